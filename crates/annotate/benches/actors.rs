@@ -1,0 +1,2 @@
+//! Throughput of actor mention finding and resolution.
+fn main() {}

@@ -1,0 +1,638 @@
+//! The actor reference data: states, organisations, people with dated roles,
+//! sector words, places; and the automaton compiled over all their names.
+
+use super::matcher::{CaseRule, Entry, Lexicon, Target};
+use chrono::NaiveDate;
+use entente_core::ActorKind;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A sovereign state (or territory with an ISO code), as of the dates it existed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// ISO 3166-1 alpha-3, which is also the CAMEO country code.
+    pub iso3: String,
+    pub name: String,
+    /// When the state entered the state system (COW), if known.
+    pub from: Option<NaiveDate>,
+    /// When it left, if it did.
+    pub to: Option<NaiveDate>,
+    pub population: u64,
+}
+
+/// An organisation or a state institution with a fixed CAMEO code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Org {
+    /// CAMEO code (`IGOWSTNAT`, `USALEG`).
+    pub code: String,
+    /// Canonical id: short name (`NATO`) or, for state institutions, the ISO code.
+    pub actor: String,
+    pub kind: ActorKind,
+    pub name: String,
+}
+
+/// A role a person held, with the CAMEO code it gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// CAMEO code while in the role (`NZLGOV`, `IGOWSTNAT`).
+    pub code: String,
+    /// The title ("prime minister"), when the source names it.
+    pub title: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Where the line comes from (`Wikipedia: ...`, `REIGN 2021`, `Phoenix Countries`).
+    pub source: String,
+    /// Trust in the source: curated 3, REIGN 2, Phoenix 1; an undated line 0.
+    pub priority: u8,
+}
+
+impl Role {
+    /// Whether the role was held on `day`.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+
+    /// Days between `day` and the role's span (0 when covered).
+    pub fn distance(&self, day: NaiveDate) -> i64 {
+        if let Some(f) = self.from.filter(|f| day < *f) {
+            return (f - day).num_days();
+        }
+        if let Some(t) = self.to.filter(|t| day > *t) {
+            return (day - t).num_days();
+        }
+        0
+    }
+}
+
+/// A person and every role the sources give them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+impl Person {
+    /// The role held on `day`, best source first; `None` when no dated role covers it.
+    pub fn role_on(&self, day: NaiveDate) -> Option<&Role> {
+        self.roles
+            .iter()
+            .filter(|r| r.covers(day))
+            .max_by_key(|r| (r.priority, r.from))
+    }
+
+    /// The role nearest in time to `day` (for articles dated outside any spell).
+    pub fn nearest_role(&self, day: NaiveDate) -> Option<&Role> {
+        self.roles
+            .iter()
+            .filter(|r| r.priority > 0)
+            .min_by_key(|r| (r.distance(day), std::cmp::Reverse(r.priority)))
+            .or_else(|| self.roles.first())
+    }
+}
+
+/// A city or town from the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub iso3: String,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u64,
+}
+
+/// Which embedded file failed to load, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}:{line}: expected {expected} tab-separated columns, found {found}")]
+    Columns {
+        file: &'static str,
+        line: usize,
+        expected: usize,
+        found: usize,
+    },
+    #[error("{file}:{line}: bad date {value:?}")]
+    Date {
+        file: &'static str,
+        line: usize,
+        value: String,
+    },
+    #[error("{file}:{line}: bad number {value:?}")]
+    Number {
+        file: &'static str,
+        line: usize,
+        value: String,
+    },
+    #[error("{file}:{line}: unknown kind {value:?}")]
+    Kind {
+        file: &'static str,
+        line: usize,
+        value: String,
+    },
+    #[error("building the name automaton: {0}")]
+    Automaton(String),
+}
+
+/// The files compiled into the binary (see `data/actors/SOURCES.md`).
+pub struct Sources<'a> {
+    pub states: &'a str,
+    pub orgs: &'a str,
+    pub people: &'a [(&'static str, &'a str)],
+    pub agents: &'a str,
+    pub places: &'a str,
+}
+
+const EMBEDDED: Sources<'static> = Sources {
+    states: include_str!("../../data/actors/states.tsv"),
+    orgs: include_str!("../../data/actors/orgs.tsv"),
+    people: &[
+        (
+            "curated_people.tsv",
+            include_str!("../../data/actors/curated_people.tsv"),
+        ),
+        ("people.tsv", include_str!("../../data/actors/people.tsv")),
+    ],
+    agents: include_str!("../../data/actors/agents.tsv"),
+    places: include_str!("../../data/actors/places.tsv"),
+};
+
+/// Surnames that are also everyday capitalised words; a bare one is never a person.
+const NOT_SURNAMES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "will", "new", "north", "south", "east", "west", "the", "and", "but",
+    "said", "says", "all", "one", "just", "long", "little", "young", "good", "best", "green",
+    "white", "black", "brown", "grand", "great", "house", "king", "law", "power", "rich",
+    "sun", "park", "lee", "kim", "wang", "li", "zhang", "chen", "liu", "singh", "khan", "ali",
+    "ahmed", "hassan", "hussein", "mohammed", "muhammad", "abdullah", "islam", "christian",
+    "union", "forum", "pacific", "island", "islands", "force", "defence", "defense", "state",
+    "states", "national", "republic", "party", "government", "minister", "president",
+];
+
+/// Everything the resolver knows, compiled once.
+pub struct ActorDictionary {
+    pub(crate) states: Vec<State>,
+    pub(crate) orgs: Vec<Org>,
+    pub(crate) people: Vec<Person>,
+    pub(crate) sectors: Vec<String>,
+    pub(crate) places: Vec<Place>,
+    pub(crate) lexicon: Lexicon,
+    state_index: HashMap<String, u32>,
+    org_by_code: HashMap<String, u32>,
+    person_index: HashMap<String, u32>,
+}
+
+impl fmt::Debug for ActorDictionary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ActorDictionary")
+            .field("states", &self.states.len())
+            .field("orgs", &self.orgs.len())
+            .field("people", &self.people.len())
+            .field("places", &self.places.len())
+            .field("patterns", &self.lexicon.len())
+            .finish()
+    }
+}
+
+impl ActorDictionary {
+    /// The dictionary compiled from the embedded data, built on first use.
+    pub fn embedded() -> &'static ActorDictionary {
+        static DICT: OnceLock<ActorDictionary> = OnceLock::new();
+        DICT.get_or_init(|| {
+            ActorDictionary::from_sources(&EMBEDDED)
+                .expect("embedded actor data is generated and tested: it must load")
+        })
+    }
+
+    /// Compiles a dictionary from TSV sources in the generated formats.
+    pub fn from_sources(src: &Sources<'_>) -> Result<ActorDictionary, LoadError> {
+        let mut b = Builder::default();
+        b.load_states(src.states)?;
+        b.load_orgs(src.orgs)?;
+        for (file, text) in src.people {
+            b.load_people(file, text)?;
+        }
+        b.load_agents(src.agents)?;
+        let places = load_places(src.places)?;
+        for (i, p) in places.iter().enumerate() {
+            b.add(&p.name, Target::Place { idx: i as u32 }, CaseRule::Proper);
+        }
+        b.add_surnames();
+        let lexicon = Lexicon::build(b.surfaces).map_err(LoadError::Automaton)?;
+        Ok(ActorDictionary {
+            states: b.states,
+            orgs: b.orgs,
+            people: b.people,
+            sectors: b.sectors,
+            places,
+            lexicon,
+            state_index: b.state_index,
+            org_by_code: b.org_by_code,
+            person_index: b.person_index,
+        })
+    }
+
+    pub fn states(&self) -> &[State] {
+        &self.states
+    }
+
+    pub fn orgs(&self) -> &[Org] {
+        &self.orgs
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The state with this ISO alpha-3 code.
+    pub fn state(&self, iso3: &str) -> Option<&State> {
+        self.state_index.get(iso3).map(|&i| &self.states[i as usize])
+    }
+
+    pub(crate) fn state_index_of(&self, iso3: &str) -> Option<u32> {
+        self.state_index.get(iso3).copied()
+    }
+
+    /// The person with exactly this name (accents and case ignored).
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.person_index
+            .get(&name_key(name))
+            .map(|&i| &self.people[i as usize])
+    }
+
+    /// The largest place of this name, if the gazetteer has it.
+    pub fn place(&self, name: &str) -> Option<&Place> {
+        let k = name_key(name);
+        self.places.iter().find(|p| name_key(&p.name) == k)
+    }
+
+    /// Who a CAMEO code belongs to: `(affiliation, sector)`. `NZLGOV` →
+    /// (`NZL`, `GOV`); `IGOWSTNAT` → (`NATO`, none); `IGOWSTNATMIL` → (`NATO`, `MIL`).
+    pub fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
+        let head = code.get(..3).unwrap_or(code);
+        if self.state_index.contains_key(head) {
+            let sector = code.get(3..).filter(|s| !s.is_empty()).map(str::to_string);
+            return (Some(head.to_string()), sector);
+        }
+        // Longest organisation code that prefixes this one.
+        let mut end = code.len();
+        while end >= 3 {
+            if let Some(&i) = code.get(..end).and_then(|c| self.org_by_code.get(c)) {
+                let org = &self.orgs[i as usize];
+                let rest = &code[end..];
+                let sector = (!rest.is_empty() && rest.len() == 3).then(|| rest.to_string());
+                return (Some(org.actor.clone()), sector);
+            }
+            end -= 1;
+        }
+        (None, None)
+    }
+}
+
+/// Case, accents and hyphens folded: the key names are compared by.
+pub(crate) fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = fold_accent(c);
+        if c.is_whitespace() || c == '-' || c == '_' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The base letter of common accented Latin letters.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ğ' => 'g',
+        'ş' => 's',
+        'Ş' => 'S',
+        'ı' => 'i',
+        _ => c,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    states: Vec<State>,
+    orgs: Vec<Org>,
+    people: Vec<Person>,
+    sectors: Vec<String>,
+    /// Folded surface form → the entries it names.
+    surfaces: HashMap<String, Vec<Entry>>,
+    state_index: HashMap<String, u32>,
+    org_by_code: HashMap<String, u32>,
+    person_index: HashMap<String, u32>,
+    sector_index: HashMap<String, u16>,
+}
+
+/// Data lines of a TSV file with their 1-based line numbers, split in columns.
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    expected: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LoadError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(move |(i, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() < expected {
+                return Err(LoadError::Columns {
+                    file,
+                    line: i + 1,
+                    expected,
+                    found: cols.len(),
+                });
+            }
+            Ok((i + 1, cols))
+        })
+}
+
+fn date(file: &'static str, line: usize, s: &str) -> Result<Option<NaiveDate>, LoadError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| LoadError::Date {
+            file,
+            line,
+            value: s.to_string(),
+        })
+}
+
+fn number(file: &'static str, line: usize, s: &str) -> Result<u64, LoadError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(0);
+    }
+    s.parse().map_err(|_| LoadError::Number {
+        file,
+        line,
+        value: s.to_string(),
+    })
+}
+
+fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty())
+}
+
+impl Builder {
+    fn add(&mut self, surface: &str, target: Target, case: CaseRule) {
+        let folded = super::matcher::fold_pattern(surface);
+        if folded.len() < 2 {
+            return;
+        }
+        let v = self.surfaces.entry(folded).or_default();
+        let e = Entry { target, case };
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+
+    fn load_states(&mut self, text: &str) -> Result<(), LoadError> {
+        const F: &str = "states.tsv";
+        for row in rows(F, text, 7) {
+            let (n, c) = row?;
+            let idx = self.states.len() as u32;
+            self.states.push(State {
+                iso3: c[0].to_string(),
+                name: c[1].to_string(),
+                from: date(F, n, c[2])?,
+                to: date(F, n, c[3])?,
+                population: number(F, n, c[4])?,
+            });
+            self.state_index.insert(c[0].to_string(), idx);
+            for name in std::iter::once(c[1]).chain(list(c[5])) {
+                let case = CaseRule::of_name(name);
+                self.add(name, Target::State { idx, capital: false }, case);
+            }
+            for cap in list(c[6]) {
+                let case = CaseRule::of_name(cap);
+                self.add(cap, Target::State { idx, capital: true }, case);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_orgs(&mut self, text: &str) -> Result<(), LoadError> {
+        const F: &str = "orgs.tsv";
+        for row in rows(F, text, 5) {
+            let (n, c) = row?;
+            let kind = match c[2] {
+                "igo" => ActorKind::Igo,
+                "org" => ActorKind::Organisation,
+                "state" => ActorKind::State,
+                other => {
+                    return Err(LoadError::Kind {
+                        file: F,
+                        line: n,
+                        value: other.to_string(),
+                    })
+                }
+            };
+            let idx = self.orgs.len() as u32;
+            self.orgs.push(Org {
+                code: c[0].to_string(),
+                actor: c[1].to_string(),
+                kind,
+                name: c[3].to_string(),
+            });
+            self.org_by_code.entry(c[0].to_string()).or_insert(idx);
+            for name in [c[1], c[3]].into_iter().chain(list(c[4])) {
+                let case = CaseRule::of_name(name);
+                self.add(name, Target::Org { idx }, case);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_people(&mut self, file: &'static str, text: &str) -> Result<(), LoadError> {
+        for row in rows(file, text, 7) {
+            let (n, c) = row?;
+            let key = name_key(c[0]);
+            let idx = match self.person_index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.people.len() as u32;
+                    self.people.push(Person {
+                        name: c[0].to_string(),
+                        roles: Vec::new(),
+                    });
+                    self.person_index.insert(key, i);
+                    self.add(c[0], Target::Person { idx: i }, CaseRule::of_name(c[0]));
+                    i
+                }
+            };
+            for alias in list(c[1]) {
+                self.add(alias, Target::Person { idx }, CaseRule::of_name(alias));
+            }
+            let (from, to) = (date(file, n, c[4])?, date(file, n, c[5])?);
+            let source = c[6].to_string();
+            let priority = if from.is_none() && to.is_none() {
+                0
+            } else if source.starts_with("REIGN") {
+                2
+            } else if source.starts_with("Phoenix") {
+                1
+            } else {
+                3
+            };
+            let role = Role {
+                code: c[2].to_string(),
+                title: Some(c[3].trim()).filter(|t| !t.is_empty()).map(str::to_string),
+                from,
+                to,
+                source,
+                priority,
+            };
+            let roles = &mut self.people[idx as usize].roles;
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_agents(&mut self, text: &str) -> Result<(), LoadError> {
+        for row in rows("agents.tsv", text, 2) {
+            let (_, c) = row?;
+            let next = self.sectors.len() as u16;
+            let sector = *self.sector_index.entry(c[1].to_string()).or_insert(next);
+            if sector == next {
+                self.sectors.push(c[1].to_string());
+            }
+            self.add(c[0], Target::Agent { sector }, CaseRule::Any);
+        }
+        Ok(())
+    }
+
+    /// Every person's last name, for "Ardern said" and "Mr Sogavare".
+    fn add_surnames(&mut self) {
+        for i in 0..self.people.len() {
+            let name = self.people[i].name.clone();
+            let mut words = name.split_whitespace();
+            let Some(last) = words.next_back() else {
+                continue;
+            };
+            if words.next().is_none() {
+                continue; // a one-word name is already a pattern
+            }
+            let last = last.trim_end_matches('.');
+            let k = name_key(last);
+            if k.chars().count() < 3
+                || NOT_SURNAMES.contains(&k.as_str())
+                || matches!(k.as_str(), "jr" | "sr" | "ii" | "iii")
+            {
+                continue;
+            }
+            self.add(last, Target::Surname { idx: i as u32 }, CaseRule::Proper);
+        }
+    }
+}
+
+fn load_places(text: &str) -> Result<Vec<Place>, LoadError> {
+    const F: &str = "places.tsv";
+    let mut out = Vec::new();
+    for row in rows(F, text, 5) {
+        let (n, c) = row?;
+        let coord = |s: &str| {
+            s.trim().parse::<f32>().map_err(|_| LoadError::Number {
+                file: F,
+                line: n,
+                value: s.to_string(),
+            })
+        };
+        out.push(Place {
+            name: c[0].to_string(),
+            iso3: c[1].to_string(),
+            lat: coord(c[2])?,
+            lon: coord(c[3])?,
+            population: number(F, n, c[4])?,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_key_folds_case_accents_hyphens() {
+        assert_eq!(name_key("António  Guterres"), "antonio guterres");
+        assert_eq!(name_key("Ban Ki-moon"), "ban ki moon");
+    }
+
+    #[test]
+    fn roles_cover_their_dates() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let r = Role {
+            code: "NZLGOV".into(),
+            title: None,
+            from: d("2017-10-26"),
+            to: d("2023-01-25"),
+            source: String::new(),
+            priority: 3,
+        };
+        assert!(r.covers(d("2022-04-08").expect("date")));
+        assert!(!r.covers(d("2023-02-01").expect("date")));
+        assert_eq!(r.distance(d("2023-01-27").expect("date")), 2);
+    }
+
+    #[test]
+    fn bad_date_names_file_and_line() {
+        let src = Sources {
+            states: "# h\nNZL\tNew Zealand\t19x\t\t1\tNZ\tWellington\n",
+            orgs: "",
+            people: &[],
+            agents: "",
+            places: "",
+        };
+        let err = ActorDictionary::from_sources(&src).expect_err("bad date must fail");
+        assert_eq!(err.to_string(), "states.tsv:2: bad date \"19x\"");
+    }
+
+    #[test]
+    fn embedded_loads() {
+        let d = ActorDictionary::embedded();
+        assert!(d.state("NZL").is_some(), "help: states.tsv lost New Zealand");
+        assert!(d.person("Jacinda Ardern").is_some());
+        assert_eq!(
+            d.split_code("IGOWSTNAT"),
+            (Some("NATO".to_string()), None),
+            "help: curated_orgs.tsv should name IGOWSTNAT NATO"
+        );
+        assert_eq!(
+            d.split_code("NZLGOV"),
+            (Some("NZL".to_string()), Some("GOV".to_string()))
+        );
+    }
+}

@@ -1,0 +1,938 @@
+//! From dictionary hits to resolved mentions: role phrases compose
+//! ("Chinese Foreign Ministry spokesperson Wang Wenbin"), people resolve to
+//! the role they held on the publication date, and unqualified institutions
+//! ("the Government") take their country from context, with less confidence.
+
+use super::dictionary::{ActorDictionary, Person, Role};
+use super::matcher::{Hit, Target};
+use chrono::NaiveDate;
+use entente_core::{ActorKind, Mention};
+use std::collections::{HashMap, HashSet};
+
+/// The date used when an article has none: people resolve to the roles
+/// still held when the data ends.
+const UNDATED: NaiveDate = match NaiveDate::from_ymd_opt(2100, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Sectors of state institutions: an unqualified "the Government" or "the
+/// Defence Force" belongs to a state, which context names.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
+/// Prepositions before a capital that make it a place, not its government.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward",
+    "towards", "via", "through", "inside", "of", "visit", "visited", "visiting", "over",
+];
+
+/// Resolves actor mentions in cleaned text with one dictionary.
+#[derive(Debug, Clone, Copy)]
+pub struct ActorResolver<'d> {
+    dict: &'d ActorDictionary,
+}
+
+/// What a dictionary hit is, once its capitalisation is checked.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    /// Candidate states; `capital` when named by its capital city.
+    State { cands: Vec<u32>, capital: bool },
+    Org(u32),
+    Person(Vec<u32>),
+    Surname(Vec<u32>),
+    Agent(u16),
+    /// Candidate places, after a locative preposition.
+    Place(Vec<u32>),
+}
+
+#[derive(Debug, Clone)]
+struct Part {
+    start: usize,
+    end: usize,
+    piece: Piece,
+}
+
+/// How two neighbouring hits are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glue {
+    Adjacent,
+    Possessive,
+    Of,
+    None,
+}
+
+/// What a chunk of composed hits resolved to, before it becomes a mention.
+struct Resolved {
+    mention: Mention,
+    /// The state the actor belongs to, for context.
+    country: Option<String>,
+}
+
+/// Running context while reading an article.
+struct Context<'a> {
+    day: NaiveDate,
+    /// People named in full anywhere in the article.
+    named: HashSet<u32>,
+    /// How often each state is named unambiguously.
+    counts: HashMap<u32, u32>,
+    /// The state of the last actor that was a sentence subject outside quotations.
+    recent: Option<String>,
+    /// The state named most often in the article.
+    dominant: Option<String>,
+    sentence_starts: Vec<usize>,
+    text: &'a str,
+}
+
+impl<'d> ActorResolver<'d> {
+    pub fn new(dict: &'d ActorDictionary) -> Self {
+        ActorResolver { dict }
+    }
+
+    /// The resolver over the embedded dictionary.
+    pub fn embedded() -> ActorResolver<'static> {
+        ActorResolver::new(ActorDictionary::embedded())
+    }
+
+    pub fn dictionary(&self) -> &'d ActorDictionary {
+        self.dict
+    }
+
+    /// Every actor mention in `text`, resolved as of `published` (the
+    /// roles still held when the data ends, when `None`). Offsets are bytes
+    /// in `text`.
+    pub fn find_mentions(&self, text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
+        let hits = self.dict.lexicon.find(text);
+        let parts: Vec<Part> = hits
+            .iter()
+            .filter_map(|h| self.classify(text, h))
+            .collect();
+        let mut ctx = Context {
+            day: published.unwrap_or(UNDATED),
+            named: HashSet::new(),
+            counts: HashMap::new(),
+            recent: None,
+            dominant: None,
+            sentence_starts: sentence_starts(text),
+            text,
+        };
+        for p in &parts {
+            match &p.piece {
+                Piece::Person(c) => ctx.named.extend(c.iter().copied()),
+                Piece::State { cands, .. } if cands.len() == 1 => {
+                    *ctx.counts.entry(cands[0]).or_default() += 1
+                }
+                _ => {}
+            }
+        }
+        ctx.dominant = ctx
+            .counts
+            .iter()
+            .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+            .map(|(s, _)| self.dict.states[*s as usize].iso3.clone());
+        let chunks = chunk(text, parts);
+        let mut out = Vec::with_capacity(chunks.len());
+        let mut last_sentence = usize::MAX;
+        for ch in chunks {
+            let sentence = ctx.sentence_of(ch.first().map_or(0, |p| p.start));
+            let subject = sentence != last_sentence;
+            last_sentence = sentence;
+            let Some(r) = self.resolve(&ch, &mut ctx) else {
+                continue;
+            };
+            let quoted = ctx.sentence_quoted(sentence);
+            if subject && !quoted {
+                if let Some(c) = r.country {
+                    ctx.recent = Some(c);
+                }
+            }
+            out.push(r.mention);
+        }
+        out
+    }
+
+    fn classify(&self, text: &str, h: &Hit<'_>) -> Option<Part> {
+        let mut states = Vec::new();
+        let mut places: Vec<u32> = Vec::new();
+        let mut capital = false;
+        let (mut org, mut people, mut surnames, mut agent) = (None, Vec::new(), Vec::new(), None);
+        for e in &h.entries {
+            match e.target {
+                Target::State { idx, capital: c } => {
+                    if !states.contains(&idx) {
+                        states.push(idx);
+                    }
+                    capital |= c && states.len() == 1;
+                }
+                Target::Org { idx } => org = org.or(Some(idx)),
+                // A one-word name ("Kennedy") is no stronger than a last name.
+                Target::Person { idx } if !self.dict.people[idx as usize].name.contains(' ') => {
+                    surnames.push(idx)
+                }
+                Target::Person { idx } => people.push(idx),
+                Target::Place { idx } => places.push(idx),
+                Target::Surname { idx } => surnames.push(idx),
+                Target::Agent { sector } => agent = agent.or(Some(sector)),
+            }
+        }
+        // Full names first, then organisations, states, last names, sector words.
+        let piece = if !people.is_empty() {
+            Piece::Person(people)
+        } else if let Some(o) = org {
+            Piece::Org(o)
+        } else if !states.is_empty() {
+            Piece::State {
+                cands: states,
+                capital,
+            }
+        } else if !places.is_empty() && after_locative(text, h.start) {
+            Piece::Place(places)
+        } else if !surnames.is_empty() {
+            Piece::Surname(surnames)
+        } else {
+            Piece::Agent(agent?)
+        };
+        Some(Part {
+            start: h.start,
+            end: h.end,
+            piece,
+        })
+    }
+
+    fn resolve(&self, ch: &[Part], ctx: &mut Context<'_>) -> Option<Resolved> {
+        let text = ctx.text;
+        let first = ch.first()?;
+        let last = ch.last()?;
+        let mut start = first.start;
+        let mut end = last.end;
+        let mut state: Option<(u32, f32, Vec<u32>)> = None;
+        let mut capital_only = false;
+        let mut org: Option<u32> = None;
+        let mut agents: Vec<&Part> = Vec::new();
+        let mut person: Option<(&[u32], bool)> = None;
+        for p in ch {
+            match &p.piece {
+                Piece::State { cands, capital } => {
+                    let (s, conf) = self.pick_state(cands, ctx);
+                    capital_only = *capital && ch.len() == 1;
+                    state = Some((s, conf, cands.clone()));
+                }
+                Piece::Place(cands) => {
+                    let (s, conf) = self.pick_place(cands, ctx);
+                    state = Some((s, conf, vec![s]));
+                }
+                Piece::Org(o) => org = Some(*o),
+                Piece::Agent(_) => agents.push(p),
+                Piece::Person(c) => person = Some((c, false)),
+                Piece::Surname(c) => person = Some((c, true)),
+            }
+        }
+        let sector = agents.first().and_then(|p| match p.piece {
+            Piece::Agent(s) => Some(self.dict.sectors[s as usize].clone()),
+            _ => None,
+        });
+        let title = agents.last().map(|p| title_key(&text[p.start..p.end]));
+
+        // A capitalised title followed by capitalised words not in the
+        // dictionary: a person we do not know ("President Dos Santos").
+        let mut unknown_person: Option<String> = None;
+        if person.is_none() && last_is_agent(ch) {
+            let t = &text[last.start..last.end];
+            if t.starts_with(|c: char| c.is_uppercase()) {
+                if let Some((name, e)) = capitalised_run(text, end) {
+                    unknown_person = Some(name);
+                    end = e;
+                }
+            }
+        }
+
+        // Honorifics and articles before the chunk belong to the mention.
+        let before = &text[..start];
+        if matches!(first.piece, Piece::Person(_) | Piece::Surname(_)) {
+            for h in ["Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms ", "Dr. ", "Dr "] {
+                if before.ends_with(h) {
+                    start -= h.len();
+                    break;
+                }
+            }
+        } else if before.ends_with("the ") || before.ends_with("The ") {
+            start -= 4;
+        }
+        let definite = start < first.start
+            || text
+                .get(first.start..first.start + 4)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the ") && first.end > first.start + 4);
+        let mention_text = &text[start..end];
+
+        let explicit_country = state.as_ref().map(|(s, _, _)| *s);
+        let explicit_org = org;
+
+        let mut m = Mention {
+            text: mention_text.to_string(),
+            start,
+            end,
+            code: String::new(),
+            actor: String::new(),
+            kind: ActorKind::Group,
+            name: String::new(),
+            role: None,
+            sector: None,
+            affiliation: None,
+            confidence: 1.0,
+            candidates: Vec::new(),
+        };
+
+        // People: named, or by title in a known country or organisation.
+        if let Some((cands, surname)) = person {
+            let affil = explicit_country
+                .map(|s| self.dict.states[s as usize].iso3.clone())
+                .or_else(|| explicit_org.map(|o| self.dict.orgs[o as usize].code.clone()));
+            let found = self.pick_person(cands, surname, affil.as_deref(), title.as_deref(), ctx);
+            match found {
+                PersonPick::One(p, role, conf) => {
+                    let person = &self.dict.people[p as usize];
+                    self.fill_person(&mut m, person, role, conf);
+                    if let Some(a) = &affil {
+                        if !m.code.starts_with(a.as_str()) {
+                            // The text names the country: trust it over the dictionary.
+                            m.code = format!("{}{}", a, sector_of_state(&sector, &affil));
+                            m.affiliation = Some(a.clone());
+                            m.confidence = m.confidence.min(0.7);
+                        }
+                    }
+                    let country = self.country_of_code(&m.code);
+                    return Some(Resolved {
+                        mention: m,
+                        country,
+                    });
+                }
+                PersonPick::Ambiguous(c) => {
+                    m.kind = ActorKind::Person;
+                    m.name = mention_text.to_string();
+                    m.confidence = 0.0;
+                    m.candidates = c
+                        .iter()
+                        .map(|&p| self.dict.people[p as usize].name.clone())
+                        .collect();
+                    return Some(Resolved {
+                        mention: m,
+                        country: None,
+                    });
+                }
+                PersonPick::None => {
+                    if surname && affil.is_none() && agents.is_empty() {
+                        return None; // a bare capitalised word that is someone's name
+                    }
+                    unknown_person = Some(text[last.start..last.end].to_string());
+                }
+            }
+        }
+
+        // Who the phrase belongs to: the text's country or organisation, or context.
+        let mut conf: f32 = 1.0;
+        let mut candidates = Vec::new();
+        let country: Option<String> = match (explicit_country, explicit_org) {
+            (Some(s), _) => {
+                let (_, c, cands) = state.as_ref()?;
+                conf = *c;
+                if cands.len() > 1 {
+                    candidates = cands
+                        .iter()
+                        .filter(|&&x| x != s)
+                        .map(|&x| self.dict.states[x as usize].iso3.clone())
+                        .collect();
+                }
+                Some(self.dict.states[s as usize].iso3.clone())
+            }
+            (None, Some(_)) => None,
+            (None, None) => {
+                let sec = sector.as_deref().unwrap_or("");
+                let institutional = STATE_SECTORS.iter().any(|s| sec.starts_with(s));
+                let proper = agents
+                    .first()
+                    .is_some_and(|p| text[p.start..].starts_with(|c: char| c.is_uppercase()));
+                let at_sentence_start = ctx.sentence_starts.binary_search(&first.start).is_ok();
+                if institutional && (definite || (proper && !at_sentence_start) || unknown_person.is_some()) {
+                    match ctx.context_country() {
+                        Some((c, cf)) => {
+                            conf = cf;
+                            Some(c)
+                        }
+                        None => None,
+                    }
+                } else {
+                    None
+                }
+            }
+        };
+
+        if let Some(o) = explicit_org {
+            let org = &self.dict.orgs[o as usize];
+            if org.kind == ActorKind::State {
+                // A state institution with its own code ("US Congress").
+                let iso = org.code.get(..3).unwrap_or("").to_string();
+                m.kind = ActorKind::State;
+                m.code = org.code.clone();
+                m.actor = iso.clone();
+                m.name = org.name.clone();
+                m.sector = org.code.get(3..).filter(|s| !s.is_empty()).map(str::to_string);
+                m.affiliation = Some(iso.clone());
+                return Some(Resolved {
+                    mention: m,
+                    country: Some(iso),
+                });
+            }
+            if agents.is_empty() || unknown_person.is_none() {
+                m.kind = org.kind;
+                m.code = org.code.clone();
+                m.actor = org.actor.clone();
+                m.name = org.name.clone();
+                if !agents.is_empty() {
+                    m.affiliation = Some(org.actor.clone());
+                    m.role = title.clone().filter(|t| is_person_title(t));
+                    // "NATO Secretary-General": whoever held the title then.
+                    if let Some(p) = self.holder(&org.code, title.as_deref(), ctx.day) {
+                        let person = &self.dict.people[p.0 as usize];
+                        self.fill_person(&mut m, person, p.1, 0.8);
+                    }
+                }
+                return Some(Resolved {
+                    mention: m,
+                    country: None,
+                });
+            }
+        }
+
+        if let Some(name) = unknown_person {
+            m.kind = ActorKind::Person;
+            m.actor = name.clone();
+            m.name = name;
+            m.role = title.clone();
+            if let Some(c) = &country {
+                m.code = format!("{}{}", c, sector_of_state(&sector, &Some(c.clone())));
+                m.affiliation = Some(c.clone());
+                m.sector = sector.clone();
+                m.confidence = conf.min(0.7);
+            } else if let Some(o) = explicit_org {
+                let org = &self.dict.orgs[o as usize];
+                m.code = org.code.clone();
+                m.affiliation = Some(org.actor.clone());
+                m.confidence = 0.7;
+            } else {
+                m.confidence = 0.0;
+            }
+            return Some(Resolved {
+                mention: m,
+                country,
+            });
+        }
+
+        match (country, sector) {
+            (Some(c), None) => {
+                let st = self.dict.state(&c)?;
+                m.kind = ActorKind::State;
+                m.actor = c.clone();
+                m.name = st.name.clone();
+                m.confidence = conf;
+                m.candidates = candidates;
+                if capital_only {
+                    // A capital acting stands for the government; in a
+                    // locative phrase it is a place, not an actor.
+                    if after_locative(text, start) {
+                        // A place: where something happens, coded to its state.
+                        m.code = c.clone();
+                        m.confidence = 0.5;
+                        return Some(Resolved {
+                            mention: m,
+                            country: None,
+                        });
+                    }
+                    m.code = format!("{c}GOV");
+                    m.sector = Some("GOV".into());
+                    m.affiliation = Some(c.clone());
+                    m.confidence = conf.min(0.8);
+                } else if matches!(first.piece, Piece::Place(_)) {
+                    m.code = c.clone();
+                    return Some(Resolved {
+                        mention: m,
+                        country: None,
+                    });
+                } else {
+                    if self.follows_unknown_name(first.start, ctx) {
+                        return None; // "Michael Jordan", "Lake Chad"
+                    }
+                    m.code = c.clone();
+                }
+                Some(Resolved {
+                    mention: m,
+                    country: Some(c),
+                })
+            }
+            (Some(c), Some(sec)) => {
+                let st = self.dict.state(&c)?;
+                m.kind = ActorKind::State;
+                m.actor = c.clone();
+                m.name = st.name.clone();
+                m.code = format!("{c}{sec}");
+                m.sector = Some(sec);
+                m.affiliation = Some(c.clone());
+                m.confidence = conf;
+                m.candidates = candidates;
+                m.role = title.clone().filter(|t| is_person_title(t));
+                // "the Prime Minister of Britain": the person who held it then.
+                if let Some(t) = title.as_deref().filter(|t| is_person_title(t)) {
+                    if let Some((p, role)) = self.holder(&c, Some(t), ctx.day) {
+                        let person = &self.dict.people[p as usize];
+                        self.fill_person(&mut m, person, role, conf.min(0.9));
+                    }
+                }
+                Some(Resolved {
+                    mention: m,
+                    country: Some(c),
+                })
+            }
+            (None, Some(sec)) => {
+                m.kind = ActorKind::Group;
+                m.code = sec.clone();
+                m.sector = Some(sec);
+                m.confidence = 0.4;
+                Some(Resolved {
+                    mention: m,
+                    country: None,
+                })
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the hit at `start` follows a capitalised word that is not a
+    /// sentence start: part of a longer name the dictionary lacks.
+    fn follows_unknown_name(&self, start: usize, ctx: &Context<'_>) -> bool {
+        let before = &ctx.text[..start];
+        if !before.ends_with(' ') {
+            return false;
+        }
+        let trimmed = before.trim_end_matches(' ');
+        let word_start = trimmed
+            .rfind(|c: char| !c.is_alphanumeric() && c != '.')
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &trimmed[word_start..];
+        if word.len() < 2 || !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if ctx.sentence_starts.binary_search(&word_start).is_ok() {
+            return false;
+        }
+        // A word the lexicon knows ("The", "Prime Minister") is not a name.
+        !matches!(
+            word,
+            "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "From" | "With" | "And"
+                | "But" | "Mr" | "Mrs" | "Ms" | "Dr" | "President" | "Minister" | "King"
+                | "Queen" | "Prime" | "Northern" | "Southern" | "Eastern" | "Western"
+                | "Central" | "Republic" | "Kingdom"
+        )
+    }
+
+    /// The state a name most likely means: one named unambiguously in the
+    /// article, else the one whose own name it is, else the most populous.
+    fn pick_state(&self, cands: &[u32], ctx: &Context<'_>) -> (u32, f32) {
+        if cands.len() == 1 {
+            return (cands[0], 1.0);
+        }
+        let existing: Vec<u32> = cands
+            .iter()
+            .copied()
+            .filter(|&s| {
+                let st = &self.dict.states[s as usize];
+                st.from.is_none_or(|f| f <= ctx.day) && st.to.is_none_or(|t| ctx.day <= t)
+            })
+            .collect();
+        let pool = if existing.is_empty() { cands.to_vec() } else { existing };
+        if let Some(&s) = pool
+            .iter()
+            .filter(|s| ctx.counts.get(s).copied().unwrap_or(0) > 0)
+            .max_by_key(|s| ctx.counts.get(s).copied().unwrap_or(0))
+        {
+            return (s, 0.8);
+        }
+        let best = pool
+            .iter()
+            .copied()
+            .max_by_key(|&s| self.dict.states[s as usize].population)
+            .unwrap_or(cands[0]);
+        (best, 0.6)
+    }
+
+    /// The state of the place a name most likely means: in a state the
+    /// article names, else the most populous place of that name.
+    fn pick_place(&self, cands: &[u32], ctx: &Context<'_>) -> (u32, f32) {
+        let state_of = |p: u32| {
+            let iso = &self.dict.places[p as usize].iso3;
+            self.dict.state_index_of(iso)
+        };
+        let named = cands
+            .iter()
+            .filter_map(|&p| state_of(p))
+            .filter(|s| ctx.counts.contains_key(s))
+            .max_by_key(|s| ctx.counts.get(s).copied().unwrap_or(0));
+        if let Some(s) = named {
+            return (s, 0.6);
+        }
+        let best = cands
+            .iter()
+            .copied()
+            .max_by_key(|&p| self.dict.places[p as usize].population)
+            .and_then(state_of)
+            .unwrap_or(0);
+        (best, 0.5)
+    }
+
+    fn pick_person(
+        &self,
+        cands: &[u32],
+        surname: bool,
+        affil: Option<&str>,
+        title: Option<&str>,
+        ctx: &Context<'_>,
+    ) -> PersonPick<'d> {
+        let day = ctx.day;
+        let matches_affil = |r: &Role| affil.is_none_or(|a| r.code.starts_with(a));
+        let matches_title = |r: &Role| {
+            title.is_none_or(|t| r.title.as_deref().is_none_or(|rt| title_key(rt) == t))
+        };
+        let mut pool: Vec<u32> = cands.to_vec();
+        if surname {
+            let named: Vec<u32> = pool.iter().copied().filter(|p| ctx.named.contains(p)).collect();
+            if !named.is_empty() {
+                pool = named;
+            }
+        }
+        let base = if surname { 0.8 } else { 1.0 };
+        let mut on_day: Vec<(u32, &'d Role)> = pool
+            .iter()
+            .filter_map(|&p| {
+                let person: &'d Person = &self.dict.people[p as usize];
+                person
+                    .roles
+                    .iter()
+                    .filter(|r| r.covers(day) && r.priority > 0 && matches_affil(r))
+                    .max_by_key(|r| (matches_title(r), r.priority, r.from))
+                    .map(|r| (p, r))
+            })
+            .collect();
+        if on_day.len() > 1 {
+            // Prefer people named in full, then the best source.
+            let top = on_day.iter().map(|(_, r)| r.priority).max().unwrap_or(0);
+            on_day.retain(|(_, r)| r.priority == top);
+        }
+        if on_day.len() > 1 {
+            if let Some((c, _)) = ctx.context_country() {
+                let local: Vec<_> = on_day.iter().copied().filter(|(_, r)| r.code.starts_with(&c)).collect();
+                if local.len() == 1 {
+                    return PersonPick::One(local[0].0, Some(local[0].1), 0.6);
+                }
+            }
+            return PersonPick::Ambiguous(on_day.iter().map(|(p, _)| *p).collect());
+        }
+        if let Some(&(p, r)) = on_day.first() {
+            let conf = if r.priority >= 2 || !surname { base } else { 0.6 };
+            return PersonPick::One(p, Some(r), conf);
+        }
+        if surname && !pool.iter().any(|p| ctx.named.contains(p)) {
+            return PersonPick::None;
+        }
+        // Named in full but holding no role that day: their nearest role.
+        let p = pool[0];
+        let person = &self.dict.people[p as usize];
+        let role = person
+            .roles
+            .iter()
+            .filter(|r| matches_affil(r))
+            .min_by_key(|r| (r.distance(day), std::cmp::Reverse(r.priority)))
+            .or_else(|| person.nearest_role(day));
+        PersonPick::One(p, role, 0.5)
+    }
+
+    /// The person holding `title` for `code` (a state or organisation) on `day`.
+    fn holder(&self, code: &str, title: Option<&str>, day: NaiveDate) -> Option<(u32, Option<&'d Role>)> {
+        let title = title?;
+        let mut found = None;
+        for (i, p) in self.dict.people.iter().enumerate() {
+            for r in &p.roles {
+                if r.priority == 3
+                    && r.code.starts_with(code)
+                    && r.covers(day)
+                    && r.title.as_deref().is_some_and(|t| title_key(t) == title)
+                {
+                    if found.is_some() {
+                        return None; // two holders: do not guess
+                    }
+                    found = Some((i as u32, Some(r)));
+                }
+            }
+        }
+        found
+    }
+
+    fn fill_person(&self, m: &mut Mention, person: &Person, role: Option<&Role>, conf: f32) {
+        m.kind = ActorKind::Person;
+        m.actor = person.name.clone();
+        m.name = person.name.clone();
+        m.confidence = conf;
+        if let Some(r) = role {
+            m.code = r.code.clone();
+            let (aff, sec) = self.dict.split_code(&r.code);
+            m.affiliation = aff;
+            m.sector = sec;
+            m.role = r.title.clone().or(m.role.take());
+        }
+    }
+
+    fn country_of_code(&self, code: &str) -> Option<String> {
+        let head = code.get(..3)?;
+        self.dict.state(head).map(|s| s.iso3.clone())
+    }
+}
+
+enum PersonPick<'d> {
+    One(u32, Option<&'d Role>, f32),
+    Ambiguous(Vec<u32>),
+    None,
+}
+
+impl Context<'_> {
+    /// Index of the sentence holding byte `at`.
+    fn sentence_of(&self, at: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= at)
+    }
+
+    /// Whether sentence `i` (as numbered by `sentence_of`) opens with a quotation mark.
+    fn sentence_quoted(&self, i: usize) -> bool {
+        let start = if i == 0 { 0 } else { self.sentence_starts[i - 1] };
+        self.text[start..]
+            .trim_start()
+            .starts_with(['"', '“', '‘', '\''])
+    }
+
+    /// The state an unqualified institution most likely belongs to.
+    fn context_country(&self) -> Option<(String, f32)> {
+        if let Some(c) = &self.recent {
+            return Some((c.clone(), 0.6));
+        }
+        self.dominant.clone().map(|c| (c, 0.5))
+    }
+}
+
+/// Byte offsets where sentences start: after `.`, `!`, `?` (and closing
+/// quotes) followed by white space, and after line breaks.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' || ((c == b'.' || c == b'!' || c == b'?') && i + 1 < b.len()) {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            // Closing curly quote (U+201D).
+            while j + 2 < b.len() && b[j] == 0xE2 && b[j + 1] == 0x80 && b[j + 2] == 0x9D {
+                j += 3;
+            }
+            if c == b'\n' || (j < b.len() && b[j].is_ascii_whitespace()) {
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                // "U.S. officials": a lower-case word does not start a sentence.
+                if j < b.len() && !b[j].is_ascii_lowercase() && out.last() != Some(&j) {
+                    out.push(j);
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether the word before `at` makes what follows a location.
+fn after_locative(text: &str, at: usize) -> bool {
+    let mut words = text[..at].split_whitespace().rev();
+    let mut prev = words.next().unwrap_or("");
+    if prev.eq_ignore_ascii_case("the") {
+        prev = words.next().unwrap_or("");
+    }
+    LOCATIVE.contains(&prev.to_ascii_lowercase().as_str())
+}
+
+/// Groups hits that form one actor phrase.
+fn chunk(text: &str, parts: Vec<Part>) -> Vec<Vec<Part>> {
+    let mut out: Vec<Vec<Part>> = Vec::new();
+    let mut cur: Vec<Part> = Vec::new();
+    let mut closed = false;
+    for p in parts {
+        if let Some(prev) = cur.last() {
+            let glue = glue(&text[prev.end..p.start]);
+            if !closed && joins(&cur, prev, &p, glue) {
+                closed = glue == Glue::Of;
+                cur.push(p);
+                continue;
+            }
+            out.push(std::mem::take(&mut cur));
+        }
+        closed = false;
+        cur.push(p);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn glue(gap: &str) -> Glue {
+    match gap {
+        " " => Glue::Adjacent,
+        "'s " | "’s " | "' " | "’ " => Glue::Possessive,
+        " of " | " of the " | " in " | " in the " | " for " | " from " => Glue::Of,
+        _ => Glue::None,
+    }
+}
+
+fn has_owner(cur: &[Part]) -> bool {
+    cur.iter()
+        .any(|p| matches!(p.piece, Piece::State { .. } | Piece::Org(_)))
+}
+
+fn has_person(cur: &[Part]) -> bool {
+    cur.iter()
+        .any(|p| matches!(p.piece, Piece::Person(_) | Piece::Surname(_)))
+}
+
+/// Whether `next` continues the phrase ending with `prev`.
+fn joins(cur: &[Part], prev: &Part, next: &Part, glue: Glue) -> bool {
+    use Piece::*;
+    if has_person(cur) {
+        return false;
+    }
+    match (&prev.piece, &next.piece, glue) {
+        (State { .. } | Org(_), Agent(_), Glue::Adjacent | Glue::Possessive) => true,
+        (State { .. } | Org(_), Person(_) | Surname(_), Glue::Adjacent | Glue::Possessive) => true,
+        (Agent(_), Agent(_), Glue::Adjacent) => true,
+        (Agent(_), Person(_) | Surname(_), Glue::Adjacent) => true,
+        (Agent(_), State { .. } | Org(_) | Place(_), Glue::Of) => !has_owner(cur),
+        _ => false,
+    }
+}
+
+fn last_is_agent(ch: &[Part]) -> bool {
+    ch.last().is_some_and(|p| matches!(p.piece, Piece::Agent(_)))
+}
+
+/// The run of capitalised words right after `at` ("President| Dos Santos"),
+/// up to four, with where it ends.
+fn capitalised_run(text: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &text[at..];
+    let body = rest.strip_prefix(' ')?;
+    let mut end = at + 1;
+    let mut words = 0;
+    for w in body.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':', '\'', '"', ')', '’']);
+        let cap = clean.chars().next().is_some_and(|c| c.is_uppercase())
+            && clean.chars().skip(1).all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && clean.chars().count() >= 2;
+        if !cap || words == 4 {
+            break;
+        }
+        end += clean.len();
+        words += 1;
+        if clean.len() != w.len() {
+            break;
+        }
+        end += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let end = end.min(text.len());
+    let name = text[at + 1..end].trim_end().to_string();
+    let real_end = at + 1 + name.len();
+    // A run that is really a sentence start or a weekday is not a name.
+    if matches!(
+        name.split(' ').next().unwrap_or(""),
+        "The" | "On" | "In" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday"
+            | "Saturday" | "Sunday" | "I" | "He" | "She" | "It" | "We" | "They"
+    ) {
+        return None;
+    }
+    Some((name, real_end))
+}
+
+/// A title compared the way role titles are: folded, singular.
+fn title_key(t: &str) -> String {
+    let k = super::matcher::fold_pattern(t);
+    let k = k.strip_prefix("the ").unwrap_or(&k).to_string();
+    k.strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && !k.ends_with("ss"))
+        .map(str::to_string)
+        .unwrap_or(k)
+}
+
+/// Titles a single person holds (so "the Prime Minister" is someone).
+fn is_person_title(t: &str) -> bool {
+    matches!(
+        t,
+        "prime minister"
+            | "president"
+            | "foreign minister"
+            | "foreign secretary"
+            | "secretary of state"
+            | "defence minister"
+            | "defense minister"
+            | "defence secretary"
+            | "defense secretary"
+            | "secretary general"
+            | "chancellor"
+            | "premier"
+            | "vice president"
+            | "foreign ministry spokesperson"
+            | "supreme leader"
+            | "high representative"
+    )
+}
+
+/// The sector suffix for a person coded from the text's country.
+fn sector_of_state(sector: &Option<String>, affil: &Option<String>) -> String {
+    match (sector, affil) {
+        (Some(s), Some(a)) if a.len() == 3 => s.clone(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_stops_not_abbreviations() {
+        let t = "Ardern spoke. The U.S. agreed. \"Yes.\" He left.\nNew line";
+        let s = sentence_starts(t);
+        let words: Vec<&str> = s.iter().map(|&i| &t[i..i + 3]).collect();
+        assert_eq!(words, vec!["The", "\"Ye", "He ", "New"]);
+    }
+
+    #[test]
+    fn titles_fold_to_singular() {
+        assert_eq!(title_key("Secretary-General"), "secretary general");
+        assert_eq!(title_key("Foreign Ministers"), "foreign minister");
+        assert_eq!(title_key("the Prime Minister"), "prime minister");
+        assert_eq!(title_key("Defence Force"), "defence force");
+    }
+
+    #[test]
+    fn capitalised_runs_stop_at_lower_case() {
+        let t = "President Dos Santos said";
+        assert_eq!(capitalised_run(t, 9), Some(("Dos Santos".to_string(), 20)));
+        assert_eq!(capitalised_run("Minister on Monday", 8), None);
+    }
+}

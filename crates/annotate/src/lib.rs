@@ -1,0 +1,6 @@
+//! Sentences, actors, places, dates and quantities in cleaned documents.
+
+pub mod actors;
+pub mod dates;
+pub mod quantities;
+pub mod sentences;

@@ -1,0 +1,199 @@
+//! Counts in news text: digits ("65", "1,200", "3.5 million"), words
+//! ("nine", "sixty-five", "two dozen", "a hundred") and their qualifiers.
+//!
+//! Qualifiers are read as bounds on a whole count:
+//!
+//! | text                                   | reading                  |
+//! |----------------------------------------|--------------------------|
+//! | "65", "nine"                           | `Exactly(65)`, `Exactly(9)` |
+//! | "up to five", "at most", "as many as", "no more than" | `AtMost(5)` |
+//! | "at least 20", "no fewer than 20"      | `AtLeast(20)`            |
+//! | "more than 20", "over 20"              | `AtLeast(21)`: strictly more than 20 whole people |
+//! | "fewer than 20", "less than 20", "under 20" | `AtMost(19)`        |
+//! | "about 300", "around", "some", "nearly", "almost", "roughly", "approximately", "an estimated" | `About(300)` |
+//! | "dozens", "hundreds", "thousands"      | `AtLeast(24)`, `AtLeast(200)`, `AtLeast(2000)` |
+//!
+//! Four-digit numbers that read as years ("in 2022") and day numbers next
+//! to a month name ("May 31") are not counts.
+
+use crate::sentences::{tokenize, Token, TokenKind};
+use entente_core::{Personnel, Span};
+
+/// How a count is bounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exactly,
+    AtMost,
+    AtLeast,
+    About,
+}
+
+/// A count found in text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    /// Byte span, qualifier included ("up to five").
+    pub span: Span,
+    /// The number as written ("3.5 million" is 3 500 000.0); for bounds
+    /// read strictly ("more than 20") the bound is already applied (21).
+    pub value: f64,
+    pub qualifier: Qualifier,
+}
+
+impl Quantity {
+    /// The value as a whole count, when it is one.
+    pub fn count(&self) -> Option<u64> {
+        (self.value >= 0.0 && self.value.fract() == 0.0 && self.value < 1e18)
+            .then_some(self.value as u64)
+    }
+
+    /// The count as a deployment's personnel figure.
+    pub fn personnel(&self) -> Option<Personnel> {
+        let n = self.count()?;
+        Some(match self.qualifier {
+            Qualifier::Exactly => Personnel::Exactly(n),
+            Qualifier::AtMost => Personnel::AtMost(n),
+            Qualifier::AtLeast => Personnel::AtLeast(n),
+            Qualifier::About => Personnel::About(n),
+        })
+    }
+}
+
+const UNITS: &[(&str, u64)] = &[
+    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
+    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
+    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
+    ("eighteen", 18), ("nineteen", 19),
+];
+const TENS: &[(&str, u64)] = &[
+    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
+    ("seventy", 70), ("eighty", 80), ("ninety", 90),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("dozen", 12.0), ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const VAGUE: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000)];
+const MONTH_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Finds the counts in `text`. Total.
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let toks = tokenize(text, Span::new(0, text.len()));
+    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((value, n)) = number_at(text, &toks, &words, i) else {
+            i += 1;
+            continue;
+        };
+        let (qual, q_len, value) = qualifier_before(&words, i, value);
+        let start = toks[i - q_len].span.start;
+        let end = toks[i + n - 1].span.end;
+        out.push(Quantity { span: Span::new(start, end), value, qualifier: qual });
+        i += n;
+    }
+    out
+}
+
+/// The number starting at token `i` and how many tokens it takes.
+fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(f64, usize)> {
+    let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+    let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+    if let Some((_, v)) = VAGUE.iter().find(|(n, _)| *n == w(0)) {
+        return Some((*v as f64, 1));
+    }
+    let (base, mut n) = if toks[i].kind == TokenKind::Number {
+        let raw = toks[i].text(text);
+        let v: f64 = raw.replace(',', "").parse().ok()?;
+        // A year ("in 2022") or a day of a month ("May 31", "31 May").
+        let is_year = raw.len() == 4 && (1800.0..=2200.0).contains(&v) && !raw.contains(',');
+        if is_year || MONTH_WORDS.contains(&prev) || MONTH_WORDS.contains(&w(1)) {
+            return None;
+        }
+        (v, 1)
+    } else if let Some(v) = word_number(w(0)) {
+        (v as f64, 1)
+    } else if matches!(w(0), "a" | "an") && SCALES.iter().any(|(s, _)| *s == w(1)) {
+        (1.0, 1)
+    } else {
+        return None;
+    };
+    let mut value = base;
+    // "one hundred and fifty", "3.5 million", "two dozen".
+    while let Some((_, s)) = SCALES.iter().find(|(s, _)| *s == w(n)) {
+        value *= s;
+        n += 1;
+        let and = usize::from(w(n) == "and");
+        if let Some(v) = word_number(w(n + and)) {
+            if v < 100 {
+                value += v as f64;
+                n += 1 + and;
+            }
+        }
+    }
+    if matches!(w(0), "a" | "an") && n == 1 {
+        return None;
+    }
+    Some((value, n))
+}
+
+/// Reads "sixty-five", "nine".
+fn word_number(w: &str) -> Option<u64> {
+    if let Some((_, v)) = UNITS.iter().find(|(n, _)| *n == w) {
+        return Some(*v);
+    }
+    if let Some((_, v)) = TENS.iter().find(|(n, _)| *n == w) {
+        return Some(*v);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS.iter().find(|(n, _)| *n == tens)?.1;
+    let u = UNITS.iter().find(|(n, _)| *n == unit).filter(|(_, v)| (1..10).contains(v))?.1;
+    Some(t + u)
+}
+
+/// The qualifier ending just before token `i`: its reading, its length in
+/// tokens, and the value with a strict bound applied.
+fn qualifier_before(words: &[String], i: usize, value: f64) -> (Qualifier, usize, f64) {
+    let w = |back: usize| if i >= back { words[i - back].as_str() } else { "" };
+    let whole = value.fract() == 0.0;
+    let two = (w(2), w(1));
+    let three = (w(3), w(2), w(1));
+    if matches!(three, ("no", "more", "than") | ("as", "many", "as") | ("no", "fewer", "than")) {
+        let q = if three.1 == "fewer" { Qualifier::AtLeast } else { Qualifier::AtMost };
+        return (q, 3, value);
+    }
+    match two {
+        ("up", "to") | ("at", "most") => return (Qualifier::AtMost, 2, value),
+        ("at", "least") => return (Qualifier::AtLeast, 2, value),
+        ("more", "than") => {
+            return (Qualifier::AtLeast, 2, if whole { value + 1.0 } else { value });
+        }
+        ("fewer", "than") | ("less", "than") => {
+            return (Qualifier::AtMost, 2, if whole && value >= 1.0 { value - 1.0 } else { value });
+        }
+        ("an", "estimated") => return (Qualifier::About, 2, value),
+        _ => {}
+    }
+    match w(1) {
+        "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately"
+        | "approx" | "circa" => (Qualifier::About, 1, value),
+        "over" => (Qualifier::AtLeast, 1, if whole { value + 1.0 } else { value }),
+        "under" => (Qualifier::AtMost, 1, if whole && value >= 1.0 { value - 1.0 } else { value }),
+        _ if VAGUE.iter().any(|(n, _)| *n == words[i]) => (Qualifier::AtLeast, 0, value),
+        _ => (Qualifier::Exactly, 0, value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_words() {
+        assert_eq!(word_number("sixty-five"), Some(65));
+        assert_eq!(word_number("sixty-ten"), None);
+    }
+}

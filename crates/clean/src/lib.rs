@@ -1,0 +1,186 @@
+//! The clean stage: a [`RawDocument`] becomes a [`Document`] of kept
+//! paragraphs, with offsets back to the input.
+//!
+//! What it does, in order:
+//! 1. **Main content.** From HTML, the title and the body paragraphs of the
+//!    article (the container is found by `dom_smoothie`, a Readability port;
+//!    this crate cuts it into paragraphs and drops captions, forms and
+//!    embedded media). Plain text is cut at line breaks: one line, one
+//!    paragraph.
+//! 2. **Normalisation.** Unicode NFC, whitespace runs folded, zero-width and
+//!    control characters removed, no-break spaces made spaces. Curly quotes
+//!    and dashes are kept as they are.
+//! 3. **Link blocks.** "READ MORE", "Related", bulleted headline lists and
+//!    link-dense HTML lists go to [`Document::related_links`], never to the
+//!    text.
+//! 4. **Repeated blocks.** A run of paragraphs standing again is kept once;
+//!    a single short paragraph that recurs ("Q:") is kept every time.
+//!
+//! Everything removed is listed in [`Document::dropped`] with a reason.
+//! Cleaning is total: any input gives a document, perhaps an empty one.
+//!
+//! It does not detect the language, split sentences or find duplicates
+//! across documents; later stages do.
+//!
+//! The types that matter: [`clean`], [`eval::score_page`] and
+//! [`eval::run_benchmark`] for the extraction benchmark, and
+//! [`decode::decode_html`] for page bytes.
+//!
+//! ```
+//! use entente_core::{Content, Origin, RawDocument};
+//! let raw = RawDocument {
+//!     origin: Origin::file("a.txt"),
+//!     external_id: None,
+//!     url: None,
+//!     title: None,
+//!     published: None,
+//!     source: None,
+//!     content: Content::Text(
+//!         "NATO agreed.\nREAD MORE\n- Other story here\n- Another story\nChina  urged.\n".into(),
+//!     ),
+//! };
+//! let doc = entente_clean::clean(&raw);
+//! assert_eq!(doc.text, "NATO agreed.\n\nChina urged.");
+//! assert_eq!(doc.related_links.len(), 2);
+//! // Every paragraph maps back to where it stood in the input.
+//! let second = doc.paragraphs[1].span;
+//! let start = doc.offsets.to_original(second.start);
+//! assert_eq!(&raw.content.as_str()[start..start + 5], "China");
+//! ```
+
+pub mod block;
+pub mod decode;
+pub mod eval;
+pub mod html;
+pub mod normalize;
+pub mod plain;
+pub mod related;
+pub mod repeats;
+mod title;
+
+use block::Block;
+use entente_core::{Content, DocId, Document, OffsetMap, Paragraph, RawDocument, Span};
+
+pub use title::clean_title;
+
+/// Cleans one raw document. Total: never fails, never panics on any input.
+pub fn clean(raw: &RawDocument) -> Document {
+    let (title, blocks) = match &raw.content {
+        Content::Text(t) => (raw.title.clone(), plain::blocks(t)),
+        Content::Html(h) => {
+            let c = html::extract(h, raw.url.as_deref());
+            let title = c.title.or_else(|| raw.title.clone());
+            (title, c.blocks)
+        }
+    };
+    let title = title.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
+    let mut dropped = Vec::new();
+    let mut related_links = Vec::new();
+    let blocks = related::remove(blocks, &mut related_links, &mut dropped);
+    let blocks = repeats::remove(blocks, &mut dropped);
+    let (text, paragraphs, offsets) = match &raw.content {
+        Content::Text(_) => assemble(&blocks),
+        Content::Html(h) => assemble_html(&blocks, h),
+    };
+    Document {
+        id: DocId::from_content(&text),
+        origin: raw.origin.clone(),
+        external_id: raw.external_id.clone(),
+        url: raw.url.clone(),
+        title,
+        published: raw.published,
+        source: raw.source.clone(),
+        text,
+        paragraphs,
+        related_links,
+        dropped,
+        offsets,
+    }
+}
+
+const SEPARATOR: &str = "\n\n";
+
+/// Joins blocks whose anchors point into the raw input.
+fn assemble(blocks: &[Block]) -> (String, Vec<Paragraph>, OffsetMap) {
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    let mut offsets = OffsetMap::new();
+    for b in blocks {
+        if !text.is_empty() {
+            text.push_str(SEPARATOR);
+        }
+        let start = text.len();
+        text.push_str(&b.text);
+        for &(d, o) in &b.anchors {
+            offsets.push(start + d, o);
+        }
+        paragraphs.push(Paragraph {
+            span: Span::new(start, text.len()),
+            original: b.original,
+        });
+    }
+    (text, paragraphs, offsets)
+}
+
+/// How far past the last found paragraph the next one is looked for.
+const SEARCH_WINDOW: usize = 1 << 16;
+/// How many bytes of a paragraph's start and end are looked for.
+const PROBE: usize = 40;
+
+/// Joins HTML blocks, anchoring each paragraph where its first words stand
+/// verbatim in the page source (best effort: entities and markup inside the
+/// first words defeat it, and the paragraph then has no original span).
+fn assemble_html(blocks: &[Block], page: &str) -> (String, Vec<Paragraph>, OffsetMap) {
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    let mut offsets = OffsetMap::new();
+    let mut cursor = 0;
+    for b in blocks {
+        if !text.is_empty() {
+            text.push_str(SEPARATOR);
+        }
+        let start = text.len();
+        text.push_str(&b.text);
+        let original = locate(page, &b.text, cursor);
+        if let Some(o) = original {
+            offsets.push(start, o.start);
+            cursor = o.end;
+        }
+        paragraphs.push(Paragraph {
+            span: Span::new(start, text.len()),
+            original,
+        });
+    }
+    (text, paragraphs, offsets)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The span in `page`, from `from` on, of a paragraph whose first and last
+/// [`PROBE`] bytes stand there verbatim.
+fn locate(page: &str, para: &str, from: usize) -> Option<Span> {
+    let head = &para[..floor_char(para, PROBE.min(para.len()))];
+    let tail = &para[ceil_char(para, para.len().saturating_sub(PROBE))..];
+    if head.is_empty() {
+        return None;
+    }
+    let from = floor_char(page, from.min(page.len()));
+    let window_end = floor_char(page, (from + SEARCH_WINDOW).min(page.len()));
+    let window = &page[from..window_end];
+    let s = from + window.find(head)?;
+    let after = &page[s..floor_char(page, (s + para.len() * 2 + 256).min(page.len()))];
+    let e = s + after.find(tail)? + tail.len();
+    Some(Span::new(s, e))
+}

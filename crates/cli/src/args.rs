@@ -1,0 +1,256 @@
+//! What the user typed: the command line as clap parses it.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// entente reads news and keeps a queryable model of who is allied with
+/// whom, who must defend whom, who sent forces where and who said what —
+/// every fact traced to the sentence it came from.
+#[derive(Debug, Parser)]
+#[command(name = "entente", version, about, long_about = None)]
+pub struct Cli {
+    /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    /// No progress bar and only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean articles (main content, repeated blocks, link blocks); store nothing.
+    Clean(CleanArgs),
+    /// Run the whole pipeline on articles and store the results.
+    Run(RunArgs),
+    /// Annotate and code articles: actor mentions, events, quotations, deployments; store nothing.
+    Code(CodeArgs),
+    /// Who a name is on a date: roles, affiliations and sources.
+    Actor(ActorArgs),
+    /// Members of an organisation or treaty on a date.
+    Members(MembersArgs),
+    /// Who is bound to come to a state's defence (or consult, or stay neutral) if it is attacked.
+    Obligations(ObligationsArgs),
+    /// Partners of an organisation, by region.
+    Partners(PartnersArgs),
+    /// Every treaty binding two states.
+    Treaties(TreatiesArgs),
+    /// Deployments stored by `entente run`.
+    Deployments(DeploymentsArgs),
+    /// Quotations stored by `entente run`.
+    Quotes(QuotesArgs),
+    /// Knowledge-base updates proposed by the news; `updates accept ID` applies one.
+    Updates(UpdatesArgs),
+    /// Score a stage against a gold set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files or directories (read recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CleanFormat {
+    Jsonl,
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: CleanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The store: an SQLite file, created if missing.
+    #[arg(long, default_value = "entente.db", value_name = "PATH")]
+    pub db: PathBuf,
+    /// Documents written per transaction.
+    #[arg(long, default_value_t = 256)]
+    pub batch: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CodeFormat {
+    /// One JSON record per line: actor mentions, events, quotations, deployments.
+    Jsonl,
+    /// The 61-column GDELT 2.0 event table, tab-separated.
+    Gdelt,
+}
+
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: CodeFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Json,
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct ActorArgs {
+    /// A name as news would write it ("Ardern", "the Solomons", "NATO").
+    pub name: String,
+    /// The date (YYYY-MM-DD); today when omitted.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MembersArgs {
+    /// The organisation or treaty ("NATO", "ANZUS").
+    pub organisation: String,
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ObligationsArgs {
+    /// The attacked state (ISO 3166 alpha-3 code or name).
+    #[arg(long, value_name = "CODE")]
+    pub attacked: String,
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    /// Only obligations under this treaty.
+    #[arg(long, value_name = "NAME")]
+    pub treaty: Option<String>,
+    /// Where the attack takes place, when treaties limit their area (e.g. "Hawaii").
+    #[arg(long = "where", value_name = "PLACE")]
+    pub place: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PartnersArgs {
+    pub organisation: String,
+    #[arg(long)]
+    pub region: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TreatiesArgs {
+    /// The two states.
+    #[arg(long, num_args = 2, value_names = ["A", "B"], required = true)]
+    pub between: Vec<String>,
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Which store to read.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    #[arg(long, default_value = "entente.db", value_name = "PATH")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DeploymentsArgs {
+    /// Sender's CAMEO code or prefix (NZL, NZLMIL).
+    #[arg(long, value_name = "CODE")]
+    pub by: Option<String>,
+    /// Destination country code.
+    #[arg(long, value_name = "CODE")]
+    pub to: Option<String>,
+    /// Only deployments under way on this date.
+    #[arg(long, value_name = "DATE")]
+    pub active_on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Speaker's name, or part of it.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdatesArgs {
+    #[command(subcommand)]
+    pub action: Option<UpdatesAction>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UpdatesAction {
+    /// Apply a proposed update to the knowledge base.
+    Accept { id: i64 },
+    /// Reject a proposed update.
+    Reject { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Main-content extraction against the article-extraction-benchmark layout.
+    Extract {
+        /// ground-truth.json with `articleBody` per page id.
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        /// Directory of `ID.html.gz` pages.
+        #[arg(long, value_name = "DIR")]
+        html: PathBuf,
+        /// How many of the worst pages to list.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+    },
+    /// Actor resolution against PLOVER gold records.
+    Actors {
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+    },
+    /// Event coding against PLOVER gold records.
+    Events {
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+    },
+}

@@ -1,0 +1,9 @@
+//! One module per command. Each turns validated arguments into calls on
+//! the stage crates and writes the results.
+
+pub mod clean;
+pub mod run;
+
+mod inputs;
+mod pipeline;
+mod report;

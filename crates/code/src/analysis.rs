@@ -1,0 +1,540 @@
+//! The shallow analysis every coder shares: sentences with tokens and
+//! mentions, quotation spans, clause frames (subject, auxiliaries,
+//! negation, intent) and pronoun resolution.
+
+use entente_annotate::dates::{find_dates, TemporalExpression};
+use entente_annotate::quantities::{find_quantities, Quantity};
+use entente_annotate::sentences::{split_sentences, tokenize, Token};
+use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
+use chrono::NaiveDate;
+
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "state", "states", "stated",
+    "announce", "announces", "announced", "add", "adds", "added", "note", "notes", "noted",
+    "explain", "explained", "declare", "declared", "insist", "insisted", "stress", "stressed",
+    "reiterate", "reiterated", "remark", "remarked", "write", "wrote", "comment", "commented",
+    "confirm", "confirmed", "acknowledged", "asserted", "argued", "observed",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+const MODALS: &[&str] = &["will", "would", "shall", "may", "might", "could", "'ll"];
+const AUX_OTHER: &[&str] = &[
+    "has", "have", "had", "did", "does", "do", "can", "should", "must", "also", "already",
+    "still", "now", "reportedly", "formally", "officially", "publicly", "jointly", "again",
+    "further", "earnestly", "then", "finally", "recently", "previously", "later", "repeatedly",
+    "strongly", "quickly", "immediately", "directly", "allegedly", "apparently", "effectively",
+    "just", "only", "subsequently", "swiftly", "unanimously", "firmly", "even", "yet",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+/// Words before "to VERB" that make the verb an intention.
+const INTENT_GOVERNORS: &[&str] = &[
+    "willing", "ready", "prepared", "agreed", "agree", "agrees", "agreeing", "plans", "plan",
+    "planned", "planning", "intends", "intend", "intended", "offered", "offer", "offers",
+    "promised", "promise", "promises", "pledged", "pledge", "pledges", "vowed", "vow", "vows",
+    "expected", "set", "going", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks",
+    "seek", "sought", "aims", "aim", "aimed", "committed", "determined", "keen", "eager",
+    "likely", "about", "able",
+];
+const REFUSAL_GOVERNORS: &[&str] = &[
+    "refused", "refuse", "refuses", "declined", "decline", "declines", "rejected", "failed",
+    "unwilling", "reluctant",
+];
+const THREAT_GOVERNORS: &[&str] = &["threatened", "threaten", "threatens", "threatening"];
+pub(crate) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "these", "those", "any", "some", "no", "every", "each", "new", "further", "first",
+    "recent", "latest", "possible", "joint", "of", "for", "in", "on", "with", "after",
+    "following", "amid", "against", "by", "from", "about", "over", "during",
+];
+
+/// A pronoun class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    First,
+    Person,
+    Thing,
+}
+
+pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
+    match w {
+        "i" | "we" | "our" | "us" | "my" | "me" => Some(Pronoun::First),
+        "he" | "she" | "his" | "him" | "her" => Some(Pronoun::Person),
+        "it" | "its" | "they" | "their" => Some(Pronoun::Thing),
+        _ => None,
+    }
+}
+
+/// A direct quotation's span: the marks and the words between.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct QuoteSpan {
+    pub outer: Span,
+    pub inner: Span,
+    /// The quote opens its paragraph.
+    pub opens_paragraph: bool,
+    /// The quote has a closing mark in its paragraph.
+    pub closed: bool,
+}
+
+/// A sentence ready for coding.
+#[derive(Debug)]
+pub(crate) struct Sent {
+    pub index: usize,
+    pub span: Span,
+    pub toks: Vec<Token>,
+    pub words: Vec<String>,
+    /// The mention (index into `Doc::mentions`) covering each token.
+    pub mention_at: Vec<Option<usize>>,
+}
+
+impl Sent {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn word(&self, k: usize) -> &str {
+        self.words.get(k).map(String::as_str).unwrap_or("")
+    }
+
+    /// First and one-past-last token of the mention covering token `k`.
+    pub fn mention_range(&self, k: usize) -> Option<(usize, usize)> {
+        let m = self.mention_at.get(k).copied().flatten()?;
+        let mut a = k;
+        while a > 0 && self.mention_at[a - 1] == Some(m) {
+            a -= 1;
+        }
+        let mut b = k + 1;
+        while b < self.len() && self.mention_at[b] == Some(m) {
+            b += 1;
+        }
+        Some((a, b))
+    }
+
+    /// The token index holding byte offset `at`, or the first after it.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= at)
+    }
+}
+
+/// A document prepared for coding.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub id: String,
+    pub published: Option<NaiveDate>,
+    pub mentions: Vec<&'a Mention>,
+    pub dates: Vec<TemporalExpression>,
+    pub quantities: Vec<Quantity>,
+    pub sentences: Vec<Sent>,
+    pub quotes: Vec<QuoteSpan>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, id: String, published: Option<NaiveDate>, mentions: &'a [Mention]) -> Doc<'a> {
+        let mut ms: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.start < m.end && m.end <= text.len() && !m.code.is_empty())
+            .collect();
+        ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut kept: Vec<&Mention> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if kept.last().map(|l| m.start < l.end).unwrap_or(false) {
+                continue;
+            }
+            kept.push(m);
+        }
+        let dates = published.map(|p| find_dates(text, p)).unwrap_or_default();
+        let quantities = find_quantities(text);
+        let mut sentences = Vec::new();
+        let mut mi = 0;
+        for (index, span) in split_sentences(text).into_iter().enumerate() {
+            let toks = tokenize(text, span);
+            let words = toks.iter().map(|t| normalise(t.text(text))).collect();
+            while mi < kept.len() && kept[mi].end <= span.start {
+                mi += 1;
+            }
+            let mut mention_at = vec![None; toks.len()];
+            let mut j = mi;
+            while j < kept.len() && kept[j].start < span.end {
+                let m = kept[j].span();
+                for (k, t) in toks.iter().enumerate() {
+                    if t.span.overlaps(m) {
+                        mention_at[k] = Some(j);
+                    }
+                }
+                j += 1;
+            }
+            sentences.push(Sent { index, span, toks, words, mention_at });
+        }
+        let quotes = find_quotes(text);
+        Doc { text, id, published, mentions: kept, dates, quantities, sentences, quotes }
+    }
+
+    pub fn actor(&self, m: usize) -> ActorRef {
+        self.mentions[m].actor_ref()
+    }
+
+    pub fn is_person(&self, m: usize) -> bool {
+        self.mentions[m].kind == ActorKind::Person
+    }
+
+    /// The country or organisation prefix of a mention's code.
+    pub fn prefix(&self, m: usize) -> &str {
+        let c = &self.mentions[m].code;
+        &c[..c.len().min(3)]
+    }
+
+    pub fn evidence(&self, span: Span) -> Evidence {
+        Evidence::from_span(self.text, span)
+    }
+
+    /// The quotation enclosing byte `at`, if any.
+    pub fn quote_at(&self, at: usize) -> Option<usize> {
+        self.quotes.iter().position(|q| q.inner.start <= at && at < q.inner.end)
+    }
+
+    /// The date of an event at token `k` of sentence `s`: the nearest
+    /// expression in the sentence that is not in the future, else the
+    /// nearest one, else the publication date.
+    pub fn date_for(&self, s: &Sent, k: usize) -> (Option<NaiveDate>, DatePrecision) {
+        let at = s.toks.get(k).map(|t| t.span.start).unwrap_or(s.span.start);
+        let in_sent = self.dates.iter().filter(|d| s.span.contains(d.span));
+        let dist = |d: &&TemporalExpression| d.span.start.abs_diff(at);
+        let past = in_sent
+            .clone()
+            .filter(|d| self.published.map(|p| d.range.0 <= p).unwrap_or(true))
+            .min_by_key(dist);
+        match past.or_else(|| in_sent.min_by_key(dist)) {
+            Some(d) => (Some(d.date), d.precision),
+            None => (self.published, DatePrecision::Publication),
+        }
+    }
+}
+
+/// Lower case, curly apostrophes made straight.
+fn normalise(t: &str) -> String {
+    let mut s = t.to_lowercase();
+    if s.contains('\u{2019}') {
+        s = s.replace('\u{2019}', "'");
+    }
+    if s == "\u{201C}" || s == "\u{201D}" {
+        s = "\"".to_string();
+    }
+    s
+}
+
+/// Quotations of every paragraph (line). An opening mark with no closing
+/// one runs to the end of its paragraph, as news copy does for quotes that
+/// go on in the next paragraph.
+fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let body = line.trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in body.char_indices() {
+            let is_open = c == '\u{201C}'
+                || (c == '"' && prev.map(|p| p.is_whitespace() || "([{-\u{2014}".contains(p)).unwrap_or(true));
+            let is_close = c == '\u{201D}' || (c == '"' && !is_open);
+            match open {
+                None if is_open => open = Some(i),
+                Some(o) if is_close || (c == '"' && open.is_some()) => {
+                    let inner = Span::new(base + o + 1, base + i);
+                    out.push(QuoteSpan {
+                        outer: Span::new(base + o, base + i + c.len_utf8()),
+                        inner,
+                        opens_paragraph: o == lead,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some(o) = open {
+            let q = body[o..].chars().next().map(char::len_utf8).unwrap_or(1);
+            out.push(QuoteSpan {
+                outer: Span::new(base + o, base + body.len()),
+                inner: Span::new(base + o + q, base + body.len()),
+                opens_paragraph: o == lead,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+/// What a clause says about its verb.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Frame {
+    /// Source actors (mention indices), compound actors expanded.
+    pub subjects: Vec<usize>,
+    /// The first token of the clause's auxiliaries.
+    pub aux_start: usize,
+    pub negated: bool,
+    pub passive: bool,
+    pub intent: bool,
+    pub threat: bool,
+    /// The verb is the complement of a request or of an object ("urged X
+    /// to respect"): not an event that happened.
+    pub unrealised: bool,
+    /// Token after the speech verb that introduces this clause, if any.
+    pub reported_from: Option<usize>,
+    /// The governing verb ("agreed" in "agreed to help"), if any.
+    pub governor: Option<usize>,
+}
+
+/// Shared per-document state: who was last the subject.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Focus {
+    pub last_person: Option<usize>,
+    pub last_thing: Option<usize>,
+    /// The speaker of each quotation (index into `Doc::quotes`).
+    pub quote_speakers: Vec<Option<usize>>,
+}
+
+impl Focus {
+    pub fn note_subject(&mut self, doc: &Doc, m: usize) {
+        if doc.is_person(m) {
+            self.last_person = Some(m);
+        } else {
+            self.last_thing = Some(m);
+        }
+    }
+}
+
+/// The compound actor around the mention at token `k`: "New Zealand and
+/// Australia", "Britain, France and Germany".
+pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
+    let Some((a, b)) = s.mention_range(k) else { return Vec::new() };
+    let mut out = vec![s.mention_at[k].unwrap_or_default()];
+    // Rightwards.
+    let mut j = b;
+    loop {
+        let mut p = j;
+        let mut saw_joiner = false;
+        while p < s.len() && matches!(s.word(p), "and" | "," | "or" | "the") {
+            saw_joiner |= s.word(p) != "the";
+            p += 1;
+        }
+        if !saw_joiner || p >= s.len() {
+            break;
+        }
+        match s.mention_range(p) {
+            Some((_, e)) => {
+                out.push(s.mention_at[p].unwrap_or_default());
+                j = e;
+            }
+            None => break,
+        }
+    }
+    // Leftwards.
+    let mut i = a;
+    loop {
+        let mut p = i;
+        let mut saw_joiner = false;
+        while p > 0 && matches!(s.word(p - 1), "and" | "," | "or" | "the") {
+            saw_joiner |= s.word(p - 1) != "the";
+            p -= 1;
+        }
+        if !saw_joiner || p == 0 {
+            break;
+        }
+        match s.mention_range(p - 1) {
+            Some((st, _)) => {
+                out.insert(0, s.mention_at[p - 1].unwrap_or_default());
+                i = st;
+            }
+            None => break,
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Skips auxiliaries, modals, negations and adverbs before token `v` and
+/// fills the frame's flags; returns the first auxiliary token.
+fn scan_aux(s: &Sent, v: usize, f: &mut Frame) -> usize {
+    let mut j = v;
+    while j > 0 {
+        let w = s.word(j - 1);
+        if s.mention_at[j - 1].is_some() {
+            break;
+        }
+        if w == "\"" {
+            j -= 1;
+            continue;
+        }
+        if BE.contains(&w) {
+            f.passive = true;
+        } else if MODALS.contains(&w) {
+            f.intent = true;
+        } else if NEGATIONS.contains(&w) || w.ends_with("n't") {
+            f.negated = true;
+            if w == "won't" || w == "wouldn't" {
+                f.intent = true;
+            }
+        } else if !AUX_OTHER.contains(&w) {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// The clause frame of the verb at tokens `v..ve` (`past`: the verb is a
+/// past form, so a "be" auxiliary makes it passive).
+pub(crate) fn frame(doc: &Doc, s: &Sent, focus: &Focus, v: usize, past: bool, depth: usize) -> Frame {
+    let mut f = Frame::default();
+    let j = scan_aux(s, v, &mut f);
+    f.passive &= past;
+    f.aux_start = j;
+    if depth > 4 {
+        return f;
+    }
+    // "to VERB": the subject is the governor's.
+    let mut to_at = (j > 0 && s.word(j - 1) == "to").then(|| j - 1);
+    // "to X and VERB": coordinated infinitives.
+    if to_at.is_none() && j > 0 && matches!(s.word(j - 1), "and" | "or") {
+        to_at = (j.saturating_sub(6)..j - 1).rev().find(|&k| s.word(k) == "to" && s.mention_at[k].is_none());
+    }
+    if let Some(t) = to_at {
+        let mut g = t;
+        while g > 0 && s.word(g - 1) == "\"" {
+            g -= 1;
+        }
+        if g == 0 {
+            return f;
+        }
+        let gw = s.word(g - 1);
+        if s.mention_at[g - 1].is_some() {
+            // "urged X to respect": the requested act has not happened.
+            f.unrealised = true;
+            f.subjects = compound(s, g - 1);
+            return f;
+        }
+        if INTENT_GOVERNORS.contains(&gw) {
+            f.intent = true;
+        } else if REFUSAL_GOVERNORS.contains(&gw) {
+            f.negated = true;
+        } else if THREAT_GOVERNORS.contains(&gw) {
+            f.threat = true;
+        }
+        f.governor = Some(g - 1);
+        // "its decision to recognise": the possessor acts.
+        if g >= 2 {
+            let p = g - 2;
+            if let Some(sub) = possessor(doc, s, focus, p) {
+                f.subjects = sub;
+                return f;
+            }
+        }
+        let gf = frame(doc, s, focus, g - 1, false, depth + 1);
+        f.subjects = gf.subjects;
+        f.reported_from = gf.reported_from;
+        f.intent |= gf.intent;
+        f.negated |= gf.negated;
+        f.unrealised |= gf.unrealised;
+        return f;
+    }
+    let (subjects, reported) = subject_left(doc, s, focus, j, depth);
+    f.subjects = subjects;
+    f.reported_from = reported;
+    f
+}
+
+/// The possessor at token `p` ("its", "Russia's"), resolved.
+pub(crate) fn possessor(doc: &Doc, s: &Sent, focus: &Focus, p: usize) -> Option<Vec<usize>> {
+    let w = s.word(p);
+    if matches!(w, "its" | "their") {
+        return resolve_thing(doc, s, focus, p).map(|m| vec![m]);
+    }
+    if matches!(w, "his" | "her") {
+        return focus.last_person.map(|m| vec![m]);
+    }
+    if s.mention_at[p].is_some() && (w.ends_with("'s") || s.word(p + 1) == "'") {
+        return Some(compound(s, p));
+    }
+    None
+}
+
+/// The nearest actor mention before token `p` in the sentence that is not a
+/// person, else the last such subject of the document.
+pub(crate) fn resolve_thing(doc: &Doc, s: &Sent, focus: &Focus, p: usize) -> Option<usize> {
+    (0..p)
+        .rev()
+        .filter_map(|k| s.mention_at[k])
+        .find(|&m| !doc.is_person(m))
+        .or(focus.last_thing)
+}
+
+/// The subject left of token `j`: the nearest mention, a pronoun, or the
+/// speaker of a speech verb the clause is reported by.
+fn subject_left(doc: &Doc, s: &Sent, focus: &Focus, j: usize, depth: usize) -> (Vec<usize>, Option<usize>) {
+    let mut k = j;
+    while k > 0 {
+        k -= 1;
+        let w = s.word(k);
+        if s.mention_at[k].is_some() {
+            return (compound(s, k), None);
+        }
+        if w == ";" {
+            break;
+        }
+        if SPEECH_VERBS.contains(&w) {
+            // "X said (that) Y ...": an empty inner subject is the speaker.
+            let sf = frame(doc, s, focus, k, false, depth + 1);
+            return (sf.subjects, Some(k + 1));
+        }
+        if let Some(p) = pronoun(w) {
+            if matches!(w, "its" | "their" | "his" | "our" | "my") {
+                continue; // a possessive inside the subject noun phrase
+            }
+            return (resolve_pronoun(doc, s, focus, k, p, depth), None);
+        }
+    }
+    (Vec::new(), None)
+}
+
+/// Resolves the pronoun at token `k`.
+pub(crate) fn resolve_pronoun(doc: &Doc, s: &Sent, focus: &Focus, k: usize, p: Pronoun, depth: usize) -> Vec<usize> {
+    // "X said (last week) she/it ...": the speaker.
+    if p != Pronoun::First {
+        for b in (k.saturating_sub(5)..k).rev() {
+            if s.mention_at[b].is_some() {
+                break;
+            }
+            if SPEECH_VERBS.contains(&s.word(b)) {
+                let sf = frame(doc, s, focus, b, false, depth + 1);
+                let fits = sf.subjects.first().map(|&m| doc.is_person(m) == (p == Pronoun::Person));
+                if fits.unwrap_or(false) {
+                    return sf.subjects;
+                }
+                break;
+            }
+        }
+    }
+    match p {
+        Pronoun::First => {
+            let at = s.toks.get(k).map(|t| t.span.start).unwrap_or(0);
+            doc.quote_at(at)
+                .and_then(|q| focus.quote_speakers.get(q).copied().flatten())
+                .into_iter()
+                .collect()
+        }
+        Pronoun::Person => focus.last_person.into_iter().collect(),
+        Pronoun::Thing => resolve_thing(doc, s, focus, k).into_iter().collect(),
+    }
+}
+
+/// Whether the token at `k` reads as a noun: after a determiner, a
+/// preposition or a possessive.
+pub(crate) fn after_determiner(s: &Sent, k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let p = s.word(k - 1);
+    DETERMINERS.contains(&p) || p.ends_with("'s") || p == "'" || p.chars().all(|c| c.is_ascii_digit())
+}

@@ -1,0 +1,487 @@
+//! Verb and nominal events of one sentence.
+
+use crate::analysis::{
+    after_determiner, compound, frame, possessor, resolve_thing, Doc, Focus, Frame, Sent,
+    SPEECH_VERBS,
+};
+use crate::codes::CodeTable;
+use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm};
+use entente_core::{ActorKind, ActorRef, Event, Span};
+
+/// Nouns that stand for the people a verb acts through, not its target
+/// ("Defence Force personnel").
+pub(crate) const PERSONNEL_NOUNS: &[&str] = &[
+    "troops", "soldiers", "personnel", "analysts", "officers", "police", "peacekeepers",
+    "advisers", "advisors", "marines", "sailors", "airmen", "staff", "experts", "specialists",
+    "medics", "engineers", "instructors", "trainers", "forces", "servicemen", "servicemembers",
+    "military", "observers", "monitors", "paratroopers", "troop", "soldier", "force", "team",
+    "teams", "contingent", "battalion", "battalions", "warships", "ships", "aircraft", "jets",
+    "officials", "diplomats", "delegation", "envoys", "workers",
+];
+/// Plural nouns that refer back to a known set of partners.
+const GROUP_ANAPHORS: &[&str] = &["partners", "allies", "neighbours", "neighbors", "counterparts"];
+
+/// A coded action before it becomes [`Event`]s.
+#[derive(Debug, Clone)]
+pub(crate) struct Action {
+    pub sentence: usize,
+    pub sources: Vec<usize>,
+    pub targets: Vec<ActorRef>,
+    pub code: String,
+    pub negated: bool,
+    pub at_token: usize,
+    pub evidence: Span,
+}
+
+/// Verb positions found in a sentence, with their dictionary form.
+pub(crate) struct VerbHit<'d> {
+    pub start: usize,
+    pub end: usize,
+    pub form: &'d VerbForm,
+}
+
+/// Finds the dictionary verbs of a sentence used as verbs.
+pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<'d>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < s.len() {
+        if s.mention_at[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let forms = dict.verb_forms(s.word(k));
+        let mut best: Option<&VerbForm> = None;
+        for f in forms {
+            let fits = f.rest.iter().enumerate().all(|(i, r)| s.word(k + 1 + i) == r);
+            if fits && best.map(|b| f.rest.len() > b.rest.len()).unwrap_or(true) {
+                best = Some(f);
+            }
+        }
+        let Some(form) = best else {
+            k += 1;
+            continue;
+        };
+        if !used_as_verb(s, k, form.inflection) {
+            k += 1;
+            continue;
+        }
+        let end = k + 1 + form.rest.len();
+        out.push(VerbHit { start: k, end, form });
+        k = end;
+    }
+    out
+}
+
+fn used_as_verb(s: &Sent, k: usize, inflection: Inflection) -> bool {
+    let prev = if k > 0 { s.word(k - 1) } else { "" };
+    let prev_is_actor = k > 0 && s.mention_at[k - 1].is_some();
+    match inflection {
+        Inflection::Base => {
+            prev_is_actor
+                || matches!(
+                    prev,
+                    "to" | "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "must"
+                        | "should" | "not" | "n't" | "did" | "do" | "does" | "and" | "or" | "also"
+                        | "we" | "they" | "i" | "you" | "never" | "jointly" | "\""
+                )
+                || prev.ends_with("n't")
+        }
+        Inflection::Gerund => {
+            matches!(prev, "is" | "are" | "was" | "were" | "been" | "be" | "am" | "not" | "also")
+        }
+        Inflection::Present | Inflection::Past => !after_determiner(s, k) || prev == "and",
+    }
+}
+
+/// Codes the verbs of sentence `s`; `consumed` tokens (deployment
+/// triggers) are left to their own coder.
+pub(crate) fn code_verbs(
+    doc: &Doc,
+    s: &Sent,
+    focus: &mut Focus,
+    consumed: &[usize],
+    dict: &VerbDictionary,
+    previous: &[Action],
+) -> Vec<Action> {
+    let verbs = find_verbs(dict, s);
+    let mut out: Vec<Action> = Vec::new();
+    // Governors whose complement was coded: their own event is replaced.
+    let mut superseded: Vec<usize> = Vec::new();
+    let mut request_targets: Vec<usize> = Vec::new();
+    let mut pending: Vec<(usize, Action)> = Vec::new();
+    for hit in &verbs {
+        let past = hit.form.inflection == Inflection::Past;
+        let f = frame(doc, s, focus, hit.start, past, 0);
+        for &m in &f.subjects {
+            focus.note_subject(doc, m);
+        }
+        if SPEECH_VERBS.contains(&s.word(hit.start)) || consumed.contains(&hit.start) {
+            continue;
+        }
+        if f.unrealised {
+            continue;
+        }
+        // A subject that a request in this sentence addressed: the act
+        // asked for, not done ("asked that the Solomons give").
+        if f.subjects.iter().any(|m| request_targets.contains(m))
+            && matches!(hit.form.inflection, Inflection::Base)
+        {
+            continue;
+        }
+        let Some(action) = code_verb(doc, s, focus, hit, &f, dict, previous, &out) else {
+            continue;
+        };
+        if action.code.starts_with("02") || action.code.starts_with("10") {
+            for t in &action.targets {
+                if let Some(k) = (hit.end..s.len()).find(|&k| {
+                    s.mention_at[k].map(|m| doc.mentions[m].code == t.code).unwrap_or(false)
+                }) {
+                    request_targets.extend(compound(s, k));
+                }
+            }
+        }
+        if let Some(g) = f.governor {
+            superseded.push(g);
+        }
+        pending.push((hit.start, action.clone()));
+        out.push(action);
+    }
+    pending
+        .into_iter()
+        .filter(|(start, _)| !superseded.contains(start))
+        .map(|(_, a)| a)
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_verb(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    hit: &VerbHit,
+    f: &Frame,
+    dict: &VerbDictionary,
+    previous: &[Action],
+    this_sentence: &[Action],
+) -> Option<Action> {
+    let clause_end = clause_end(s, hit.end);
+    let before: Vec<String> = s.words[f.aux_start.saturating_sub(3)..hit.start].to_vec();
+    let after: Vec<String> = s.words[hit.end..clause_end.min(hit.end + 12)].to_vec();
+    let mut code = dict.code(hit.form, &before, &after)?;
+    let mut sources = f.subjects.clone();
+    let mut target_at = first_target(doc, s, hit.end, clause_end, &sources);
+    if f.passive {
+        // "X was attacked by Y": Y acts on X.
+        let by = (hit.end..(hit.end + 3).min(s.len())).find(|&k| s.word(k) == "by")?;
+        let agent = (by + 1..(by + 4).min(s.len())).find(|&k| s.mention_at[k].is_some())?;
+        let agents = compound(s, agent);
+        let patients = sources;
+        sources = agents;
+        target_at = None;
+        return Some(build(doc, s, f, hit, code, sources, patients.iter().map(|&m| doc.actor(m)).collect()));
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    let mut targets: Vec<ActorRef> = match target_at {
+        Some(k) => {
+            let t = compound(s, k);
+            // Communication "with" an actor is consultation.
+            if code.starts_with("01") && k > 0 && s.word(k - 1) == "with" {
+                code = "040".to_string();
+            }
+            t.into_iter().filter(|m| !sources.contains(m)).map(|m| doc.actor(m)).collect()
+        }
+        None => Vec::new(),
+    };
+    if targets.is_empty() {
+        // "our partners": the partners this source last acted towards.
+        let group = s.words[hit.end..clause_end].iter().any(|w| GROUP_ANAPHORS.contains(&w.as_str()));
+        if group {
+            if let Some(t) = antecedent_target(doc, &sources, previous, this_sentence) {
+                targets.push(t);
+            }
+        }
+    }
+    if code.starts_with("01") && targets.is_empty() {
+        return None; // a bare statement
+    }
+    Some(build(doc, s, f, hit, code, sources, targets))
+}
+
+fn build(doc: &Doc, s: &Sent, f: &Frame, hit: &VerbHit, code: String, sources: Vec<usize>, targets: Vec<ActorRef>) -> Action {
+    let mut code = code;
+    if f.threat {
+        code = threat_code(&code);
+    } else if f.intent && !f.negated {
+        code = intent_code(&code);
+    }
+    if f.negated {
+        code = refusal_code(&code).unwrap_or(code);
+    }
+    let start = match f.reported_from {
+        Some(k) if k < hit.start => s.toks[k].span.start,
+        _ => s.span.start,
+    };
+    let _ = doc;
+    Action {
+        sentence: s.index,
+        sources,
+        targets,
+        code,
+        negated: f.negated,
+        at_token: hit.start,
+        evidence: Span::new(start, s.span.end),
+    }
+}
+
+/// Where the clause of a verb ending at `from` ends.
+pub(crate) fn clause_end(s: &Sent, from: usize) -> usize {
+    (from..s.len())
+        .find(|&k| matches!(s.word(k), ";" | ":") || SPEECH_VERBS.contains(&s.word(k)))
+        .unwrap_or(s.len())
+}
+
+/// The first mention after the verb that can be its target.
+fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) -> Option<usize> {
+    let src_prefix: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+    let mut k = from;
+    while k < to.min(from + 20) {
+        if let Some((a, b)) = s.mention_range(k) {
+            let m = s.mention_at[k].unwrap_or_default();
+            let personnel = (b..(b + 2).min(s.len())).any(|j| PERSONNEL_NOUNS.contains(&s.word(j)));
+            let own = src_prefix.contains(&doc.prefix(m));
+            if !sources.contains(&m) && !(personnel && own) {
+                return Some(a);
+            }
+            k = b;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The first target of the latest earlier action by the same source.
+fn antecedent_target(doc: &Doc, sources: &[usize], previous: &[Action], this: &[Action]) -> Option<ActorRef> {
+    let prefixes: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+    let same = |a: &Action| a.sources.iter().any(|&m| prefixes.contains(&doc.prefix(m))) && !a.targets.is_empty();
+    let last = this.iter().rev().chain(previous.iter().rev()).find(|a| same(a))?;
+    let first = previous
+        .iter()
+        .chain(this.iter())
+        .find(|a| a.sentence == last.sentence && same(a))
+        .unwrap_or(last);
+    first.targets.first().cloned()
+}
+
+/// The intention to do what `code` codes (CAMEO 03x).
+pub(crate) fn intent_code(code: &str) -> String {
+    let root = &code[..code.len().min(2)];
+    let c = match root {
+        "04" => "036",
+        "05" => "032",
+        "06" => match code {
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            _ => "031",
+        },
+        "07" => match code {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => "035",
+        "18" | "19" | "20" | "15" => "138",
+        _ => return code.to_string(),
+    };
+    c.to_string()
+}
+
+/// The threat to do what `code` codes (CAMEO 13x).
+fn threat_code(code: &str) -> String {
+    match &code[..code.len().min(2)] {
+        "18" | "19" | "20" | "15" => "138",
+        "16" => "131",
+        "17" => "137",
+        "14" => "133",
+        "13" => return code.to_string(),
+        _ => "130",
+    }
+    .to_string()
+}
+
+/// The refusal of a cooperative act (CAMEO 12x), when there is one.
+fn refusal_code(code: &str) -> Option<String> {
+    let c = match &code[..code.len().min(2)] {
+        "03" => match code.get(..3).unwrap_or("") {
+            "031" => "121",
+            "033" => "122",
+            "034" => "123",
+            "035" => "124",
+            "036" => "125",
+            "037" => "127",
+            "038" => "126",
+            _ => "120",
+        },
+        "04" => "125",
+        "05" => "120",
+        "06" => "121",
+        "07" => "122",
+        "08" => "124",
+        _ => return None,
+    };
+    Some(c.to_string())
+}
+
+/// Codes the nominal events of sentence `s` ("Russia's invasion of
+/// Ukraine", "a request for help from X", "riots").
+pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usize], verbs: &[usize], dict: &VerbDictionary) -> Vec<Action> {
+    let mut out = Vec::new();
+    for k in 0..s.len() {
+        if s.mention_at[k].is_some() || consumed.contains(&k) || verbs.contains(&k) {
+            continue;
+        }
+        let Some(nom) = dict
+            .nominals(s.word(k))
+            .iter()
+            .filter(|n| n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w))
+            .max_by_key(|n| n.words.len())
+        else {
+            continue;
+        };
+        let end = k + nom.words.len();
+        let poss = if k > 0 { possessor(doc, s, focus, k - 1) } else { None };
+        let after = |preps: &[&str], within: usize| -> Option<Vec<usize>> {
+            let mut j = end;
+            while j < (end + within).min(s.len()) {
+                if matches!(s.word(j), "," | ";" | ".") {
+                    return None;
+                }
+                if preps.contains(&s.word(j)) {
+                    let mut m = j + 1;
+                    while m < s.len() && matches!(s.word(m), "the" | "a") {
+                        m += 1;
+                    }
+                    if s.mention_at.get(m).copied().flatten().is_some() {
+                        return Some(compound(s, m));
+                    }
+                }
+                j += 1;
+            }
+            None
+        };
+        let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
+            NomFrame::Act => {
+                let by = after(&["by"], 6);
+                let on = after(&["of", "against", "on", "in", "to", "into"], 4);
+                match (poss.clone(), by) {
+                    (Some(p), _) => (p, on.unwrap_or_default()),
+                    (None, Some(b)) => (b, on.unwrap_or_default()),
+                    _ => continue,
+                }
+            }
+            NomFrame::Ask => {
+                let Some(src) = after(&["from", "by"], 7).or(poss.clone()) else { continue };
+                let src_prefix: Vec<&str> = src.iter().map(|&m| doc.prefix(m)).collect();
+                let left = (0..k)
+                    .rev()
+                    .filter_map(|j| s.mention_at[j])
+                    .find(|&m| !src_prefix.contains(&doc.prefix(m)));
+                let tgt = left.map(|m| vec![m]).or_else(|| after(&["to"], 5)).unwrap_or_default();
+                (src, tgt)
+            }
+            NomFrame::Mass => {
+                let src = after(&["in"], 3)
+                    .or(poss.clone())
+                    .or_else(|| {
+                        (0..k)
+                            .rev()
+                            .filter_map(|j| s.mention_at[j])
+                            .find(|&m| doc.mentions[m].kind == ActorKind::State)
+                            .map(|m| vec![m])
+                    })
+                    .or_else(|| resolve_thing(doc, s, focus, k).map(|m| vec![m]));
+                match src {
+                    Some(src) => (src, Vec::new()),
+                    None => continue,
+                }
+            }
+            NomFrame::Meet => {
+                let parts = after(&["between", "among", "with"], 4);
+                match (poss.clone(), parts) {
+                    (Some(p), t) => (p, t.unwrap_or_default()),
+                    (None, Some(mut p)) => {
+                        let first = p.remove(0);
+                        (vec![first], p)
+                    }
+                    _ => continue,
+                }
+            }
+        };
+        let start_tok = match &poss {
+            Some(_) => (0..k).rev().take_while(|&j| s.mention_at[j].is_some() || s.word(j) == "'").last().unwrap_or(k - 1),
+            None if k > 0 && matches!(s.word(k - 1), "a" | "an" | "the") => k - 1,
+            None => k,
+        };
+        let end_tok = (end..s.len()).find(|&j| matches!(s.word(j), "," | ";")).unwrap_or(s.len());
+        let evidence = Span::new(
+            s.toks[start_tok].span.start,
+            s.toks.get(end_tok.saturating_sub(1)).map(|t| t.span.end).unwrap_or(s.span.end),
+        );
+        let targets: Vec<ActorRef> = targets
+            .into_iter()
+            .filter(|m| !sources.contains(m))
+            .map(|m| doc.actor(m))
+            .collect();
+        out.push(Action {
+            sentence: s.index,
+            sources,
+            targets,
+            code: nom.code.clone(),
+            negated: false,
+            at_token: k,
+            evidence,
+        });
+    }
+    out
+}
+
+/// One event per source and target, as GDELT codes compound actors.
+pub(crate) fn to_events(doc: &Doc, s: &Sent, a: &Action, table: &CodeTable) -> Vec<Event> {
+    let Some(info) = table.get(&a.code) else { return Vec::new() };
+    let (date, date_precision) = doc.date_for(s, a.at_token);
+    let targets: Vec<Option<ActorRef>> = if a.targets.is_empty() {
+        vec![None]
+    } else {
+        a.targets.iter().cloned().map(Some).collect()
+    };
+    let mut out = Vec::new();
+    for &src in &a.sources {
+        let source = doc.actor(src);
+        for t in &targets {
+            if t.as_ref().map(|t| t.code == source.code && t.actor == source.actor).unwrap_or(false) {
+                continue;
+            }
+            out.push(Event {
+                doc: doc.id.clone(),
+                sentence: a.sentence,
+                source: source.clone(),
+                target: t.clone(),
+                cameo: a.code.clone(),
+                plover: info.plover.clone(),
+                quad_class: info.quad_class,
+                goldstein: info.goldstein,
+                date,
+                date_precision,
+                negated: a.negated,
+                evidence: doc.evidence(a.evidence),
+            });
+        }
+    }
+    out
+}

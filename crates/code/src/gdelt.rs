@@ -1,0 +1,105 @@
+//! GDELT 2.0 event rows: 61 tab-separated columns, in the order of GDELT's
+//! `GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv`. Geography,
+//! mention counts and tone are left empty: entente does not compute them.
+
+use crate::codes::CodeTable;
+use chrono::Datelike;
+use entente_core::{ActorRef, Document, Event};
+
+/// The 61 GDELT 2.0 event columns.
+pub const GDELT_COLUMNS: [&str; 61] = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+];
+
+/// The header line (column names, tab-separated).
+pub fn gdelt_header() -> String {
+    GDELT_COLUMNS.join("\t")
+}
+
+/// Known-group prefixes: codes that name an organisation, not a country.
+const GROUP_PREFIXES: &[&str] = &["IGO", "NGO", "MNC", "UIS", "IMG", "NGM"];
+
+/// The ten actor columns of one actor.
+fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
+    let mut cols: [String; 10] = Default::default();
+    let Some(a) = a else { return cols };
+    let code = a.code.as_str();
+    cols[0] = code.to_string();
+    cols[1] = a.name.to_uppercase();
+    let chunks: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
+    let mut rest = chunks.as_slice();
+    if let Some((first, tail)) = chunks.split_first() {
+        if GROUP_PREFIXES.contains(first) {
+            cols[3] = tail.last().copied().unwrap_or(first).to_string();
+            rest = &[];
+        } else {
+            cols[2] = first.to_string();
+            rest = tail;
+        }
+    }
+    for (i, t) in rest.iter().take(3).enumerate() {
+        cols[7 + i] = t.to_string();
+    }
+    cols
+}
+
+/// One GDELT 2.0 event row (no trailing newline). `id` is the
+/// GLOBALEVENTID; DATEADDED is the publication date at midnight.
+pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
+    let table = CodeTable::embedded();
+    let info = table.get(&event.cameo);
+    let mut f: Vec<String> = Vec::with_capacity(61);
+    f.push(id.to_string());
+    match event.date {
+        Some(d) => {
+            f.push(d.format("%Y%m%d").to_string());
+            f.push(d.format("%Y%m").to_string());
+            f.push(d.year().to_string());
+            let frac = (d.month() as f64 * 30.0 + d.day() as f64) / 365.0;
+            f.push(format!("{:.4}", d.year() as f64 + frac.min(0.9999)));
+        }
+        None => f.extend(std::iter::repeat_n(String::new(), 4)),
+    }
+    f.extend(actor_columns(Some(&event.source)));
+    f.extend(actor_columns(event.target.as_ref()));
+    f.push(if event.sentence == 0 { "1" } else { "0" }.to_string());
+    f.push(event.cameo.clone());
+    f.push(info.map(|i| i.base().to_string()).unwrap_or_else(|| event.cameo.chars().take(3).collect()));
+    f.push(info.map(|i| i.root.clone()).unwrap_or_else(|| event.cameo.chars().take(2).collect()));
+    f.push(event.quad_class.to_string());
+    f.push(format!("{:.1}", event.goldstein));
+    f.extend(["1", "1", "1", ""].map(String::from));
+    f.extend(std::iter::repeat_n(String::new(), 24));
+    f.push(doc.published.map(|d| d.format("%Y%m%d000000").to_string()).unwrap_or_default());
+    f.push(doc.url.clone().unwrap_or_default());
+    debug_assert_eq!(f.len(), GDELT_COLUMNS.len());
+    f.iter().map(|c| c.replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_codes_split_into_columns() {
+        let a = ActorRef { code: "NZLGOV".into(), actor: "NZL".into(), name: "The Government".into() };
+        let c = actor_columns(Some(&a));
+        assert_eq!(c[2], "NZL");
+        assert_eq!(c[7], "GOV");
+        let n = ActorRef { code: "IGOWSTNAT".into(), actor: "NATO".into(), name: "NATO".into() };
+        assert_eq!(actor_columns(Some(&n))[3], "NAT");
+    }
+}

@@ -1,0 +1,120 @@
+//! Who did what to whom: CAMEO and PLOVER events, quotations and
+//! deployments.
+//!
+//! Given a cleaned [`Document`] and its actor [`Mention`]s (from
+//! `entente_annotate::actors`), [`code_document`] reads every sentence with a
+//! shallow parser of its own: it finds the dictionary verbs, their clause
+//! (auxiliaries, negation, modality, passive voice, infinitive governors,
+//! reported speech), the subject to the left and the target to the right,
+//! compound actors ("New Zealand and Australia": one event per actor, as
+//! GDELT codes them), then picks the CAMEO code from the verb's patterns.
+//! Nouns that report events ("Russia's invasion of Ukraine", "a request for
+//! help from X", "riots") are coded too. Each event carries its GDELT root,
+//! quad class, Goldstein score and PLOVER type, a date resolved against the
+//! publication date, and its evidence span.
+//!
+//! It does not find actors (annotate does), resolve coreference beyond
+//! pronouns and "our partners"-style group references, or aggregate events
+//! across documents.
+//!
+//! The types and functions that matter:
+//! - [`code_document`] → [`CodedDocument`]: events, quotations, deployments.
+//! - [`VerbDictionary`], [`CodeTable`]: the embedded dictionaries, generated
+//!   from the PETRARCH-2 CAMEO files by `scripts/build_verbs.py`.
+//! - [`gdelt_row`]: a GDELT 2.0 event row; [`eval`]: scoring against PLOVER gold.
+//!
+//! ```
+//! use entente_code::code_text;
+//! use entente_core::{ActorKind, Mention};
+//! use chrono::NaiveDate;
+//!
+//! fn state(text: &str, name: &str, code: &str) -> Mention {
+//!     let start = text.find(name).unwrap_or(0);
+//!     Mention {
+//!         text: name.into(), start, end: start + name.len(), code: code.into(),
+//!         actor: code.into(), kind: ActorKind::State, name: name.into(), role: None,
+//!         sector: None, affiliation: None, confidence: 1.0, candidates: vec![],
+//!     }
+//! }
+//! let text = "Russia attacked Ukraine on Thursday.";
+//! let mentions = [state(text, "Russia", "RUS"), state(text, "Ukraine", "UKR")];
+//! let published = NaiveDate::from_ymd_opt(2022, 4, 8);
+//! let coded = code_text("doc1", text, published, &mentions);
+//! let e = &coded.events[0];
+//! assert_eq!((e.source.code.as_str(), e.cameo.as_str()), ("RUS", "190"));
+//! assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("UKR"));
+//! assert_eq!(e.plover.as_deref(), Some("ASSAULT"));
+//! assert_eq!(e.date, NaiveDate::from_ymd_opt(2022, 4, 7));
+//! ```
+
+mod analysis;
+pub mod codes;
+mod deployments;
+pub mod error;
+pub mod eval;
+mod events;
+pub mod gdelt;
+mod quotes;
+pub mod verbs;
+
+pub use codes::{CodeInfo, CodeTable};
+pub use error::DictionaryError;
+pub use gdelt::{gdelt_header, gdelt_row, GDELT_COLUMNS};
+pub use verbs::VerbDictionary;
+
+use analysis::{Doc, Focus};
+use chrono::NaiveDate;
+use entente_core::{Deployment, Document, Event, Mention, Quotation};
+use serde::Serialize;
+
+/// What coding found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CodedDocument {
+    pub events: Vec<Event>,
+    pub quotations: Vec<Quotation>,
+    pub deployments: Vec<Deployment>,
+}
+
+/// Codes a cleaned document. Dates resolve against `doc.published`; with no
+/// publication date, events carry no date and precision `Publication`.
+pub fn code_document(doc: &Document, mentions: &[Mention]) -> CodedDocument {
+    code_text(doc.public_id(), &doc.text, doc.published, mentions)
+}
+
+/// Codes a text: [`code_document`] without a [`Document`]. `mentions` carry
+/// byte offsets into `text`.
+pub fn code_text(id: &str, text: &str, published: Option<NaiveDate>, mentions: &[Mention]) -> CodedDocument {
+    let dict = VerbDictionary::embedded();
+    let table = CodeTable::embedded();
+    let doc = Doc::new(text, id.to_string(), published, mentions);
+    let mut focus = Focus { quote_speakers: vec![None; doc.quotes.len()], ..Focus::default() };
+    let mut out = CodedDocument::default();
+    let mut actions: Vec<events::Action> = Vec::new();
+    let mut last_to = Vec::new();
+    for s in &doc.sentences {
+        out.quotations.extend(quotes::quotations_in(&doc, s, &mut focus));
+        let found = deployments::deployments_in(&doc, s, &focus, &mut last_to);
+        let consumed: Vec<usize> = found.iter().flat_map(|f| f.consumed.iter().copied()).collect();
+        let verbs = events::find_verbs(dict, s);
+        let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
+        let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, &actions);
+        here.extend(events::code_nominals(&doc, s, &focus, &consumed, &verb_at, dict));
+        for f in found {
+            here.push(f.action);
+            out.deployments.push(f.deployment);
+        }
+        here.sort_by_key(|a| a.at_token);
+        for a in &here {
+            for e in events::to_events(&doc, s, a, table) {
+                let dup = out.events.iter().any(|x| {
+                    x.sentence == e.sentence && x.source == e.source && x.target == e.target && x.cameo == e.cameo
+                });
+                if !dup {
+                    out.events.push(e);
+                }
+            }
+        }
+        actions.extend(here);
+    }
+    out
+}

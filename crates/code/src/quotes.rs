@@ -1,0 +1,110 @@
+//! Direct quotations and who said them.
+//!
+//! A quotation is attributed, in this order, to: the subject of a speech
+//! verb after it in its sentence (`"...," she said`, `"...," said X`); the
+//! subject of a speech verb before it (`X said "..."`, `X said the alliance
+//! had "..."`); and, for a quotation that opens its paragraph with no
+//! attribution, the person last seen as a subject or speaker. Pronoun
+//! speakers resolve the same way. Quotes of fewer than four words with no
+//! attribution are scare quotes and are skipped.
+
+use crate::analysis::{compound, frame, pronoun, resolve_pronoun, Doc, Focus, Sent, SPEECH_VERBS};
+use entente_core::{Quotation, Speaker};
+
+/// Quotations opening in sentence `s`; records their speakers in `focus`.
+pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if !(s.span.start <= q.outer.start && q.outer.start < s.span.end) {
+            continue;
+        }
+        let inner = q.inner.slice(doc.text);
+        let words = inner.split_whitespace().count();
+        let speaker = after_quote(doc, s, focus, q.outer.end)
+            .or_else(|| before_quote(doc, s, focus, q.outer.start))
+            .or_else(|| q.opens_paragraph.then_some(focus.last_person).flatten());
+        let attributed = speaker.is_some();
+        if words < 4 && !attributed {
+            continue;
+        }
+        if !attributed && !q.opens_paragraph {
+            continue;
+        }
+        if let Some(slot) = focus.quote_speakers.get_mut(qi) {
+            *slot = speaker;
+        }
+        if let Some(m) = speaker {
+            if doc.is_person(m) {
+                focus.last_person = Some(m);
+            }
+        }
+        let text = inner.trim().trim_end_matches([',', ' ']).to_string();
+        let target = quote_target(doc, q.inner, speaker);
+        out.push(Quotation {
+            doc: doc.id.clone(),
+            sentence: s.index,
+            speaker: speaker.map(|m| Speaker {
+                name: doc.mentions[m].name.clone(),
+                code: Some(doc.mentions[m].code.clone()),
+            }),
+            target,
+            text,
+            evidence: doc.evidence(q.outer),
+        });
+    }
+    out
+}
+
+/// `"...," she said` / `"...," said X`: a speech verb within a few tokens
+/// after the closing mark, in the sentence holding it.
+fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<usize> {
+    let s = doc.sentences.iter().find(|x| x.span.start <= close && close <= x.span.end).unwrap_or(s_open);
+    let k0 = s.token_at(close);
+    for k in k0..(k0 + 4).min(s.len()) {
+        let w = s.word(k);
+        if SPEECH_VERBS.contains(&w) {
+            // "said X" (inversion) or "X said".
+            if let Some(m) = s.mention_at.get(k + 1).copied().flatten() {
+                return Some(m);
+            }
+            if let Some(p) = pronoun(s.word(k + 1)) {
+                return resolve_pronoun(doc, s, focus, k + 1, p, 0).first().copied();
+            }
+            let f = frame(doc, s, focus, k, false, 0);
+            return f.subjects.first().copied();
+        }
+        if matches!(w, "." | ";") {
+            break;
+        }
+    }
+    None
+}
+
+/// `X said "..."`: the last speech verb before the opening mark.
+fn before_quote(doc: &Doc, s: &Sent, focus: &Focus, open: usize) -> Option<usize> {
+    let k0 = s.token_at(open);
+    let k = (0..k0).rev().find(|&k| SPEECH_VERBS.contains(&s.word(k)))?;
+    let f = frame(doc, s, focus, k, false, 0);
+    f.subjects.first().copied().or_else(|| {
+        // "according to X": the mention after.
+        s.mention_at.get(k + 1).copied().flatten().map(|m| compound(s, k + 1).first().copied().unwrap_or(m))
+    })
+}
+
+/// The first actor inside the quotation that is not the speaker's own.
+fn quote_target(doc: &Doc, inner: entente_core::Span, speaker: Option<usize>) -> Option<entente_core::ActorRef> {
+    let own = speaker.map(|m| {
+        let sm = doc.mentions[m];
+        (sm.actor.clone(), sm.affiliation.clone().unwrap_or_else(|| sm.code.chars().take(3).collect()))
+    });
+    doc.mentions
+        .iter()
+        .find(|m| {
+            inner.contains(m.span())
+                && own
+                    .as_ref()
+                    .map(|(a, aff)| &m.actor != a && !m.code.starts_with(aff.as_str()))
+                    .unwrap_or(true)
+        })
+        .map(|m| m.actor_ref())
+}

@@ -1,0 +1,312 @@
+//! The verb-pattern dictionary (`data/verbs.txt`, converted from the
+//! PETRARCH-2 CAMEO dictionary by `scripts/build_verbs.py`) and the nominal
+//! event lexicon (`data/nominals.tsv`).
+
+use crate::error::DictionaryError;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const VERBS_TXT: &str = include_str!("../data/verbs.txt");
+const NOMINALS_TSV: &str = include_str!("../data/nominals.tsv");
+
+/// How a verb form is inflected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inflection {
+    /// The lemma itself ("attack"): also a noun, often.
+    Base,
+    /// Third person ("attacks").
+    Present,
+    /// "attacking".
+    Gerund,
+    /// Past or participle ("attacked", "sent").
+    Past,
+}
+
+/// One form of a dictionary verb.
+#[derive(Debug, Clone)]
+pub struct VerbForm {
+    pub lemma: String,
+    pub block: usize,
+    /// The verb's own code, when it has one; otherwise the block's.
+    pub code: Option<String>,
+    /// Further words of a multi-word form ("ask for" → `["for"]`).
+    pub rest: Vec<String>,
+    pub inflection: Inflection,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PatternWord {
+    Prefix(String),
+    Exact(String),
+    Set(String),
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    code: Option<String>,
+    pre: Vec<PatternWord>,
+    post: Vec<PatternWord>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Block {
+    code: Option<String>,
+    patterns: Vec<Pattern>,
+}
+
+/// How a nominal event finds its actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// X's N of/against/on Y; N of Y by X.
+    Act,
+    /// N from X; the target is the other party in the sentence.
+    Ask,
+    /// Collective action; the source is where it happens.
+    Mass,
+    /// N between/with/among actors.
+    Meet,
+}
+
+/// A noun that reports an event.
+#[derive(Debug, Clone)]
+pub struct Nominal {
+    pub words: Vec<String>,
+    pub code: String,
+    pub frame: Frame,
+}
+
+/// Verbs with their forms and patterns, and nominal events.
+#[derive(Debug, Clone, Default)]
+pub struct VerbDictionary {
+    forms: HashMap<String, Vec<VerbForm>>,
+    blocks: Vec<Block>,
+    sets: HashMap<String, Vec<Vec<String>>>,
+    nominals: HashMap<String, Vec<Nominal>>,
+}
+
+impl VerbDictionary {
+    /// The dictionaries compiled into the crate.
+    pub fn embedded() -> &'static VerbDictionary {
+        static DICT: OnceLock<VerbDictionary> = OnceLock::new();
+        DICT.get_or_init(|| {
+            let mut d = VerbDictionary::parse("data/verbs.txt", VERBS_TXT).unwrap_or_default();
+            // The embedded files are tested to parse; a failure leaves the
+            // dictionary empty rather than aborting the pipeline.
+            let _ = d.add_nominals("data/nominals.tsv", NOMINALS_TSV);
+            d
+        })
+    }
+
+    /// Parses the `verbs.txt` format (see `scripts/build_verbs.py`).
+    pub fn parse(file: &str, text: &str) -> Result<VerbDictionary, DictionaryError> {
+        let mut d = VerbDictionary::default();
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let code = |s: &str| (s != "-").then(|| s.to_string());
+            match f.as_slice() {
+                ["S", name, words] => {
+                    let phrases = words
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(|w| w.split('_').filter(|p| !p.is_empty()).map(str::to_string).collect())
+                        .collect();
+                    d.sets.insert(name.trim_end_matches('_').to_string(), phrases);
+                }
+                ["B", c] => d.blocks.push(Block { code: code(c), patterns: Vec::new() }),
+                ["V", lemma, c, forms] => {
+                    let block = d.blocks.len().checked_sub(1).ok_or_else(|| {
+                        DictionaryError::malformed(file, line_no, "verb before any block")
+                    })?;
+                    let lemma_words: Vec<&str> = lemma.split('_').collect();
+                    for form in forms.split(' ').filter(|f| !f.is_empty()) {
+                        let mut words = form.split('_').map(str::to_string);
+                        let Some(first) = words.next() else { continue };
+                        let inflection = inflect(lemma_words[0], &first);
+                        d.forms.entry(first).or_default().push(VerbForm {
+                            lemma: lemma.to_string(),
+                            block,
+                            code: code(c),
+                            rest: words.collect(),
+                            inflection,
+                        });
+                    }
+                }
+                ["P", c, body] => {
+                    let block = d.blocks.last_mut().ok_or_else(|| {
+                        DictionaryError::malformed(file, line_no, "pattern before any block")
+                    })?;
+                    let mut pre = Vec::new();
+                    let mut post = Vec::new();
+                    let mut seen_star = false;
+                    for w in body.split(' ').filter(|w| !w.is_empty()) {
+                        if w == "*" {
+                            seen_star = true;
+                            continue;
+                        }
+                        let pw = if let Some(s) = w.strip_prefix('&') {
+                            PatternWord::Set(format!("&{}", s.trim_end_matches('_')))
+                        } else if let Some(e) = w.strip_suffix('_') {
+                            PatternWord::Exact(e.to_string())
+                        } else {
+                            PatternWord::Prefix(w.to_string())
+                        };
+                        if seen_star { post.push(pw) } else { pre.push(pw) }
+                    }
+                    if !seen_star {
+                        return Err(DictionaryError::malformed(file, line_no, "pattern without '*'"));
+                    }
+                    block.patterns.push(Pattern { code: code(c), pre, post });
+                }
+                _ => {
+                    return Err(DictionaryError::malformed(
+                        file,
+                        line_no,
+                        format!("unknown record {:?}", f.first().unwrap_or(&"")),
+                    ))
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// Adds nominal events in the `nominals.tsv` format.
+    pub fn add_nominals(&mut self, file: &str, tsv: &str) -> Result<(), DictionaryError> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let [noun, code, frame] = f.as_slice() else {
+                return Err(DictionaryError::malformed(file, n + 1, "expected noun, code, frame"));
+            };
+            let frame = match *frame {
+                "act" => Frame::Act,
+                "ask" => Frame::Ask,
+                "mass" => Frame::Mass,
+                "meet" => Frame::Meet,
+                other => {
+                    return Err(DictionaryError::malformed(file, n + 1, format!("unknown frame {other:?}")))
+                }
+            };
+            let words: Vec<String> = noun.split(' ').map(str::to_string).collect();
+            let key = words[0].clone();
+            self.nominals.entry(key).or_default().push(Nominal { words, code: code.to_string(), frame });
+        }
+        Ok(())
+    }
+
+    /// Verb forms whose first word is `word` (lower case).
+    pub fn verb_forms(&self, word: &str) -> &[VerbForm] {
+        self.forms.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Nominal events whose first word is `word` (lower case).
+    pub fn nominals(&self, word: &str) -> &[Nominal] {
+        self.nominals.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The code of verb `form` given the words before and after it in its
+    /// clause: the longest matching pattern of its block, else the verb's or
+    /// block's own code. `None`: not an event.
+    pub fn code(&self, form: &VerbForm, before: &[String], after: &[String]) -> Option<String> {
+        let block = self.blocks.get(form.block)?;
+        let mut best: Option<(usize, &Option<String>)> = None;
+        for p in &block.patterns {
+            let len = p.pre.len() + p.post.len();
+            if best.map(|(l, _)| len <= l).unwrap_or(false) {
+                continue;
+            }
+            if self.matches_in_order(&p.post, after) && self.matches_in_order_rev(&p.pre, before) {
+                best = Some((len, &p.code));
+            }
+        }
+        match best {
+            Some((_, c)) => c.clone(),
+            None => form.code.clone().or_else(|| block.code.clone()),
+        }
+    }
+
+    fn word_matches(&self, pw: &PatternWord, words: &[String], at: usize) -> Option<usize> {
+        let w = words.get(at)?;
+        match pw {
+            PatternWord::Exact(e) => (w == e).then_some(1),
+            PatternWord::Prefix(p) => w.starts_with(p.as_str()).then_some(1),
+            PatternWord::Set(name) => self.sets.get(name)?.iter().find_map(|phrase| {
+                let ok = phrase.iter().enumerate().all(|(k, p)| {
+                    words.get(at + k).map(|x| x.starts_with(p.as_str())).unwrap_or(false)
+                });
+                ok.then_some(phrase.len())
+            }),
+        }
+    }
+
+    /// All of `pattern` in `words`, in order, gaps allowed.
+    fn matches_in_order(&self, pattern: &[PatternWord], words: &[String]) -> bool {
+        let mut at = 0;
+        for pw in pattern {
+            let mut found = false;
+            while at < words.len() {
+                if let Some(n) = self.word_matches(pw, words, at) {
+                    at += n;
+                    found = true;
+                    break;
+                }
+                at += 1;
+            }
+            if !found {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// `pattern` in `before` (words nearest the verb last), in order.
+    fn matches_in_order_rev(&self, pattern: &[PatternWord], before: &[String]) -> bool {
+        pattern.is_empty() || self.matches_in_order(pattern, before)
+    }
+}
+
+fn inflect(lemma: &str, form: &str) -> Inflection {
+    if form == lemma {
+        Inflection::Base
+    } else if form.ends_with("ing") {
+        Inflection::Gerund
+    } else if form.ends_with('s') && form.len() <= lemma.len() + 3 && !form.ends_with("ss") {
+        Inflection::Present
+    } else {
+        Inflection::Past
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dictionary_parses() {
+        let d = VerbDictionary::parse("data/verbs.txt", VERBS_TXT);
+        assert!(d.is_ok(), "help: re-run scripts/build_verbs.py: {:?}", d.err());
+        let d = VerbDictionary::embedded();
+        assert!(!d.verb_forms("urged").is_empty());
+        assert!(!d.verb_forms("recognised").is_empty(), "help: -ise spellings come from the script");
+        assert!(!d.nominals("invasion").is_empty());
+    }
+
+    #[test]
+    fn patterns_choose_code() {
+        let d = VerbDictionary::embedded();
+        let ask = &d.verb_forms("asked")[0];
+        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(d.code(ask, &[], &words("for help")).as_deref(), Some("020"));
+    }
+
+    #[test]
+    fn errors_name_line() {
+        let e = VerbDictionary::parse("v.txt", "B\t010\nQ\tx\n").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("v.txt:2: unknown record \"Q\""));
+    }
+}

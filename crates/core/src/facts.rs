@@ -1,0 +1,213 @@
+//! What annotation and coding find in a document: mentions, events,
+//! quotations, deployments. Every one carries its evidence.
+
+use crate::span::Span;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What kind of actor a mention resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    State,
+    /// An intergovernmental organisation (NATO, the UN, ...).
+    Igo,
+    /// A non-governmental or non-state organisation (parties, armed groups, NGOs).
+    Organisation,
+    Person,
+    /// A sector with no resolved country ("protesters", "the military").
+    Group,
+}
+
+/// A resolved actor as events report it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// Full CAMEO actor code on the date of the event (`NZLGOV`, `IGOWSTNAT`).
+    pub code: String,
+    /// Canonical id: ISO 3166 alpha-3 for states, the organisation's short
+    /// name, or the person's name.
+    pub actor: String,
+    /// How the text named it.
+    pub name: String,
+}
+
+/// An actor mention in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    /// Byte offsets in the cleaned text.
+    pub start: usize,
+    pub end: usize,
+    /// Full CAMEO actor code on the publication date; empty when unresolved.
+    pub code: String,
+    /// Canonical actor id (ISO code, organisation or person).
+    pub actor: String,
+    pub kind: ActorKind,
+    /// Canonical name of the actor.
+    pub name: String,
+    /// The role the actor held on that date ("prime minister").
+    pub role: Option<String>,
+    /// The CAMEO sector (GOV, MIL, ...), if any.
+    pub sector: Option<String>,
+    /// The country or organisation a person or sector belongs to.
+    pub affiliation: Option<String>,
+    /// 1.0 for an unambiguous dictionary match, lower when context decided.
+    pub confidence: f32,
+    /// Other readings, when the name was ambiguous.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
+}
+
+impl Mention {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    pub fn actor_ref(&self) -> ActorRef {
+        ActorRef {
+            code: self.code.clone(),
+            actor: self.actor.clone(),
+            name: self.text.clone(),
+        }
+    }
+}
+
+/// The span of text a fact was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte offsets in the cleaned text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Evidence {
+    pub fn from_span(text: &str, span: Span) -> Evidence {
+        Evidence {
+            start: span.start,
+            end: span.end,
+            text: span.slice(text).to_string(),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+    /// No date in the clause: the publication date stands in.
+    Publication,
+}
+
+/// A coded event: who did what to whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The document's public id (see `Document::public_id`).
+    pub doc: String,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    pub source: ActorRef,
+    pub target: Option<ActorRef>,
+    /// Full CAMEO event code (`0231`).
+    pub cameo: String,
+    /// PLOVER event type (`REQUEST`).
+    pub plover: Option<String>,
+    /// GDELT quad class: 1 verbal cooperation, 2 material cooperation,
+    /// 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub date: Option<NaiveDate>,
+    pub date_precision: DatePrecision,
+    pub negated: bool,
+    pub evidence: Evidence,
+}
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub code: Option<String>,
+}
+
+/// A direct quotation with its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quotation {
+    pub doc: String,
+    pub sentence: usize,
+    pub speaker: Option<Speaker>,
+    /// Who the quotation addresses, when it names one.
+    pub target: Option<ActorRef>,
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    pub evidence: Evidence,
+}
+
+/// How many people a deployment involves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Personnel {
+    Exactly(u64),
+    AtMost(u64),
+    AtLeast(u64),
+    About(u64),
+}
+
+/// What a deployment report says happened to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeploymentStatus {
+    New,
+    Extended,
+    Withdrawn,
+    Planned,
+}
+
+/// Forces or personnel sent abroad.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deployment {
+    pub doc: String,
+    pub sentence: usize,
+    /// CAMEO code of the sender (`NZLMIL`).
+    pub by: String,
+    /// Country codes of the destinations.
+    pub to: Vec<String>,
+    pub personnel: Option<Personnel>,
+    /// What they are: troops, personnel, analysts, ...
+    pub role: Option<String>,
+    pub status: DeploymentStatus,
+    pub start: Option<NaiveDate>,
+    pub start_precision: Option<DatePrecision>,
+    pub review_date: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// CAMEO code of whoever asked for it.
+    pub requested_by: Option<String>,
+    pub purpose: Option<String>,
+    pub evidence: Evidence,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personnel_serialises_as_contract() {
+        let v = serde_json::to_value(Personnel::AtMost(5)).unwrap();
+        assert_eq!(v, serde_json::json!({"at_most": 5}));
+        let v = serde_json::to_value(Personnel::Exactly(65)).unwrap();
+        assert_eq!(v, serde_json::json!({"exactly": 65}));
+    }
+
+    #[test]
+    fn evidence_slices_text() {
+        let e = Evidence::from_span("NATO agreed.", Span::new(5, 11));
+        assert_eq!(e.text, "agreed");
+    }
+}

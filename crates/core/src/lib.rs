@@ -1,0 +1,42 @@
+//! Domain types shared by every entente stage.
+//!
+//! entente reads news and keeps a model of who did what to whom, every fact
+//! traced to the sentence it came from. The data flows one way:
+//!
+//! ```text
+//! RawDocument (ingest) → Document with Paragraphs (clean) → Sentences, Mentions (annotate)
+//!   → Events, Quotations, Deployments (code) → facts in the knowledge base (know)
+//! ```
+//!
+//! This crate holds only those types and the few pure functions that define
+//! them (the content id, span arithmetic). It does no I/O and has no
+//! knowledge of formats, dictionaries or storage.
+//!
+//! The types that matter:
+//! - [`RawDocument`]: one article as read from a file, record or stream.
+//! - [`Document`]: the cleaned article: kept paragraphs, related links, what was dropped.
+//! - [`Span`]: a byte range into a text; offsets are kept both in the cleaned
+//!   text and in the original.
+//! - [`Mention`], [`Event`], [`Quotation`], [`Deployment`]: what the later stages find.
+//!
+//! ```
+//! use entente_core::{DocId, Span};
+//! let a = DocId::from_content("NATO agreed.\n\nChina urged.");
+//! let b = DocId::from_content("  NATO   agreed.\n\nChina urged.  ");
+//! assert_eq!(a, b); // the id depends on normalised content only
+//! let s = Span::new(0, 4);
+//! assert_eq!(s.slice("NATO agreed."), "NATO");
+//! ```
+
+mod document;
+mod facts;
+mod span;
+
+pub use document::{
+    Content, DocId, Document, DropKind, Dropped, Origin, Paragraph, RawDocument, RelatedLink,
+};
+pub use facts::{
+    ActorKind, ActorRef, DatePrecision, Deployment, DeploymentStatus, Event, Evidence, Mention,
+    Personnel, Quotation, Speaker,
+};
+pub use span::{OffsetMap, Span};

@@ -1,0 +1,371 @@
+//! The questions the knowledge base answers, and their serialisable answers.
+
+use crate::date::FuzzyDate;
+use crate::error::Result;
+use crate::knowledge_base::KnowledgeBase;
+use crate::source::expand;
+use crate::treaty::{Party, Provision, ProvisionKind, Treaty};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Members of an organisation on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MembersAnswer {
+    pub organisation: String,
+    pub on: NaiveDate,
+    pub members: Vec<Member>,
+}
+
+/// One member: `since` is the start of the membership that holds on the
+/// date asked (entry into force where known).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    pub code: String,
+    pub name: String,
+    pub since: FuzzyDate,
+}
+
+/// Who is bound to act if a state is attacked on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationsAnswer {
+    pub attacked: String,
+    pub on: NaiveDate,
+    /// The place attacked, when the question names one.
+    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    pub where_: Option<String>,
+    pub obligated: Vec<Obligated>,
+    /// Provisions that would bind but whose area excludes the place attacked.
+    pub excluded: Vec<Excluded>,
+}
+
+/// A state bound under one treaty, with the strongest provision binding it:
+/// `defence`, else `neutrality`, else `consultation`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Obligated {
+    pub code: String,
+    pub name: String,
+    pub treaty: String,
+    pub provision: ProvisionKind,
+    pub article: Option<String>,
+    pub conditions: String,
+    /// The dataset or curated line for the provision and for the party,
+    /// with the date of the party's entry that the answer used.
+    pub source: String,
+}
+
+/// A provision whose area does not cover the place attacked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    pub treaty: String,
+    pub provision: ProvisionKind,
+    pub article: Option<String>,
+    pub place: String,
+    pub reason: String,
+    pub source: String,
+}
+
+/// An organisation's partners (states that cooperate without membership).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartnersAnswer {
+    pub organisation: String,
+    pub partners: Vec<Partner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partner {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub since: Option<FuzzyDate>,
+}
+
+/// Treaties binding two states.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatiesAnswer {
+    pub a: String,
+    pub b: String,
+    pub on: Option<NaiveDate>,
+    pub treaties: Vec<TreatyBetween>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreatyBetween {
+    pub id: String,
+    pub treaty: String,
+    pub signed: Option<FuzzyDate>,
+    pub in_force: Option<FuzzyDate>,
+    pub ended: Option<FuzzyDate>,
+    pub provisions: Vec<ProvisionBetween>,
+    pub source: String,
+}
+
+/// A provision and which of the two states it binds towards the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionBetween {
+    pub kind: ProvisionKind,
+    pub article: Option<String>,
+    pub conditions: String,
+    /// Codes of the two states that bear it (towards the other), when not suspended.
+    pub bound: Vec<String>,
+}
+
+/// Provisions that answer "who comes to its defence", strongest first.
+const SUPPORT: [ProvisionKind; 3] = [
+    ProvisionKind::Defence,
+    ProvisionKind::Neutrality,
+    ProvisionKind::Consultation,
+];
+
+impl KnowledgeBase {
+    /// Members of `org` (abbreviation or name) on `on`. For an organisation
+    /// resting on a treaty, its members are the treaty's parties; otherwise
+    /// its full members.
+    pub fn members(&self, org: &str, on: NaiveDate) -> Result<MembersAnswer> {
+        let o = self.organisation(org)?;
+        let mut members: Vec<Member> = match o.treaty {
+            Some(t) => {
+                let treaty = &self.treaties[t];
+                let mut codes: Vec<&str> = treaty
+                    .parties
+                    .iter()
+                    .filter(|p| p.holds_on(on))
+                    .map(|p| p.code.as_str())
+                    .collect();
+                codes.sort_unstable();
+                codes.dedup();
+                codes
+                    .into_iter()
+                    .filter_map(|c| {
+                        continuous_start(&treaty.parties, c, on).map(|since| self.member(c, since))
+                    })
+                    .collect()
+            }
+            None => o
+                .memberships
+                .iter()
+                .filter(|m| m.status == "full" && m.holds_on(on))
+                .map(|m| self.member(&m.code, m.since))
+                .collect(),
+        };
+        members.sort_by(|a, b| a.code.cmp(&b.code));
+        members.dedup_by(|a, b| a.code == b.code);
+        Ok(MembersAnswer {
+            organisation: o.name.clone(),
+            on,
+            members,
+        })
+    }
+
+    fn member(&self, code: &str, since: FuzzyDate) -> Member {
+        Member {
+            code: code.to_string(),
+            name: self.state_name(code).to_string(),
+            since,
+        }
+    }
+
+    /// Who is bound to come to the defence of `attacked` (code or name) if it
+    /// is attacked on `on` — or to consult, or to stay neutral, as
+    /// `provision` says — under `treaty` (all treaties when `None`). With
+    /// `where_`, a place outside a provision's area (Hawaii for NATO's
+    /// Article 5, limited by Article 6) drops that provision and is listed in
+    /// `excluded`.
+    pub fn obligations(
+        &self,
+        attacked: &str,
+        on: NaiveDate,
+        treaty: Option<&str>,
+        where_: Option<&str>,
+    ) -> Result<ObligationsAnswer> {
+        let state = self.state(attacked)?;
+        let code = state.code.as_str();
+        let only = treaty.map(|t| self.treaty_index(t)).transpose()?;
+        let place = match where_ {
+            Some(w) => self.place(w)?,
+            None => self.place(code)?,
+        };
+        let mut obligated = Vec::new();
+        let mut excluded = Vec::new();
+        let candidates = self.treaties_of.get(code).map(Vec::as_slice).unwrap_or(&[]);
+        for &ti in candidates {
+            if only.is_some_and(|o| o != ti) {
+                continue;
+            }
+            let t = &self.treaties[ti];
+            if !t.in_force_on(on) || t.party_on(code, on).is_none() {
+                continue;
+            }
+            // Which support provisions cover the place.
+            let mut usable: Vec<ProvisionKind> = Vec::new();
+            for kind in SUPPORT {
+                match t.provision(kind) {
+                    Some(p) if p.area.as_ref().is_some_and(|a| !a.admits(place)) => {
+                        excluded.push(self.excluded(t, p, &place.name));
+                    }
+                    _ => usable.push(kind),
+                }
+            }
+            for party in t.parties.iter().filter(|p| p.code != code && p.holds_on(on)) {
+                if t.suspended(&party.code, code, on) {
+                    continue;
+                }
+                let Some(kind) = usable.iter().copied().find(|k| party.obligations.contains(*k)) else {
+                    continue;
+                };
+                obligated.push(self.obligated(t, party, kind));
+            }
+        }
+        obligated.sort_by(|a, b| (&a.treaty, &a.code).cmp(&(&b.treaty, &b.code)));
+        Ok(ObligationsAnswer {
+            attacked: code.to_string(),
+            on,
+            where_: where_.map(|_| place.name.clone()),
+            obligated,
+            excluded,
+        })
+    }
+
+    fn obligated(&self, t: &Treaty, party: &Party, kind: ProvisionKind) -> Obligated {
+        let provision = t.provision(kind);
+        let mut source = match provision {
+            Some(p) => format!("{}: {}", kind, expand(&p.source)),
+            None => format!("{}: {}", kind, expand(&t.source)),
+        };
+        source.push_str(&format!(
+            "; {} party from {} ({}",
+            party.code,
+            party.from,
+            party.basis.as_str()
+        ));
+        if let Some(signed) = party.signed.filter(|s| *s != party.from) {
+            source.push_str(&format!("; signed {signed}"));
+        }
+        source.push_str(&format!(") per {}", expand(&party.source)));
+        Obligated {
+            code: party.code.clone(),
+            name: self.state_name(&party.code).to_string(),
+            treaty: t.name.clone(),
+            provision: kind,
+            article: provision.and_then(|p| p.article.clone()),
+            conditions: provision.map(|p| p.conditions.clone()).unwrap_or_default(),
+            source,
+        }
+    }
+
+    fn excluded(&self, t: &Treaty, p: &Provision, place: &str) -> Excluded {
+        let article = p.article.clone();
+        Excluded {
+            treaty: t.name.clone(),
+            provision: p.kind,
+            article: article.clone(),
+            place: place.to_string(),
+            reason: format!(
+                "{place} is outside the area of {} of the {}: {}",
+                article.as_deref().unwrap_or("this provision"),
+                t.name,
+                p.conditions
+            ),
+            source: expand(&p.source),
+        }
+    }
+
+    /// Partners of `org`, current ones (no end date), optionally only those
+    /// whose region matches `region` (case, spaces and hyphens ignored).
+    pub fn partners(&self, org: &str, region: Option<&str>) -> Result<PartnersAnswer> {
+        let o = self.organisation(org)?;
+        let want = region.map(fold);
+        let mut partners: Vec<Partner> = o
+            .partnerships
+            .iter()
+            .filter(|p| p.until.is_none())
+            .filter(|p| want.as_ref().is_none_or(|w| fold(&p.region) == *w))
+            .map(|p| Partner {
+                code: p.code.clone(),
+                name: self.state_name(&p.code).to_string(),
+                region: p.region.clone(),
+                since: p.since,
+            })
+            .collect();
+        partners.sort_by(|a, b| (&a.region, &a.code).cmp(&(&b.region, &b.code)));
+        Ok(PartnersAnswer {
+            organisation: o.name.clone(),
+            partners,
+        })
+    }
+
+    /// Every treaty binding `a` and `b` together (on `on`, or ever when
+    /// `None`), with its provisions and whom each binds.
+    pub fn treaties_between(&self, a: &str, b: &str, on: Option<NaiveDate>) -> Result<TreatiesAnswer> {
+        let a = self.state(a)?.code.clone();
+        let b = self.state(b)?.code.clone();
+        let empty = Vec::new();
+        let of_b = self.treaties_of.get(&b).unwrap_or(&empty);
+        let mut treaties = Vec::new();
+        for &ti in self.treaties_of.get(&a).unwrap_or(&empty) {
+            if !of_b.contains(&ti) {
+                continue;
+            }
+            let t = &self.treaties[ti];
+            let spells = |code: &str| -> Vec<&Party> {
+                t.parties
+                    .iter()
+                    .filter(|p| p.code == code && on.is_none_or(|d| p.holds_on(d)))
+                    .collect()
+            };
+            let (pa, pb) = (spells(&a), spells(&b));
+            if pa.is_empty() || pb.is_empty() || on.is_some_and(|d| !t.in_force_on(d)) {
+                continue;
+            }
+            let bound = |kind: ProvisionKind| -> Vec<String> {
+                let mut v = Vec::new();
+                for (me, mine, other) in [(&a, &pa, &b), (&b, &pb, &a)] {
+                    let bears = mine.iter().any(|p| p.obligations.contains(kind));
+                    let suspended = on.is_some_and(|d| t.suspended(me, other, d));
+                    if bears && !suspended {
+                        v.push(me.clone());
+                    }
+                }
+                v
+            };
+            let provisions = t
+                .provisions
+                .iter()
+                .map(|p| ProvisionBetween {
+                    kind: p.kind,
+                    article: p.article.clone(),
+                    conditions: p.conditions.clone(),
+                    bound: bound(p.kind),
+                })
+                .collect();
+            treaties.push(TreatyBetween {
+                id: t.id.clone(),
+                treaty: t.name.clone(),
+                signed: t.signed,
+                in_force: t.in_force,
+                ended: t.ended,
+                provisions,
+                source: expand(&t.source),
+            });
+        }
+        Ok(TreatiesAnswer { a, b, on, treaties })
+    }
+}
+
+/// The start of the unbroken run of spells of `code` that holds on `on`.
+fn continuous_start(parties: &[Party], code: &str, on: NaiveDate) -> Option<FuzzyDate> {
+    let mut spells: Vec<&Party> = parties.iter().filter(|p| p.code == code).collect();
+    spells.sort_by_key(|p| p.from.first_day());
+    let current = spells.iter().rposition(|p| p.holds_on(on))?;
+    let mut start = current;
+    while start > 0 && spells[start - 1].until.is_some_and(|u| u.first_day() >= spells[start].from.first_day()) {
+        start -= 1;
+    }
+    Some(spells[start].from)
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

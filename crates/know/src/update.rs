@@ -1,0 +1,443 @@
+//! Keeping the knowledge base current from the news: updates proposed from
+//! coded events, and applying the accepted ones.
+
+use crate::date::FuzzyDate;
+use crate::error::{KnowError, Result};
+use crate::knowledge_base::KnowledgeBase;
+use crate::organisation::Membership;
+use crate::treaty::{DateBasis, Obligations, Origin, Party, Suspension, Treaty};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a proposed update changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateKind {
+    /// `state` joined `organisation`.
+    Accession,
+    /// `state` left `organisation`.
+    Withdrawal,
+    /// `state` and `other` signed `treaty`.
+    TreatySigned,
+    /// `state` suspended its obligations towards `other` under `treaty`.
+    TreatySuspended,
+    /// `state` recognised `other` (switching from `over`).
+    Recognition,
+}
+
+impl fmt::Display for UpdateKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UpdateKind::Accession => "accession",
+            UpdateKind::Withdrawal => "withdrawal",
+            UpdateKind::TreatySigned => "treaty_signed",
+            UpdateKind::TreatySuspended => "treaty_suspended",
+            UpdateKind::Recognition => "recognition",
+        })
+    }
+}
+
+/// A change to the knowledge base read from a news report, waiting for review.
+/// The store keeps it as opaque JSON; [`KnowledgeBase::apply`] makes it a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedUpdate {
+    pub kind: UpdateKind,
+    /// The organisation joined or left, as the knowledge base names it.
+    pub organisation: Option<String>,
+    /// The treaty signed or suspended, as named in the text or the knowledge base.
+    pub treaty: Option<String>,
+    /// The acting state (ISO alpha-3).
+    pub state: String,
+    /// The other state: the treaty partner, the state recognised.
+    pub other: Option<String>,
+    /// For a recognition: the state whose recognition was withdrawn.
+    pub over: Option<String>,
+    pub date: NaiveDate,
+    /// The words of the report.
+    pub evidence: String,
+    /// The document's public id.
+    pub doc: String,
+}
+
+/// The little of a coded event that proposing updates needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedEvent {
+    /// CAMEO actor code of the source (`FINGOV`); its first three letters are the state.
+    pub source: String,
+    pub target: Option<String>,
+    /// CAMEO event code (`057`).
+    pub cameo: String,
+    pub date: NaiveDate,
+    pub negated: bool,
+    /// The evidence span's text.
+    pub evidence: String,
+    /// The whole sentence.
+    pub sentence: String,
+    pub doc: String,
+}
+
+impl CodedEvent {
+    /// From a coded event and the text of its sentence; `None` without a date.
+    pub fn from_event(e: &entente_core::Event, sentence: &str) -> Option<CodedEvent> {
+        Some(CodedEvent {
+            source: e.source.code.clone(),
+            target: e.target.as_ref().map(|t| t.code.clone()),
+            cameo: e.cameo.clone(),
+            date: e.date?,
+            negated: e.negated,
+            evidence: e.evidence.text.clone(),
+            sentence: sentence.to_string(),
+            doc: e.doc.clone(),
+        })
+    }
+}
+
+/// A recognition of one state by another, accepted from the news.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recognition {
+    pub by: String,
+    pub recognised: String,
+    pub over: Option<String>,
+    pub on: NaiveDate,
+    pub origin: Origin,
+    pub source: String,
+}
+
+const ACCESSION: &[&str] = &[
+    "joined", "joins", "acceded to", "accedes to", "accession to", "became a member of",
+    "becomes a member of", "became a full member of", "was admitted to", "is admitted to",
+    "admitted to", "member of",
+];
+const WITHDRAWAL: &[&str] = &[
+    "withdrew from", "withdraws from", "withdrawn from", "withdrawal from", "pulled out of",
+    "pulls out of", "left", "leaves", "quit", "quits", "exit from", "exited",
+];
+const RECOGNITION: &[&str] = &[
+    "recognised", "recognized", "recognises", "recognizes", "switched recognition",
+    "switches recognition", "switched diplomatic recognition", "switches diplomatic recognition",
+];
+const SUSPENSION: &[&str] = &["suspended", "suspends", "suspending"];
+const SIGNING: &[&str] = &["signed", "signs", "concluded", "concludes"];
+const AGREEMENT: &[&str] = &["treaty", "pact", "agreement", "accord", "alliance"];
+/// Words just before a verb that make it an intention, not a fact.
+const INTENT: &[&str] = &[
+    "to", "will", "would", "could", "may", "might", "not", "never", "wants", "seeks", "plans",
+    "hopes", "bid", "applied", "application", "apply", "intends", "aims", "refused",
+];
+
+/// The position of the first occurrence of one of `phrases` as whole words,
+/// not preceded by a word of intent.
+fn find_fact(lower: &str, phrases: &[&str]) -> Option<usize> {
+    for phrase in phrases {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(phrase).map(|i| i + from) {
+            from = i + phrase.len();
+            if !is_word_at(lower, i, phrase.len()) {
+                continue;
+            }
+            let before = lower[..i].split_whitespace().next_back().unwrap_or("");
+            if !INTENT.contains(&before.trim_matches(|c: char| !c.is_alphanumeric())) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn is_word_at(text: &str, i: usize, len: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn state_of(kb: &KnowledgeBase, actor: &str) -> Option<String> {
+    let code = actor.get(..3)?;
+    kb.state(code).ok().map(|s| s.code.clone())
+}
+
+impl KnowledgeBase {
+    /// Proposes updates from coded events whose sentences report an
+    /// accession, a withdrawal, a treaty signed or suspended, or a
+    /// recognition. Pattern-based: a reporting verb, not in the future or
+    /// negated, followed by an organisation or treaty the knowledge base knows.
+    pub fn propose_updates(&self, events: &[CodedEvent]) -> Vec<ProposedUpdate> {
+        events.iter().filter_map(|e| self.propose(e)).collect()
+    }
+
+    fn propose(&self, e: &CodedEvent) -> Option<ProposedUpdate> {
+        if e.negated {
+            return None;
+        }
+        let state = state_of(self, &e.source)?;
+        let other = e.target.as_deref().and_then(|t| state_of(self, t));
+        let lower = e.sentence.to_lowercase();
+        let update = |kind, organisation, treaty, other, over| ProposedUpdate {
+            kind,
+            organisation,
+            treaty,
+            state: state.clone(),
+            other,
+            over,
+            date: e.date,
+            evidence: e.evidence.clone(),
+            doc: e.doc.clone(),
+        };
+        for (kind, verbs) in [(UpdateKind::Accession, ACCESSION), (UpdateKind::Withdrawal, WITHDRAWAL)] {
+            if let Some(at) = find_fact(&lower, verbs) {
+                if let Some(org) = self.organisation_after(&e.sentence, at) {
+                    return Some(update(kind, Some(org), None, None, None));
+                }
+            }
+        }
+        if let Some(at) = find_fact(&lower, RECOGNITION) {
+            let after = &e.sentence[at..];
+            let over = ["over ", "from "]
+                .iter()
+                .filter_map(|w| after.to_lowercase().find(w).map(|i| &after[i + w.len()..]))
+                .find_map(|rest| self.state_in(rest));
+            let recognised = other.or_else(|| self.state_in(after).filter(|s| Some(s) != over.as_ref()))?;
+            return Some(update(UpdateKind::Recognition, None, None, Some(recognised), over));
+        }
+        let mentions_agreement = AGREEMENT.iter().any(|w| find_fact(&lower, &[w]).is_some());
+        if let Some(at) = find_fact(&lower, SUSPENSION) {
+            if mentions_agreement || lower.contains("obligations") {
+                let treaty = self.treaty_in(&e.sentence[at..]).or_else(|| self.treaty_in(&e.sentence));
+                return Some(update(UpdateKind::TreatySuspended, None, treaty, other, None));
+            }
+        }
+        if mentions_agreement && (e.cameo.starts_with("057") || find_fact(&lower, SIGNING).is_some()) {
+            let other = other?;
+            let treaty = self.treaty_in(&e.sentence);
+            return Some(update(UpdateKind::TreatySigned, None, treaty, Some(other), None));
+        }
+        None
+    }
+
+    /// The id of the first organisation named in `text` after byte `at`.
+    fn organisation_after(&self, text: &str, at: usize) -> Option<String> {
+        let rest = text.get(at..)?;
+        self.organisations
+            .iter()
+            .filter_map(|o| {
+                std::iter::once(&o.id)
+                    .chain([&o.name])
+                    .chain(&o.aliases)
+                    .filter_map(|n| find_name(rest, n))
+                    .min()
+                    .map(|i| (i, o))
+            })
+            // The earliest mention; at a tie the organisation with curated aliases.
+            .min_by_key(|(i, o)| (*i, o.aliases.is_empty()))
+            .map(|(_, o)| o.id.clone())
+    }
+
+    /// The first treaty named in `text` by its name or an alias.
+    fn treaty_in(&self, text: &str) -> Option<String> {
+        self.treaties
+            .iter()
+            .filter(|t| !t.name.starts_with("ATOP alliance"))
+            .filter_map(|t| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .filter_map(|n| find_name(text, n))
+                    .min()
+                    .map(|i| (i, t))
+            })
+            .min_by_key(|(i, _)| *i)
+            .map(|(_, t)| t.name.clone())
+    }
+
+    /// The code of the first state named in `text`.
+    fn state_in(&self, text: &str) -> Option<String> {
+        self.states
+            .iter()
+            .filter(|s| !s.code.starts_with("COW-"))
+            .filter_map(|s| find_name(text, &s.name).map(|i| (i, s)))
+            .min_by_key(|(i, _)| *i)
+            .map(|(_, s)| s.code.clone())
+    }
+
+    /// Makes an accepted update a fact: from its date, `members`,
+    /// `obligations` and `treaties_between` answer with it.
+    pub fn apply(&mut self, u: &ProposedUpdate) -> Result<()> {
+        let fail = |message: &str| KnowError::Update {
+            kind: u.kind.to_string(),
+            doc: u.doc.clone(),
+            message: message.to_string(),
+        };
+        let state = self.state(&u.state)?.code.clone();
+        let date = FuzzyDate::day(u.date);
+        let source = format!("news:{} \"{}\"", u.doc, u.evidence.replace('\t', " "));
+        match u.kind {
+            UpdateKind::Accession | UpdateKind::Withdrawal => {
+                let name = u.organisation.as_deref().ok_or_else(|| fail("no organisation"))?;
+                let oi = self.organisation_index(name)?;
+                let joining = u.kind == UpdateKind::Accession;
+                match self.organisations[oi].treaty {
+                    Some(ti) => {
+                        let t = &mut self.treaties[ti];
+                        let open = t.parties.iter_mut().find(|p| p.code == state && p.until.is_none());
+                        match (joining, open) {
+                            (true, Some(_)) | (false, None) => {}
+                            (false, Some(p)) => p.until = Some(date),
+                            (true, None) => {
+                                let obligations = t.standard_obligations();
+                                t.parties.push(Party {
+                                    code: state,
+                                    from: date,
+                                    basis: DateBasis::Reported,
+                                    signed: None,
+                                    until: None,
+                                    obligations,
+                                    origin: Origin::News,
+                                    source,
+                                });
+                            }
+                        }
+                    }
+                    None => {
+                        let o = &mut self.organisations[oi];
+                        let open = o.memberships.iter_mut().find(|m| m.code == state && m.until.is_none());
+                        match (joining, open) {
+                            (true, Some(_)) | (false, None) => {}
+                            (false, Some(m)) => m.until = Some(date),
+                            (true, None) => o.memberships.push(Membership {
+                                code: state,
+                                status: "full".to_string(),
+                                since: date,
+                                until: None,
+                                origin: Origin::News,
+                                source,
+                            }),
+                        }
+                    }
+                }
+            }
+            UpdateKind::TreatySigned => {
+                let other = self.state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?.code.clone();
+                let name = u
+                    .treaty
+                    .clone()
+                    .unwrap_or_else(|| format!("Agreement between {} and {}", self.state_name(&state), self.state_name(&other)));
+                let party = |code: String| Party {
+                    code,
+                    from: date,
+                    basis: DateBasis::Signature,
+                    signed: Some(date),
+                    until: None,
+                    obligations: Obligations::default(),
+                    origin: Origin::News,
+                    source: source.clone(),
+                };
+                let id = format!("news:{}:{}", u.doc, self.treaties.len());
+                self.treaties.push(Treaty {
+                    id,
+                    name,
+                    aliases: Vec::new(),
+                    signed: Some(date),
+                    in_force: None,
+                    ended: None,
+                    provisions: Vec::new(),
+                    parties: vec![party(state), party(other)],
+                    suspensions: Vec::new(),
+                    origin: Origin::News,
+                    source: source.clone(),
+                });
+            }
+            UpdateKind::TreatySuspended => {
+                let other = self.state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?.code.clone();
+                let ti = self.treaty_index(u.treaty.as_deref().ok_or_else(|| fail("no treaty"))?)?;
+                for (a, b) in [(&state, &other), (&other, &state)] {
+                    self.treaties[ti].suspensions.push(Suspension {
+                        obligor: a.clone(),
+                        beneficiary: b.clone(),
+                        from: date,
+                        until: None,
+                        origin: Origin::News,
+                        source: source.clone(),
+                    });
+                }
+            }
+            UpdateKind::Recognition => {
+                let recognised = self.state(u.other.as_deref().ok_or_else(|| fail("no state recognised"))?)?.code.clone();
+                self.recognitions.push(Recognition {
+                    by: state,
+                    recognised,
+                    over: u.over.clone(),
+                    on: u.date,
+                    origin: Origin::News,
+                    source,
+                });
+            }
+        }
+        self.reindex();
+        Ok(())
+    }
+}
+
+/// The byte offset of `name` in `text` as whole words: case-sensitive for
+/// abbreviations (all capitals), case-insensitive otherwise.
+fn find_name(text: &str, name: &str) -> Option<usize> {
+    if name.chars().count() < 2 {
+        return None;
+    }
+    let abbreviation = name.chars().all(|c| !c.is_lowercase());
+    let (hay, needle) = if abbreviation {
+        (text.to_string(), name.to_string())
+    } else {
+        (text.to_lowercase(), name.to_lowercase())
+    };
+    if hay.len() != text.len() {
+        return None; // lowercasing changed byte lengths: offsets would not match
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
+        if is_word_at(&hay, i, needle.len()) {
+            return Some(i);
+        }
+        from = i + needle.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intent_is_not_fact() {
+        assert!(find_fact("finland joined nato", ACCESSION).is_some());
+        assert!(find_fact("finland applied to join nato", ACCESSION).is_none());
+        assert!(find_fact("sweden will join nato", ACCESSION).is_none());
+        assert!(find_fact("rejoined", ACCESSION).is_none(), "whole words only");
+    }
+
+    #[test]
+    fn names_match_whole_words() {
+        assert_eq!(find_name("Finland joined NATO on Tuesday", "NATO"), Some(15));
+        assert_eq!(find_name("Finland joined nato", "NATO"), None, "abbreviations keep case");
+        assert_eq!(find_name("the pacific islands forum met", "Pacific Islands Forum"), Some(4));
+        assert_eq!(find_name("EUROPE", "EU"), None);
+    }
+
+    #[test]
+    fn update_serialises_as_contract() {
+        let u = ProposedUpdate {
+            kind: UpdateKind::TreatySuspended,
+            organisation: None,
+            treaty: Some("ANZUS Treaty".into()),
+            state: "USA".into(),
+            other: Some("NZL".into()),
+            over: None,
+            date: NaiveDate::from_ymd_opt(1986, 9, 17).unwrap(),
+            evidence: "suspended".into(),
+            doc: "d1".into(),
+        };
+        let v = serde_json::to_value(&u).unwrap();
+        assert_eq!(v["kind"], "treaty_suspended");
+        assert_eq!(v["date"], "1986-09-17");
+        let back: ProposedUpdate = serde_json::from_value(v).unwrap();
+        assert_eq!(back, u);
+    }
+}

@@ -1,0 +1,195 @@
+//! The news keeps the knowledge base current: proposed updates, applied.
+
+use chrono::NaiveDate;
+use entente_know::{CodedEvent, KnowledgeBase, ProposedUpdate, UpdateKind};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn kb() -> KnowledgeBase {
+    match KnowledgeBase::load() {
+        Ok(kb) => kb,
+        Err(e) => panic!("embedded data does not load: {e}"),
+    }
+}
+
+fn event(source: &str, target: Option<&str>, cameo: &str, date: &str, sentence: &str) -> CodedEvent {
+    CodedEvent {
+        source: source.to_string(),
+        target: target.map(str::to_string),
+        cameo: cameo.to_string(),
+        date: day(date),
+        negated: false,
+        evidence: sentence.to_string(),
+        sentence: sentence.to_string(),
+        doc: "doc-1".to_string(),
+    }
+}
+
+struct Case {
+    name: &'static str,
+    event: CodedEvent,
+    expect: Option<(UpdateKind, Option<&'static str>, Option<&'static str>)>,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "accession to a treaty organisation",
+            event: event("UKRGOV", None, "057", "2030-01-15", "Ukraine formally joined NATO on Monday, becoming its 33rd member."),
+            expect: Some((UpdateKind::Accession, Some("NATO"), None)),
+        },
+        Case {
+            name: "became a member of, by full name",
+            event: event("TLSGOV", None, "057", "2025-10-26", "Timor-Leste became a member of the Association of Southeast Asian Nations."),
+            expect: Some((UpdateKind::Accession, Some("ASEAN"), None)),
+        },
+        Case {
+            name: "intent is no accession",
+            event: event("UKRGOV", None, "057", "2022-09-30", "Ukraine applied to join NATO in an accelerated procedure."),
+            expect: None,
+        },
+        Case {
+            name: "withdrawal",
+            event: event("KIRGOV", None, "0", "2022-07-09", "Kiribati withdrew from the Pacific Islands Forum on Saturday."),
+            expect: Some((UpdateKind::Withdrawal, Some("PIF"), None)),
+        },
+        Case {
+            name: "switch of recognition",
+            event: event("SLBGOV", Some("CHN"), "0", "2019-09-16", "Solomon Islands switched diplomatic recognition from Taiwan to China."),
+            expect: Some((UpdateKind::Recognition, None, Some("CHN"))),
+        },
+        Case {
+            name: "security treaty signed",
+            event: event("CHNGOV", Some("SLBGOV"), "057", "2022-04-19", "China and Solomon Islands signed a security pact, Beijing said."),
+            expect: Some((UpdateKind::TreatySigned, None, Some("SLB"))),
+        },
+        Case {
+            name: "obligations suspended",
+            event: event("USAGOV", Some("NZLGOV"), "16", "1986-09-17", "The United States suspended its ANZUS obligations to New Zealand."),
+            expect: Some((UpdateKind::TreatySuspended, None, Some("NZL"))),
+        },
+        Case {
+            name: "unrelated sentence",
+            event: event("NZLGOV", Some("FJI"), "036", "2022-04-08", "New Zealand will deploy up to five personnel to Fiji."),
+            expect: None,
+        },
+    ]
+}
+
+#[test]
+fn proposes_updates_from_sentences() {
+    let k = kb();
+    for c in cases() {
+        let got = k.propose_updates(std::slice::from_ref(&c.event));
+        match c.expect {
+            None => assert!(got.is_empty(), "{}: expected nothing, got {got:?}", c.name),
+            Some((kind, org, other)) => {
+                assert_eq!(got.len(), 1, "{}: {got:?}", c.name);
+                let u = &got[0];
+                assert_eq!(u.kind, kind, "{}", c.name);
+                if let Some(org) = org {
+                    assert_eq!(u.organisation.as_deref(), Some(org), "{}", c.name);
+                }
+                assert_eq!(u.other.as_deref(), other, "{}", c.name);
+                assert_eq!(u.date, c.event.date);
+                assert_eq!(u.doc, "doc-1");
+            }
+        }
+    }
+}
+
+#[test]
+fn recognition_names_the_state_dropped() {
+    let k = kb();
+    let e = event("SLBGOV", Some("CHN"), "0", "2019-09-16", "Solomon Islands switched diplomatic recognition from Taiwan to China.");
+    let got = k.propose_updates(&[e]);
+    assert_eq!(got[0].over.as_deref(), Some("TWN"));
+}
+
+#[test]
+fn accepted_accession_changes_members_from_its_date() {
+    let mut k = kb();
+    let e = event("UKRGOV", None, "057", "2030-01-15", "Ukraine formally joined NATO on Monday.");
+    let updates = k.propose_updates(&[e]);
+    let u = updates.first().expect("an accession");
+    // Through the store as opaque JSON and back.
+    let json = serde_json::to_string(u).expect("serialise");
+    let u: ProposedUpdate = serde_json::from_str(&json).expect("deserialise");
+    k.apply(&u).expect("apply");
+    let before = k.members("NATO", day("2030-01-14")).expect("NATO");
+    let after = k.members("NATO", day("2030-01-15")).expect("NATO");
+    assert_eq!(before.members.len(), 32);
+    assert_eq!(after.members.len(), 33);
+    assert!(after.members.iter().any(|m| m.code == "UKR" && m.since.to_string() == "2030-01-15"));
+    // The new member takes on Article 5 and is defended by the others.
+    let ukr = k.obligations("UKR", day("2030-02-01"), Some("NATO"), None).expect("UKR");
+    assert_eq!(ukr.obligated.len(), 32);
+    let ukr_party = k
+        .treaty("NATO")
+        .expect("NATO")
+        .parties
+        .iter()
+        .find(|p| p.code == "UKR")
+        .expect("party");
+    assert_eq!(ukr_party.origin, entente_know::Origin::News);
+    assert!(ukr_party.source.contains("doc-1"));
+    // The embedded knowledge base is untouched.
+    let embedded = KnowledgeBase::embedded().expect("embedded");
+    assert_eq!(embedded.members("NATO", day("2030-02-01")).expect("NATO").members.len(), 32);
+}
+
+#[test]
+fn accepted_withdrawal_and_membership_without_treaty() {
+    let mut k = kb();
+    let leave = event("FJIGOV", None, "0", "2031-03-01", "Fiji withdrew from the Pacific Islands Forum.");
+    for u in k.propose_updates(&[leave]) {
+        k.apply(&u).expect("apply");
+    }
+    let pif = |k: &KnowledgeBase, on| k.members("PIF", day(on)).expect("PIF").members.iter().any(|m| m.code == "FJI");
+    assert!(pif(&k, "2031-02-28"));
+    assert!(!pif(&k, "2031-03-01"));
+    let back = event("FJIGOV", None, "0", "2032-03-01", "Fiji rejoined the forum and became a member of the Pacific Islands Forum again.");
+    for u in k.propose_updates(&[back]) {
+        k.apply(&u).expect("apply");
+    }
+    assert!(pif(&k, "2032-03-01"));
+}
+
+#[test]
+fn accepted_treaty_and_suspension() {
+    let mut k = kb();
+    let sign = event("CHNGOV", Some("VUTGOV"), "057", "2031-05-05", "China and Vanuatu signed a security agreement.");
+    for u in k.propose_updates(&[sign]) {
+        k.apply(&u).expect("apply");
+    }
+    let between = k.treaties_between("CHN", "VUT", Some(day("2031-06-01"))).expect("pair");
+    assert_eq!(between.treaties.len(), 1, "{between:?}");
+    let suspend = event("USAGOV", Some("JPNGOV"), "16", "2031-07-01", "The United States suspended its obligations under the US-Japan Security Treaty.");
+    for u in k.propose_updates(&[suspend]) {
+        k.apply(&u).expect("apply");
+    }
+    let jpn = k.obligations("JPN", day("2031-08-01"), None, None).expect("JPN");
+    assert!(!jpn.obligated.iter().any(|o| o.code == "USA"), "{:?}", jpn.obligated);
+    let jpn = k.obligations("JPN", day("2031-06-01"), None, None).expect("JPN");
+    assert!(jpn.obligated.iter().any(|o| o.code == "USA"));
+}
+
+#[test]
+fn incomplete_updates_are_errors() {
+    let mut k = kb();
+    let u = ProposedUpdate {
+        kind: UpdateKind::Accession,
+        organisation: None,
+        treaty: None,
+        state: "UKR".into(),
+        other: None,
+        over: None,
+        date: day("2030-01-01"),
+        evidence: String::new(),
+        doc: "d9".into(),
+    };
+    let e = k.apply(&u).unwrap_err().to_string();
+    assert_eq!(e, "cannot apply accession update from document d9: no organisation");
+}

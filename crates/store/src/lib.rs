@@ -1,0 +1,82 @@
+//! The embedded store: documents, the facts found in them, and the queue of
+//! knowledge-base updates, in one SQLite file (default `entente.db`).
+//!
+//! The store is the pipeline's durable sink. It writes a batch of
+//! [`DocumentRecord`]s (a cleaned document with its mentions, events,
+//! quotations and deployments) in one transaction, so a crash loses at most
+//! the batch in flight and never leaves half a document. Writing is
+//! idempotent: documents are keyed by their content id ([`DocId`]), a
+//! document already stored is skipped whole, and rerunning an interrupted
+//! run completes it without duplicating anything. Two documents that share
+//! an external id but differ in content are both stored; [`Store::document`]
+//! then answers the external id with the first one stored.
+//!
+//! It also answers the queries later stages need: a document or a whole
+//! record by content or external id, events by actor, CAMEO code and date,
+//! deployments by sender, destination and date in force, quotations by
+//! speaker, and full-text search (SQLite FTS5) over document titles and
+//! text.
+//!
+//! It does not clean, annotate, code or decide anything: the payload of a
+//! knowledge-base update is opaque JSON whose meaning the `know` crate
+//! defines, and the store only records its status.
+//!
+//! The types that matter:
+//! - [`Store`]: an open file (or memory); [`Store::open`] creates and
+//!   migrates it, [`Store::open_read_only`] only reads an existing one.
+//! - [`DocumentRecord`]: the unit of writing; [`BatchOutcome`] says what a batch did.
+//! - [`EventFilter`], [`DeploymentFilter`]: what to read back.
+//! - [`ProposedUpdate`], [`StoredUpdate`], [`UpdateStatus`]: the update queue.
+//!
+//! The file uses WAL journaling (readers in other processes see the last
+//! committed batch while a writer works) with foreign keys enforced; its
+//! schema version is `PRAGMA user_version` and migrations run on open.
+//!
+//! ```
+//! use entente_core::{DocId, Document, OffsetMap, Origin};
+//! use entente_store::{DocumentRecord, Store};
+//!
+//! let text = "NATO agreed to send troops.".to_string();
+//! let document = Document {
+//!     id: DocId::from_content(&text),
+//!     origin: Origin::file("a.txt"),
+//!     external_id: None,
+//!     url: None,
+//!     title: Some("Troops".into()),
+//!     published: None,
+//!     source: None,
+//!     text,
+//!     paragraphs: Vec::new(),
+//!     related_links: Vec::new(),
+//!     dropped: Vec::new(),
+//!     offsets: OffsetMap::identity(),
+//! };
+//! let mut store = Store::open_in_memory()?;
+//! let batch = vec![DocumentRecord::new(document.clone())];
+//! assert_eq!(store.write_batch(&batch)?.stored, 1);
+//! assert_eq!(store.write_batch(&batch)?.duplicates, 1); // stored once
+//! assert_eq!(store.document(document.id.as_str())?, Some(document));
+//! assert_eq!(store.search("troop", 10)?.len(), 1);
+//! # Ok::<(), entente_store::StoreError>(())
+//! ```
+
+#![deny(rustdoc::broken_intra_doc_links)]
+#![doc(test(attr(deny(warnings))))]
+
+mod codec;
+mod documents;
+mod error;
+mod facts;
+mod schema;
+mod store;
+mod updates;
+mod write;
+
+pub use documents::SearchHit;
+pub use entente_core::DocId;
+pub use error::{Result, StoreError};
+pub use facts::{DeploymentFilter, EventFilter};
+pub use schema::SCHEMA_VERSION;
+pub use store::{Counts, Store, DEFAULT_PATH};
+pub use updates::{ProposedUpdate, StoredUpdate, UpdateId, UpdateStatus};
+pub use write::{BatchOutcome, DocumentRecord, DEFAULT_BATCH_SIZE};

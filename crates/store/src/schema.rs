@@ -1,0 +1,266 @@
+//! The schema and its migrations.
+//!
+//! Each migration is one SQL script; the file's `PRAGMA user_version` is the
+//! number of scripts applied. A migration and the version bump commit
+//! together, so a crash mid-migration leaves the previous version. Add a
+//! migration by appending a script: never edit one that has shipped.
+
+use crate::error::{Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+/// Migration scripts, in order. Version `n` is the first `n` scripts.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Version 1: documents with their paragraphs and full-text index, the
+/// facts found in them, and the knowledge-base update queue.
+///
+/// Documents are keyed by content id (`id`); the other tables reference them
+/// by their integer `seq`, which keeps fact rows and their indexes small.
+/// Facts keep their position in the record (`ord`): `UNIQUE (document, ord)`
+/// makes storing a fact twice impossible and serves look-ups by document.
+/// Dates are ISO `YYYY-MM-DD` text and enums their serde names, so the file
+/// reads well from the `sqlite3` shell.
+const V1: &str = r#"
+CREATE TABLE documents (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
+    external_id    TEXT,
+    origin_path    TEXT NOT NULL,
+    origin_locator TEXT,
+    url            TEXT,
+    title          TEXT,
+    published      TEXT,
+    source         TEXT,
+    text           TEXT NOT NULL,
+    related_links  TEXT NOT NULL CHECK (json_valid(related_links)),
+    dropped        TEXT NOT NULL CHECK (json_valid(dropped)),
+    offsets        TEXT NOT NULL CHECK (json_valid(offsets)),
+    stored_at      TEXT NOT NULL
+);
+CREATE INDEX documents_external_id ON documents (external_id);
+CREATE INDEX documents_published ON documents (published);
+CREATE INDEX documents_source ON documents (source);
+
+CREATE TABLE paragraphs (
+    document       INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord            INTEGER NOT NULL,
+    span_start     INTEGER NOT NULL,
+    span_end       INTEGER NOT NULL CHECK (span_end >= span_start),
+    original_start INTEGER,
+    original_end   INTEGER,
+    PRIMARY KEY (document, ord)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, text,
+    content = 'documents', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    document    INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL CHECK (span_end >= span_start),
+    code        TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    role        TEXT,
+    sector      TEXT,
+    affiliation TEXT,
+    confidence  REAL NOT NULL,
+    candidates  TEXT NOT NULL CHECK (json_valid(candidates)),
+    UNIQUE (document, ord)
+);
+CREATE INDEX mentions_actor ON mentions (actor);
+CREATE INDEX mentions_code ON mentions (code);
+
+CREATE TABLE events (
+    id             INTEGER PRIMARY KEY,
+    document       INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord            INTEGER NOT NULL,
+    doc            TEXT NOT NULL,
+    sentence       INTEGER NOT NULL,
+    source_code    TEXT NOT NULL,
+    source_actor   TEXT NOT NULL,
+    source_name    TEXT NOT NULL,
+    target_code    TEXT,
+    target_actor   TEXT,
+    target_name    TEXT,
+    cameo          TEXT NOT NULL,
+    plover         TEXT,
+    quad_class     INTEGER NOT NULL,
+    goldstein      REAL NOT NULL,
+    date           TEXT,
+    date_precision TEXT NOT NULL,
+    negated        INTEGER NOT NULL CHECK (negated IN (0, 1)),
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+    evidence_text  TEXT NOT NULL,
+    UNIQUE (document, ord)
+);
+CREATE INDEX events_source ON events (source_code);
+CREATE INDEX events_target ON events (target_code);
+CREATE INDEX events_date ON events (date);
+CREATE INDEX events_cameo ON events (cameo);
+CREATE INDEX events_doc ON events (doc);
+
+CREATE TABLE quotations (
+    id             INTEGER PRIMARY KEY,
+    document       INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord            INTEGER NOT NULL,
+    doc            TEXT NOT NULL,
+    sentence       INTEGER NOT NULL,
+    speaker_name   TEXT,
+    speaker_code   TEXT,
+    target_code    TEXT,
+    target_actor   TEXT,
+    target_name    TEXT,
+    text           TEXT NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end   INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+    evidence_text  TEXT NOT NULL,
+    UNIQUE (document, ord)
+);
+CREATE INDEX quotations_speaker_name ON quotations (speaker_name);
+CREATE INDEX quotations_speaker_code ON quotations (speaker_code);
+
+CREATE TABLE deployments (
+    id              INTEGER PRIMARY KEY,
+    document        INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord             INTEGER NOT NULL,
+    doc             TEXT NOT NULL,
+    sentence        INTEGER NOT NULL,
+    by_code         TEXT NOT NULL,
+    personnel_kind  TEXT,
+    personnel_count INTEGER,
+    role            TEXT,
+    status          TEXT NOT NULL,
+    start_date      TEXT,
+    start_precision TEXT,
+    review_date     TEXT,
+    end_date        TEXT,
+    requested_by    TEXT,
+    purpose         TEXT,
+    evidence_start  INTEGER NOT NULL,
+    evidence_end    INTEGER NOT NULL CHECK (evidence_end >= evidence_start),
+    evidence_text   TEXT NOT NULL,
+    UNIQUE (document, ord),
+    CHECK ((personnel_kind IS NULL) = (personnel_count IS NULL))
+);
+CREATE INDEX deployments_by ON deployments (by_code);
+
+-- The destinations of a deployment, one row each, so "deployments to X"
+-- is an index look-up.
+CREATE TABLE deployment_destinations (
+    deployment_id INTEGER NOT NULL REFERENCES deployments (id) ON DELETE CASCADE,
+    ord           INTEGER NOT NULL,
+    country       TEXT NOT NULL,
+    PRIMARY KEY (deployment_id, ord)
+) WITHOUT ROWID;
+CREATE INDEX deployment_destinations_country ON deployment_destinations (country);
+
+-- Proposed changes to the knowledge base. The payload is opaque JSON whose
+-- meaning the `know` crate defines; `doc` is the public id facts carry.
+CREATE TABLE kb_updates (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind           TEXT NOT NULL,
+    payload        TEXT NOT NULL CHECK (json_valid(payload)),
+    doc            TEXT,
+    sentence       INTEGER,
+    evidence_start INTEGER,
+    evidence_end   INTEGER,
+    evidence_text  TEXT,
+    status         TEXT NOT NULL DEFAULT 'proposed'
+                   CHECK (status IN ('proposed', 'accepted', 'rejected')),
+    proposed_at    TEXT NOT NULL,
+    decided_at     TEXT
+);
+CREATE INDEX kb_updates_status ON kb_updates (status);
+CREATE INDEX kb_updates_kind ON kb_updates (kind);
+"#;
+
+/// Brings the schema of `conn` up to [`SCHEMA_VERSION`].
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let open_err = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let found: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(open_err)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (i, script) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = i as u32 + 1;
+        let migrate_err = |source| StoreError::Migrate {
+            path: path.to_path_buf(),
+            version,
+            source,
+        };
+        // Immediate: take the write lock before reading the version.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(migrate_err)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: u32 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(migrate_err)?;
+        if now >= version {
+            continue;
+        }
+        tx.execute_batch(script).map_err(migrate_err)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(migrate_err)?;
+        tx.commit().map_err(migrate_err)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_fresh_database_to_current_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let v: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        // Running again is a no-op.
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+    }
+
+    #[test]
+    fn refuses_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn, Path::new("x.db")).unwrap_err();
+        assert!(
+            matches!(err, StoreError::SchemaTooNew { found, .. } if found == SCHEMA_VERSION + 1),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! The store handle: opening, configuring, counting and checking.
+
+use crate::error::{Result, StoreError};
+use crate::schema;
+use entente_core::DocId;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The default file name of a store.
+pub const DEFAULT_PATH: &str = "entente.db";
+
+/// How long a statement waits for another connection's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The page cache per connection, in KiB (as a negative `cache_size`).
+const CACHE_KIB: i64 = -64 * 1024;
+
+/// An open store: one SQLite connection to one file.
+///
+/// Open several on the same file to read while one writes (WAL lets readers
+/// see the last committed state without waiting). Writes from several
+/// handles are serialised by SQLite's lock.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+}
+
+/// How many rows each table holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: u64,
+    pub mentions: u64,
+    pub events: u64,
+    pub quotations: u64,
+    pub deployments: u64,
+    /// Knowledge-base updates, whatever their status.
+    pub updates: u64,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating the file and migrating its schema
+    /// to the current version as needed.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::configure(conn, path.to_path_buf())
+    }
+
+    /// Opens an existing store for reading only: a missing file is an
+    /// error rather than a new empty store, and nothing is migrated (a file
+    /// of another schema version is refused). Writing through it fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        let found: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(open_err)?;
+        if found != schema::SCHEMA_VERSION {
+            return Err(StoreError::SchemaMismatch {
+                path: path.to_path_buf(),
+                found,
+                expected: schema::SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A store that lives in memory and disappears when dropped (tests,
+    /// one-shot runs).
+    pub fn open_in_memory() -> Result<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Store::configure(conn, path)
+    }
+
+    fn configure(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // WAL: readers do not block the writer, and a killed writer leaves
+        // only whole transactions. NORMAL sync is durable against a process
+        // crash; a power cut may lose the last commits, never corrupt.
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_err)?;
+        // Fact tables carry several indexes; a larger page cache keeps
+        // their hot pages in memory during bulk writes.
+        conn.pragma_update(None, "cache_size", CACHE_KIB)
+            .map_err(open_err)?;
+        schema::migrate(&mut conn, &path)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store lives in (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the file.
+    pub fn schema_version(&self) -> Result<u32> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|source| self.sql_err("reading the schema version", source))
+    }
+
+    /// Whether a document with this content id is stored.
+    pub fn contains(&self, id: &DocId) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id.as_str()], |_| Ok(())).optional())
+            .map(|found| found.is_some())
+            .map_err(|source| self.sql_err(format!("looking up document {id}"), source))
+    }
+
+    /// The number of rows in each table, as of one moment.
+    pub fn counts(&self) -> Result<Counts> {
+        // One statement, so one snapshot: the counts agree with each other
+        // even while another connection writes.
+        let count = |r: &rusqlite::Row, i| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
+        self.conn
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions),
+                        (SELECT count(*) FROM events), (SELECT count(*) FROM quotations),
+                        (SELECT count(*) FROM deployments), (SELECT count(*) FROM kb_updates)",
+            )
+            .and_then(|mut st| {
+                st.query_row([], |r| {
+                    Ok(Counts {
+                        documents: count(r, 0)?,
+                        mentions: count(r, 1)?,
+                        events: count(r, 2)?,
+                        quotations: count(r, 3)?,
+                        deployments: count(r, 4)?,
+                        updates: count(r, 5)?,
+                    })
+                })
+            })
+            .map_err(|source| self.sql_err("counting rows", source))
+    }
+
+    /// Runs SQLite's `integrity_check` and `foreign_key_check`, and checks
+    /// the full-text index against the documents.
+    pub fn integrity_check(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        let what = "checking integrity";
+        let mut st = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|source| self.sql_err(what, source))?;
+        let rows = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|source| self.sql_err(what, source))?;
+        problems.extend(rows.into_iter().filter(|r| r != "ok"));
+        let mut st = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")
+            .map_err(|source| self.sql_err(what, source))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(format!(
+                    "row {} of {} references a missing {}",
+                    r.get::<_, Option<i64>>(1)?.unwrap_or(-1),
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(2)?
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|source| self.sql_err(what, source))?;
+        problems.extend(rows);
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            problems.push(format!("full-text index: {e}"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                problems,
+            })
+        }
+    }
+
+    pub(crate) fn sql_err(&self, what: impl Into<String>, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            what: format!("{} in store {}", what.into(), self.path.display()),
+            source,
+        }
+    }
+
+    pub(crate) fn decode_err(
+        &self,
+        what: impl Into<String>,
+        source: rusqlite::Error,
+    ) -> StoreError {
+        match source {
+            rusqlite::Error::FromSqlConversionFailure(idx, _, e) => StoreError::Decode {
+                path: self.path.clone(),
+                what: format!("{} (column {idx})", what.into()),
+                reason: e.to_string(),
+            },
+            other => self.sql_err(what, other),
+        }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // SQLite's advice for long-lived files: refresh the planner's
+        // statistics on close. Cheap; a failure (a read-only file) is moot.
+        let _ = self.conn.execute_batch("PRAGMA optimize");
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_store_is_empty_and_sound() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.counts().unwrap(), Counts::default());
+        assert_eq!(store.schema_version().unwrap(), schema::SCHEMA_VERSION);
+        store.integrity_check().unwrap();
+        assert!(!store.contains(&DocId("nope".into())).unwrap());
+    }
+
+    #[test]
+    fn integrity_check_reports_orphans_and_a_stale_index() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF;
+                 INSERT INTO paragraphs (document, ord, span_start, span_end)
+                 VALUES (999, 0, 0, 1);",
+            )
+            .unwrap();
+        let err = store.integrity_check().unwrap_err();
+        assert!(err.to_string().contains("paragraphs"), "{err}");
+
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO documents (id, origin_path, text, related_links, dropped, offsets,
+                     stored_at)
+                 VALUES ('d', 'a.txt', 'some text', '[]', '[]', '{}', 'now');
+                 DROP TRIGGER documents_fts_delete;
+                 DELETE FROM documents;",
+            )
+            .unwrap();
+        let err = store.integrity_check().unwrap_err();
+        assert!(err.to_string().contains("full-text"), "{err}");
+    }
+
+    #[test]
+    fn read_only_store_refuses_missing_files_and_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entente.db");
+        let err = Store::open_read_only(&path).unwrap_err();
+        assert!(err.to_string().contains("entente.db"), "{err}");
+        assert!(!path.exists(), "a read-only open created the file");
+
+        drop(Store::open(&path).unwrap());
+        let mut store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.counts().unwrap(), Counts::default());
+        let err = store
+            .propose_update(&crate::ProposedUpdate {
+                kind: "note".into(),
+                payload: serde_json::json!(null),
+                doc: None,
+                sentence: None,
+                evidence: None,
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("readonly"), "{err}");
+    }
+
+    #[test]
+    fn read_only_store_refuses_an_unmigrated_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        let err = Store::open_read_only(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::SchemaMismatch { found: 0, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn foreign_keys_are_enforced() {
+        let store = Store::open_in_memory().unwrap();
+        let err = store
+            .conn
+            .execute(
+                "INSERT INTO paragraphs (document, ord, span_start, span_end) VALUES (999, 0, 0, 1)",
+                [],
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+    }
+}

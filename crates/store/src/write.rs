@@ -1,0 +1,413 @@
+//! Writing documents and their facts, a batch per transaction.
+
+use crate::codec::{date_text, enum_text, int, json_text};
+use crate::error::{Result, StoreError};
+use crate::store::Store;
+use entente_core::{
+    ActorRef, Deployment, Document, Event, Evidence, Mention, Personnel, Quotation,
+};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+
+/// How many documents the pipeline should hand to [`Store::write_batch`] at
+/// once: large enough that commits are cheap, small enough that a crash
+/// redoes little.
+pub const DEFAULT_BATCH_SIZE: usize = 256;
+
+/// A document with everything later stages found in it: the unit the store
+/// writes atomically.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRecord {
+    pub document: Document,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub quotations: Vec<Quotation>,
+    pub deployments: Vec<Deployment>,
+}
+
+impl DocumentRecord {
+    /// A record of a document with no facts yet.
+    pub fn new(document: Document) -> DocumentRecord {
+        DocumentRecord {
+            document,
+            mentions: Vec::new(),
+            events: Vec::new(),
+            quotations: Vec::new(),
+            deployments: Vec::new(),
+        }
+    }
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// Documents written, with their facts.
+    pub stored: usize,
+    /// Documents skipped because their content id was already stored
+    /// (before this batch or earlier in it).
+    pub duplicates: usize,
+}
+
+impl Store {
+    /// Writes a batch of documents and their facts in one transaction.
+    ///
+    /// Idempotent per document: a record whose content id is already stored
+    /// is skipped whole (its facts too) and counted as a duplicate. Two
+    /// records with the same external id but different content are two
+    /// documents and both are stored.
+    ///
+    /// If any record is invalid (a span past the end of the text, a number
+    /// too large) or a write fails, nothing of the batch is stored and the
+    /// error names the document.
+    pub fn write_batch(&mut self, batch: &[DocumentRecord]) -> Result<BatchOutcome> {
+        let path = self.path.clone();
+        let batch_err = |what: String| {
+            let path = path.clone();
+            move |source| StoreError::Sqlite {
+                what: format!("{what} in store {}", path.display()),
+                source,
+            }
+        };
+        let stored_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        // Immediate: take the write lock up front, so a concurrent writer
+        // makes this one wait (busy timeout) instead of failing mid-batch.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(batch_err("starting a batch".into()))?;
+        let mut outcome = BatchOutcome::default();
+        for record in batch {
+            validate(record)?;
+            let doc = &record.document.id;
+            if insert_record(&tx, record, &stored_at)
+                .map_err(|e| e.into_store_error(doc.as_str(), &path))?
+            {
+                outcome.stored += 1;
+            } else {
+                outcome.duplicates += 1;
+            }
+        }
+        tx.commit().map_err(batch_err(format!(
+            "committing a batch of {} documents",
+            batch.len()
+        )))?;
+        Ok(outcome)
+    }
+}
+
+/// Why a record could not be written.
+enum WriteError {
+    Invalid(String),
+    Sql(&'static str, rusqlite::Error),
+}
+
+impl WriteError {
+    fn into_store_error(self, doc: &str, path: &std::path::Path) -> StoreError {
+        match self {
+            WriteError::Invalid(reason) => StoreError::InvalidRecord {
+                doc: doc.to_string(),
+                reason,
+            },
+            WriteError::Sql(table, source) => StoreError::Sqlite {
+                what: format!(
+                    "writing {table} of document {doc} in store {}",
+                    path.display()
+                ),
+                source,
+            },
+        }
+    }
+}
+
+fn sql(table: &'static str) -> impl Fn(rusqlite::Error) -> WriteError {
+    move |e| WriteError::Sql(table, e)
+}
+
+/// Checks what the schema cannot: spans fall inside the text, numbers are
+/// finite (SQLite would store NaN as NULL).
+fn validate(record: &DocumentRecord) -> Result<()> {
+    let doc = &record.document;
+    let len = doc.text.len();
+    let invalid = |reason: String| StoreError::InvalidRecord {
+        doc: doc.id.to_string(),
+        reason,
+    };
+    if doc.id.as_str().is_empty() {
+        return Err(invalid("empty content id".into()));
+    }
+    let check = |what: String, start: usize, end: usize| {
+        if start > end || end > len {
+            Err(invalid(format!(
+                "{what} span {start}..{end} does not fit a text of {len} bytes"
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        check(format!("paragraph {i}"), p.span.start, p.span.end)?;
+    }
+    for (i, m) in record.mentions.iter().enumerate() {
+        check(format!("mention {i} ({:?})", m.text), m.start, m.end)?;
+        if !m.confidence.is_finite() {
+            return Err(invalid(format!(
+                "mention {i} confidence is {}",
+                m.confidence
+            )));
+        }
+    }
+    let evidence =
+        |what: &str, i: usize, e: &Evidence| check(format!("{what} {i} evidence"), e.start, e.end);
+    for (i, e) in record.events.iter().enumerate() {
+        evidence("event", i, &e.evidence)?;
+        if !e.goldstein.is_finite() {
+            return Err(invalid(format!(
+                "event {i} Goldstein score is {}",
+                e.goldstein
+            )));
+        }
+    }
+    for (i, q) in record.quotations.iter().enumerate() {
+        evidence("quotation", i, &q.evidence)?;
+    }
+    for (i, d) in record.deployments.iter().enumerate() {
+        evidence("deployment", i, &d.evidence)?;
+    }
+    Ok(())
+}
+
+/// Inserts one record; `false` when its document was already stored.
+fn insert_record(
+    tx: &Transaction,
+    record: &DocumentRecord,
+    stored_at: &str,
+) -> std::result::Result<bool, WriteError> {
+    let d = &record.document;
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO documents (id, external_id, origin_path, origin_locator, url, title,
+                 published, source, text, related_links, dropped, offsets, stored_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             ON CONFLICT (id) DO NOTHING
+             RETURNING seq",
+        )
+        .and_then(|mut st| {
+            st.query_row(
+                params![
+                    d.id.as_str(),
+                    d.external_id,
+                    d.origin.path,
+                    d.origin.locator,
+                    d.url,
+                    d.title,
+                    date_text(d.published),
+                    d.source,
+                    d.text,
+                    json_text(&d.related_links).map_err(invalid_json)?,
+                    json_text(&d.dropped).map_err(invalid_json)?,
+                    json_text(&d.offsets).map_err(invalid_json)?,
+                    stored_at,
+                ],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()
+        })
+        .map_err(sql("the document"))?;
+    // No row returned: the id was already stored.
+    let Some(seq) = inserted else {
+        return Ok(false);
+    };
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO paragraphs (document, ord, span_start, span_end, original_start, original_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .map_err(sql("paragraphs"))?;
+    for (i, p) in d.paragraphs.iter().enumerate() {
+        st.execute(params![
+            seq,
+            ord(i)?,
+            offset(p.span.start)?,
+            offset(p.span.end)?,
+            p.original.map(|s| offset(s.start)).transpose()?,
+            p.original.map(|s| offset(s.end)).transpose()?,
+        ])
+        .map_err(sql("paragraphs"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO mentions (document, ord, text, span_start, span_end, code, actor, kind,
+                 name, role, sector, affiliation, confidence, candidates)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )
+        .map_err(sql("mentions"))?;
+    for (i, m) in record.mentions.iter().enumerate() {
+        st.execute(params![
+            seq,
+            ord(i)?,
+            m.text,
+            offset(m.start)?,
+            offset(m.end)?,
+            m.code,
+            m.actor,
+            enum_text(&m.kind).map_err(WriteError::Invalid)?,
+            m.name,
+            m.role,
+            m.sector,
+            m.affiliation,
+            f64::from(m.confidence),
+            json_text(&m.candidates).map_err(WriteError::Invalid)?,
+        ])
+        .map_err(sql("mentions"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
+                 source_name, target_code, target_actor, target_name, cameo, plover, quad_class,
+                 goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20)",
+        )
+        .map_err(sql("events"))?;
+    for (i, e) in record.events.iter().enumerate() {
+        let (tc, ta, tn) = actor_cols(e.target.as_ref());
+        st.execute(params![
+            seq,
+            ord(i)?,
+            e.doc,
+            offset(e.sentence)?,
+            e.source.code,
+            e.source.actor,
+            e.source.name,
+            tc,
+            ta,
+            tn,
+            e.cameo,
+            e.plover,
+            e.quad_class,
+            f64::from(e.goldstein),
+            date_text(e.date),
+            enum_text(&e.date_precision).map_err(WriteError::Invalid)?,
+            e.negated,
+            offset(e.evidence.start)?,
+            offset(e.evidence.end)?,
+            e.evidence.text,
+        ])
+        .map_err(sql("events"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO quotations (document, ord, doc, sentence, speaker_name, speaker_code,
+                 target_code, target_actor, target_name, text, evidence_start, evidence_end,
+                 evidence_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )
+        .map_err(sql("quotations"))?;
+    for (i, q) in record.quotations.iter().enumerate() {
+        let (tc, ta, tn) = actor_cols(q.target.as_ref());
+        st.execute(params![
+            seq,
+            ord(i)?,
+            q.doc,
+            offset(q.sentence)?,
+            q.speaker.as_ref().map(|s| &s.name),
+            q.speaker.as_ref().and_then(|s| s.code.as_ref()),
+            tc,
+            ta,
+            tn,
+            q.text,
+            offset(q.evidence.start)?,
+            offset(q.evidence.end)?,
+            q.evidence.text,
+        ])
+        .map_err(sql("quotations"))?;
+    }
+
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO deployments (document, ord, doc, sentence, by_code, personnel_kind,
+                 personnel_count, role, status, start_date, start_precision, review_date, end_date,
+                 requested_by, purpose, evidence_start, evidence_end, evidence_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )
+        .map_err(sql("deployments"))?;
+    let mut to = tx
+        .prepare_cached(
+            "INSERT INTO deployment_destinations (deployment_id, ord, country) VALUES (?1, ?2, ?3)",
+        )
+        .map_err(sql("deployment destinations"))?;
+    for (i, dep) in record.deployments.iter().enumerate() {
+        let (pk, pc) = match dep.personnel {
+            None => (None, None),
+            Some(p) => {
+                let (kind, n) = personnel_parts(p);
+                (
+                    Some(kind),
+                    Some(int(n, "personnel").map_err(WriteError::Invalid)?),
+                )
+            }
+        };
+        st.execute(params![
+            seq,
+            ord(i)?,
+            dep.doc,
+            offset(dep.sentence)?,
+            dep.by,
+            pk,
+            pc,
+            dep.role,
+            enum_text(&dep.status).map_err(WriteError::Invalid)?,
+            date_text(dep.start),
+            dep.start_precision
+                .map(|p| enum_text(&p))
+                .transpose()
+                .map_err(WriteError::Invalid)?,
+            date_text(dep.review_date),
+            date_text(dep.end),
+            dep.requested_by,
+            dep.purpose,
+            offset(dep.evidence.start)?,
+            offset(dep.evidence.end)?,
+            dep.evidence.text,
+        ])
+        .map_err(sql("deployments"))?;
+        let dep_id = tx.last_insert_rowid();
+        for (j, country) in dep.to.iter().enumerate() {
+            to.execute(params![dep_id, ord(j)?, country])
+                .map_err(sql("deployment destinations"))?;
+        }
+    }
+    Ok(true)
+}
+
+fn invalid_json(e: String) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(e.into())
+}
+
+fn ord(i: usize) -> std::result::Result<i64, WriteError> {
+    int(i as u64, "position").map_err(WriteError::Invalid)
+}
+
+fn offset(v: usize) -> std::result::Result<i64, WriteError> {
+    int(v as u64, "offset").map_err(WriteError::Invalid)
+}
+
+fn actor_cols(a: Option<&ActorRef>) -> (Option<&str>, Option<&str>, Option<&str>) {
+    match a {
+        Some(a) => (Some(&a.code), Some(&a.actor), Some(&a.name)),
+        None => (None, None, None),
+    }
+}
+
+/// The serde name of a personnel variant and its number.
+pub(crate) fn personnel_parts(p: Personnel) -> (&'static str, u64) {
+    match p {
+        Personnel::Exactly(n) => ("exactly", n),
+        Personnel::AtMost(n) => ("at_most", n),
+        Personnel::AtLeast(n) => ("at_least", n),
+        Personnel::About(n) => ("about", n),
+    }
+}

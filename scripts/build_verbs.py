@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Convert the PETRARCH-2 CAMEO verb dictionary and the CAMEO code tables into
+entente's compact data files (crates/code/data/).
+
+Usage: python3 scripts/build_verbs.py SHARED_CAMEO_DIR OUT_DIR
+  e.g. python3 scripts/build_verbs.py ../shared/data/cameo crates/code/data
+
+Outputs:
+  verbs.txt        synonym sets, verb blocks with every inflected form, patterns
+  cameo_codes.tsv  code, quad class, Goldstein score, PLOVER type, description
+
+verbs.txt format (one record a line, fields separated by a tab):
+  S <name> <word> <word> ...           a synonym set (&NAME in patterns); words
+                                       are lower case, multi-word with '_'
+  B <code|->                           starts a verb block with its default code
+  V <lemma> <code|-> <form> <form> ... a verb of the block; forms include the
+                                       base; multi-word forms joined with '_'
+  P <code|-> <pre ...> * <post ...>    a pattern of the block: words that must
+                                       stand before / after the verb, in order;
+                                       '&NAME' is a synonym set; a trailing '_'
+                                       asks for the exact word (otherwise the
+                                       word is a prefix)
+Python 3.11 standard library only.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+
+def regular_forms(base: str) -> list[str]:
+    """Third person, past and gerund of a regular verb (lower case)."""
+    b = base
+    vowels = "aeiou"
+    if re.search(r"(s|x|z|ch|sh)$", b):
+        s = b + "es"
+    elif len(b) > 1 and b.endswith("y") and b[-2] not in vowels:
+        s = b[:-1] + "ies"
+    else:
+        s = b + "s"
+    cvc = (
+        len(b) >= 3
+        and len(b) <= 5
+        and b[-1] not in vowels + "wxy"
+        and b[-2] in vowels
+        and b[-3] not in vowels
+    )
+    if b.endswith("e"):
+        ed = b + "d"
+        ing = b[:-1] + "ing" if not b.endswith("ee") else b + "ing"
+    elif len(b) > 1 and b.endswith("y") and b[-2] not in vowels:
+        ed = b[:-1] + "ied"
+        ing = b + "ing"
+    elif cvc:
+        ed = b + b[-1] + "ed"
+        ing = b + b[-1] + "ing"
+    else:
+        ed = b + "ed"
+        ing = b + "ing"
+    forms = [b, s, ed, ing]
+    if cvc:  # both spellings: "visited" as well as "admitted"
+        forms += [b + "ed", b + "ing"]
+    return forms
+
+
+def british(forms: list[str]) -> list[str]:
+    """Add -ise spellings of -ize verbs."""
+    out = list(forms)
+    for f in forms:
+        if "iz" in f:
+            out.append(f.replace("iz", "is"))
+    return out
+
+
+def norm_word(w: str) -> str:
+    return w.strip().lower()
+
+
+def parse_code(field: str) -> str:
+    """'[042:043]' -> '042', '[:173]' -> '173', '[---]' -> '-'."""
+    inner = field.strip()[1:-1].strip()
+    parts = [p for p in inner.split(":") if p and p != "---"]
+    if not parts or not parts[0].isdigit():
+        return "-"
+    return parts[0]
+
+
+def convert_verbs(src: Path) -> list[str]:
+    lines = src.read_text(encoding="utf-8", errors="replace").splitlines()
+    out: list[str] = []
+    section = "header"
+    # Verbs named in pattern comments ("# URGE") but with no verb line of
+    # their own: the dictionary lost them; they join the block that names them.
+    declared: set[str] = set()
+    named: list[tuple[int, str]] = []
+    cur_set = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip() if not raw.startswith("#") else ""
+        if raw.startswith("####### SYNONYM SETS"):
+            section = "sets"
+            continue
+        if raw.startswith("####### VERB PATTERNS"):
+            section = "verbs"
+            continue
+        if raw.startswith("######## TRANSFORMATIONS"):
+            break
+        if not line.strip():
+            continue
+        if section == "sets":
+            if line.startswith("&"):
+                cur_set = [line.strip()]
+                out.append(cur_set)  # type: ignore[arg-type]
+            elif line.startswith("+") and cur_set is not None:
+                cur_set.append(norm_word(line[1:]).rstrip("_") if not line.strip().endswith("_") else norm_word(line[1:]))
+            continue
+        if section != "verbs":
+            continue
+        if line.startswith("---"):
+            m = re.search(r"\[([^\]]*)\]", line)
+            code = parse_code("[" + m.group(1) + "]") if m else "-"
+            out.append(f"B\t{code}")
+            block_at = len(out)
+            continue
+        if line.startswith("-"):
+            m = re.search(r"\[[^\]]*\]", line)
+            if not m:
+                continue
+            code = parse_code(m.group(0))
+            comment = raw.split("#", 1)[1] if "#" in raw else ""
+            for v in re.findall(r"[A-Z][A-Z-]+", comment.split(",")[0])[:1]:
+                named.append((block_at, v.lower()))
+            body = line[1 : m.start()]
+            body = body.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ")
+            toks = []
+            for t in body.split():
+                if t in ("$", "+", "^", "%", "=") or t.startswith("+") or t.startswith("$"):
+                    continue
+                if t == "*":
+                    toks.append("*")
+                elif t.startswith("&"):
+                    toks.append(t)
+                else:
+                    toks.extend(w for w in norm_word(t).split("_") if w) if not t.endswith("_") else toks.append(norm_word(t))
+            if "*" not in toks or len(toks) < 2:
+                continue
+            out.append("P\t" + code + "\t" + " ".join(toks))
+            continue
+        # A verb line: LEMMA [{FORMS}] [[CODE]]
+        m_code = re.search(r"\[([^\]]*)\]\s*$", line)
+        code = parse_code(m_code.group(0)) if m_code else "-"
+        body = line[: m_code.start()] if m_code else line
+        m_forms = re.search(r"\{([^}]*)\}", body)
+        head = body[: m_forms.start()] if m_forms else body
+        head = head.strip()
+        if not head:
+            continue
+        lemma = norm_word(head.lstrip("+"))
+        if not re.fullmatch(r"[a-z'_-]+", lemma) or lemma.endswith("_") and "_" not in lemma[:-1]:
+            continue
+        if m_forms:
+            forms = [lemma] + [norm_word(f.lstrip("+")) for f in m_forms.group(1).split()]
+            if "_" not in lemma and len(forms) == 1:
+                forms = regular_forms(lemma)
+        elif "_" in lemma:
+            first, rest = lemma.split("_", 1)
+            forms = [f + "_" + rest for f in regular_forms(first)]
+        else:
+            forms = regular_forms(lemma)
+        forms = british(forms)
+        seen = []
+        for f in forms:
+            f = f.strip("_")
+            if f and f not in seen:
+                seen.append(f)
+        out.append("V\t" + lemma.strip("_") + "\t" + code + "\t" + " ".join(seen))
+        declared.add(lemma.strip("_"))
+    # Insert the lost verbs right after their block header, last first.
+    added: dict[str, int] = {}
+    for at, v in named:
+        if v not in declared and v not in added:
+            added[v] = at
+    for v, at in sorted(added.items(), key=lambda kv: -kv[1]):
+        forms = " ".join(dict.fromkeys(british(regular_forms(v))))
+        out.insert(at, "V\t" + v + "\t-\t" + forms)
+    result = []
+    for item in out:
+        if isinstance(item, list):
+            if len(item) > 1:
+                result.append("S\t" + item[0] + "\t" + " ".join(item[1:]))
+        else:
+            result.append(item)
+    return result
+
+
+def convert_codes(cameo_dir: Path) -> list[str]:
+    plover = {}
+    for raw in (cameo_dir / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)", raw)
+        if m:
+            plover[m.group(1)] = m.group(2)
+    rows = ["code\troot\tquad\tgoldstein\tplover\tdescription"]
+    lines = (cameo_dir / "CAMEO.eventcodes.clean.tsv").read_text(encoding="utf-8").splitlines()
+    for raw in lines[1:]:
+        f = raw.split("\t")
+        if len(f) < 6:
+            continue
+        code, root, _base, quad, gold, desc = f[:6]
+        p = plover.get(code) or plover.get(code[:3]) or plover.get(root)
+        if root == "01":
+            p = None  # statements are not PLOVER events
+        elif root == "02":
+            p = "REQUEST"  # PLOVER folds CAMEO's appeals into REQUEST
+        rows.append("\t".join([code, root, quad, gold, p or "-", desc]))
+    return rows
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    cameo = Path(sys.argv[1])
+    out = Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+    verbs = convert_verbs(cameo / "CAMEO.2.0.txt")
+    head = [
+        "# entente verb patterns, generated by scripts/build_verbs.py from the",
+        "# PETRARCH-2 CAMEO verb dictionary CAMEO.2.0.txt (MIT, Open Event Data Alliance).",
+        "# Do not edit: re-run the script.",
+    ]
+    (out / "verbs.txt").write_text("\n".join(head + verbs) + "\n", encoding="utf-8")
+    codes = convert_codes(cameo)
+    (out / "cameo_codes.tsv").write_text("\n".join(codes) + "\n", encoding="utf-8")
+    print(f"verbs.txt: {len(verbs)} records; cameo_codes.tsv: {len(codes) - 1} codes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
