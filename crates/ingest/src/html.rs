@@ -121,8 +121,8 @@ mod tests {
             ),
             (r#"<link rel="canonical" href="/relative">"#, None),
             (
-                r#"<body><link rel="canonical" href="https://late.example/"></body>"#,
-                None,
+                r#"</head><script>"<body>"</script><link rel="canonical" href="https://late.example/">"#,
+                Some("https://late.example/"),
             ),
             ("<p>no head at all", None),
             (

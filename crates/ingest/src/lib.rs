@@ -2,10 +2,10 @@
 //!
 //! ingest is the first stage of entente. It finds input files, decompresses
 //! `.gz`, tells the format apart, decodes the text to UTF-8 and yields one
-//! [`RawDocument`] per article, with an [`Origin`](entente_core::Origin)
+//! [`RawDocument`] per article, with an [`Origin`]
 //! naming the file and the line, record or item. It reads:
 //!
-//! - plain text (one document, [`Content::Text`](entente_core::Content));
+//! - plain text (one document, [`Content::Text`]);
 //! - HTML pages (one document, `Content::Html`, with the canonical URL when
 //!   the head names one);
 //! - JSONL: one object per line with `id`, `text` or `html`, and optional
@@ -141,6 +141,8 @@ impl Documents {
 
     fn open(&mut self, pending: Pending) -> Results {
         let limit = self.opts.max_document_bytes;
+        self.current_input = None;
+        self.progress = None;
         let source = match pending {
             Pending::Failed(e) => return Box::new(std::iter::once(Err(e))),
             Pending::Stream(name, reader) => Source::open(&name, reader),

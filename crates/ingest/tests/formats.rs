@@ -412,3 +412,26 @@ fn documents_can_move_to_a_reader_thread() {
     fn assert_send<T: Send>() {}
     assert_send::<entente_ingest::Documents>();
 }
+
+#[test]
+fn latin1_feed_by_xml_declaration() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><title>D\xe9p\xeaches</title>\
+        <item><title>Sommet \xe0 Paris</title><description>Le pr\xe9sident a parl\xe9.</description></item></channel></rss>";
+    let docs = docs(&[write(dir.path(), "depeches.rss", feed)]);
+    assert_eq!(docs[0].title.as_deref(), Some("Sommet à Paris"));
+    assert_eq!(docs[0].source.as_deref(), Some("Dépêches"));
+    assert_eq!(docs[0].content.as_str(), "Le président a parlé.");
+}
+
+#[test]
+fn fifty_megabyte_jsonl_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Ministers met. ".repeat(50 * 1024 * 1024 / 15);
+    let jsonl = format!(
+        "{{\"id\": \"big\", \"text\": \"{text}\"}}\n{{\"id\": \"small\", \"text\": \"x\"}}\n"
+    );
+    let docs = docs(&[write(dir.path(), "big.jsonl", jsonl.as_bytes())]);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].content.as_str().len(), text.len());
+}
