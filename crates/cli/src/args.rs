@@ -46,6 +46,8 @@ pub enum Command {
     Quotes(QuotesArgs),
     /// Knowledge-base updates proposed by the news; `updates accept ID` applies one.
     Updates(UpdatesArgs),
+    /// Serve the store and the knowledge base: an HTTP API and a web UI.
+    Serve(crate::commands::serve::ServeArgs),
     /// Score a stage against a gold set.
     #[command(subcommand)]
     Eval(EvalCommand),

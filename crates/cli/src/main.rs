@@ -41,6 +41,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Clean(a) => commands::clean::run(a, quiet),
         Command::Run(a) => commands::run::run(a, quiet),
+        Command::Serve(a) => commands::serve::run(a),
+        Command::Eval(e) => commands::eval::run(e),
         other => anyhow::bail!("{other:?}: wired in a later increment"),
     }
 }

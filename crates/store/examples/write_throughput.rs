@@ -13,7 +13,7 @@ use entente_core::{
     ActorKind, ActorRef, DatePrecision, Deployment, DeploymentStatus, DocId, Document, Event,
     Evidence, Mention, OffsetMap, Origin, Paragraph, Quotation, Span, Speaker,
 };
-use entente_store::{DocumentRecord, Store, DEFAULT_BATCH_SIZE};
+use entente_store::{BatchOutcome, DocumentRecord, Store, DEFAULT_BATCH_SIZE};
 use std::time::Instant;
 
 fn record(n: usize) -> DocumentRecord {
@@ -142,10 +142,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let records: Vec<_> = (0..documents).map(record).collect();
 
     let start = Instant::now();
+    let mut outcome = BatchOutcome::default();
     for chunk in records.chunks(batch) {
-        store.write_batch(chunk)?;
+        outcome += store.write_batch(chunk)?;
     }
     let elapsed = start.elapsed().as_secs_f64();
+    assert_eq!(outcome.stored, documents, "every generated document is new");
     let size = std::fs::metadata(&path)?.len()
         + std::fs::metadata(path.with_extension("db-wal")).map_or(0, |m| m.len());
     println!(

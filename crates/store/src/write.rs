@@ -47,6 +47,14 @@ pub struct BatchOutcome {
     pub duplicates: usize,
 }
 
+/// Totals over several batches.
+impl std::ops::AddAssign for BatchOutcome {
+    fn add_assign(&mut self, other: BatchOutcome) {
+        self.stored += other.stored;
+        self.duplicates += other.duplicates;
+    }
+}
+
 impl Store {
     /// Writes a batch of documents and their facts in one transaction.
     ///

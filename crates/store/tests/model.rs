@@ -70,6 +70,12 @@ fn check(store: &Store, model: &Model) -> Result<(), TestCaseError> {
             .contains(&id)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(contains, model.stored.contains(&d), "document {}", d);
+        if contains {
+            let got = store
+                .record(id.as_str())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(got, Some(record(d)), "document {} read back", d);
+        }
     }
     Ok(())
 }

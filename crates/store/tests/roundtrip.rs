@@ -104,94 +104,168 @@ fn facts_round_trip() {
     store.integrity_check().unwrap();
 }
 
+/// An event query and how many of the 16 events of `records(0..8)` it
+/// should return. Each document has a dated `0874` event NZLGOV → IRQ on
+/// Feb 24 + n % 4, 2015, and an undated, targetless `043` event.
+struct EventCase {
+    name: &'static str,
+    filter: EventFilter,
+    want: usize,
+}
+
+fn event_cases() -> Vec<EventCase> {
+    let f = EventFilter::default;
+    let case = |name, filter, want| EventCase { name, filter, want };
+    vec![
+        case("everything", f(), 16),
+        case(
+            "source prefix",
+            EventFilter {
+                source: Some("NZL".into()),
+                ..f()
+            },
+            16,
+        ),
+        case(
+            "source full code",
+            EventFilter {
+                source: Some("NZLGOV".into()),
+                ..f()
+            },
+            16,
+        ),
+        case(
+            "source no match",
+            EventFilter {
+                source: Some("NZM".into()),
+                ..f()
+            },
+            0,
+        ),
+        case(
+            "empty prefix",
+            EventFilter {
+                source: Some(String::new()),
+                ..f()
+            },
+            16,
+        ),
+        case(
+            "target",
+            EventFilter {
+                target: Some("IRQ".into()),
+                ..f()
+            },
+            8,
+        ),
+        case(
+            "either side",
+            EventFilter {
+                actor: Some("IR".into()),
+                ..f()
+            },
+            8,
+        ),
+        case(
+            "cameo root",
+            EventFilter {
+                cameo: Some("08".into()),
+                ..f()
+            },
+            8,
+        ),
+        case(
+            "cameo full",
+            EventFilter {
+                cameo: Some("0874".into()),
+                ..f()
+            },
+            8,
+        ),
+        case(
+            "cameo no match",
+            EventFilter {
+                cameo: Some("09".into()),
+                ..f()
+            },
+            0,
+        ),
+        case(
+            "from",
+            EventFilter {
+                from: Some(date(2015, 2, 26)),
+                ..f()
+            },
+            4,
+        ),
+        case(
+            "to",
+            EventFilter {
+                to: Some(date(2015, 2, 24)),
+                ..f()
+            },
+            2,
+        ),
+        case(
+            "one day",
+            EventFilter {
+                from: Some(date(2015, 2, 25)),
+                to: Some(date(2015, 2, 25)),
+                ..f()
+            },
+            2,
+        ),
+        case(
+            "document",
+            EventFilter {
+                doc: Some("ext-3".into()),
+                ..f()
+            },
+            2,
+        ),
+        case(
+            "limit",
+            EventFilter {
+                limit: Some(3),
+                ..f()
+            },
+            3,
+        ),
+        case(
+            "combined",
+            EventFilter {
+                actor: Some("NZL".into()),
+                cameo: Some("04".into()),
+                doc: Some("ext-1".into()),
+                ..f()
+            },
+            1,
+        ),
+    ]
+}
+
 #[test]
 fn event_filters_select_by_actor_code_and_date() {
     let store = store_with(8);
-    let all = |f: EventFilter| store.events(&f).unwrap();
-    assert_eq!(all(EventFilter::default()).len(), 16);
-    let nzl = all(EventFilter {
-        source: Some("NZL".into()),
-        ..Default::default()
-    });
-    assert_eq!(nzl.len(), 16);
-    assert!(all(EventFilter {
-        source: Some("NZM".into()),
-        ..Default::default()
-    })
-    .is_empty());
-    // Only the first event of each document has a target.
-    assert_eq!(
-        all(EventFilter {
-            target: Some("IRQ".into()),
-            ..Default::default()
-        })
-        .len(),
-        8
-    );
-    assert_eq!(
-        all(EventFilter {
-            actor: Some("IR".into()),
-            ..Default::default()
-        })
-        .len(),
-        8
-    );
-    assert_eq!(
-        all(EventFilter {
-            cameo: Some("08".into()),
-            ..Default::default()
-        })
-        .len(),
-        8
-    );
-    assert_eq!(
-        all(EventFilter {
-            cameo: Some("0874".into()),
-            ..Default::default()
-        })
-        .len(),
-        8
-    );
-    assert_eq!(
-        all(EventFilter {
-            cameo: Some("09".into()),
-            ..Default::default()
-        })
-        .len(),
-        0
-    );
-    // Dated events fall on Feb 24..27 by n % 4; undated never match a range.
-    let late = all(EventFilter {
-        from: Some(date(2015, 2, 26)),
-        ..Default::default()
-    });
-    assert_eq!(late.len(), 4);
-    assert!(
-        late.windows(2).all(|w| w[0].date <= w[1].date),
-        "help: events not sorted by date"
-    );
-    let range = EventFilter {
-        from: Some(date(2015, 2, 25)),
-        to: Some(date(2015, 2, 25)),
-        ..Default::default()
-    };
-    assert_eq!(all(range).len(), 2);
-    assert_eq!(
-        all(EventFilter {
-            doc: Some("ext-3".into()),
-            ..Default::default()
-        })
-        .len(),
-        2
-    );
-    assert_eq!(
-        all(EventFilter {
-            limit: Some(3),
-            ..Default::default()
-        })
-        .len(),
-        3
-    );
+    for case in event_cases() {
+        let got = store.events(&case.filter).unwrap();
+        assert_eq!(
+            got.len(),
+            case.want,
+            "case {:?}: {:?}",
+            case.name,
+            case.filter
+        );
+        assert!(
+            got.windows(2).all(|w| match (w[0].date, w[1].date) {
+                (Some(a), Some(b)) => a <= b,
+                (None, Some(_)) => false,
+                _ => true,
+            }),
+            "case {:?}: help: events not sorted by date, undated last",
+            case.name
+        );
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! the stage crates and writes the results.
 
 pub mod clean;
+pub mod eval;
 pub mod run;
+pub mod serve;
 
 mod inputs;
 mod pipeline;
