@@ -208,9 +208,28 @@ def load_atop(shared: Path, countries: Countries):
             spells[(tid, iso)].append({
                 "from": ymd(r["yrent"], r["moent"], r["dayent"]), "until": ymd(r["yrexit"], r["moexit"], r["dayexit"]),
                 "obl": obl, "signed": ymd(r["yrent"], r["moent"], r["dayent"]), "in_force": "",
-                "origin": "dataset", "source": ATOP_SOURCE.format(r["atopid"]),
+                "origin": "dataset", "source": ATOP_SOURCE.format(r["atopid"]), "phase": r["phase"], "group": "",
             })
+    mark_parallel_phases(spells)
     return treaties, merge_spells(spells), conditions
+
+
+def mark_parallel_phases(spells):
+    """ATOP codes a bilateral treaty carried on with each successor state (France with the
+    Czech Republic and with Slovakia) as phases in force at the same time. Parties of such
+    parallel phases are bound only to the parties of the same phase: their group."""
+    phases = defaultdict(lambda: defaultdict(list))
+    for (tid, _), rows in spells.items():
+        for s in rows:
+            phases[tid][s["phase"]].append(s)
+    for tid, by_phase in phases.items():
+        span = {p: (min(date_key(s["from"]) for s in rows),
+                    max(date_key(s["until"]) if s["until"] else "9999" for s in rows))
+                for p, rows in by_phase.items()}
+        for p, (a0, a1) in span.items():
+            if any(q != p and b0 < a1 and a0 < b1 for q, (b0, b1) in span.items()):
+                for s in by_phase[p]:
+                    s["group"] = p
 
 
 def merge_spells(spells):
@@ -220,7 +239,8 @@ def merge_spells(spells):
         rows.sort(key=lambda s: date_key(s["from"]))
         merged = []
         for s in rows:
-            if merged and merged[-1]["until"] == s["from"] and merged[-1]["obl"] == s["obl"]:
+            same = merged and merged[-1]["obl"] == s["obl"] and merged[-1].get("group", "") == s.get("group", "")
+            if merged and merged[-1]["until"] == s["from"] and same:
                 merged[-1]["until"] = s["until"]
             elif merged and merged[-1]["until"] == s["from"]:
                 # A new phase with other obligations: the membership continues.
@@ -490,22 +510,36 @@ def dyad_check(shared, countries, spells, suspensions):
           f"(ATOP 4.01 ends in 2016)", file=sys.stderr)
 
 
+STALE: list[str] = []
+CHECK = False
+
+
 def write(name, rows):
+    """Writes a generated file; under --check, only notes whether it would change."""
     path = OUT / name
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        for r in rows:
-            cells = [str(c) for c in r]
-            for c in cells:
-                if "\t" in c or "\n" in c:
-                    raise DataError(f"{name}: a cell contains a tab or newline: {c!r}")
-            f.write("\t".join(cells) + "\n")
+    lines = []
+    for r in rows:
+        cells = [str(c) for c in r]
+        for c in cells:
+            if "\t" in c or "\n" in c:
+                raise DataError(f"{name}: a cell contains a tab or newline: {c!r}")
+        lines.append("\t".join(cells) + "\n")
+    text = "".join(lines)
+    if CHECK:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            STALE.append(name)
+        return
+    path.write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {path.relative_to(ROOT)}: {len(rows)} rows", file=sys.stderr)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path("/work/shared/data"))
+    ap.add_argument("--check", action="store_true", help="fail if the generated files are out of date")
     args = ap.parse_args()
+    global CHECK
+    CHECK = args.check
     try:
         countries, treaties, provisions, spells, suspensions, orgs, memberships, partners, places = build(args.shared)
     except (DataError, OSError, KeyError, ValueError) as e:
@@ -521,7 +555,8 @@ def main():
             start = s["in_force"] or s["from"]
             if s.get("continues"):
                 basis, start = "phase", s["from"]
-            rows.append([tid, iso, start, basis, s["signed"], s["until"], s["obl"], s["origin"], s["source"]])
+            rows.append([tid, iso, start, basis, s["signed"], s["until"], s["obl"], s.get("group", ""), s["origin"],
+                         s["source"]])
     write("parties.tsv", rows)
     write("suspensions.tsv", suspensions)
     write("orgs.tsv", [[oid, o["name"], "|".join(o["aliases"]), o["treaty"], o["source"]]
@@ -531,6 +566,10 @@ def main():
     write("places.tsv", places)
     write("states.tsv", [[iso, *countries.info[iso]] for iso in sorted(countries.used | set(countries.info))
                          if iso in countries.info])
+    if STALE:
+        print(f"build_alliances: out of date: {', '.join(STALE)}; rerun scripts/build_alliances.py",
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -43,6 +43,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Run(a) => commands::run::run(a, quiet),
         Command::Serve(a) => commands::serve::run(a),
         Command::Eval(e) => commands::eval::run(e),
+        Command::Members(a) => commands::know::members(a),
+        Command::Obligations(a) => commands::know::obligations(a),
+        Command::Partners(a) => commands::know::partners(a),
+        Command::Treaties(a) => commands::know::treaties(a),
         other => anyhow::bail!("{other:?}: wired in a later increment"),
     }
 }

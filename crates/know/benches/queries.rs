@@ -20,7 +20,9 @@ fn queries(c: &mut Criterion) {
     c.bench_function("obligations USA NATO Hawaii", |b| {
         b.iter(|| kb.obligations(black_box("USA"), day, Some("NATO"), Some("Hawaii")))
     });
-    c.bench_function("members NATO", |b| b.iter(|| kb.members(black_box("NATO"), day)));
+    c.bench_function("members NATO", |b| {
+        b.iter(|| kb.members(black_box("NATO"), day))
+    });
     c.bench_function("treaties_between USA GBR", |b| {
         b.iter(|| kb.treaties_between(black_box("USA"), "GBR", None))
     });

@@ -44,20 +44,40 @@ fn run(args: &[String], table: bool) -> Result<String, String> {
         Some("members") => {
             let on = date(args.get(2))?.ok_or("a date is needed")?;
             let a = kb.members(need(1)?, on).map_err(|e| e.to_string())?;
-            if table { Ok(a.to_table()) } else { json(serde_json::to_string_pretty(&a)) }
+            if table {
+                Ok(a.to_table())
+            } else {
+                json(serde_json::to_string_pretty(&a))
+            }
         }
         Some("obligations") => {
             let on = date(args.get(2))?.ok_or("a date is needed")?;
-            let a = kb.obligations(need(1)?, on, arg(3), arg(4)).map_err(|e| e.to_string())?;
-            if table { Ok(a.to_table()) } else { json(serde_json::to_string_pretty(&a)) }
+            let a = kb
+                .obligations(need(1)?, on, arg(3), arg(4))
+                .map_err(|e| e.to_string())?;
+            if table {
+                Ok(a.to_table())
+            } else {
+                json(serde_json::to_string_pretty(&a))
+            }
         }
         Some("partners") => {
             let a = kb.partners(need(1)?, arg(2)).map_err(|e| e.to_string())?;
-            if table { Ok(a.to_table()) } else { json(serde_json::to_string_pretty(&a)) }
+            if table {
+                Ok(a.to_table())
+            } else {
+                json(serde_json::to_string_pretty(&a))
+            }
         }
         Some("between") => {
-            let a = kb.treaties_between(need(1)?, need(2)?, date(args.get(3))?).map_err(|e| e.to_string())?;
-            if table { Ok(a.to_table()) } else { json(serde_json::to_string_pretty(&a)) }
+            let a = kb
+                .treaties_between(need(1)?, need(2)?, date(args.get(3))?)
+                .map_err(|e| e.to_string())?;
+            if table {
+                Ok(a.to_table())
+            } else {
+                json(serde_json::to_string_pretty(&a))
+            }
         }
         _ => Err("usage: ask members|obligations|partners|between ...".to_string()),
     }

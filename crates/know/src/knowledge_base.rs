@@ -4,7 +4,9 @@ use crate::date::FuzzyDate;
 use crate::error::{KnowError, Result};
 use crate::organisation::{Membership, Organisation, Partnership};
 use crate::place::{Area, Place};
-use crate::treaty::{DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty};
+use crate::treaty::{
+    DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty,
+};
 use crate::update::Recognition;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -110,8 +112,13 @@ impl<'a> Row<'a> {
     }
 
     fn origin(&self, i: usize) -> Result<Origin> {
-        Origin::parse(self.col(i))
-            .ok_or_else(|| self.err(format!("column {}: origin {:?} is not dataset, curated or news", i + 1, self.col(i))))
+        Origin::parse(self.col(i)).ok_or_else(|| {
+            self.err(format!(
+                "column {}: origin {:?} is not dataset, curated or news",
+                i + 1,
+                self.col(i)
+            ))
+        })
     }
 
     fn list(&self, i: usize) -> Vec<String> {
@@ -123,7 +130,11 @@ impl<'a> Row<'a> {
     }
 }
 
-fn rows<'a>(file: &'static str, text: &'a str, columns: usize) -> impl Iterator<Item = Result<Row<'a>>> {
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    columns: usize,
+) -> impl Iterator<Item = Result<Row<'a>>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
@@ -136,7 +147,10 @@ fn rows<'a>(file: &'static str, text: &'a str, columns: usize) -> impl Iterator<
             if row.cols.len() == columns {
                 Ok(row)
             } else {
-                Err(row.err(format!("expected {columns} tab-separated columns, found {}", row.cols.len())))
+                Err(row.err(format!(
+                    "expected {columns} tab-separated columns, found {}",
+                    row.cols.len()
+                )))
             }
         })
 }
@@ -223,13 +237,17 @@ impl KnowledgeBase {
                 source: r.col(6).to_string(),
             });
         }
-        for row in rows("parties.tsv", files.parties, 9) {
+        for row in rows("parties.tsv", files.parties, 10) {
             let r = row?;
             let t = treaty_of(&r)?;
             let basis = DateBasis::parse(r.col(3))
                 .ok_or_else(|| r.err(format!("unknown date basis {:?}", r.col(3))))?;
-            let obligations = Obligations::parse(r.col(6))
-                .ok_or_else(|| r.err(format!("bad obligations {:?}: letters among d o n a c", r.col(6))))?;
+            let obligations = Obligations::parse(r.col(6)).ok_or_else(|| {
+                r.err(format!(
+                    "bad obligations {:?}: letters among d o n a c",
+                    r.col(6)
+                ))
+            })?;
             kb.treaties[t].parties.push(Party {
                 code: r.col(1).to_string(),
                 from: r.required_date(2)?,
@@ -237,8 +255,15 @@ impl KnowledgeBase {
                 signed: r.date(4)?,
                 until: r.date(5)?,
                 obligations,
-                origin: r.origin(7)?,
-                source: r.col(8).to_string(),
+                group: match r.col(7) {
+                    "" => None,
+                    g => Some(
+                        g.parse()
+                            .map_err(|_| r.err(format!("column 8: bad group {g:?}")))?,
+                    ),
+                },
+                origin: r.origin(8)?,
+                source: r.col(9).to_string(),
             });
         }
         for row in rows("suspensions.tsv", files.suspensions, 7) {
@@ -257,7 +282,11 @@ impl KnowledgeBase {
             let r = row?;
             let treaty = match r.col(3) {
                 "" => None,
-                _ => Some(treaty_of(&Row { file: r.file, line: r.line, cols: vec![r.col(3)] })?),
+                _ => Some(treaty_of(&Row {
+                    file: r.file,
+                    line: r.line,
+                    cols: vec![r.col(3)],
+                })?),
             };
             kb.organisations.push(Organisation {
                 id: r.col(0).to_string(),
@@ -402,7 +431,8 @@ impl KnowledgeBase {
 
     /// An organisation by abbreviation or name, any case.
     pub fn organisation(&self, name: &str) -> Result<&Organisation> {
-        self.organisation_index(name).map(|i| &self.organisations[i])
+        self.organisation_index(name)
+            .map(|i| &self.organisations[i])
     }
 
     pub(crate) fn organisation_index(&self, name: &str) -> Result<usize> {
@@ -447,8 +477,8 @@ mod tests {
             states: "BEL\tBelgium\tEurope\tWestern Europe\nUSA\tUnited States\tAmericas\tNorthern America\n",
             treaties: "t1\tTest Treaty\tTT\t1949-04-04\t1949-08-24\t\tcurated\tx\n",
             provisions: "t1\tdefence\tArticle 5\tregion:Europe\tif attacked\tcurated\tx\n",
-            parties: "t1\tBEL\t1949-08-24\tin_force\t1949-04-04\t\tdc\tdataset\ty\n\
-                      t1\tUSA\t1949-08-24\tin_force\t\t\tdc\tdataset\ty\n",
+            parties: "t1\tBEL\t1949-08-24\tin_force\t1949-04-04\t\tdc\t\tdataset\ty\n\
+                      t1\tUSA\t1949-08-24\tin_force\t\t\tdc\t\tdataset\ty\n",
             suspensions: "",
             orgs: "TTO\tTest Treaty Organisation\tTTO\tt1\tx\n",
             memberships: "",
@@ -462,22 +492,32 @@ mod tests {
         let kb = KnowledgeBase::parse(tiny()).unwrap();
         assert_eq!(kb.state("belgium").unwrap().code, "BEL");
         assert_eq!(kb.treaty("tt").unwrap().id, "t1");
-        assert_eq!(kb.treaty("TTO").unwrap().id, "t1", "an organisation names its treaty");
+        assert_eq!(
+            kb.treaty("TTO").unwrap().id,
+            "t1",
+            "an organisation names its treaty"
+        );
         assert_eq!(kb.place("hawaii").unwrap().administered_by, "USA");
         assert_eq!(kb.place("BEL").unwrap().name, "Belgium");
-        assert!(matches!(kb.state("Atlantis"), Err(KnowError::UnknownState(_))));
+        assert!(matches!(
+            kb.state("Atlantis"),
+            Err(KnowError::UnknownState(_))
+        ));
     }
 
     #[test]
     fn errors_name_file_and_line() {
         let mut files = tiny();
-        files.parties = "t1\tBEL\t1949-08-24\tin_force\t\t\tdc\tdataset\ty\nt1\tUSA\tnot-a-date\tin_force\t\t\tdc\tdataset\ty\n";
+        files.parties = "t1\tBEL\t1949-08-24\tin_force\t\t\tdc\t\tdataset\ty\nt1\tUSA\tnot-a-date\tin_force\t\t\tdc\t\tdataset\ty\n";
         let err = KnowledgeBase::parse(files).unwrap_err();
-        assert_eq!(err.to_string(), "parties.tsv:2: column 3: bad date \"not-a-date\"");
+        assert_eq!(
+            err.to_string(),
+            "parties.tsv:2: column 3: bad date \"not-a-date\""
+        );
         files.parties = "t1\tBEL\n";
         let err = KnowledgeBase::parse(files).unwrap_err().to_string();
-        assert!(err.starts_with("parties.tsv:1: expected 9"), "{err}");
-        files.parties = "t9\tBEL\t1949\tin_force\t\t\tdc\tdataset\ty\n";
+        assert!(err.starts_with("parties.tsv:1: expected 10"), "{err}");
+        files.parties = "t9\tBEL\t1949\tin_force\t\t\tdc\t\tdataset\ty\n";
         let err = KnowledgeBase::parse(files).unwrap_err().to_string();
         assert!(err.contains("unknown treaty id \"t9\""), "{err}");
     }

@@ -73,5 +73,7 @@ pub use query::{
     ProvisionBetween, TreatiesAnswer, TreatyBetween,
 };
 pub use source::expand as expand_source;
-pub use treaty::{DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty};
+pub use treaty::{
+    DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty,
+};
 pub use update::{CodedEvent, ProposedUpdate, Recognition, UpdateKind};

@@ -65,7 +65,8 @@ impl Place {
     }
 
     pub fn is_named(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
 
@@ -83,7 +84,11 @@ mod tests {
             name: "Hawaii".into(),
             aliases: vec![],
             administered_by: "USA".into(),
-            tags: vec!["region:Oceania".into(), "admin:USA".into(), "tag:pacific".into()],
+            tags: vec![
+                "region:Oceania".into(),
+                "admin:USA".into(),
+                "tag:pacific".into(),
+            ],
             source: String::new(),
         };
         assert!(area.admits(&bel));

@@ -1,8 +1,9 @@
 //! The questions the knowledge base answers, and their serialisable answers.
 
-use crate::date::FuzzyDate;
+use crate::date::{holds, FuzzyDate};
 use crate::error::Result;
 use crate::knowledge_base::KnowledgeBase;
+use crate::organisation::Partnership;
 use crate::source::expand;
 use crate::treaty::{Party, Provision, ProvisionKind, Treaty};
 use chrono::NaiveDate;
@@ -192,7 +193,12 @@ impl KnowledgeBase {
                 continue;
             }
             let t = &self.treaties[ti];
-            if !t.in_force_on(on) || t.party_on(code, on).is_none() {
+            let attacked_spells: Vec<&Party> = t
+                .parties
+                .iter()
+                .filter(|p| p.code == code && p.holds_on(on))
+                .collect();
+            if !t.in_force_on(on) || attacked_spells.is_empty() {
                 continue;
             }
             // Which support provisions cover the place.
@@ -205,11 +211,21 @@ impl KnowledgeBase {
                     _ => usable.push(kind),
                 }
             }
-            for party in t.parties.iter().filter(|p| p.code != code && p.holds_on(on)) {
-                if t.suspended(&party.code, code, on) {
+            for party in t
+                .parties
+                .iter()
+                .filter(|p| p.code != code && p.holds_on(on))
+            {
+                if t.suspended(&party.code, code, on)
+                    || !attacked_spells.iter().any(|s| s.bound_with(party))
+                {
                     continue;
                 }
-                let Some(kind) = usable.iter().copied().find(|k| party.obligations.contains(*k)) else {
+                let Some(kind) = usable
+                    .iter()
+                    .copied()
+                    .find(|k| party.obligations.contains(*k))
+                else {
                     continue;
                 };
                 obligated.push(self.obligated(t, party, kind));
@@ -272,12 +288,32 @@ impl KnowledgeBase {
     /// Partners of `org`, current ones (no end date), optionally only those
     /// whose region matches `region` (case, spaces and hyphens ignored).
     pub fn partners(&self, org: &str, region: Option<&str>) -> Result<PartnersAnswer> {
+        self.partners_where(org, region, |p| p.until.is_none())
+    }
+
+    /// Partners of `org` on `on` (those listed without a start date count
+    /// from any date until their end).
+    pub fn partners_on(
+        &self,
+        org: &str,
+        region: Option<&str>,
+        on: NaiveDate,
+    ) -> Result<PartnersAnswer> {
+        self.partners_where(org, region, |p| holds(p.since, p.until, on))
+    }
+
+    fn partners_where(
+        &self,
+        org: &str,
+        region: Option<&str>,
+        keep: impl Fn(&Partnership) -> bool,
+    ) -> Result<PartnersAnswer> {
         let o = self.organisation(org)?;
         let want = region.map(fold);
         let mut partners: Vec<Partner> = o
             .partnerships
             .iter()
-            .filter(|p| p.until.is_none())
+            .filter(|p| keep(p))
             .filter(|p| want.as_ref().is_none_or(|w| fold(&p.region) == *w))
             .map(|p| Partner {
                 code: p.code.clone(),
@@ -295,7 +331,12 @@ impl KnowledgeBase {
 
     /// Every treaty binding `a` and `b` together (on `on`, or ever when
     /// `None`), with its provisions and whom each binds.
-    pub fn treaties_between(&self, a: &str, b: &str, on: Option<NaiveDate>) -> Result<TreatiesAnswer> {
+    pub fn treaties_between(
+        &self,
+        a: &str,
+        b: &str,
+        on: Option<NaiveDate>,
+    ) -> Result<TreatiesAnswer> {
         let a = self.state(a)?.code.clone();
         let b = self.state(b)?.code.clone();
         let empty = Vec::new();
@@ -313,13 +354,16 @@ impl KnowledgeBase {
                     .collect()
             };
             let (pa, pb) = (spells(&a), spells(&b));
-            if pa.is_empty() || pb.is_empty() || on.is_some_and(|d| !t.in_force_on(d)) {
+            let together = pa.iter().any(|x| pb.iter().any(|y| x.bound_with(y)));
+            if !together || on.is_some_and(|d| !t.in_force_on(d)) {
                 continue;
             }
             let bound = |kind: ProvisionKind| -> Vec<String> {
                 let mut v = Vec::new();
-                for (me, mine, other) in [(&a, &pa, &b), (&b, &pb, &a)] {
-                    let bears = mine.iter().any(|p| p.obligations.contains(kind));
+                for (me, mine, theirs, other) in [(&a, &pa, &pb, &b), (&b, &pb, &pa, &a)] {
+                    let bears = mine.iter().any(|p| {
+                        p.obligations.contains(kind) && theirs.iter().any(|q| p.bound_with(q))
+                    });
                     let suspended = on.is_some_and(|d| t.suspended(me, other, d));
                     if bears && !suspended {
                         v.push(me.clone());
@@ -357,7 +401,11 @@ fn continuous_start(parties: &[Party], code: &str, on: NaiveDate) -> Option<Fuzz
     spells.sort_by_key(|p| p.from.first_day());
     let current = spells.iter().rposition(|p| p.holds_on(on))?;
     let mut start = current;
-    while start > 0 && spells[start - 1].until.is_some_and(|u| u.first_day() >= spells[start].from.first_day()) {
+    while start > 0
+        && spells[start - 1]
+            .until
+            .is_some_and(|u| u.first_day() >= spells[start].from.first_day())
+    {
         start -= 1;
     }
     Some(spells[start].from)

@@ -45,7 +45,10 @@ mod tests {
             expand("curated:34 https://x.example/a (b)"),
             "curated.tsv line 34: https://x.example/a (b)"
         );
-        assert_eq!(expand("cowigo3:5; factbook2020:absent"), "COW IGO v3 line 5; not listed in CIA World Factbook 2020");
+        assert_eq!(
+            expand("cowigo3:5; factbook2020:absent"),
+            "COW IGO v3 line 5; not listed in CIA World Factbook 2020"
+        );
         assert_eq!(expand("plain words"), "plain words");
     }
 }

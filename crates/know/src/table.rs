@@ -32,7 +32,9 @@ fn render(title: &str, header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn opt(s: &Option<impl ToString>) -> String {
-    s.as_ref().map(ToString::to_string).unwrap_or_else(|| "-".to_string())
+    s.as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "-".to_string())
 }
 
 impl MembersAnswer {
@@ -67,7 +69,10 @@ impl ObligationsAnswer {
             .collect();
         let place = self.where_.as_deref().unwrap_or(&self.attacked);
         let mut out = render(
-            &format!("Bound to act if {} is attacked ({place}) on {}", self.attacked, self.on),
+            &format!(
+                "Bound to act if {} is attacked ({place}) on {}",
+                self.attacked, self.on
+            ),
             &["code", "name", "treaty", "provision", "article"],
             &rows,
         );
@@ -83,7 +88,14 @@ impl PartnersAnswer {
         let rows: Vec<Vec<String>> = self
             .partners
             .iter()
-            .map(|p| vec![p.code.clone(), p.name.clone(), p.region.clone(), opt(&p.since)])
+            .map(|p| {
+                vec![
+                    p.code.clone(),
+                    p.name.clone(),
+                    p.region.clone(),
+                    opt(&p.since),
+                ]
+            })
             .collect();
         render(
             &format!("Partners of {}", self.organisation),

@@ -110,7 +110,9 @@ impl Obligations {
     }
 
     pub fn kinds(self) -> impl Iterator<Item = ProvisionKind> {
-        ProvisionKind::ALL.into_iter().filter(move |k| self.contains(*k))
+        ProvisionKind::ALL
+            .into_iter()
+            .filter(move |k| self.contains(*k))
     }
 
     pub fn is_empty(self) -> bool {
@@ -185,6 +187,10 @@ pub struct Party {
     pub signed: Option<FuzzyDate>,
     pub until: Option<FuzzyDate>,
     pub obligations: Obligations,
+    /// For a treaty ATOP codes as parallel bilateral phases (one per
+    /// successor state), the phase: the party is bound only to parties of
+    /// the same group. `None`: bound to every party.
+    pub group: Option<u16>,
     pub origin: Origin,
     pub source: String,
 }
@@ -192,6 +198,14 @@ pub struct Party {
 impl Party {
     pub fn holds_on(&self, on: NaiveDate) -> bool {
         holds(Some(self.from), self.until, on)
+    }
+
+    /// Whether the two spells bind their states to each other.
+    pub fn bound_with(&self, other: &Party) -> bool {
+        match (self.group, other.group) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
     }
 }
 

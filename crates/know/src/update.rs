@@ -105,30 +105,74 @@ pub struct Recognition {
 }
 
 const ACCESSION: &[&str] = &[
-    "joined", "joins", "acceded to", "accedes to", "accession to", "became a member of",
-    "becomes a member of", "became a full member of", "was admitted to", "is admitted to",
-    "admitted to", "member of",
+    "joined",
+    "joins",
+    "acceded to",
+    "accedes to",
+    "accession to",
+    "became a member of",
+    "becomes a member of",
+    "became a full member of",
+    "was admitted to",
+    "is admitted to",
+    "admitted to",
 ];
+/// Words that, a few words before "member of", make it an accession
+/// ("became the 31st member of").
+const BECOMING: &[&str] = &["became", "becomes", "become", "becoming"];
 const WITHDRAWAL: &[&str] = &[
-    "withdrew from", "withdraws from", "withdrawn from", "withdrawal from", "pulled out of",
-    "pulls out of", "left", "leaves", "quit", "quits", "exit from", "exited",
+    "withdrew from",
+    "withdraws from",
+    "withdrawn from",
+    "withdrawal from",
+    "pulled out of",
+    "pulls out of",
+    "left",
+    "leaves",
+    "quit",
+    "quits",
+    "exit from",
+    "exited",
 ];
 const RECOGNITION: &[&str] = &[
-    "recognised", "recognized", "recognises", "recognizes", "switched recognition",
-    "switches recognition", "switched diplomatic recognition", "switches diplomatic recognition",
+    "recognised",
+    "recognized",
+    "recognises",
+    "recognizes",
+    "switched recognition",
+    "switches recognition",
+    "switched diplomatic recognition",
+    "switches diplomatic recognition",
 ];
 const SUSPENSION: &[&str] = &["suspended", "suspends", "suspending"];
 const SIGNING: &[&str] = &["signed", "signs", "concluded", "concludes"];
 const AGREEMENT: &[&str] = &["treaty", "pact", "agreement", "accord", "alliance"];
 /// Words just before a verb that make it an intention, not a fact.
 const INTENT: &[&str] = &[
-    "to", "will", "would", "could", "may", "might", "not", "never", "wants", "seeks", "plans",
-    "hopes", "bid", "applied", "application", "apply", "intends", "aims", "refused",
+    "to",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "not",
+    "never",
+    "wants",
+    "seeks",
+    "plans",
+    "hopes",
+    "bid",
+    "applied",
+    "application",
+    "apply",
+    "intends",
+    "aims",
+    "refused",
 ];
 
-/// The position of the first occurrence of one of `phrases` as whole words,
+/// The byte span of the first occurrence of one of `phrases` as whole words,
 /// not preceded by a word of intent.
-fn find_fact(lower: &str, phrases: &[&str]) -> Option<usize> {
+fn find_fact(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     for phrase in phrases {
         let mut from = 0;
         while let Some(i) = lower[from..].find(phrase).map(|i| i + from) {
@@ -138,11 +182,21 @@ fn find_fact(lower: &str, phrases: &[&str]) -> Option<usize> {
             }
             let before = lower[..i].split_whitespace().next_back().unwrap_or("");
             if !INTENT.contains(&before.trim_matches(|c: char| !c.is_alphanumeric())) {
-                return Some(i);
+                return Some((i, i + phrase.len()));
             }
         }
     }
     None
+}
+
+/// "became the 31st member of": the span of "member of" when one of the
+/// three words before it is a form of "become" not itself preceded by intent.
+fn find_becoming_member(lower: &str) -> Option<(usize, usize)> {
+    let (start, end) = find_fact(lower, &["member of"])?;
+    let before: Vec<&str> = lower[..start].split_whitespace().rev().take(4).collect();
+    let at = before.iter().position(|w| BECOMING.contains(w))?;
+    let intent = before.get(at + 1).is_some_and(|w| INTENT.contains(w));
+    (!intent).then_some((start, end))
 }
 
 fn is_word_at(text: &str, i: usize, len: usize) -> bool {
@@ -183,52 +237,94 @@ impl KnowledgeBase {
             evidence: e.evidence.clone(),
             doc: e.doc.clone(),
         };
-        for (kind, verbs) in [(UpdateKind::Accession, ACCESSION), (UpdateKind::Withdrawal, WITHDRAWAL)] {
-            if let Some(at) = find_fact(&lower, verbs) {
-                if let Some(org) = self.organisation_after(&e.sentence, at) {
+        for (kind, verbs) in [
+            (UpdateKind::Accession, ACCESSION),
+            (UpdateKind::Withdrawal, WITHDRAWAL),
+        ] {
+            let found = find_fact(&lower, verbs).or_else(|| {
+                (kind == UpdateKind::Accession)
+                    .then(|| find_becoming_member(&lower))
+                    .flatten()
+            });
+            if let Some((_, end)) = found {
+                if let Some(org) = self.organisation_after(&e.sentence, end) {
                     return Some(update(kind, Some(org), None, None, None));
                 }
             }
         }
-        if let Some(at) = find_fact(&lower, RECOGNITION) {
+        if let Some((at, _)) = find_fact(&lower, RECOGNITION) {
             let after = &e.sentence[at..];
             let over = ["over ", "from "]
                 .iter()
                 .filter_map(|w| after.to_lowercase().find(w).map(|i| &after[i + w.len()..]))
                 .find_map(|rest| self.state_in(rest));
-            let recognised = other.or_else(|| self.state_in(after).filter(|s| Some(s) != over.as_ref()))?;
-            return Some(update(UpdateKind::Recognition, None, None, Some(recognised), over));
+            let recognised =
+                other.or_else(|| self.state_in(after).filter(|s| Some(s) != over.as_ref()))?;
+            return Some(update(
+                UpdateKind::Recognition,
+                None,
+                None,
+                Some(recognised),
+                over,
+            ));
         }
         let mentions_agreement = AGREEMENT.iter().any(|w| find_fact(&lower, &[w]).is_some());
-        if let Some(at) = find_fact(&lower, SUSPENSION) {
+        if let Some((at, _)) = find_fact(&lower, SUSPENSION) {
             if mentions_agreement || lower.contains("obligations") {
-                let treaty = self.treaty_in(&e.sentence[at..]).or_else(|| self.treaty_in(&e.sentence));
-                return Some(update(UpdateKind::TreatySuspended, None, treaty, other, None));
+                let treaty = self
+                    .treaty_in(&e.sentence[at..])
+                    .or_else(|| self.treaty_in(&e.sentence));
+                return Some(update(
+                    UpdateKind::TreatySuspended,
+                    None,
+                    treaty,
+                    other,
+                    None,
+                ));
             }
         }
-        if mentions_agreement && (e.cameo.starts_with("057") || find_fact(&lower, SIGNING).is_some()) {
+        if mentions_agreement
+            && (e.cameo.starts_with("057") || find_fact(&lower, SIGNING).is_some())
+        {
             let other = other?;
             let treaty = self.treaty_in(&e.sentence);
-            return Some(update(UpdateKind::TreatySigned, None, treaty, Some(other), None));
+            return Some(update(
+                UpdateKind::TreatySigned,
+                None,
+                treaty,
+                Some(other),
+                None,
+            ));
         }
         None
     }
 
-    /// The id of the first organisation named in `text` after byte `at`.
+    /// The id of the organisation named right after byte `at` of `text`
+    /// (only "the" may stand between), not in the possessive ("left NATO's
+    /// summit" is no withdrawal).
     fn organisation_after(&self, text: &str, at: usize) -> Option<String> {
-        let rest = text.get(at..)?;
+        let rest = text.get(at..)?.trim_start();
+        let rest = match rest.get(..4) {
+            Some(w) if w.eq_ignore_ascii_case("the ") => &rest[4..],
+            _ => rest,
+        };
         self.organisations
             .iter()
             .filter_map(|o| {
                 std::iter::once(&o.id)
                     .chain([&o.name])
                     .chain(&o.aliases)
-                    .filter_map(|n| find_name(rest, n))
-                    .min()
-                    .map(|i| (i, o))
+                    .filter(|n| find_name(rest, n) == Some(0))
+                    .map(|n| n.len())
+                    .max()
+                    .filter(|&len| {
+                        let after = &rest[len..];
+                        !after.starts_with("'s") && !after.starts_with("\u{2019}s")
+                    })
+                    .map(|len| (len, o))
             })
-            // The earliest mention; at a tie the organisation with curated aliases.
-            .min_by_key(|(i, o)| (*i, o.aliases.is_empty()))
+            // The longest name; at a tie the organisation with curated aliases.
+            .max_by_key(|(len, o)| (*len, !o.aliases.is_empty()))
             .map(|(_, o)| o.id.clone())
     }
 
@@ -271,13 +367,19 @@ impl KnowledgeBase {
         let source = format!("news:{} \"{}\"", u.doc, u.evidence.replace('\t', " "));
         match u.kind {
             UpdateKind::Accession | UpdateKind::Withdrawal => {
-                let name = u.organisation.as_deref().ok_or_else(|| fail("no organisation"))?;
+                let name = u
+                    .organisation
+                    .as_deref()
+                    .ok_or_else(|| fail("no organisation"))?;
                 let oi = self.organisation_index(name)?;
                 let joining = u.kind == UpdateKind::Accession;
                 match self.organisations[oi].treaty {
                     Some(ti) => {
                         let t = &mut self.treaties[ti];
-                        let open = t.parties.iter_mut().find(|p| p.code == state && p.until.is_none());
+                        let open = t
+                            .parties
+                            .iter_mut()
+                            .find(|p| p.code == state && p.until.is_none());
                         match (joining, open) {
                             (true, Some(_)) | (false, None) => {}
                             (false, Some(p)) => p.until = Some(date),
@@ -290,6 +392,7 @@ impl KnowledgeBase {
                                     signed: None,
                                     until: None,
                                     obligations,
+                                    group: None,
                                     origin: Origin::News,
                                     source,
                                 });
@@ -298,7 +401,10 @@ impl KnowledgeBase {
                     }
                     None => {
                         let o = &mut self.organisations[oi];
-                        let open = o.memberships.iter_mut().find(|m| m.code == state && m.until.is_none());
+                        let open = o
+                            .memberships
+                            .iter_mut()
+                            .find(|m| m.code == state && m.until.is_none());
                         match (joining, open) {
                             (true, Some(_)) | (false, None) => {}
                             (false, Some(m)) => m.until = Some(date),
@@ -315,11 +421,17 @@ impl KnowledgeBase {
                 }
             }
             UpdateKind::TreatySigned => {
-                let other = self.state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?.code.clone();
-                let name = u
-                    .treaty
-                    .clone()
-                    .unwrap_or_else(|| format!("Agreement between {} and {}", self.state_name(&state), self.state_name(&other)));
+                let other = self
+                    .state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?
+                    .code
+                    .clone();
+                let name = u.treaty.clone().unwrap_or_else(|| {
+                    format!(
+                        "Agreement between {} and {}",
+                        self.state_name(&state),
+                        self.state_name(&other)
+                    )
+                });
                 let party = |code: String| Party {
                     code,
                     from: date,
@@ -327,6 +439,7 @@ impl KnowledgeBase {
                     signed: Some(date),
                     until: None,
                     obligations: Obligations::default(),
+                    group: None,
                     origin: Origin::News,
                     source: source.clone(),
                 };
@@ -346,8 +459,12 @@ impl KnowledgeBase {
                 });
             }
             UpdateKind::TreatySuspended => {
-                let other = self.state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?.code.clone();
-                let ti = self.treaty_index(u.treaty.as_deref().ok_or_else(|| fail("no treaty"))?)?;
+                let other = self
+                    .state(u.other.as_deref().ok_or_else(|| fail("no other party"))?)?
+                    .code
+                    .clone();
+                let ti =
+                    self.treaty_index(u.treaty.as_deref().ok_or_else(|| fail("no treaty"))?)?;
                 for (a, b) in [(&state, &other), (&other, &state)] {
                     self.treaties[ti].suspensions.push(Suspension {
                         obligor: a.clone(),
@@ -360,7 +477,14 @@ impl KnowledgeBase {
                 }
             }
             UpdateKind::Recognition => {
-                let recognised = self.state(u.other.as_deref().ok_or_else(|| fail("no state recognised"))?)?.code.clone();
+                let recognised = self
+                    .state(
+                        u.other
+                            .as_deref()
+                            .ok_or_else(|| fail("no state recognised"))?,
+                    )?
+                    .code
+                    .clone();
                 self.recognitions.push(Recognition {
                     by: state,
                     recognised,
@@ -407,17 +531,33 @@ mod tests {
 
     #[test]
     fn intent_is_not_fact() {
-        assert!(find_fact("finland joined nato", ACCESSION).is_some());
+        assert_eq!(find_fact("finland joined nato", ACCESSION), Some((8, 14)));
+        assert!(find_becoming_member("it became the 31st member of nato").is_some());
+        assert!(find_becoming_member("finland, a member of the eu, said").is_none());
+        assert!(find_becoming_member("hopes to become a member of nato").is_none());
         assert!(find_fact("finland applied to join nato", ACCESSION).is_none());
         assert!(find_fact("sweden will join nato", ACCESSION).is_none());
-        assert!(find_fact("rejoined", ACCESSION).is_none(), "whole words only");
+        assert!(
+            find_fact("rejoined", ACCESSION).is_none(),
+            "whole words only"
+        );
     }
 
     #[test]
     fn names_match_whole_words() {
-        assert_eq!(find_name("Finland joined NATO on Tuesday", "NATO"), Some(15));
-        assert_eq!(find_name("Finland joined nato", "NATO"), None, "abbreviations keep case");
-        assert_eq!(find_name("the pacific islands forum met", "Pacific Islands Forum"), Some(4));
+        assert_eq!(
+            find_name("Finland joined NATO on Tuesday", "NATO"),
+            Some(15)
+        );
+        assert_eq!(
+            find_name("Finland joined nato", "NATO"),
+            None,
+            "abbreviations keep case"
+        );
+        assert_eq!(
+            find_name("the pacific islands forum met", "Pacific Islands Forum"),
+            Some(4)
+        );
         assert_eq!(find_name("EUROPE", "EU"), None);
     }
 

@@ -11,27 +11,43 @@ const EXPECTED: &str = include_str!("../../../tests/data/seed/expected.json");
 fn answer(kb: &KnowledgeBase, ask: &str) -> (Vec<String>, Vec<String>) {
     let date = |s: &str| {
         let d = s.rsplit(' ').next().unwrap_or("");
-        NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_else(|e| panic!("{ask:?}: no date ({e})"))
+        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .unwrap_or_else(|e| panic!("{ask:?}: no date ({e})"))
     };
     if let Some(rest) = ask.strip_prefix("members of ") {
         let (org, _) = rest.split_once(" on ").unwrap_or_else(|| panic!("{ask:?}"));
-        let a = kb.members(org, date(ask)).unwrap_or_else(|e| panic!("{ask:?}: {e}"));
+        let a = kb
+            .members(org, date(ask))
+            .unwrap_or_else(|e| panic!("{ask:?}: {e}"));
         return (a.members.into_iter().map(|m| m.code).collect(), vec![]);
     }
     if let Some(rest) = ask.strip_prefix("who is bound ") {
         // "who is bound [by ORG ]to come to the defence of X if it is attacked on DATE"
-        let treaty = rest.strip_prefix("by ").and_then(|r| r.split_once(" to come")).map(|(t, _)| t);
-        let (_, tail) = rest.split_once("the defence of ").unwrap_or_else(|| panic!("{ask:?}"));
+        let treaty = rest
+            .strip_prefix("by ")
+            .and_then(|r| r.split_once(" to come"))
+            .map(|(t, _)| t);
+        let (_, tail) = rest
+            .split_once("the defence of ")
+            .unwrap_or_else(|| panic!("{ask:?}"));
         let state = tail.split_whitespace().next().unwrap_or("");
         // The seed's basis is NATO; without a named treaty answer under the
         // North Atlantic Treaty as the `basis` field says.
         let treaty = treaty.or(Some("NATO"));
-        let a = kb.obligations(state, date(ask), treaty, None).unwrap_or_else(|e| panic!("{ask:?}: {e}"));
-        let basis = a.obligated.iter().map(|o| format!("{} {}", o.treaty, o.article.clone().unwrap_or_default())).collect();
+        let a = kb
+            .obligations(state, date(ask), treaty, None)
+            .unwrap_or_else(|e| panic!("{ask:?}: {e}"));
+        let basis = a
+            .obligated
+            .iter()
+            .map(|o| format!("{} {}", o.treaty, o.article.clone().unwrap_or_default()))
+            .collect();
         return (a.obligated.into_iter().map(|o| o.code).collect(), basis);
     }
     if let Some((org, region)) = ask.split_once("'s partners in the ") {
-        let a = kb.partners(org, Some(region)).unwrap_or_else(|e| panic!("{ask:?}: {e}"));
+        let a = kb
+            .partners(org, Some(region))
+            .unwrap_or_else(|e| panic!("{ask:?}: {e}"));
         return (a.partners.into_iter().map(|p| p.code).collect(), vec![]);
     }
     panic!("help: the seed has a new kind of alliance query: {ask:?}");
@@ -41,7 +57,9 @@ fn answer(kb: &KnowledgeBase, ask: &str) -> (Vec<String>, Vec<String>) {
 fn seed_alliance_queries_hold() {
     let expected: Value = serde_json::from_str(EXPECTED).expect("expected.json parses");
     let kb = KnowledgeBase::embedded().expect("embedded data loads");
-    let queries = expected["alliance_queries"].as_array().expect("alliance_queries");
+    let queries = expected["alliance_queries"]
+        .as_array()
+        .expect("alliance_queries");
     assert!(!queries.is_empty());
     for q in queries {
         let ask = q["ask"].as_str().expect("ask");
@@ -50,18 +68,29 @@ fn seed_alliance_queries_hold() {
             assert_eq!(codes.len() as u64, n, "{ask}: {codes:?}");
         }
         let list = |k: &str| -> Vec<&str> {
-            q[k].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+            q[k].as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default()
         };
         for c in list("must_include") {
-            assert!(codes.iter().any(|x| x == c), "{ask}: missing {c} in {codes:?}");
+            assert!(
+                codes.iter().any(|x| x == c),
+                "{ask}: missing {c} in {codes:?}"
+            );
         }
         for c in list("must_exclude") {
-            assert!(!codes.iter().any(|x| x == c), "{ask}: {c} should not be there");
+            assert!(
+                !codes.iter().any(|x| x == c),
+                "{ask}: {c} should not be there"
+            );
         }
         if let Some(b) = q["basis"].as_str() {
             // "NATO collective defence (North Atlantic Treaty, Article 5)"
             assert!(b.contains("North Atlantic Treaty") && b.contains("Article 5"));
-            assert!(basis.iter().all(|x| x == "North Atlantic Treaty Article 5"), "{ask}: {basis:?}");
+            assert!(
+                basis.iter().all(|x| x == "North Atlantic Treaty Article 5"),
+                "{ask}: {basis:?}"
+            );
         }
     }
 }

@@ -14,7 +14,13 @@ fn kb() -> KnowledgeBase {
     }
 }
 
-fn event(source: &str, target: Option<&str>, cameo: &str, date: &str, sentence: &str) -> CodedEvent {
+fn event(
+    source: &str,
+    target: Option<&str>,
+    cameo: &str,
+    date: &str,
+    sentence: &str,
+) -> CodedEvent {
     CodedEvent {
         source: source.to_string(),
         target: target.map(str::to_string),
@@ -37,42 +43,90 @@ fn cases() -> Vec<Case> {
     vec![
         Case {
             name: "accession to a treaty organisation",
-            event: event("UKRGOV", None, "057", "2030-01-15", "Ukraine formally joined NATO on Monday, becoming its 33rd member."),
+            event: event(
+                "UKRGOV",
+                None,
+                "057",
+                "2030-01-15",
+                "Ukraine formally joined NATO on Monday, becoming its 33rd member.",
+            ),
             expect: Some((UpdateKind::Accession, Some("NATO"), None)),
         },
         Case {
             name: "became a member of, by full name",
-            event: event("TLSGOV", None, "057", "2025-10-26", "Timor-Leste became a member of the Association of Southeast Asian Nations."),
+            event: event(
+                "TLSGOV",
+                None,
+                "057",
+                "2025-10-26",
+                "Timor-Leste became a member of the Association of Southeast Asian Nations.",
+            ),
             expect: Some((UpdateKind::Accession, Some("ASEAN"), None)),
         },
         Case {
             name: "intent is no accession",
-            event: event("UKRGOV", None, "057", "2022-09-30", "Ukraine applied to join NATO in an accelerated procedure."),
+            event: event(
+                "UKRGOV",
+                None,
+                "057",
+                "2022-09-30",
+                "Ukraine applied to join NATO in an accelerated procedure.",
+            ),
             expect: None,
         },
         Case {
             name: "withdrawal",
-            event: event("KIRGOV", None, "0", "2022-07-09", "Kiribati withdrew from the Pacific Islands Forum on Saturday."),
+            event: event(
+                "KIRGOV",
+                None,
+                "0",
+                "2022-07-09",
+                "Kiribati withdrew from the Pacific Islands Forum on Saturday.",
+            ),
             expect: Some((UpdateKind::Withdrawal, Some("PIF"), None)),
         },
         Case {
             name: "switch of recognition",
-            event: event("SLBGOV", Some("CHN"), "0", "2019-09-16", "Solomon Islands switched diplomatic recognition from Taiwan to China."),
+            event: event(
+                "SLBGOV",
+                Some("CHN"),
+                "0",
+                "2019-09-16",
+                "Solomon Islands switched diplomatic recognition from Taiwan to China.",
+            ),
             expect: Some((UpdateKind::Recognition, None, Some("CHN"))),
         },
         Case {
             name: "security treaty signed",
-            event: event("CHNGOV", Some("SLBGOV"), "057", "2022-04-19", "China and Solomon Islands signed a security pact, Beijing said."),
+            event: event(
+                "CHNGOV",
+                Some("SLBGOV"),
+                "057",
+                "2022-04-19",
+                "China and Solomon Islands signed a security pact, Beijing said.",
+            ),
             expect: Some((UpdateKind::TreatySigned, None, Some("SLB"))),
         },
         Case {
             name: "obligations suspended",
-            event: event("USAGOV", Some("NZLGOV"), "16", "1986-09-17", "The United States suspended its ANZUS obligations to New Zealand."),
+            event: event(
+                "USAGOV",
+                Some("NZLGOV"),
+                "16",
+                "1986-09-17",
+                "The United States suspended its ANZUS obligations to New Zealand.",
+            ),
             expect: Some((UpdateKind::TreatySuspended, None, Some("NZL"))),
         },
         Case {
             name: "unrelated sentence",
-            event: event("NZLGOV", Some("FJI"), "036", "2022-04-08", "New Zealand will deploy up to five personnel to Fiji."),
+            event: event(
+                "NZLGOV",
+                Some("FJI"),
+                "036",
+                "2022-04-08",
+                "New Zealand will deploy up to five personnel to Fiji.",
+            ),
             expect: None,
         },
     ]
@@ -103,7 +157,13 @@ fn proposes_updates_from_sentences() {
 #[test]
 fn recognition_names_the_state_dropped() {
     let k = kb();
-    let e = event("SLBGOV", Some("CHN"), "0", "2019-09-16", "Solomon Islands switched diplomatic recognition from Taiwan to China.");
+    let e = event(
+        "SLBGOV",
+        Some("CHN"),
+        "0",
+        "2019-09-16",
+        "Solomon Islands switched diplomatic recognition from Taiwan to China.",
+    );
     let got = k.propose_updates(&[e]);
     assert_eq!(got[0].over.as_deref(), Some("TWN"));
 }
@@ -111,7 +171,13 @@ fn recognition_names_the_state_dropped() {
 #[test]
 fn accepted_accession_changes_members_from_its_date() {
     let mut k = kb();
-    let e = event("UKRGOV", None, "057", "2030-01-15", "Ukraine formally joined NATO on Monday.");
+    let e = event(
+        "UKRGOV",
+        None,
+        "057",
+        "2030-01-15",
+        "Ukraine formally joined NATO on Monday.",
+    );
     let updates = k.propose_updates(&[e]);
     let u = updates.first().expect("an accession");
     // Through the store as opaque JSON and back.
@@ -122,9 +188,14 @@ fn accepted_accession_changes_members_from_its_date() {
     let after = k.members("NATO", day("2030-01-15")).expect("NATO");
     assert_eq!(before.members.len(), 32);
     assert_eq!(after.members.len(), 33);
-    assert!(after.members.iter().any(|m| m.code == "UKR" && m.since.to_string() == "2030-01-15"));
+    assert!(after
+        .members
+        .iter()
+        .any(|m| m.code == "UKR" && m.since.to_string() == "2030-01-15"));
     // The new member takes on Article 5 and is defended by the others.
-    let ukr = k.obligations("UKR", day("2030-02-01"), Some("NATO"), None).expect("UKR");
+    let ukr = k
+        .obligations("UKR", day("2030-02-01"), Some("NATO"), None)
+        .expect("UKR");
     assert_eq!(ukr.obligated.len(), 32);
     let ukr_party = k
         .treaty("NATO")
@@ -137,20 +208,45 @@ fn accepted_accession_changes_members_from_its_date() {
     assert!(ukr_party.source.contains("doc-1"));
     // The embedded knowledge base is untouched.
     let embedded = KnowledgeBase::embedded().expect("embedded");
-    assert_eq!(embedded.members("NATO", day("2030-02-01")).expect("NATO").members.len(), 32);
+    assert_eq!(
+        embedded
+            .members("NATO", day("2030-02-01"))
+            .expect("NATO")
+            .members
+            .len(),
+        32
+    );
 }
 
 #[test]
 fn accepted_withdrawal_and_membership_without_treaty() {
     let mut k = kb();
-    let leave = event("FJIGOV", None, "0", "2031-03-01", "Fiji withdrew from the Pacific Islands Forum.");
+    let leave = event(
+        "FJIGOV",
+        None,
+        "0",
+        "2031-03-01",
+        "Fiji withdrew from the Pacific Islands Forum.",
+    );
     for u in k.propose_updates(&[leave]) {
         k.apply(&u).expect("apply");
     }
-    let pif = |k: &KnowledgeBase, on| k.members("PIF", day(on)).expect("PIF").members.iter().any(|m| m.code == "FJI");
+    let pif = |k: &KnowledgeBase, on| {
+        k.members("PIF", day(on))
+            .expect("PIF")
+            .members
+            .iter()
+            .any(|m| m.code == "FJI")
+    };
     assert!(pif(&k, "2031-02-28"));
     assert!(!pif(&k, "2031-03-01"));
-    let back = event("FJIGOV", None, "0", "2032-03-01", "Fiji rejoined the forum and became a member of the Pacific Islands Forum again.");
+    let back = event(
+        "FJIGOV",
+        None,
+        "0",
+        "2032-03-01",
+        "Fiji rejoined the forum and became a member of the Pacific Islands Forum again.",
+    );
     for u in k.propose_updates(&[back]) {
         k.apply(&u).expect("apply");
     }
@@ -160,19 +256,41 @@ fn accepted_withdrawal_and_membership_without_treaty() {
 #[test]
 fn accepted_treaty_and_suspension() {
     let mut k = kb();
-    let sign = event("CHNGOV", Some("VUTGOV"), "057", "2031-05-05", "China and Vanuatu signed a security agreement.");
+    let sign = event(
+        "CHNGOV",
+        Some("VUTGOV"),
+        "057",
+        "2031-05-05",
+        "China and Vanuatu signed a security agreement.",
+    );
     for u in k.propose_updates(&[sign]) {
         k.apply(&u).expect("apply");
     }
-    let between = k.treaties_between("CHN", "VUT", Some(day("2031-06-01"))).expect("pair");
+    let between = k
+        .treaties_between("CHN", "VUT", Some(day("2031-06-01")))
+        .expect("pair");
     assert_eq!(between.treaties.len(), 1, "{between:?}");
-    let suspend = event("USAGOV", Some("JPNGOV"), "16", "2031-07-01", "The United States suspended its obligations under the US-Japan Security Treaty.");
+    let suspend = event(
+        "USAGOV",
+        Some("JPNGOV"),
+        "16",
+        "2031-07-01",
+        "The United States suspended its obligations under the US-Japan Security Treaty.",
+    );
     for u in k.propose_updates(&[suspend]) {
         k.apply(&u).expect("apply");
     }
-    let jpn = k.obligations("JPN", day("2031-08-01"), None, None).expect("JPN");
-    assert!(!jpn.obligated.iter().any(|o| o.code == "USA"), "{:?}", jpn.obligated);
-    let jpn = k.obligations("JPN", day("2031-06-01"), None, None).expect("JPN");
+    let jpn = k
+        .obligations("JPN", day("2031-08-01"), None, None)
+        .expect("JPN");
+    assert!(
+        !jpn.obligated.iter().any(|o| o.code == "USA"),
+        "{:?}",
+        jpn.obligated
+    );
+    let jpn = k
+        .obligations("JPN", day("2031-06-01"), None, None)
+        .expect("JPN");
     assert!(jpn.obligated.iter().any(|o| o.code == "USA"));
 }
 
@@ -191,5 +309,35 @@ fn incomplete_updates_are_errors() {
         doc: "d9".into(),
     };
     let e = k.apply(&u).unwrap_err().to_string();
-    assert_eq!(e, "cannot apply accession update from document d9: no organisation");
+    assert_eq!(
+        e,
+        "cannot apply accession update from document d9: no organisation"
+    );
+}
+
+#[test]
+fn mentions_that_are_not_membership_changes() {
+    let k = kb();
+    for sentence in [
+        "Finland, a member of the European Union, said it would not comment.",
+        "Biden left NATO's summit in Madrid early.",
+        "Sweden hopes to become a member of NATO by the summer.",
+        "Turkey will not let Sweden join NATO.",
+    ] {
+        let e = event("FINGOV", None, "010", "2022-06-30", sentence);
+        let got = k.propose_updates(&[e]);
+        assert!(got.is_empty(), "{sentence:?}: {got:?}");
+    }
+    let e = event(
+        "FINGOV",
+        None,
+        "057",
+        "2023-04-04",
+        "Finland became the 31st member of NATO on Tuesday.",
+    );
+    let got = k.propose_updates(&[e]);
+    assert_eq!(
+        got.first().and_then(|u| u.organisation.as_deref()),
+        Some("NATO")
+    );
 }

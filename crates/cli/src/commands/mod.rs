@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod eval;
+pub mod know;
 pub mod run;
 pub mod serve;
 

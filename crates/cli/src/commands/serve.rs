@@ -1,20 +1,44 @@
 //! `entente serve`: the HTTP API and web UI (crate entente-serve).
 
+use super::pipeline;
 use crate::Outcome;
 use anyhow::Result;
 use clap::Args;
+use entente_serve::{serve_blocking, Pipeline, ServeConfig};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The store to serve.
+    /// The store to serve (build it with `entente run`).
     #[arg(long, default_value = "entente.db", value_name = "PATH")]
     pub db: PathBuf,
-    /// Address to listen on.
+    /// Address to listen on; port 0 picks a free port (printed on start).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
+    /// Accept POST /api/documents with `Authorization: Bearer TOKEN`.
+    /// Without it the server is read-only.
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = entente_serve::DEFAULT_BODY_LIMIT, value_name = "BYTES")]
+    pub body_limit: usize,
 }
 
 pub fn run(args: ServeArgs) -> Result<Outcome> {
-    anyhow::bail!("serving {} on {} is wired in a later increment", args.db.display(), args.addr)
+    if args.token.as_deref().is_some_and(|t| t.trim().len() < 8) {
+        return Err(crate::UsageError("--token must be at least 8 characters".into()).into());
+    }
+    let mut config = ServeConfig::new(args.db, args.addr);
+    config.body_limit = args.body_limit;
+    if args.token.is_some() {
+        let run: Pipeline = Arc::new(|raw| {
+            let document = pipeline::clean(&raw).map_err(|e| e.to_string())?;
+            Ok(pipeline::code(document))
+        });
+        config.pipeline = Some(run);
+        config.token = args.token;
+    }
+    serve_blocking(config)?;
+    Ok(Outcome::Success)
 }
