@@ -23,25 +23,17 @@ pub fn json_line<W: Write, T: serde::Serialize>(out: &mut W, value: &T) -> io::R
     out.write_all(b"\n")
 }
 
-/// A progress bar over `total` units of work (bytes or documents), drawn
-/// only when stderr is a terminal and the user did not ask for quiet.
-pub fn progress(total: u64, unit: Unit, quiet: bool) -> ProgressBar {
+/// A progress bar over `total` bytes of input, drawn only when stderr is a
+/// terminal and the user did not ask for quiet.
+pub fn progress(total: u64, quiet: bool) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let template = match unit {
-        Unit::Bytes => "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {msg}",
-        Unit::Items => "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, {eta}) {msg}",
-    };
+    let template =
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {msg}";
     let bar = ProgressBar::new(total);
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
-}
-
-#[derive(Debug, Clone, Copy)]
-pub enum Unit {
-    Bytes,
-    Items,
 }

@@ -18,7 +18,11 @@ fn seed_keeps_eleven_paragraphs_in_order() {
         .as_array()
         .expect("list");
     let paragraphs = doc["paragraphs"].as_array().expect("paragraphs array");
-    assert_eq!(paragraphs.len(), firsts.len(), "paragraphs: {paragraphs:#?}");
+    assert_eq!(
+        paragraphs.len(),
+        firsts.len(),
+        "paragraphs: {paragraphs:#?}"
+    );
     for (p, first) in paragraphs.iter().zip(firsts) {
         let p = p.as_str().expect("paragraph text");
         let first = first.as_str().expect("first words");
@@ -28,7 +32,9 @@ fn seed_keeps_eleven_paragraphs_in_order() {
     let joined: Vec<&str> = paragraphs.iter().filter_map(|p| p.as_str()).collect();
     assert_eq!(doc["text"].as_str(), Some(joined.join("\n\n").as_str()));
     assert!(doc["id"].as_str().is_some_and(|id| !id.is_empty()));
-    assert!(doc["path"].as_str().is_some_and(|p| p.ends_with("article.txt")));
+    assert!(doc["path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("article.txt")));
 }
 
 #[test]
@@ -58,9 +64,10 @@ fn seed_read_more_block_is_related_links() {
         .map(|d| d["paragraphs"].as_u64().unwrap_or(1))
         .sum::<u64>();
     assert_eq!(repeated, 6, "six repeated paragraphs dropped: {dropped:#?}");
-    assert!(dropped
-        .iter()
-        .any(|d| d["kind"] == "related_links" && d["text"].as_str().is_some_and(|t| t.starts_with("READ MORE"))));
+    assert!(dropped.iter().any(|d| d["kind"] == "related_links"
+        && d["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("READ MORE"))));
 }
 
 #[test]

@@ -25,7 +25,8 @@ impl Batch {
     fn good(&self, name: &str, words: &str) -> PathBuf {
         self.file(
             name,
-            format!("{words} said on Monday that talks with its neighbours would resume.\n").as_bytes(),
+            format!("{words} said on Monday that talks with its neighbours would resume.\n")
+                .as_bytes(),
         )
     }
 
@@ -65,15 +66,26 @@ fn check_bad_input(name: &str, bytes: &[u8], message_parts: &[&str]) {
     let last = batch.good("z-last.txt", "France");
     let out = batch.run(&[first, bad, last]);
     let stderr = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(1), "exit 1 when an input fails; stderr: {stderr}");
-    assert!(stderr.contains(name), "the error names the file {name}: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit 1 when an input fails; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains(name),
+        "the error names the file {name}: {stderr}"
+    );
     for part in message_parts {
         assert!(
             stderr.to_lowercase().contains(&part.to_lowercase()),
             "the error for {name} says {part:?}: {stderr}"
         );
     }
-    assert_eq!(batch.stored_documents(), 2, "the two good documents are stored");
+    assert_eq!(
+        batch.stored_documents(),
+        2,
+        "the two good documents are stored"
+    );
 }
 
 #[test]
@@ -83,7 +95,9 @@ fn empty_file() {
 
 #[test]
 fn binary_garbage() {
-    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     check_bad_input("garbage.bin", &garbage, &[]);
 }
 
@@ -120,7 +134,10 @@ fn malformed_jsonl_line_keeps_the_other_lines() {
     let stderr = stderr_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("docs.jsonl"), "{stderr}");
-    assert!(stderr.contains("line 2"), "the error names the line: {stderr}");
+    assert!(
+        stderr.contains("line 2"),
+        "the error names the line: {stderr}"
+    );
     assert_eq!(batch.stored_documents(), 2);
 }
 
@@ -136,15 +153,23 @@ fn broken_warc_header_keeps_the_other_records() {
             http.len()
         )
     };
-    let mut warc = record("https://example.org/a", "Greece said on Monday that talks with Turkey about the islands would resume next week.");
-    warc.push_str("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\ngarbage\r\n\r\n");
+    let mut warc = record(
+        "https://example.org/a",
+        "Greece said on Monday that talks with Turkey about the islands would resume next week.",
+    );
+    warc.push_str(
+        "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\ngarbage\r\n\r\n",
+    );
     warc.push_str(&record("https://example.org/c", "Chile said on Friday that it would send a delegation to Peru to discuss the maritime border."));
     let path = batch.file("crawl.warc", warc.as_bytes());
     let out = batch.run(&[path]);
     let stderr = stderr_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("crawl.warc"), "{stderr}");
-    assert!(stderr.contains("record 2"), "the error names the record: {stderr}");
+    assert!(
+        stderr.contains("record 2"),
+        "the error names the record: {stderr}"
+    );
     assert_eq!(batch.stored_documents(), 2);
 }
 

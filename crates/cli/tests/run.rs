@@ -17,7 +17,9 @@ fn run_into(db: &Path, paths: &[PathBuf]) -> Output {
 
 fn counts(db: &Path) -> entente_store::Counts {
     let store = entente_store::Store::open(db).expect("store opens");
-    store.integrity_check().expect("PRAGMA integrity_check passes");
+    store
+        .integrity_check()
+        .expect("PRAGMA integrity_check passes");
     store.counts().expect("counts")
 }
 
@@ -27,14 +29,26 @@ fn seed_run_twice_stores_nothing_twice() {
     let db = dir.path().join("seed.db");
     let first = run_into(&db, &[seed_article()]);
     assert!(first.status.success(), "{}", stderr_of(&first));
-    assert!(stdout_of(&first).contains("1 stored"), "{}", stdout_of(&first));
+    assert!(
+        stdout_of(&first).contains("1 stored"),
+        "{}",
+        stdout_of(&first)
+    );
     let after_first = counts(&db);
     assert_eq!(after_first.documents, 1);
 
     let second = run_into(&db, &[seed_article()]);
     assert!(second.status.success(), "{}", stderr_of(&second));
-    assert!(stdout_of(&second).contains("1 already in the store"), "{}", stdout_of(&second));
-    assert_eq!(counts(&db), after_first, "a second run adds no row anywhere");
+    assert!(
+        stdout_of(&second).contains("1 already in the store"),
+        "{}",
+        stdout_of(&second)
+    );
+    assert_eq!(
+        counts(&db),
+        after_first,
+        "a second run adds no row anywhere"
+    );
 
     // The same article under another path is the same document.
     let copy = dir.path().join("copy.txt");
@@ -59,7 +73,8 @@ fn generated_articles(path: &Path, n: usize) {
             k = i % 50 + 2,
             d = i % 9 + 1
         );
-        let record = serde_json::json!({"id": format!("gen-{i}"), "text": text, "published": "2022-04-08"});
+        let record =
+            serde_json::json!({"id": format!("gen-{i}"), "text": text, "published": "2022-04-08"});
         writeln!(out, "{record}").expect("write");
     }
     out.flush().expect("flush");
@@ -101,7 +116,10 @@ fn killed_run_loses_nothing_and_rerun_completes() {
     let finished_early = child.try_wait().ok().flatten().is_some();
     child.kill().ok();
     child.wait().ok();
-    assert!(finished_early || seen > 0, "the run committed something before the kill");
+    assert!(
+        finished_early || seen > 0,
+        "the run committed something before the kill"
+    );
     let after_kill = counts(&db).documents as usize;
     assert!(after_kill <= N);
     if !finished_early {
@@ -111,7 +129,10 @@ fn killed_run_loses_nothing_and_rerun_completes() {
     let rerun = run_into(&db, &[input]);
     assert!(rerun.status.success(), "{}", stderr_of(&rerun));
     let c = counts(&db);
-    assert_eq!(c.documents as usize, N, "every document stored exactly once");
+    assert_eq!(
+        c.documents as usize, N,
+        "every document stored exactly once"
+    );
     let summary = stdout_of(&rerun);
     assert!(
         summary.contains(&format!("{} stored", N - after_kill)),

@@ -42,4 +42,5 @@ fn json_lines(out: &Output) -> Vec<Value> {
 
 mod clean;
 mod errors;
+mod know;
 mod run;

@@ -37,11 +37,8 @@ pub fn document_json(doc: &Document) -> Value {
         .map(|i| doc.paragraph_text(i))
         .collect();
     let related: Vec<&str> = doc.related_links.iter().map(|l| l.text.as_str()).collect();
-    let related_urls: Vec<Option<&str>> = doc
-        .related_links
-        .iter()
-        .map(|l| l.url.as_deref())
-        .collect();
+    let related_urls: Vec<Option<&str>> =
+        doc.related_links.iter().map(|l| l.url.as_deref()).collect();
     let dropped: Vec<Value> = doc
         .dropped
         .iter()

@@ -57,9 +57,15 @@ fn extract(gold: &Path, html: &Path, worst: usize) -> Result<Outcome> {
 }
 
 fn actors(gold: &Path) -> Result<Outcome> {
-    anyhow::bail!("{}: actor evaluation is wired in a later increment", gold.display())
+    anyhow::bail!(
+        "{}: actor evaluation is wired in a later increment",
+        gold.display()
+    )
 }
 
 fn events(gold: &Path) -> Result<Outcome> {
-    anyhow::bail!("{}: event evaluation is wired in a later increment", gold.display())
+    anyhow::bail!(
+        "{}: event evaluation is wired in a later increment",
+        gold.display()
+    )
 }

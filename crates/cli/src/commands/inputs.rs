@@ -2,7 +2,7 @@
 //! with a progress bar over the input bytes.
 
 use crate::args::InputArgs;
-use crate::output::{progress, Unit};
+use crate::output::progress;
 use entente_core::RawDocument;
 use entente_ingest::{list_inputs, read_inputs, IngestError, IngestOptions};
 use indicatif::ProgressBar;
@@ -31,16 +31,11 @@ impl Inputs {
         };
         Inputs {
             documents: read_inputs(inputs, &opts),
-            bar: progress(total, Unit::Bytes, quiet),
+            bar: progress(total, quiet),
             current: None,
             current_bytes: 0,
             failed: 0,
         }
-    }
-
-    /// The progress bar, to report what was done with the documents.
-    pub fn bar(&self) -> &ProgressBar {
-        &self.bar
     }
 
     /// Reports a failure of one document that was read but could not be

@@ -4,7 +4,9 @@
 //! plus every update a person accepted from the news, read from the store
 //! when it exists.
 
-use crate::args::{MembersArgs, ObligationsArgs, PartnersArgs, QueryFormat, StoreArgs, TreatiesArgs};
+use crate::args::{
+    MembersArgs, ObligationsArgs, PartnersArgs, QueryFormat, StoreArgs, TreatiesArgs,
+};
 use crate::output::stdout;
 use crate::{Outcome, UsageError};
 use anyhow::{Context, Result};
@@ -20,8 +22,12 @@ use std::path::Path;
 pub fn knowledge_base(store: &StoreArgs) -> Result<KnowledgeBase> {
     let mut kb = KnowledgeBase::load().context("cannot load the knowledge base")?;
     for update in accepted_updates(&store.db)? {
-        kb.apply(&update)
-            .with_context(|| format!("cannot apply an accepted update from {}", store.db.display()))?;
+        kb.apply(&update).with_context(|| {
+            format!(
+                "cannot apply an accepted update from {}",
+                store.db.display()
+            )
+        })?;
     }
     Ok(kb)
 }
@@ -63,7 +69,11 @@ fn query<T>(r: std::result::Result<T, KnowError>) -> Result<T> {
     })
 }
 
-fn print<T: Serialize>(format: QueryFormat, answer: &T, table: impl FnOnce(&T) -> String) -> Result<Outcome> {
+fn print<T: Serialize>(
+    format: QueryFormat,
+    answer: &T,
+    table: impl FnOnce(&T) -> String,
+) -> Result<Outcome> {
     let mut out = stdout();
     match format {
         QueryFormat::Json => {

@@ -1,0 +1,121 @@
+//! Knowledge-base queries through the command line: the JSON contracts and
+//! the seed's `alliance_queries`.
+
+use super::*;
+
+fn query_json(args: &[&str]) -> Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = entente()
+        .args(args)
+        .args(["--format", "json", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).expect("JSON answer")
+}
+
+fn codes(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|m| m["code"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn members_answers_in_the_contract_shape() {
+    for q in expected()["alliance_queries"].as_array().expect("queries") {
+        let ask = q["ask"].as_str().expect("ask");
+        let Some(rest) = ask.strip_prefix("members of NATO on ") else {
+            continue;
+        };
+        let answer = query_json(&["members", "NATO", "--on", rest]);
+        assert_eq!(answer["on"], rest);
+        assert!(answer["organisation"].as_str().is_some());
+        let members = codes(&answer["members"]);
+        assert_eq!(
+            members.len() as u64,
+            q["count"].as_u64().expect("count"),
+            "{ask}"
+        );
+        for code in q["must_include"].as_array().into_iter().flatten() {
+            assert!(
+                members.iter().any(|m| m == code.as_str().unwrap_or("")),
+                "{ask}: {code}"
+            );
+        }
+        for code in q["must_exclude"].as_array().into_iter().flatten() {
+            assert!(
+                !members.iter().any(|m| m == code.as_str().unwrap_or("")),
+                "{ask}: {code}"
+            );
+        }
+        assert!(answer["members"][0]["since"].as_str().is_some());
+    }
+}
+
+#[test]
+fn who_must_defend_belgium() {
+    let answer = query_json(&[
+        "obligations",
+        "--attacked",
+        "BEL",
+        "--on",
+        "2022-04-08",
+        "--treaty",
+        "NATO",
+    ]);
+    let bound = codes(&answer["obligated"]);
+    assert_eq!(bound.len(), 29, "{bound:?}");
+    assert!(!bound.contains(&"BEL".to_string()));
+    assert!(!bound.contains(&"NZL".to_string()));
+    let first = &answer["obligated"][0];
+    for field in [
+        "code",
+        "name",
+        "treaty",
+        "provision",
+        "article",
+        "conditions",
+        "source",
+    ] {
+        assert!(!first[field].is_null(), "field {field} in {first}");
+    }
+    assert_eq!(first["article"], "Article 5");
+    assert_eq!(answer["attacked"], "BEL");
+}
+
+#[test]
+fn partners_and_non_members_owe_nothing_under_nato() {
+    for state in ["NZL", "FIN"] {
+        let answer = query_json(&[
+            "obligations",
+            "--attacked",
+            state,
+            "--on",
+            "2022-04-08",
+            "--treaty",
+            "NATO",
+        ]);
+        assert_eq!(codes(&answer["obligated"]).len(), 0, "{state}: {answer}");
+    }
+    let answer = query_json(&["partners", "NATO", "--region", "Asia-Pacific"]);
+    let partners = codes(&answer["partners"]);
+    for code in ["AUS", "NZL", "JPN", "KOR"] {
+        assert!(
+            partners.contains(&code.to_string()),
+            "{code} in {partners:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_organisation_is_a_usage_error() {
+    let out = entente()
+        .args(["members", "No Such Pact", "--on", "2022-04-08"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("No Such Pact"));
+}
