@@ -16,7 +16,7 @@ pub enum BlockKind {
 }
 
 /// A normalised block with its origin.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,
     /// Normalised text; never empty once built by [`Block::new`].
@@ -28,6 +28,8 @@ pub struct Block {
     pub original: Option<Span>,
     /// The link target, for a block that is one link.
     pub url: Option<String>,
+    /// Share of the block's characters inside links (HTML), 0 for text.
+    pub link_density: f32,
 }
 
 impl Block {
@@ -48,6 +50,7 @@ impl Block {
             anchors,
             original,
             url: None,
+            link_density: 0.0,
         }
     }
 

@@ -29,7 +29,10 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
     let rest = &head[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b' ' | b'/'))
@@ -43,7 +46,10 @@ pub fn decode_html(bytes: &[u8]) -> String {
     let bytes = gunzip(bytes);
     let bytes = bytes.as_ref();
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     let enc = declared(bytes).unwrap_or(UTF_8);
     // A page that declares UTF-16 but reached us as bytes without a BOM is
@@ -69,7 +75,8 @@ mod tests {
     fn meta_charset() {
         let page = b"<meta charset=\"windows-1252\"><p>caf\xe9</p>";
         assert!(decode_html(page).contains("café"));
-        let page = b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'><p>\xe9</p>";
+        let page =
+            b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'><p>\xe9</p>";
         assert!(decode_html(page).contains('é'));
     }
 

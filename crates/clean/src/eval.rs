@@ -278,7 +278,10 @@ mod tests {
 
     #[test]
     fn words_like_the_benchmark() {
-        assert_eq!(words("Hello, World! it's 2022_x"), ["hello", "world", "it", "s", "2022_x"]);
+        assert_eq!(
+            words("Hello, World! it's 2022_x"),
+            ["hello", "world", "it", "s", "2022_x"]
+        );
     }
 
     #[test]

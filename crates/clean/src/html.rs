@@ -9,6 +9,7 @@
 use crate::block::{Block, BlockKind};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
+use std::panic::AssertUnwindSafe;
 
 /// What the page yields: its title and the blocks of its main content.
 #[derive(Debug, Clone, Default)]
@@ -22,40 +23,73 @@ const LINK_LIST_DENSITY: f32 = 0.6;
 /// ... and its items have at most this many words on average.
 const LINK_LIST_MAX_WORDS: usize = 20;
 
+/// Pages nested deeper than this skip the article finder, whose scoring is
+/// quadratic in depth; no real article comes near it.
+const MAX_DEPTH: usize = 400;
+
 /// Extracts title and main-content blocks from `html`. Total: a page the
-/// extractor cannot read yields the text of its body.
+/// article finder cannot read yields the text of its body.
 pub fn extract(html: &str, url: Option<&str>) -> HtmlContent {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let cfg = Config {
-        max_elements_to_parse: 0,
-        ..Config::default()
-    };
-    let parsed = Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse());
-    match parsed {
-        Ok(article) => {
-            let dom = Dom::fragment(article.content);
+    let dom = Dom::from(html);
+    if !deeper_than(dom.root(), MAX_DEPTH) {
+        let cfg = Config {
+            // Classes and ids tell captions, bylines and share bars apart.
+            keep_classes: true,
+            ..Config::default()
+        };
+        // The article finder is a dependency: should it ever panic on a
+        // page, that page falls back to its body text rather than taking
+        // the pipeline down.
+        let parsed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            Readability::with_document(dom, url, Some(cfg)).and_then(|mut r| r.parse())
+        }));
+        if let Ok(Ok(article)) = parsed {
+            let content = Dom::fragment(article.content);
             let title = Some(article.title).filter(|t| !t.trim().is_empty());
-            HtmlContent {
+            return HtmlContent {
                 title,
-                blocks: walk(dom.root()),
-            }
-        }
-        Err(_) => {
-            let dom = Dom::from(html);
-            let title = dom
-                .select_single("title")
-                .nodes()
-                .first()
-                .map(|n| n.text().to_string())
-                .filter(|t| !t.trim().is_empty());
-            let body = dom.select_single("body");
-            let blocks = match body.nodes().first() {
-                Some(b) => walk(*b),
-                None => walk(dom.root()),
+                blocks: walk_content(content.root()),
             };
-            HtmlContent { title, blocks }
+        }
+        // Readability consumed the tree: read the page again.
+        return body_text(&Dom::from(html));
+    }
+    body_text(&dom)
+}
+
+/// The fallback: the page's title and the text of its whole body.
+fn body_text(dom: &Dom) -> HtmlContent {
+    let title = dom
+        .select_single("title")
+        .nodes()
+        .first()
+        .map(|n| n.text().to_string())
+        .filter(|t| !t.trim().is_empty());
+    let body = dom.select_single("body");
+    let blocks = match body.nodes().first() {
+        Some(b) => walk_content(*b),
+        None => walk_content(dom.root()),
+    };
+    HtmlContent { title, blocks }
+}
+
+/// True when some node under `root` is more than `limit` levels down.
+fn deeper_than(root: NodeRef<'_>, limit: usize) -> bool {
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            if c.is_element() {
+                stack.push((c, depth + 1));
+            }
+            child = c.next_sibling();
         }
     }
+    false
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -88,6 +122,78 @@ fn role(name: &str) -> Role {
         "br" => Role::Break,
         _ => Role::Inline,
     }
+}
+
+/// Words of `class` and `id` attributes that mark page chrome inside the
+/// article container: captions, credits, bylines, dates, share bars,
+/// promotions, galleries.
+const CHROME_WORDS: &[&str] = &[
+    "caption",
+    "credit",
+    "credits",
+    "byline",
+    "author",
+    "timestamp",
+    "dateline",
+    "share",
+    "sharing",
+    "newsletter",
+    "related",
+    "promo",
+    "rail",
+    "teaser",
+    "widget",
+    "trending",
+    "popular",
+    "recommended",
+    "recommendations",
+    "sidebar",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "gallery",
+    "slideshow",
+    "copyright",
+    "subscribe",
+    "subscription",
+    "signup",
+    "comments",
+    "toolbar",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "footer",
+    "disclaimer",
+    "hidden",
+    "visually-hidden",
+    "sr-only",
+    "recirculation",
+    "outbrain",
+    "taboola",
+    "inline-related",
+    "read-more",
+    "readmore",
+    "more-stories",
+];
+
+/// True when the element's class or id names page chrome.
+fn is_chrome(node: &NodeRef<'_>) -> bool {
+    let mut hit = false;
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            let v = v.to_ascii_lowercase();
+            hit |= v
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .any(|token| {
+                    CHROME_WORDS.contains(&token)
+                        || token.split('-').any(|w| CHROME_WORDS.contains(&w))
+                });
+        }
+    }
+    hit
 }
 
 /// A block under construction, with what the link rules need.
@@ -132,6 +238,9 @@ impl Walker {
         }
         let chars = p.text.chars().filter(|c| !c.is_whitespace()).count();
         block.url = p.url;
+        if chars > 0 {
+            block.link_density = p.link_text.min(chars) as f32 / chars as f32;
+        }
         self.link_share.push((p.link_text, chars));
         self.blocks.push(block);
     }
@@ -152,9 +261,7 @@ impl Walker {
         if items.len() < 2 {
             return;
         }
-        let (links, all) = shares
-            .iter()
-            .fold((0, 0), |(l, a), &(x, y)| (l + x, a + y));
+        let (links, all) = shares.iter().fold((0, 0), |(l, a), &(x, y)| (l + x, a + y));
         let words: usize = items.iter().map(Block::words).sum();
         let dense = all > 0 && links as f32 >= LINK_LIST_DENSITY * all as f32;
         if dense && words <= LINK_LIST_MAX_WORDS * items.len() {
@@ -167,8 +274,25 @@ impl Walker {
     }
 }
 
-/// Cuts the subtree under `root` into blocks.
+/// An element whose class reads as chrome is skipped only when it holds
+/// less than this share of the container's text: a container whose own
+/// class says "story-share-wrapper" is still the article.
+const MAX_CHROME_SHARE: f32 = 0.5;
+
+/// Cuts the article container into blocks, leaving out chrome.
+fn walk_content(root: NodeRef<'_>) -> Vec<Block> {
+    let all = root.text().len();
+    walk_with(root, Some((all as f32 * MAX_CHROME_SHARE) as usize))
+}
+
+/// Cuts the subtree under `root` into blocks, chrome and all.
+#[cfg(test)]
 fn walk(root: NodeRef<'_>) -> Vec<Block> {
+    walk_with(root, None)
+}
+
+/// `skip_chrome`: skip chrome elements holding fewer bytes of text than this.
+fn walk_with(root: NodeRef<'_>, skip_chrome: Option<usize>) -> Vec<Block> {
     let mut w = Walker {
         blocks: Vec::new(),
         link_share: Vec::new(),
@@ -193,7 +317,17 @@ fn walk(root: NodeRef<'_>) -> Vec<Block> {
             continue;
         }
         let name = node.node_name();
-        let r = name.as_deref().map_or(Role::Inline, role);
+        let mut r = name.as_deref().map_or(Role::Inline, role);
+        if let Some(max) = skip_chrome {
+            if !exiting
+                && r != Role::Skip
+                && node.is_element()
+                && is_chrome(&node)
+                && node.text().len() < max
+            {
+                r = Role::Skip;
+            }
+        }
         if exiting {
             match r {
                 Role::Block(_) => w.flush(),
@@ -253,9 +387,28 @@ mod tests {
 
     #[test]
     fn walks_paragraphs_and_skips_scripts() {
-        let dom = Dom::from("<body><p>One <b>bold</b> line.</p><script>x()</script><p>Two<br>lines</p></body>");
+        let dom = Dom::from(
+            "<body><p>One <b>bold</b> line.</p><script>x()</script><p>Two<br>lines</p></body>",
+        );
         let b = walk(dom.root());
         assert_eq!(texts(&b), ["One bold line.", "Two", "lines"]);
+    }
+
+    #[test]
+    fn chrome_classes_are_skipped_but_not_the_container() {
+        let body = "<p>The body paragraph is long enough to be most of the text here, by far the most.</p>";
+        let dom = Dom::from(format!(
+            "<div class='story-share-wrapper'>{body}<div class='byline'>By Someone</div>\
+             <div class='rail__item'>Other story</div></div>"
+        ));
+        let b = walk_content(dom.root());
+        assert_eq!(
+            b.len(),
+            1,
+            "help: chrome inside is skipped: {:?}",
+            texts(&b)
+        );
+        assert!(b[0].text.starts_with("The body paragraph"));
     }
 
     #[test]
@@ -266,7 +419,16 @@ mod tests {
         );
         let b = walk(dom.root());
         let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Text, BlockKind::LinkItem, BlockKind::LinkItem, BlockKind::Text, BlockKind::Text]);
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Text,
+                BlockKind::LinkItem,
+                BlockKind::LinkItem,
+                BlockKind::Text,
+                BlockKind::Text
+            ]
+        );
         assert_eq!(b[1].url.as_deref(), Some("/a"));
     }
 }

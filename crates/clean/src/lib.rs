@@ -4,9 +4,11 @@
 //! What it does, in order:
 //! 1. **Main content.** From HTML, the title and the body paragraphs of the
 //!    article (the container is found by `dom_smoothie`, a Readability port;
-//!    this crate cuts it into paragraphs and drops captions, forms and
-//!    embedded media). Plain text is cut at line breaks: one line, one
-//!    paragraph.
+//!    this crate cuts it into paragraphs and drops captions, forms,
+//!    embedded media, elements whose class names chrome (share bars,
+//!    bylines, galleries) and chrome lines (datelines, photo credits,
+//!    "Advertisement"). Plain text is cut at line breaks: one line, one
+//!    paragraph, and keeps every line that is not a link block or a repeat.
 //! 2. **Normalisation.** Unicode NFC, whitespace runs folded, zero-width and
 //!    control characters removed, no-break spaces made spaces. Curly quotes
 //!    and dashes are kept as they are.
@@ -17,6 +19,9 @@
 //!    a single short paragraph that recurs ("Q:") is kept every time.
 //!
 //! Everything removed is listed in [`Document::dropped`] with a reason.
+//! Offsets: for plain text [`Document::offsets`] maps every byte back
+//! exactly; for HTML each paragraph is aligned with the page source
+//! ([`source`]), stepping over tags and character references, best effort.
 //! Cleaning is total: any input gives a document, perhaps an empty one.
 //!
 //! It does not detect the language, split sentences or find duplicates
@@ -49,6 +54,7 @@
 //! ```
 
 pub mod block;
+pub mod boilerplate;
 pub mod decode;
 pub mod eval;
 pub mod html;
@@ -56,6 +62,7 @@ pub mod normalize;
 pub mod plain;
 pub mod related;
 pub mod repeats;
+pub mod source;
 mod title;
 
 use block::Block;
@@ -76,6 +83,10 @@ pub fn clean(raw: &RawDocument) -> Document {
     let title = title.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
     let mut dropped = Vec::new();
     let mut related_links = Vec::new();
+    let blocks = match &raw.content {
+        Content::Html(_) => boilerplate::remove(blocks, &mut related_links, &mut dropped),
+        Content::Text(_) => blocks,
+    };
     let blocks = related::remove(blocks, &mut related_links, &mut dropped);
     let blocks = repeats::remove(blocks, &mut dropped);
     let (text, paragraphs, offsets) = match &raw.content {
@@ -122,65 +133,32 @@ fn assemble(blocks: &[Block]) -> (String, Vec<Paragraph>, OffsetMap) {
     (text, paragraphs, offsets)
 }
 
-/// How far past the last found paragraph the next one is looked for.
-const SEARCH_WINDOW: usize = 1 << 16;
-/// How many bytes of a paragraph's start and end are looked for.
-const PROBE: usize = 40;
-
-/// Joins HTML blocks, anchoring each paragraph where its first words stand
-/// verbatim in the page source (best effort: entities and markup inside the
-/// first words defeat it, and the paragraph then has no original span).
+/// Joins HTML blocks, aligning each paragraph with the page source where it
+/// stands there (best effort: see [`source`]); a paragraph not found has no
+/// original span and maps to the last anchor before it.
 fn assemble_html(blocks: &[Block], page: &str) -> (String, Vec<Paragraph>, OffsetMap) {
     let mut text = String::new();
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut offsets = OffsetMap::new();
-    let mut cursor = 0;
+    let mut cursor = source::body_start(page);
     for b in blocks {
         if !text.is_empty() {
             text.push_str(SEPARATOR);
         }
         let start = text.len();
         text.push_str(&b.text);
-        let original = locate(page, &b.text, cursor);
-        if let Some(o) = original {
-            offsets.push(start, o.start);
-            cursor = o.end;
-        }
+        let found = source::align(page, &b.text, cursor);
+        let original = found.map(|a| {
+            for &(d, o) in &a.anchors {
+                offsets.push(start + d, o);
+            }
+            cursor = a.span.end;
+            a.span
+        });
         paragraphs.push(Paragraph {
             span: Span::new(start, text.len()),
             original,
         });
     }
     (text, paragraphs, offsets)
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The span in `page`, from `from` on, of a paragraph whose first and last
-/// [`PROBE`] bytes stand there verbatim.
-fn locate(page: &str, para: &str, from: usize) -> Option<Span> {
-    let head = &para[..floor_char(para, PROBE.min(para.len()))];
-    let tail = &para[ceil_char(para, para.len().saturating_sub(PROBE))..];
-    if head.is_empty() {
-        return None;
-    }
-    let from = floor_char(page, from.min(page.len()));
-    let window_end = floor_char(page, (from + SEARCH_WINDOW).min(page.len()));
-    let window = &page[from..window_end];
-    let s = from + window.find(head)?;
-    let after = &page[s..floor_char(page, (s + para.len() * 2 + 256).min(page.len()))];
-    let e = s + after.find(tail)? + tail.len();
-    Some(Span::new(s, e))
 }

@@ -122,14 +122,46 @@ mod tests {
     }
 
     const CASES: &[Case] = &[
-        Case { name: "plain", input: "Hello world", expected: "Hello world" },
-        Case { name: "trim and fold", input: "  a \t\n b  ", expected: "a b" },
-        Case { name: "nbsp", input: "a\u{00A0}b\u{202F}c", expected: "a b c" },
-        Case { name: "zero width", input: "a\u{200B}b\u{FEFF}c\u{00AD}d", expected: "abcd" },
-        Case { name: "controls", input: "a\u{0007}b\u{0000}c", expected: "abc" },
-        Case { name: "nfc", input: "Cafe\u{0301} ok", expected: "Caf\u{00E9} ok" },
-        Case { name: "curly quotes kept", input: "\u{201C}Yes\u{201D} \u{2019}", expected: "\u{201C}Yes\u{201D} \u{2019}" },
-        Case { name: "only spaces", input: " \u{00A0}\u{200B} ", expected: "" },
+        Case {
+            name: "plain",
+            input: "Hello world",
+            expected: "Hello world",
+        },
+        Case {
+            name: "trim and fold",
+            input: "  a \t\n b  ",
+            expected: "a b",
+        },
+        Case {
+            name: "nbsp",
+            input: "a\u{00A0}b\u{202F}c",
+            expected: "a b c",
+        },
+        Case {
+            name: "zero width",
+            input: "a\u{200B}b\u{FEFF}c\u{00AD}d",
+            expected: "abcd",
+        },
+        Case {
+            name: "controls",
+            input: "a\u{0007}b\u{0000}c",
+            expected: "abc",
+        },
+        Case {
+            name: "nfc",
+            input: "Cafe\u{0301} ok",
+            expected: "Caf\u{00E9} ok",
+        },
+        Case {
+            name: "curly quotes kept",
+            input: "\u{201C}Yes\u{201D} \u{2019}",
+            expected: "\u{201C}Yes\u{201D} \u{2019}",
+        },
+        Case {
+            name: "only spaces",
+            input: " \u{00A0}\u{200B} ",
+            expected: "",
+        },
     ];
 
     #[test]
@@ -147,7 +179,11 @@ mod tests {
         for word in ["Hello", "wide", "world", "!"] {
             let at = n.text.find(word).unwrap_or(0);
             let s = n.to_source(at);
-            assert_eq!(&src[s..s + word.len()], word, "help: anchor for {word} is off");
+            assert_eq!(
+                &src[s..s + word.len()],
+                word,
+                "help: anchor for {word} is off"
+            );
         }
     }
 

@@ -19,6 +19,9 @@ const MAX_HEADING_WORDS: usize = 8;
 
 const HEADINGS: &[&str] = &[
     "read more",
+    "see more",
+    "watch more",
+    "more",
     "read more stories",
     "related",
     "related stories",
@@ -71,7 +74,15 @@ const HEADINGS: &[&str] = &[
     "related topics",
 ];
 
-const HEADING_PREFIXES: &[&str] = &["more from ", "more in ", "also on ", "more about ", "more stories from ", "read more about ", "more on "];
+const HEADING_PREFIXES: &[&str] = &[
+    "more from ",
+    "more in ",
+    "also on ",
+    "more about ",
+    "more stories from ",
+    "read more about ",
+    "more on ",
+];
 
 const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "– ", "— ", "▪ ", "► ", "» "];
 
@@ -253,7 +264,13 @@ mod tests {
 
     #[test]
     fn heading_and_bullets() {
-        let (kept, links, dropped) = run(&["Body one.", "READ MORE", "- Headline one here", "- Headline two here", "Body two."]);
+        let (kept, links, dropped) = run(&[
+            "Body one.",
+            "READ MORE",
+            "- Headline one here",
+            "- Headline two here",
+            "Body two.",
+        ]);
         assert_eq!(kept, ["Body one.", "Body two."]);
         assert_eq!(links, ["Headline one here", "Headline two here"]);
         assert_eq!(dropped.len(), 1);
@@ -262,23 +279,42 @@ mod tests {
 
     #[test]
     fn heading_and_plain_headlines() {
-        let (kept, links, _) = run(&["Body one.", "Related stories:", "Markets fall on rate fears", "Election called for May", "The body goes on."]);
+        let (kept, links, _) = run(&[
+            "Body one.",
+            "Related stories:",
+            "Markets fall on rate fears",
+            "Election called for May",
+            "The body goes on.",
+        ]);
         assert_eq!(kept, ["Body one.", "The body goes on."]);
         assert_eq!(links.len(), 2);
     }
 
     #[test]
     fn inline_read_more() {
-        let (kept, links, _) = run(&["Body.", "READ MORE: Markets fall on rate fears", "More body."]);
+        let (kept, links, _) = run(&[
+            "Body.",
+            "READ MORE: Markets fall on rate fears",
+            "More body.",
+        ]);
         assert_eq!(kept, ["Body.", "More body."]);
         assert_eq!(links, ["Markets fall on rate fears"]);
     }
 
     #[test]
     fn introduced_list_is_body() {
-        let lines = ["The plan has three parts:", "- more troops", "- more ships", "- more money"];
+        let lines = [
+            "The plan has three parts:",
+            "- more troops",
+            "- more ships",
+            "- more money",
+        ];
         let (kept, links, _) = run(&lines);
-        assert_eq!(kept.len(), 4, "help: a list introduced by a colon is content");
+        assert_eq!(
+            kept.len(),
+            4,
+            "help: a list introduced by a colon is content"
+        );
         assert!(links.is_empty());
     }
 

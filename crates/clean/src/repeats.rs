@@ -10,10 +10,26 @@ use crate::block::Block;
 use entente_core::{DropKind, Dropped, Span};
 use std::collections::HashMap;
 
+/// A repeated run is dropped when at most this many paragraphs separate it
+/// from its earlier occurrence; farther apart, repeats are the article's
+/// own structure (the same steps in two plans, a refrain).
+pub const MAX_GAP: usize = 3;
 /// A single paragraph repeated verbatim is dropped from this many words on.
 pub const MIN_WORDS_SINGLE: usize = 20;
-/// A run of paragraphs is dropped when it has at least this many words.
-pub const MIN_WORDS_RUN: usize = 8;
+/// A run of paragraphs is dropped when it has at least this many words...
+pub const MIN_WORDS_RUN: usize = 20;
+/// ... and this many words per paragraph on average: repeated runs of short
+/// labels and headings (a recipe's "Meal 2 / Eat every 2-3 hours") are
+/// structure, not template repeats.
+pub const MIN_MEAN_WORDS_RUN: usize = 10;
+
+/// Prose ends a sentence; list items and recipe lines mostly do not. A
+/// repeated prose paragraph far from its first occurrence is a template's
+/// (a pull quote, a blurb); a repeated item is the article's structure.
+fn is_prose(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ' '])
+        .ends_with(['.', '!', '?'])
+}
 
 /// Removes repeated runs from `blocks`, recording each run in `dropped`.
 pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
@@ -32,6 +48,10 @@ pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
                 {
                     len += 1;
                 }
+                // A run stands *again*: right after its earlier occurrence.
+                if len >= 2 && i - (j + len) > MAX_GAP {
+                    len = 1;
+                }
                 if best.is_none_or(|(l, _)| len > l) {
                     best = Some((len, j));
                 }
@@ -40,21 +60,26 @@ pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
         let take = match best {
             Some((len, j)) if len >= 2 => {
                 let words: usize = blocks[i..i + len].iter().map(Block::words).sum();
-                if words >= MIN_WORDS_RUN {
+                if words >= MIN_WORDS_RUN && words >= MIN_MEAN_WORDS_RUN * len {
                     Some((len, j))
                 } else {
                     None
                 }
             }
-            Some((_, j)) if blocks[i].words() >= MIN_WORDS_SINGLE => Some((1, j)),
+            Some((_, j))
+                if blocks[i].words() >= MIN_WORDS_SINGLE
+                    && (i - (j + 1) <= MAX_GAP || is_prose(&blocks[i].text)) =>
+            {
+                Some((1, j))
+            }
             _ => None,
         };
         match take {
             Some((len, j)) => {
                 drop[i..i + len].iter_mut().for_each(|d| *d = true);
                 drops.push((i, len, j));
-                for k in i..i + len {
-                    seen.entry(blocks[k].text.as_str()).or_default().push(k);
+                for (k, b) in blocks.iter().enumerate().skip(i).take(len) {
+                    seen.entry(b.text.as_str()).or_default().push(k);
                 }
                 i += len;
             }
@@ -123,16 +148,29 @@ mod tests {
 
     #[test]
     fn run_of_two_is_dropped() {
-        let (kept, dropped) = run(&["A first one here.", "A second one here.", "Middle.", "A first one here.", "A second one here."]);
-        assert_eq!(kept, ["A first one here.", "A second one here.", "Middle."]);
+        let a = "The first paragraph of the lead has a good dozen words or so in it.";
+        let b = "The second paragraph of the lead also has a dozen words or more.";
+        let (kept, dropped) = run(&[a, b, "Middle.", a, b]);
+        assert_eq!(kept, [a, b, "Middle."]);
         assert_eq!(dropped.len(), 1);
         assert_eq!(dropped[0].kind, DropKind::RepeatedBlock);
-        assert!(dropped[0].reason.contains("paragraphs 4-5"), "{}", dropped[0].reason);
+        assert!(
+            dropped[0].reason.contains("paragraphs 4-5"),
+            "{}",
+            dropped[0].reason
+        );
     }
 
     #[test]
     fn short_single_repeat_is_kept() {
-        let (kept, dropped) = run(&["Q:", "Answer one.", "Q:", "Answer two.", "Advertisement", "Q:"]);
+        let (kept, dropped) = run(&[
+            "Q:",
+            "Answer one.",
+            "Q:",
+            "Answer two.",
+            "Advertisement",
+            "Q:",
+        ]);
         assert_eq!(kept.len(), 6);
         assert!(dropped.is_empty());
     }
@@ -147,6 +185,10 @@ mod tests {
     #[test]
     fn tiny_run_is_kept() {
         let (kept, _) = run(&["Q:", "Yes.", "Q:", "Yes."]);
-        assert_eq!(kept.len(), 4, "help: runs under MIN_WORDS_RUN words are not template repeats");
+        assert_eq!(
+            kept.len(),
+            4,
+            "help: runs under MIN_WORDS_RUN words are not template repeats"
+        );
     }
 }

@@ -31,8 +31,14 @@ mod tests {
 
     #[test]
     fn strips_site() {
-        assert_eq!(clean_title("NATO steps up in Pacific | Stuff.co.nz"), "NATO steps up in Pacific");
-        assert_eq!(clean_title("NATO steps up in Pacific - The Guardian"), "NATO steps up in Pacific");
+        assert_eq!(
+            clean_title("NATO steps up in Pacific | Stuff.co.nz"),
+            "NATO steps up in Pacific"
+        );
+        assert_eq!(
+            clean_title("NATO steps up in Pacific - The Guardian"),
+            "NATO steps up in Pacific"
+        );
         assert_eq!(clean_title("Short | Site"), "Short | Site");
         assert_eq!(clean_title("  Plain   title "), "Plain title");
     }

@@ -37,12 +37,21 @@ fn keeps_the_expected_paragraphs_in_order() {
         .as_array()
         .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(firsts.len(), 11, "help: expected.json should list 11 paragraphs");
+    assert_eq!(
+        firsts.len(),
+        11,
+        "help: expected.json should list 11 paragraphs"
+    );
     assert_eq!(exp["clean"]["paragraphs_kept"], 11);
-    let kept: Vec<&str> = (0..doc.paragraphs.len()).map(|i| doc.paragraph_text(i)).collect();
+    let kept: Vec<&str> = (0..doc.paragraphs.len())
+        .map(|i| doc.paragraph_text(i))
+        .collect();
     assert_eq!(kept.len(), firsts.len(), "kept paragraphs: {kept:#?}");
     for (k, f) in kept.iter().zip(&firsts) {
-        assert!(k.starts_with(f), "help: paragraph {k:?} should start with {f:?}");
+        assert!(
+            k.starts_with(f),
+            "help: paragraph {k:?} should start with {f:?}"
+        );
     }
     assert_eq!(doc.text, kept.join("\n\n"));
 }
@@ -90,7 +99,14 @@ fn paragraphs_map_back_to_the_article() {
     let doc = seed();
     for p in &doc.paragraphs {
         let original = p.original.map(|o| o.slice(ARTICLE)).unwrap_or_default();
-        assert_eq!(original, p.span.slice(&doc.text), "help: seed lines need no normalisation");
-        assert_eq!(doc.offsets.span_to_original(p.span), p.original.unwrap_or(p.span));
+        assert_eq!(
+            original,
+            p.span.slice(&doc.text),
+            "help: seed lines need no normalisation"
+        );
+        assert_eq!(
+            doc.offsets.span_to_original(p.span),
+            p.original.unwrap_or(p.span)
+        );
     }
 }

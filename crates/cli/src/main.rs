@@ -47,6 +47,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Obligations(a) => commands::know::obligations(a),
         Command::Partners(a) => commands::know::partners(a),
         Command::Treaties(a) => commands::know::treaties(a),
+        Command::Code(a) => commands::code::run(a, quiet),
+        Command::Actor(a) => commands::actor::run(a),
         other => anyhow::bail!("{other:?}: wired in a later increment"),
     }
 }

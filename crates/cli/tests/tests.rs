@@ -40,7 +40,9 @@ fn json_lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+mod browser;
 mod clean;
 mod errors;
 mod know;
 mod run;
+mod serve;

@@ -43,6 +43,7 @@ fn record(n: usize) -> DocumentRecord {
     let doc_id = DocId::from_content(&text);
     let public = doc_id.to_string();
     DocumentRecord {
+        updates: Vec::new(),
         mentions: (0..8)
             .map(|i| Mention {
                 text: "New Zealand".into(),

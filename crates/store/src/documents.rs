@@ -112,6 +112,11 @@ impl Store {
             events: self.events_where(of_doc("document"), "ord", None)?,
             quotations: self.quotations_where(of_doc("document"))?,
             deployments: self.deployments_where(of_doc("d.document"), None)?,
+            updates: self
+                .updates_of_document(document.public_id())?
+                .into_iter()
+                .map(|u| u.update)
+                .collect(),
             document,
         }))
     }

@@ -82,49 +82,14 @@ fn now() -> String {
 impl Store {
     /// Queues an update with status `proposed`.
     pub fn propose_update(&mut self, update: &ProposedUpdate) -> Result<UpdateId> {
-        let doc = update.doc.as_deref().unwrap_or("-");
-        let invalid = |reason: String| StoreError::InvalidRecord {
-            doc: doc.to_string(),
-            reason,
-        };
-        let payload = serde_json::to_string(&update.payload)
-            .map_err(|e| invalid(format!("update payload: {e}")))?;
-        let sentence = update
-            .sentence
-            .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
-            .transpose()?;
-        let ev = update.evidence.as_ref();
-        let ev_start = ev
-            .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
-            .transpose()?;
-        let ev_end = ev
-            .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
-            .transpose()?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
-                     evidence_end, evidence_text, status, proposed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8)",
-            )
-            .and_then(|mut st| {
-                st.insert(params![
-                    update.kind,
-                    payload,
-                    update.doc,
-                    sentence,
-                    ev_start,
-                    ev_end,
-                    ev.map(|e| &e.text),
-                    now(),
-                ])
-            })
-            .map(UpdateId)
-            .map_err(|e| {
-                self.sql_err(
-                    format!("proposing a {} update from document {doc}", update.kind),
-                    e,
-                )
-            })
+        let doc = update.doc.as_deref().unwrap_or("-").to_string();
+        insert_update(&self.conn, update).map_err(|e| match e {
+            InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord { doc, reason },
+            InsertUpdateError::Sql(e) => self.sql_err(
+                format!("proposing a {} update from document {doc}", update.kind),
+                e,
+            ),
+        })
     }
 
     /// Updates in the order they were proposed; with `status`, only those
@@ -141,6 +106,18 @@ impl Store {
                     .collect()
             })
             .map_err(|e| self.decode_err("reading knowledge-base updates", e))
+    }
+
+    /// The updates proposed by one document (its public id), in order.
+    pub fn updates_of_document(&self, doc: &str) -> Result<Vec<StoredUpdate>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
+                        evidence_text, status, proposed_at, decided_at
+                 FROM kb_updates WHERE doc = ?1 ORDER BY id",
+            )
+            .and_then(|mut st| st.query_map([doc], stored_update)?.collect())
+            .map_err(|e| self.decode_err(format!("reading the updates of document {doc}"), e))
     }
 
     /// One update by id.
@@ -270,4 +247,51 @@ mod tests {
         assert!(err.to_string().contains("42"), "{err}");
         assert_eq!(store.update(UpdateId(42)).unwrap(), None);
     }
+}
+
+/// Why an update could not be inserted.
+pub(crate) enum InsertUpdateError {
+    Invalid(String),
+    Sql(rusqlite::Error),
+}
+
+/// Inserts an update with status `proposed` through `conn`, which may be
+/// the transaction that writes the document the update comes from.
+pub(crate) fn insert_update(
+    conn: &rusqlite::Connection,
+    update: &ProposedUpdate,
+) -> std::result::Result<UpdateId, InsertUpdateError> {
+    let invalid = InsertUpdateError::Invalid;
+    let payload = serde_json::to_string(&update.payload)
+        .map_err(|e| invalid(format!("update payload: {e}")))?;
+    let sentence = update
+        .sentence
+        .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
+        .transpose()?;
+    let ev = update.evidence.as_ref();
+    let ev_start = ev
+        .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
+        .transpose()?;
+    let ev_end = ev
+        .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
+        .transpose()?;
+    conn.prepare_cached(
+        "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
+             evidence_end, evidence_text, status, proposed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8)",
+    )
+    .and_then(|mut st| {
+        st.insert(params![
+            update.kind,
+            payload,
+            update.doc,
+            sentence,
+            ev_start,
+            ev_end,
+            ev.map(|e| &e.text),
+            now(),
+        ])
+    })
+    .map(UpdateId)
+    .map_err(InsertUpdateError::Sql)
 }

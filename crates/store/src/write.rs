@@ -3,6 +3,7 @@
 use crate::codec::{date_text, enum_text, int, json_text};
 use crate::error::{Result, StoreError};
 use crate::store::Store;
+use crate::updates::{insert_update, InsertUpdateError, ProposedUpdate};
 use entente_core::{
     ActorRef, Deployment, Document, Event, Evidence, Mention, Personnel, Quotation,
 };
@@ -22,6 +23,10 @@ pub struct DocumentRecord {
     pub events: Vec<Event>,
     pub quotations: Vec<Quotation>,
     pub deployments: Vec<Deployment>,
+    /// Knowledge-base updates the document's facts propose; written with
+    /// the document (so a crash or a rerun never loses or repeats them)
+    /// and skipped with it when it is already stored.
+    pub updates: Vec<ProposedUpdate>,
 }
 
 impl DocumentRecord {
@@ -33,6 +38,7 @@ impl DocumentRecord {
             events: Vec::new(),
             quotations: Vec::new(),
             deployments: Vec::new(),
+            updates: Vec::new(),
         }
     }
 }
@@ -89,6 +95,22 @@ impl Store {
             if insert_record(&tx, record, &stored_at)
                 .map_err(|e| e.into_store_error(doc.as_str(), &path))?
             {
+                for update in &record.updates {
+                    insert_update(&tx, update).map_err(|e| match e {
+                        InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord {
+                            doc: doc.to_string(),
+                            reason,
+                        },
+                        InsertUpdateError::Sql(source) => StoreError::Sqlite {
+                            what: format!(
+                                "writing a {} update of document {doc} in store {}",
+                                update.kind,
+                                path.display()
+                            ),
+                            source,
+                        },
+                    })?;
+                }
                 outcome.stored += 1;
             } else {
                 outcome.duplicates += 1;

@@ -45,6 +45,8 @@ impl Model {
         for &d in docs {
             if self.stored.insert(d) {
                 outcome.stored += 1;
+                // A document's own proposed updates are stored with it.
+                self.updates += record(d).updates.len() as u64;
             } else {
                 outcome.duplicates += 1;
             }

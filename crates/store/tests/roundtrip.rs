@@ -98,7 +98,7 @@ fn facts_round_trip() {
             events: 4 * EVENTS_PER_DOC as u64,
             quotations: 4,
             deployments: 4,
-            updates: 0,
+            updates: (0..4).map(|n| record(n).updates.len() as u64).sum(),
         }
     );
     store.integrity_check().unwrap();

@@ -4,6 +4,7 @@ use crate::args::EvalCommand;
 use crate::output::stdout;
 use crate::Outcome;
 use anyhow::{Context, Result};
+use entente_annotate::ActorResolver;
 use entente_ingest::{read_reader, IngestOptions};
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -57,15 +58,77 @@ fn extract(gold: &Path, html: &Path, worst: usize) -> Result<Outcome> {
 }
 
 fn actors(gold: &Path) -> Result<Outcome> {
-    anyhow::bail!(
-        "{}: actor evaluation is wired in a later increment",
-        gold.display()
-    )
+    let resolver = ActorResolver::embedded();
+    let report = entente_annotate::actors::eval::evaluate_file(&resolver, gold)
+        .with_context(|| format!("cannot evaluate actors on {}", gold.display()))?;
+    let mut out = stdout();
+    writeln!(
+        out,
+        "actors resolved to the gold country/organisation: {}/{} = {:.1}%",
+        report.correct,
+        report.total,
+        report.percent()
+    )?;
+    if !report.misses.is_empty() {
+        writeln!(out, "\nmisses (record, actor text, gold code, found):")?;
+        for m in &report.misses {
+            writeln!(
+                out,
+                "  {}  {:?}  gold {}  found {}",
+                m.id,
+                m.actor_text,
+                m.gold,
+                if m.found.is_empty() {
+                    "-".to_string()
+                } else {
+                    m.found.join(",")
+                }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
 }
 
 fn events(gold: &Path) -> Result<Outcome> {
-    anyhow::bail!(
-        "{}: event evaluation is wired in a later increment",
-        gold.display()
-    )
+    let json =
+        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let records = entente_code::eval::parse_gold(&gold.display().to_string(), &json)?;
+    let resolver = ActorResolver::embedded();
+    let report = entente_code::eval::evaluate(&records, |text, date| {
+        let mentions = resolver.find_mentions(text, Some(date));
+        entente_code::code_text("gold", text, Some(date), &mentions).events
+    });
+    let mut out = stdout();
+    writeln!(out, "records                {}", report.records)?;
+    writeln!(
+        out,
+        "PLOVER type accuracy   {:.4} ({}/{})",
+        report.type_accuracy, report.type_correct, report.records
+    )?;
+    writeln!(
+        out,
+        "triples                {} gold, {} predicted",
+        report.gold_triples, report.predicted_triples
+    )?;
+    writeln!(out, "triple precision       {:.4}", report.precision)?;
+    writeln!(out, "triple recall          {:.4}", report.recall)?;
+    writeln!(out, "triple F1              {:.4}", report.f1)?;
+    if !report.misses.is_empty() {
+        writeln!(out, "\nmisses:")?;
+        for m in &report.misses {
+            writeln!(
+                out,
+                "  {}  gold {} predicted {}\n    {}\n    gold {:?}\n    got  {:?}",
+                m.id,
+                m.gold,
+                m.predicted.as_deref().unwrap_or("-"),
+                m.text,
+                m.gold_triples,
+                m.predicted_triples
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
 }

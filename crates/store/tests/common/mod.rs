@@ -155,12 +155,25 @@ pub fn record(n: usize) -> DocumentRecord {
         purpose: None,
         evidence: evidence(&doc, 0, 40),
     }];
+    // Every third document proposes a knowledge-base update.
+    let updates = if n % 3 == 0 {
+        vec![entente_store::ProposedUpdate {
+            kind: "accession".into(),
+            payload: serde_json::json!({"state": "FIN", "organisation": "NATO", "n": n}),
+            doc: Some(doc.public_id().to_string()),
+            sentence: Some(0),
+            evidence: Some(evidence(&doc, 0, 10)),
+        }]
+    } else {
+        Vec::new()
+    };
     DocumentRecord {
         document: doc,
         mentions,
         events,
         quotations,
         deployments,
+        updates,
     }
 }
 

@@ -1,0 +1,323 @@
+//! The web UI in a real browser: `entente serve` on a store built by
+//! `entente run`, pages loaded by headless Chromium, their DOM checked and
+//! screenshots saved under `target/screenshots/`.
+//!
+//! Needs Chromium (Debian's `chromium`, or the binary named by `CHROMIUM`);
+//! without it these tests fail, saying so.
+
+use super::serve::{store_with, Server};
+use super::*;
+
+fn chromium() -> PathBuf {
+    let candidates = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(
+            [
+                "/usr/bin/chromium",
+                "/usr/bin/chromium-browser",
+                "/usr/bin/google-chrome",
+            ]
+            .map(PathBuf::from),
+        );
+    for c in candidates {
+        if c.exists() {
+            return c;
+        }
+    }
+    panic!(
+        "Chromium not found: the browser tests need it. Install it (apt-get install -y chromium) \
+         or set CHROMIUM to its path."
+    );
+}
+
+fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("creates target/screenshots");
+    dir
+}
+
+/// A headless Chromium run with a fresh profile; `args` say what to do.
+fn browse(url: &str, args: &[String]) -> Output {
+    let profile = tempfile::tempdir().expect("profile dir");
+    Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            // Lets the page's fetches finish before the DOM is taken.
+            "--virtual-time-budget=10000",
+            "--window-size=1280,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("chromium runs")
+}
+
+/// The DOM of a page after its script ran, and a screenshot of it.
+fn page(server: &Server, route: &str, name: &str) -> String {
+    let url = server.url(&format!("/#/{route}"));
+    let out = browse(&url, &["--dump-dom".to_string()]);
+    assert!(
+        out.status.success(),
+        "chromium --dump-dom {url}: {}",
+        stderr_of(&out)
+    );
+    let dom = stdout_of(&out);
+    let shot = screenshots().join(format!("{name}.png"));
+    let out = browse(&url, &[format!("--screenshot={}", shot.display())]);
+    assert!(
+        out.status.success(),
+        "chromium --screenshot {url}: {}",
+        stderr_of(&out)
+    );
+    assert!(
+        dom.contains("data-ready="),
+        "{route}: the page did not finish rendering:\n{dom}"
+    );
+    assert!(
+        !dom.contains("id=\"error\""),
+        "{route}: the page shows an error:\n{}",
+        error_text(&dom)
+    );
+    dom
+}
+
+fn error_text(dom: &str) -> &str {
+    dom.split("id=\"error\"")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or(dom)
+}
+
+/// Every `href="#/PREFIX..."` in a DOM, in order.
+fn links<'a>(dom: &'a str, prefix: &str) -> Vec<&'a str> {
+    let needle = format!("href=\"#/{prefix}");
+    dom.match_indices(&needle)
+        .filter_map(|(i, _)| dom[i + 6..].split('"').next())
+        .collect()
+}
+
+/// Texts of the elements whose class list contains `class`.
+fn marked(dom: &str, class: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in dom.split("class=\"").skip(1) {
+        let Some((classes, rest)) = part.split_once('"') else {
+            continue;
+        };
+        if !classes.split(' ').any(|c| c == class) {
+            continue;
+        }
+        if let Some(text) = rest.split_once('>').and_then(|(_, t)| t.split('<').next()) {
+            out.push(text.to_string());
+        }
+    }
+    out
+}
+
+const HOSTILE: &str =
+    "Protesters in Honiara carried a sign reading <script>document.title='pwned'</script> \
+    and <img src=x onerror=alert(1)> on Friday.\n\nThe Solomon Islands government said nothing.";
+
+#[test]
+fn click_through_search_article_and_alliances() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(
+        dir.path(),
+        &[
+            ("hostile.txt", HOSTILE),
+            ("talks.txt", "Japan and Australia held talks in Tokyo on Wednesday about 2,000 troops.\n\nBoth sides praised the meeting."),
+            ("aid.txt", "New Zealand will send 50 soldiers to Fiji next month, its defence minister said."),
+        ],
+    );
+    let server = Server::start(&db, &[]);
+
+    // Home, then search, then the first hit: URLs taken from the DOM.
+    let home = page(&server, "", "home");
+    assert!(
+        home.contains("class=\"stat\""),
+        "home shows the store's counts"
+    );
+    let results = page(&server, "search?q=Sogavare", "search");
+    let article_link = links(&results, "article/")
+        .first()
+        .map(|s| s.to_string())
+        .expect("a hit links to its article");
+    let id = article_link.trim_start_matches("#/article/").to_string();
+
+    let api = server.get_json(&format!("/api/articles/{id}"));
+    let dom = page(&server, &format!("article/{id}"), "article");
+    assert_eq!(
+        dom.matches("class=\"para\"").count(),
+        11,
+        "the seed article has 11 paragraphs"
+    );
+    // Every actor the annotate stage found is highlighted, linking to its record.
+    let actors = marked(&dom, "actor");
+    for m in api["mentions"].as_array().into_iter().flatten() {
+        let text = m["text"].as_str().unwrap_or("");
+        assert!(
+            actors.iter().any(|a| a == text),
+            "mention {text:?} is highlighted; highlighted: {actors:?}"
+        );
+    }
+    let mentioned: Vec<&str> = api["mentions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    for name in ["NATO", "Ardern", "Sogavare"] {
+        if mentioned.iter().any(|m| m.contains(name)) {
+            assert!(
+                actors.iter().any(|a| a.contains(name)),
+                "{name} is highlighted"
+            );
+        } else {
+            eprintln!("note: the annotate stage does not yet find {name:?} in the seed article");
+        }
+    }
+    assert!(!marked(&dom, "date").is_empty(), "dates are highlighted");
+    assert!(
+        !marked(&dom, "qty").is_empty(),
+        "quantities are highlighted"
+    );
+    // Every event is listed with its date, and its evidence is marked.
+    let events = api["events"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        dom.matches("id=\"event-").count(),
+        events.len(),
+        "one row per event"
+    );
+    for e in &events {
+        if let Some(d) = e["date"].as_str() {
+            assert!(dom.contains(d), "event date {d} is shown");
+        }
+    }
+    if !events.is_empty() {
+        assert!(
+            dom.contains("class=\"hl ev") || dom.contains(" ev "),
+            "event evidence is highlighted"
+        );
+        let selected = page(&server, &format!("article/{id}?ev=0"), "article-event");
+        assert!(
+            selected.contains("class=\"selected\""),
+            "an event's link selects its record"
+        );
+    }
+    if api["deployments"].as_array().is_some_and(|d| !d.is_empty()) {
+        assert!(
+            !marked(&dom, "dep").is_empty() || dom.contains(" dep"),
+            "deployments are highlighted"
+        );
+    }
+    // An actor's link leads to its page.
+    if let Some(actor) = links(&dom, "actor/").first() {
+        page(&server, actor.trim_start_matches("#/"), "actor");
+    }
+
+    // Who is bound to defend Belgium on 2022-04-08: the 29 other NATO members.
+    let dom = page(
+        &server,
+        "alliances?org=NATO&on=2022-04-08&attacked=BEL",
+        "alliances",
+    );
+    let nato = dom
+        .split("data-treaty=\"North Atlantic Treaty\"")
+        .nth(1)
+        .expect("the North Atlantic Treaty binds states to defend Belgium");
+    let nato = nato.split("data-treaty=").next().unwrap_or(nato);
+    let nato = nato.split("id=\"alliance-map\"").next().unwrap_or(nato);
+    let codes: Vec<&str> = nato
+        .match_indices("<li data-code=\"")
+        .filter_map(|(i, m)| nato[i + m.len()..].split('"').next())
+        .collect();
+    assert_eq!(codes.len(), 29, "{codes:?}");
+    assert!(
+        !codes.contains(&"BEL"),
+        "Belgium does not defend itself under Article 5"
+    );
+    for c in ["USA", "FRA", "DEU", "TUR", "MKD"] {
+        assert!(codes.contains(&c), "{c} is bound: {codes:?}");
+    }
+    assert!(
+        dom.matches("class=\"country obligated\"").count() >= 29,
+        "the map shows them"
+    );
+    assert!(
+        dom.contains("class=\"country attacked\" data-code=\"BEL\""),
+        "the map marks Belgium"
+    );
+    assert!(
+        dom.contains("id=\"members\""),
+        "the members of NATO are listed"
+    );
+}
+
+#[test]
+fn article_text_is_shown_as_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[("hostile.txt", HOSTILE)]);
+    let server = Server::start(&db, &[]);
+    let hits = server.get_json("/api/search?q=Protesters");
+    let id = hits["hits"][0]["id"]
+        .as_str()
+        .expect("the hostile article is stored")
+        .to_string();
+    let api = server.get_json(&format!("/api/articles/{id}"));
+    let text = api["text"].as_str().unwrap_or("");
+    let dom = page(&server, &format!("article/{id}"), "hostile");
+    assert!(
+        !dom.contains("<title>pwned"),
+        "no script from the article ran"
+    );
+    assert!(
+        !dom.contains("<script>document.title"),
+        "the article's <script> is not an element"
+    );
+    assert!(
+        !dom.contains("<img src=\"x\""),
+        "the article's <img> is not an element"
+    );
+    if text.contains("<script>") {
+        assert!(
+            dom.contains("&lt;script&gt;document.title"),
+            "the article's <script> shows as text"
+        );
+    }
+}
+
+#[test]
+fn explorer_pages_render() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[]);
+    let server = Server::start(&db, &[]);
+    for (route, name, must) in [
+        (
+            "events?from=2022-01-01&to=2022-12-31",
+            "events",
+            "id=\"timeline\"",
+        ),
+        ("network", "network", "id=\"network\""),
+        ("map", "map", "id=\"map\""),
+        ("deployments", "deployments", "Deployments"),
+        ("updates", "updates", "updates"),
+    ] {
+        let dom = page(&server, route, name);
+        assert!(dom.contains(must), "{route} shows {must}");
+    }
+    let dom = page(&server, "map", "map");
+    assert!(
+        dom.matches("class=\"country").count() > 150,
+        "the map draws the world's countries"
+    );
+}
