@@ -49,7 +49,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Treaties(a) => commands::know::treaties(a),
         Command::Code(a) => commands::code::run(a, quiet),
         Command::Actor(a) => commands::actor::run(a),
-        other => anyhow::bail!("{other:?}: wired in a later increment"),
+        Command::Deployments(a) => commands::stored::deployments(a),
+        Command::Quotes(a) => commands::stored::quotes(a),
+        Command::Updates(a) => commands::stored::updates(a),
     }
 }
 

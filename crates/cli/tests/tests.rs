@@ -46,3 +46,4 @@ mod errors;
 mod know;
 mod run;
 mod serve;
+mod updates;

@@ -246,7 +246,15 @@ impl KnowledgeBase {
                     .then(|| find_becoming_member(&lower))
                     .flatten()
             });
-            if let Some((_, end)) = found {
+            if let Some((start, end)) = found {
+                // The event's source must be who joins or leaves: the
+                // state named last before the verb, when one is named
+                // ("Sweden joined NATO after Hungary ratified" is no
+                // accession of Hungary's).
+                let subject = e.sentence.get(..start).and_then(|b| self.last_state_in(b));
+                if subject.is_some_and(|s| s != state) {
+                    continue;
+                }
                 if let Some(org) = self.organisation_after(&e.sentence, end) {
                     return Some(update(kind, Some(org), None, None, None));
                 }
@@ -351,6 +359,16 @@ impl KnowledgeBase {
             .filter(|s| !s.code.starts_with("COW-"))
             .filter_map(|s| find_name(text, &s.name).map(|i| (i, s)))
             .min_by_key(|(i, _)| *i)
+            .map(|(_, s)| s.code.clone())
+    }
+
+    /// The code of the last state named in `text`.
+    fn last_state_in(&self, text: &str) -> Option<String> {
+        self.states
+            .iter()
+            .filter(|s| !s.code.starts_with("COW-"))
+            .filter_map(|s| rfind_name(text, &s.name).map(|i| (i, s)))
+            .max_by_key(|(i, _)| *i)
             .map(|(_, s)| s.code.clone())
     }
 
@@ -523,6 +541,17 @@ fn find_name(text: &str, name: &str) -> Option<usize> {
         from = i + needle.len();
     }
     None
+}
+
+/// Like [`find_name`], the last whole-word occurrence.
+fn rfind_name(text: &str, name: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|rest| find_name(rest, name)) {
+        last = Some(from + i);
+        from += i + name.len().max(1);
+    }
+    last
 }
 
 #[cfg(test)]

@@ -119,6 +119,17 @@ fn cases() -> Vec<Case> {
             expect: Some((UpdateKind::TreatySuspended, None, Some("NZL"))),
         },
         Case {
+            name: "another state in the sentence is not the one joining",
+            event: event(
+                "HUNLEG",
+                None,
+                "080",
+                "2024-03-07",
+                "Sweden formally joined NATO on Thursday after Hungary's parliament ratified its bid.",
+            ),
+            expect: None,
+        },
+        Case {
             name: "unrelated sentence",
             event: event(
                 "NZLGOV",

@@ -8,6 +8,7 @@ pub mod eval;
 pub mod know;
 pub mod run;
 pub mod serve;
+pub mod stored;
 
 mod inputs;
 mod pipeline;
