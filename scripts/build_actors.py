@@ -289,6 +289,7 @@ def load_places(data: Path, min_pop: int):
 def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: set[str]):
     """Organisations and state institutions with fixed codes; people with dated codes go apart."""
     orgs: dict[str, dict] = {}
+    groups = []
     people = []
 
     def add_org(code, name, aliases, kind):
@@ -317,8 +318,15 @@ def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: se
             code = codes[0][0]
             if len(code) == 3 and code in state_codes:
                 continue  # country blocks: handled by build_states
+            if code.startswith("MNC"):
+                continue  # companies: rarely actors in political news, common false hits
+            code = localise_code(code, names, state_codes)
             kind = "igo" if code.startswith("IGO") else ("state" if code[:3] in state_codes else "org")
-            add_org(code, names[0], names[1:], kind)
+            if kind == "igo":
+                add_org(code, names[0], names[1:], kind)
+            else:
+                # Each group keeps its own row: codes are shared by many groups.
+                groups.append([code, names[0], kind, names[1:]])
     # Curated organisations override the actor id and canonical name.
     cur = {}
     for line in curated.read_text(encoding="utf-8").splitlines():
@@ -329,16 +337,17 @@ def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: se
         aliases = [a for a in (p[4].split("|") if len(p) > 4 else []) if a]
         cur[code] = (actor, kind, name, aliases)
     rows = []
-    for code in list(orgs):
-        new = localise_code(code, orgs[code]["names"], state_codes)
-        if new != code:
-            o = orgs.pop(code)
-            merged = orgs.setdefault(new, {"names": [], "kind": o["kind"]})
-            merged["names"] += [n for n in o["names"] if n not in merged["names"]]
     for code, (actor, kind, name, aliases) in cur.items():
         extra = orgs.pop(code, {"names": []})["names"]
         al = sorted(set(aliases + extra + [actor]) - {name}, key=str.lower)
         rows.append([code, actor, kind, name, "|".join(al)])
+    cur_names = {key(n) for c in cur.values() for n in [c[0], c[2]] + c[3]}
+    for code, name, kind, aliases in groups:
+        if key(name) in cur_names:
+            continue
+        acr = [n for n in [name] + aliases if n.isupper() and 2 <= len(n) <= 8 and " " not in n]
+        actor = code[:3] if kind == "state" else (acr[0] if acr else name)
+        rows.append([code, actor, kind, name, "|".join(sorted(set(aliases) - {name}, key=str.lower))])
     for code, o in sorted(orgs.items()):
         names = o["names"]
         name = names[0]
@@ -526,7 +535,13 @@ def main():
     agents = build_agents(data, out / "curated_agents.tsv")
     write_tsv(out / "states.tsv", "iso3\tname\tfrom\tto\tpopulation\tnames|\tcapitals|", states)
     write_tsv(out / "orgs.tsv", "code\tactor\tkind\tname\taliases|", orgs)
-    write_tsv(out / "people.tsv", "name\taliases|\tcode\trole\tfrom\tto\tsource", people[len(curated_people):])
+    generated = people[len(curated_people):]
+    # Lines of one person together (the loader relies on it for speed), aliases on the first.
+    order = {}
+    for r in generated:
+        order.setdefault(r[0], len(order))
+    generated.sort(key=lambda r: (order[r[0]], r[1] == ""))
+    write_tsv(out / "people.tsv", "name\taliases|\tcode\trole\tfrom\tto\tsource", generated)
     write_tsv(out / "agents.tsv", "phrase\tsector", agents)
     write_tsv(out / "places.tsv", "name\tiso3\tlat\tlon\tpopulation", places)
     print(f"states {len(states)}, orgs {len(orgs)}, people lines {len(people)}, agents {len(agents)}, places {len(places)}")

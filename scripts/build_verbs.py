@@ -170,6 +170,8 @@ def convert_verbs(src: Path) -> list[str]:
         seen = []
         for f in forms:
             f = f.strip("_")
+            if not re.fullmatch(r"[a-z][a-z'-]*(_[a-z'-]+)*", f):
+                continue  # stray punctuation in the source's form lists
             if f and f not in seen:
                 seen.append(f)
         out.append("V\t" + lemma.strip("_") + "\t" + code + "\t" + " ".join(seen))
@@ -182,6 +184,8 @@ def convert_verbs(src: Path) -> list[str]:
     for v, at in sorted(added.items(), key=lambda kv: -kv[1]):
         forms = " ".join(dict.fromkeys(british(regular_forms(v))))
         out.insert(at, "V\t" + v + "\t-\t" + forms)
+    fill_block_defaults(out)
+    add_patterns(out)
     result = []
     for item in out:
         if isinstance(item, list):
@@ -190,6 +194,69 @@ def convert_verbs(src: Path) -> list[str]:
         else:
             result.append(item)
     return result
+
+
+# entente's corrections of the converted dictionary, one reason each.
+VERB_CODE_OVERRIDES = {
+    # The source files AGREE under [050] (diplomatic cooperation); an
+    # agreement reported with a complement is CAMEO 03, intent to cooperate.
+    "agree": "030",
+}
+
+
+# Patterns entente adds to the block of a verb, each general: blocking a
+# way of passage is obstruction (CAMEO 144), as the source already codes
+# "* traffic" and "* entrance".
+PATTERN_ADDITIONS = {
+    # CAMEO 166x: expelling monitors, peacekeepers, diplomats and aid agencies.
+    "expel": [("1662", "* inspectors"), ("1662", "* observers"), ("1662", "* monitors"),
+              ("1661", "* peacekeepers"), ("1663", "* aid workers"), ("1663", "* aid agencies"),
+              ("166", "* diplomats"), ("166", "* ambassador"), ("166", "* envoy")],
+    "block": [("144", "* " + w) for w in
+              ("road", "roads", "bridge", "bridges", "highway", "highways",
+               "transport", "border", "crossing", "railway", "port", "access")],
+}
+
+
+def add_patterns(out: list) -> None:
+    """Appends PATTERN_ADDITIONS to the block holding each verb."""
+    for verb, patterns in PATTERN_ADDITIONS.items():
+        at = next((k for k, x in enumerate(out)
+                   if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
+        if at is None:
+            continue
+        for code, body in patterns:
+            out.insert(at + 1, "P\t" + code + "\t" + body)
+
+
+def fill_block_defaults(out: list) -> None:
+    """Blocks with no code of their own ([---]) code only through their
+    patterns. When at least three patterns exist and 60% of them share a CAMEO
+    root, that root's general code ("120" for REFUSE/REJECT/DECLINE) becomes
+    the block's default, so that the bare verb is coded too."""
+    i = 0
+    while i < len(out):
+        item = out[i]
+        if isinstance(item, str) and item.startswith("B\t-"):
+            roots = {}
+            j = i + 1
+            while j < len(out) and not (isinstance(out[j], str) and out[j].startswith("B\t")):
+                f = out[j].split("\t") if isinstance(out[j], str) else []
+                if f and f[0] == "P" and f[1] != "-":
+                    roots[f[1][:2]] = roots.get(f[1][:2], 0) + 1
+                j += 1
+            total = sum(roots.values())
+            if total >= 3:
+                root, n = max(roots.items(), key=lambda kv: kv[1])
+                if n / total >= 0.6:
+                    out[i] = "B\t" + root + "0"
+        i += 1
+    for k, item in enumerate(out):
+        if isinstance(item, str) and item.startswith("V\t"):
+            f = item.split("\t")
+            if f[1] in VERB_CODE_OVERRIDES:
+                f[2] = VERB_CODE_OVERRIDES[f[1]]
+                out[k] = "\t".join(f)
 
 
 def convert_codes(cameo_dir: Path) -> list[str]:

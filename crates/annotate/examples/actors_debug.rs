@@ -10,7 +10,9 @@ fn main() -> ExitCode {
         eprintln!("usage: actors_debug FILE [YYYY-MM-DD]");
         return ExitCode::from(2);
     };
-    let day = args.next().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let day = args
+        .next()
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

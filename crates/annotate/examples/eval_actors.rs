@@ -18,7 +18,10 @@ fn main() -> ExitCode {
         }
     };
     for m in &report.misses {
-        println!("MISS {} {:?} gold {} found {:?}\n     {}", m.id, m.actor_text, m.gold, m.found, m.text);
+        println!(
+            "MISS {} {:?} gold {} found {:?}\n     {}",
+            m.id, m.actor_text, m.gold, m.found, m.text
+        );
     }
     println!(
         "actors: {}/{} = {:.1}%",

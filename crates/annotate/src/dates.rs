@@ -40,8 +40,18 @@ pub enum Tense {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const MONTH_ABBR: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -57,8 +67,24 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 ];
 /// Words before an expression that make it point to the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "'ll", "due", "scheduled", "expected", "set", "plans", "plan", "planned",
-    "upcoming", "until", "till", "from", "starting", "next", "intends", "reviewed",
+    "will",
+    "shall",
+    "'ll",
+    "due",
+    "scheduled",
+    "expected",
+    "set",
+    "plans",
+    "plan",
+    "planned",
+    "upcoming",
+    "until",
+    "till",
+    "from",
+    "starting",
+    "next",
+    "intends",
+    "reviewed",
 ];
 
 /// Finds and resolves the temporal expressions of `text`. Total.
@@ -70,7 +96,12 @@ pub fn find_dates(text: &str, published: NaiveDate) -> Vec<TemporalExpression> {
     while i < toks.len() {
         if let Some((n, date, precision, range)) = match_at(text, &toks, &words, i, published) {
             let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
-            out.push(TemporalExpression { span, date, precision, range });
+            out.push(TemporalExpression {
+                span,
+                date,
+                precision,
+                range,
+            });
             i += n;
         } else {
             i += 1;
@@ -114,7 +145,10 @@ fn match_at(
             }
             if let Some(m) = month_index(w(1), raw(1)) {
                 let tense = if dir < 0 { Tense::Past } else { Tense::Future };
-                return Some(with_len(2, month_occurrence(m, published, tense, dir == 0)?));
+                return Some(with_len(
+                    2,
+                    month_occurrence(m, published, tense, dir == 0)?,
+                ));
             }
         }
         "earlier" | "later" if w(1) == "this" => {
@@ -164,8 +198,10 @@ fn match_at(
         }
         // A bare month needs a preposition: "in December" ("May" is a verb too).
         let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-        if matches!(prev, "in" | "since" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "of")
-            && raw(0).starts_with(char::is_uppercase)
+        if matches!(
+            prev,
+            "in" | "since" | "until" | "by" | "from" | "during" | "early" | "late" | "mid" | "of"
+        ) && raw(0).starts_with(char::is_uppercase)
         {
             let tense = tense_before(words, i).unwrap_or(Tense::Past);
             return Some(with_len(1, month_occurrence(m, published, tense, true)?));
@@ -245,7 +281,11 @@ fn relative_unit(
         "year" => {
             let y = published.year() + dir;
             let start = NaiveDate::from_ymd_opt(y, 1, 1)?;
-            Some((start, DatePrecision::Year, (start, NaiveDate::from_ymd_opt(y, 12, 31)?)))
+            Some((
+                start,
+                DatePrecision::Year,
+                (start, NaiveDate::from_ymd_opt(y, 12, 31)?),
+            ))
         }
         _ => None,
     }
@@ -315,7 +355,13 @@ fn month_index(lower: &str, raw: &str) -> Option<u32> {
     MONTHS
         .iter()
         .position(|m| *m == w)
-        .or_else(|| if w.len() >= 3 && w != "may" { MONTH_ABBR.iter().position(|m| *m == w) } else { None })
+        .or_else(|| {
+            if w.len() >= 3 && w != "may" {
+                MONTH_ABBR.iter().position(|m| *m == w)
+            } else {
+                None
+            }
+        })
         .or_else(|| (w == "sept").then_some(8))
         .map(|p| p as u32 + 1)
 }

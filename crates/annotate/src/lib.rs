@@ -4,3 +4,5 @@ pub mod actors;
 pub mod dates;
 pub mod quantities;
 pub mod sentences;
+
+pub use actors::{ActorDictionary, ActorInfo, ActorResolver};

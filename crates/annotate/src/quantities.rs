@@ -59,23 +59,64 @@ impl Quantity {
 }
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
 ];
 const TENS: &[(&str, u64)] = &[
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 const SCALES: &[(&str, f64)] = &[
-    ("dozen", 12.0), ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
     ("trillion", 1e12),
 ];
-const VAGUE: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2000)];
+const VAGUE: &[(&str, u64)] = &[
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2000),
+];
 const MONTH_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Finds the counts in `text`. Total.
@@ -92,7 +133,11 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         let (qual, q_len, value) = qualifier_before(&words, i, value);
         let start = toks[i - q_len].span.start;
         let end = toks[i + n - 1].span.end;
-        out.push(Quantity { span: Span::new(start, end), value, qualifier: qual });
+        out.push(Quantity {
+            span: Span::new(start, end),
+            value,
+            qualifier: qual,
+        });
         i += n;
     }
     out
@@ -150,29 +195,58 @@ fn word_number(w: &str) -> Option<u64> {
     }
     let (tens, unit) = w.split_once('-')?;
     let t = TENS.iter().find(|(n, _)| *n == tens)?.1;
-    let u = UNITS.iter().find(|(n, _)| *n == unit).filter(|(_, v)| (1..10).contains(v))?.1;
+    let u = UNITS
+        .iter()
+        .find(|(n, _)| *n == unit)
+        .filter(|(_, v)| (1..10).contains(v))?
+        .1;
     Some(t + u)
 }
 
 /// The qualifier ending just before token `i`: its reading, its length in
 /// tokens, and the value with a strict bound applied.
 fn qualifier_before(words: &[String], i: usize, value: f64) -> (Qualifier, usize, f64) {
-    let w = |back: usize| if i >= back { words[i - back].as_str() } else { "" };
+    let w = |back: usize| {
+        if i >= back {
+            words[i - back].as_str()
+        } else {
+            ""
+        }
+    };
     let whole = value.fract() == 0.0;
     let two = (w(2), w(1));
     let three = (w(3), w(2), w(1));
-    if matches!(three, ("no", "more", "than") | ("as", "many", "as") | ("no", "fewer", "than")) {
-        let q = if three.1 == "fewer" { Qualifier::AtLeast } else { Qualifier::AtMost };
+    if matches!(
+        three,
+        ("no", "more", "than") | ("as", "many", "as") | ("no", "fewer", "than")
+    ) {
+        let q = if three.1 == "fewer" {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        };
         return (q, 3, value);
     }
     match two {
         ("up", "to") | ("at", "most") => return (Qualifier::AtMost, 2, value),
         ("at", "least") => return (Qualifier::AtLeast, 2, value),
         ("more", "than") => {
-            return (Qualifier::AtLeast, 2, if whole { value + 1.0 } else { value });
+            return (
+                Qualifier::AtLeast,
+                2,
+                if whole { value + 1.0 } else { value },
+            );
         }
         ("fewer", "than") | ("less", "than") => {
-            return (Qualifier::AtMost, 2, if whole && value >= 1.0 { value - 1.0 } else { value });
+            return (
+                Qualifier::AtMost,
+                2,
+                if whole && value >= 1.0 {
+                    value - 1.0
+                } else {
+                    value
+                },
+            );
         }
         ("an", "estimated") => return (Qualifier::About, 2, value),
         _ => {}
@@ -180,8 +254,20 @@ fn qualifier_before(words: &[String], i: usize, value: f64) -> (Qualifier, usize
     match w(1) {
         "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "approximately"
         | "approx" | "circa" => (Qualifier::About, 1, value),
-        "over" => (Qualifier::AtLeast, 1, if whole { value + 1.0 } else { value }),
-        "under" => (Qualifier::AtMost, 1, if whole && value >= 1.0 { value - 1.0 } else { value }),
+        "over" => (
+            Qualifier::AtLeast,
+            1,
+            if whole { value + 1.0 } else { value },
+        ),
+        "under" => (
+            Qualifier::AtMost,
+            1,
+            if whole && value >= 1.0 {
+                value - 1.0
+            } else {
+                value
+            },
+        ),
         _ if VAGUE.iter().any(|(n, _)| *n == words[i]) => (Qualifier::AtLeast, 0, value),
         _ => (Qualifier::Exactly, 0, value),
     }

@@ -24,9 +24,42 @@ const ABBREVIATIONS: &[&str] = &[
 /// Words that usually open a sentence: after an acronym such as "U.S." they
 /// mark a boundary ("... to the U.S. The talks ...").
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "In", "On", "At", "This",
-    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "However", "Meanwhile",
-    "After", "Before", "When", "While", "If", "As", "Some", "Many", "Officials", "According",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "However",
+    "Meanwhile",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Some",
+    "Many",
+    "Officials",
+    "According",
 ];
 
 /// Splits `text` into sentences and returns their byte spans, without the
@@ -201,13 +234,27 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             if m < chars.len() && chars[m].1 == '.' && !numeric && is_acronym(&chars[k..m]) {
                 m += 1;
             }
-            let end = if m < chars.len() { span.start + chars[m].0 } else { span.end };
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(start, end), kind });
+            let end = if m < chars.len() {
+                span.start + chars[m].0
+            } else {
+                span.end
+            };
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                span: Span::new(start, end),
+                kind,
+            });
             k = m;
         } else {
             let end = start + c.len_utf8();
-            out.push(Token { span: Span::new(start, end), kind: TokenKind::Punct });
+            out.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Punct,
+            });
             k += 1;
         }
     }
@@ -231,7 +278,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -245,7 +295,13 @@ mod tests {
     #[test]
     fn tokens_keep_acronyms_and_numbers() {
         let t = "The U.S. sent 1,200 troops, 3.5 tonnes.";
-        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
-        assert_eq!(toks, vec!["The", "U.S.", "sent", "1,200", "troops", ",", "3.5", "tonnes", "."]);
+        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            vec!["The", "U.S.", "sent", "1,200", "troops", ",", "3.5", "tonnes", "."]
+        );
     }
 }

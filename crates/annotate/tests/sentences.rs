@@ -74,8 +74,15 @@ const QUOTES: &[Case] = &[
 
 fn run(cases: &[Case]) {
     for c in cases {
-        let got: Vec<&str> = split_sentences(c.text).iter().map(|s| s.slice(c.text)).collect();
-        assert_eq!(got, c.sentences, "case {:?}: help: check ABBREVIATIONS and is_boundary", c.name);
+        let got: Vec<&str> = split_sentences(c.text)
+            .iter()
+            .map(|s| s.slice(c.text))
+            .collect();
+        assert_eq!(
+            got, c.sentences,
+            "case {:?}: help: check ABBREVIATIONS and is_boundary",
+            c.name
+        );
     }
 }
 
@@ -96,7 +103,17 @@ fn quotes() {
 
 #[test]
 fn no_panic_on_odd_input() {
-    for t in ["", ".", "...", "\"", "é. É.", "a.\u{201D} B", "\n\n\n", "U.S.", "1,2.3. x"] {
+    for t in [
+        "",
+        ".",
+        "...",
+        "\"",
+        "é. É.",
+        "a.\u{201D} B",
+        "\n\n\n",
+        "U.S.",
+        "1,2.3. x",
+    ] {
         let spans = split_sentences(t);
         for s in spans {
             assert!(s.end <= t.len());

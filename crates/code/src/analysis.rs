@@ -2,48 +2,280 @@
 //! mentions, quotation spans, clause frames (subject, auxiliaries,
 //! negation, intent) and pronoun resolution.
 
+use chrono::NaiveDate;
 use entente_annotate::dates::{find_dates, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
 use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
-use chrono::NaiveDate;
 
 pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "state", "states", "stated",
-    "announce", "announces", "announced", "add", "adds", "added", "note", "notes", "noted",
-    "explain", "explained", "declare", "declared", "insist", "insisted", "stress", "stressed",
-    "reiterate", "reiterated", "remark", "remarked", "write", "wrote", "comment", "commented",
-    "confirm", "confirmed", "acknowledged", "asserted", "argued", "observed",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "state",
+    "states",
+    "stated",
+    "announce",
+    "announces",
+    "announced",
+    "add",
+    "adds",
+    "added",
+    "note",
+    "notes",
+    "noted",
+    "explain",
+    "explained",
+    "declare",
+    "declared",
+    "insist",
+    "insisted",
+    "stress",
+    "stressed",
+    "reiterate",
+    "reiterated",
+    "remark",
+    "remarked",
+    "write",
+    "wrote",
+    "comment",
+    "commented",
+    "confirm",
+    "confirmed",
+    "acknowledged",
+    "asserted",
+    "argued",
+    "observed",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const MODALS: &[&str] = &["will", "would", "shall", "may", "might", "could", "'ll"];
 const AUX_OTHER: &[&str] = &[
-    "has", "have", "had", "did", "does", "do", "can", "should", "must", "also", "already",
-    "still", "now", "reportedly", "formally", "officially", "publicly", "jointly", "again",
-    "further", "earnestly", "then", "finally", "recently", "previously", "later", "repeatedly",
-    "strongly", "quickly", "immediately", "directly", "allegedly", "apparently", "effectively",
-    "just", "only", "subsequently", "swiftly", "unanimously", "firmly", "even", "yet",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "can",
+    "should",
+    "must",
+    "also",
+    "already",
+    "still",
+    "now",
+    "reportedly",
+    "formally",
+    "officially",
+    "publicly",
+    "jointly",
+    "again",
+    "further",
+    "earnestly",
+    "then",
+    "finally",
+    "recently",
+    "previously",
+    "later",
+    "repeatedly",
+    "strongly",
+    "quickly",
+    "immediately",
+    "directly",
+    "allegedly",
+    "apparently",
+    "effectively",
+    "just",
+    "only",
+    "subsequently",
+    "swiftly",
+    "unanimously",
+    "firmly",
+    "even",
+    "yet",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 /// Words before "to VERB" that make the verb an intention.
 const INTENT_GOVERNORS: &[&str] = &[
-    "willing", "ready", "prepared", "agreed", "agree", "agrees", "agreeing", "plans", "plan",
-    "planned", "planning", "intends", "intend", "intended", "offered", "offer", "offers",
-    "promised", "promise", "promises", "pledged", "pledge", "pledges", "vowed", "vow", "vows",
-    "expected", "set", "going", "wants", "want", "wanted", "hopes", "hope", "hoped", "seeks",
-    "seek", "sought", "aims", "aim", "aimed", "committed", "determined", "keen", "eager",
-    "likely", "about", "able",
+    "willing",
+    "ready",
+    "prepared",
+    "agreed",
+    "agree",
+    "agrees",
+    "agreeing",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "offered",
+    "offer",
+    "offers",
+    "promised",
+    "promise",
+    "promises",
+    "pledged",
+    "pledge",
+    "pledges",
+    "vowed",
+    "vow",
+    "vows",
+    "sworn",
+    "swore",
+    "swear",
+    "swears",
+    "expected",
+    "set",
+    "going",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "hoped",
+    "seeks",
+    "seek",
+    "sought",
+    "aims",
+    "aim",
+    "aimed",
+    "committed",
+    "determined",
+    "keen",
+    "eager",
+    "likely",
+    "about",
+    "able",
 ];
+/// Verbs before "to VERB" whose complement is done, not intended.
+const CATENATIVES: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "began",
+    "begin",
+    "begins",
+    "begun",
+    "start",
+    "starts",
+    "started",
+    "resume",
+    "resumed",
+    "resumes",
+    "tried",
+    "try",
+    "tries",
+    "attempt",
+    "attempted",
+    "attempts",
+    "managed",
+    "manage",
+    "moved",
+    "move",
+    "moves",
+    "decided",
+    "decide",
+    "decides",
+    "decision",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "help",
+    "helped",
+    "helps",
+    "used",
+    "came",
+    "went",
+    "voted",
+    "vote",
+    "chose",
+    "opted",
+    "sought",
+    "order",
+    "ordered",
+    "authorised",
+    "authorized",
+    "allowed",
+    "move",
+    "needs",
+    "need",
+    "needed",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "ought",
+];
+/// Words opening a clause whose event has not happened.
+const CONDITIONALS: &[&str] = &["unless", "if", "whether", "until", "lest"];
 const REFUSAL_GOVERNORS: &[&str] = &[
-    "refused", "refuse", "refuses", "declined", "decline", "declines", "rejected", "failed",
-    "unwilling", "reluctant",
+    "refused",
+    "refuse",
+    "refuses",
+    "declined",
+    "decline",
+    "declines",
+    "rejected",
+    "failed",
+    "unwilling",
+    "reluctant",
 ];
 const THREAT_GOVERNORS: &[&str] = &["threatened", "threaten", "threatens", "threatening"];
 pub(crate) const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that",
-    "these", "those", "any", "some", "no", "every", "each", "new", "further", "first",
-    "recent", "latest", "possible", "joint", "of", "for", "in", "on", "with", "after",
-    "following", "amid", "against", "by", "from", "about", "over", "during",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "some",
+    "no",
+    "every",
+    "each",
+    "new",
+    "further",
+    "first",
+    "recent",
+    "latest",
+    "possible",
+    "joint",
+    "of",
+    "for",
+    "in",
+    "on",
+    "with",
+    "after",
+    "following",
+    "amid",
+    "against",
+    "by",
+    "from",
+    "about",
+    "over",
+    "during",
 ];
 
 /// A pronoun class.
@@ -70,8 +302,6 @@ pub(crate) struct QuoteSpan {
     pub inner: Span,
     /// The quote opens its paragraph.
     pub opens_paragraph: bool,
-    /// The quote has a closing mark in its paragraph.
-    pub closed: bool,
 }
 
 /// A sentence ready for coding.
@@ -127,7 +357,12 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, id: String, published: Option<NaiveDate>, mentions: &'a [Mention]) -> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        id: String,
+        published: Option<NaiveDate>,
+        mentions: &'a [Mention],
+    ) -> Doc<'a> {
         let mut ms: Vec<&Mention> = mentions
             .iter()
             .filter(|m| m.start < m.end && m.end <= text.len() && !m.code.is_empty())
@@ -161,10 +396,25 @@ impl<'a> Doc<'a> {
                 }
                 j += 1;
             }
-            sentences.push(Sent { index, span, toks, words, mention_at });
+            sentences.push(Sent {
+                index,
+                span,
+                toks,
+                words,
+                mention_at,
+            });
         }
         let quotes = find_quotes(text);
-        Doc { text, id, published, mentions: kept, dates, quantities, sentences, quotes }
+        Doc {
+            text,
+            id,
+            published,
+            mentions: kept,
+            dates,
+            quantities,
+            sentences,
+            quotes,
+        }
     }
 
     pub fn actor(&self, m: usize) -> ActorRef {
@@ -187,7 +437,9 @@ impl<'a> Doc<'a> {
 
     /// The quotation enclosing byte `at`, if any.
     pub fn quote_at(&self, at: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.inner.start <= at && at < q.inner.end)
+        self.quotes
+            .iter()
+            .position(|q| q.inner.start <= at && at < q.inner.end)
     }
 
     /// The date of an event at token `k` of sentence `s`: the nearest
@@ -235,7 +487,10 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         let mut prev: Option<char> = None;
         for (i, c) in body.char_indices() {
             let is_open = c == '\u{201C}'
-                || (c == '"' && prev.map(|p| p.is_whitespace() || "([{-\u{2014}".contains(p)).unwrap_or(true));
+                || (c == '"'
+                    && prev
+                        .map(|p| p.is_whitespace() || "([{-\u{2014}".contains(p))
+                        .unwrap_or(true));
             let is_close = c == '\u{201D}' || (c == '"' && !is_open);
             match open {
                 None if is_open => open = Some(i),
@@ -245,7 +500,6 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                         outer: Span::new(base + o, base + i + c.len_utf8()),
                         inner,
                         opens_paragraph: o == lead,
-                        closed: true,
                     });
                     open = None;
                 }
@@ -259,7 +513,6 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                 outer: Span::new(base + o, base + body.len()),
                 inner: Span::new(base + o + q, base + body.len()),
                 opens_paragraph: o == lead,
-                closed: false,
             });
         }
     }
@@ -277,6 +530,8 @@ pub(crate) struct Frame {
     pub passive: bool,
     pub intent: bool,
     pub threat: bool,
+    /// "must", "should": what the clause demands of its subject.
+    pub obligation: bool,
     /// The verb is the complement of a request or of an object ("urged X
     /// to respect"): not an event that happened.
     pub unrealised: bool,
@@ -308,7 +563,9 @@ impl Focus {
 /// The compound actor around the mention at token `k`: "New Zealand and
 /// Australia", "Britain, France and Germany".
 pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
-    let Some((a, b)) = s.mention_range(k) else { return Vec::new() };
+    let Some((a, b)) = s.mention_range(k) else {
+        return Vec::new();
+    };
     let mut out = vec![s.mention_at[k].unwrap_or_default()];
     // Rightwards.
     let mut j = b;
@@ -371,12 +628,14 @@ fn scan_aux(s: &Sent, v: usize, f: &mut Frame) -> usize {
             f.passive = true;
         } else if MODALS.contains(&w) {
             f.intent = true;
+        } else if matches!(w, "must" | "should" | "ought") {
+            f.obligation = true;
         } else if NEGATIONS.contains(&w) || w.ends_with("n't") {
             f.negated = true;
             if w == "won't" || w == "wouldn't" {
                 f.intent = true;
             }
-        } else if !AUX_OTHER.contains(&w) {
+        } else if !(AUX_OTHER.contains(&w) || w.len() > 4 && w.ends_with("ly")) {
             break;
         }
         j -= 1;
@@ -386,7 +645,14 @@ fn scan_aux(s: &Sent, v: usize, f: &mut Frame) -> usize {
 
 /// The clause frame of the verb at tokens `v..ve` (`past`: the verb is a
 /// past form, so a "be" auxiliary makes it passive).
-pub(crate) fn frame(doc: &Doc, s: &Sent, focus: &Focus, v: usize, past: bool, depth: usize) -> Frame {
+pub(crate) fn frame(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    v: usize,
+    past: bool,
+    depth: usize,
+) -> Frame {
     let mut f = Frame::default();
     let j = scan_aux(s, v, &mut f);
     f.passive &= past;
@@ -398,7 +664,9 @@ pub(crate) fn frame(doc: &Doc, s: &Sent, focus: &Focus, v: usize, past: bool, de
     let mut to_at = (j > 0 && s.word(j - 1) == "to").then(|| j - 1);
     // "to X and VERB": coordinated infinitives.
     if to_at.is_none() && j > 0 && matches!(s.word(j - 1), "and" | "or") {
-        to_at = (j.saturating_sub(6)..j - 1).rev().find(|&k| s.word(k) == "to" && s.mention_at[k].is_none());
+        to_at = (j.saturating_sub(6)..j - 1)
+            .rev()
+            .find(|&k| s.word(k) == "to" && s.mention_at[k].is_none());
     }
     if let Some(t) = to_at {
         let mut g = t;
@@ -421,6 +689,9 @@ pub(crate) fn frame(doc: &Doc, s: &Sent, focus: &Focus, v: usize, past: bool, de
             f.negated = true;
         } else if THREAT_GOVERNORS.contains(&gw) {
             f.threat = true;
+        } else if !(CATENATIVES.contains(&gw) || g >= 2 && pronoun(s.word(g - 2)).is_some()) {
+            // "began a strike to protest": a purpose, not an act.
+            f.unrealised = true;
         }
         f.governor = Some(g - 1);
         // "its decision to recognise": the possessor acts.
@@ -442,7 +713,27 @@ pub(crate) fn frame(doc: &Doc, s: &Sent, focus: &Focus, v: usize, past: bool, de
     let (subjects, reported) = subject_left(doc, s, focus, j, depth);
     f.subjects = subjects;
     f.reported_from = reported;
+    f.unrealised |= conditional(s, j);
     f
+}
+
+/// The speaker of a speech verb left of token `j` in the sentence ("X said
+/// (that) ..."), if any.
+pub(crate) fn reporting_speaker(doc: &Doc, s: &Sent, focus: &Focus, j: usize) -> Vec<usize> {
+    (0..j)
+        .rev()
+        .take_while(|&k| s.word(k) != ";")
+        .find(|&k| SPEECH_VERBS.contains(&s.word(k)))
+        .map(|k| frame(doc, s, focus, k, false, 3).subjects)
+        .unwrap_or_default()
+}
+
+/// Whether the clause ending at token `j` opens with "unless", "if", ...
+fn conditional(s: &Sent, j: usize) -> bool {
+    (j.saturating_sub(10)..j)
+        .rev()
+        .take_while(|&k| !matches!(s.word(k), "," | ";" | "\""))
+        .any(|k| CONDITIONALS.contains(&s.word(k)))
 }
 
 /// The possessor at token `p` ("its", "Russia's"), resolved.
@@ -472,12 +763,50 @@ pub(crate) fn resolve_thing(doc: &Doc, s: &Sent, focus: &Focus, p: usize) -> Opt
 
 /// The subject left of token `j`: the nearest mention, a pronoun, or the
 /// speaker of a speech verb the clause is reported by.
-fn subject_left(doc: &Doc, s: &Sent, focus: &Focus, j: usize, depth: usize) -> (Vec<usize>, Option<usize>) {
+fn subject_left(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    j: usize,
+    depth: usize,
+) -> (Vec<usize>, Option<usize>) {
     let mut k = j;
     while k > 0 {
         k -= 1;
         let w = s.word(k);
-        if s.mention_at[k].is_some() {
+        if let Some(m) = s.mention_at[k] {
+            // "Pakistan, a key U.S. ally, has refused": the appositive
+            // describes the subject before it.
+            if let Some(head) = appositive_head(s, k, j) {
+                return (compound(s, head), None);
+            }
+            // "The Red Cross operating in Iraq said": a place is not the
+            // subject when an actor stands before it.
+            if let Some((a, _)) = s.mention_range(k) {
+                let place = a > 0 && matches!(s.word(a - 1), "in" | "at" | "near" | "from")
+                    || a > 1
+                        && s.word(a - 1) == "the"
+                        && matches!(s.word(a - 2), "in" | "at" | "near" | "from");
+                if place {
+                    if let Some(b) = (a.saturating_sub(8)..a)
+                        .rev()
+                        .find(|&b| s.mention_at[b].is_some())
+                    {
+                        return (compound(s, b), None);
+                    }
+                }
+            }
+            // A bare sector ("the military") yields to a named actor just before it.
+            if doc.mentions[m].kind == ActorKind::Group {
+                let named = (k.saturating_sub(6)..k).rev().find(|&b| {
+                    s.mention_at[b]
+                        .map(|x| doc.mentions[x].kind != ActorKind::Group)
+                        .unwrap_or(false)
+                });
+                if let Some(b) = named {
+                    return (compound(s, b), None);
+                }
+            }
             return (compound(s, k), None);
         }
         if w == ";" {
@@ -498,8 +827,28 @@ fn subject_left(doc: &Doc, s: &Sent, focus: &Focus, j: usize, depth: usize) -> (
     (Vec::new(), None)
 }
 
+/// When the mention at token `k` sits in an appositive ("X, a ... ,")
+/// that closes before token `j`, the token of X.
+fn appositive_head(s: &Sent, k: usize, j: usize) -> Option<usize> {
+    let close = (k + 1..j).find(|&c| s.word(c) == ",")?;
+    let open = (k.saturating_sub(10)..k)
+        .rev()
+        .find(|&c| s.word(c) == ",")?;
+    if !matches!(s.word(open + 1), "a" | "an" | "the") || open == 0 || close <= k {
+        return None;
+    }
+    s.mention_at[open - 1].map(|_| open - 1)
+}
+
 /// Resolves the pronoun at token `k`.
-pub(crate) fn resolve_pronoun(doc: &Doc, s: &Sent, focus: &Focus, k: usize, p: Pronoun, depth: usize) -> Vec<usize> {
+pub(crate) fn resolve_pronoun(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    k: usize,
+    p: Pronoun,
+    depth: usize,
+) -> Vec<usize> {
     // "X said (last week) she/it ...": the speaker.
     if p != Pronoun::First {
         for b in (k.saturating_sub(5)..k).rev() {
@@ -508,7 +857,10 @@ pub(crate) fn resolve_pronoun(doc: &Doc, s: &Sent, focus: &Focus, k: usize, p: P
             }
             if SPEECH_VERBS.contains(&s.word(b)) {
                 let sf = frame(doc, s, focus, b, false, depth + 1);
-                let fits = sf.subjects.first().map(|&m| doc.is_person(m) == (p == Pronoun::Person));
+                let fits = sf
+                    .subjects
+                    .first()
+                    .map(|&m| doc.is_person(m) == (p == Pronoun::Person));
                 if fits.unwrap_or(false) {
                     return sf.subjects;
                 }
@@ -536,5 +888,8 @@ pub(crate) fn after_determiner(s: &Sent, k: usize) -> bool {
         return false;
     }
     let p = s.word(k - 1);
-    DETERMINERS.contains(&p) || p.ends_with("'s") || p == "'" || p.chars().all(|c| c.is_ascii_digit())
+    DETERMINERS.contains(&p)
+        || p.ends_with("'s")
+        || p == "'"
+        || p.chars().all(|c| c.is_ascii_digit())
 }

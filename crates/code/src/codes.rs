@@ -46,14 +46,18 @@ impl CodeTable {
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 6 {
-                return Err(DictionaryError::malformed(file, n + 1, "expected 6 tab-separated fields"));
+                return Err(DictionaryError::malformed(
+                    file,
+                    n + 1,
+                    "expected 6 tab-separated fields",
+                ));
             }
-            let quad_class = f[2]
-                .parse()
-                .map_err(|_| DictionaryError::malformed(file, n + 1, format!("bad quad class {:?}", f[2])))?;
-            let goldstein = f[3]
-                .parse()
-                .map_err(|_| DictionaryError::malformed(file, n + 1, format!("bad Goldstein score {:?}", f[3])))?;
+            let quad_class = f[2].parse().map_err(|_| {
+                DictionaryError::malformed(file, n + 1, format!("bad quad class {:?}", f[2]))
+            })?;
+            let goldstein = f[3].parse().map_err(|_| {
+                DictionaryError::malformed(file, n + 1, format!("bad Goldstein score {:?}", f[3]))
+            })?;
             let plover = (f[4] != "-").then(|| f[4].to_string());
             codes.insert(
                 f[0].to_string(),
@@ -73,7 +77,8 @@ impl CodeTable {
     /// The table compiled into the crate.
     pub fn embedded() -> &'static CodeTable {
         static TABLE: OnceLock<CodeTable> = OnceLock::new();
-        TABLE.get_or_init(|| CodeTable::parse("data/cameo_codes.tsv", CODES_TSV).unwrap_or_default())
+        TABLE
+            .get_or_init(|| CodeTable::parse("data/cameo_codes.tsv", CODES_TSV).unwrap_or_default())
     }
 
     /// The code's entry; an unknown code falls back to its base, then root.
@@ -101,15 +106,26 @@ mod tests {
     fn embedded_table_parses_and_maps_plover() {
         let t = CodeTable::embedded();
         assert!(t.len() > 300, "help: re-run scripts/build_verbs.py");
-        assert_eq!(t.get("0231").and_then(|c| c.plover.as_deref()), Some("REQUEST"));
+        assert_eq!(
+            t.get("0231").and_then(|c| c.plover.as_deref()),
+            Some("REQUEST")
+        );
         assert_eq!(t.get("010").and_then(|c| c.plover.as_deref()), None);
         assert_eq!(t.get("190").map(|c| c.quad_class), Some(4));
-        assert_eq!(t.get("190").and_then(|c| c.plover.as_deref()), Some("ASSAULT"));
+        assert_eq!(
+            t.get("190").and_then(|c| c.plover.as_deref()),
+            Some("ASSAULT")
+        );
     }
 
     #[test]
     fn bad_line_names_file_and_line() {
-        let e = CodeTable::parse("x.tsv", "header\n01\t01\n").err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("x.tsv:2: expected 6 tab-separated fields"));
+        let e = CodeTable::parse("x.tsv", "header\n01\t01\n")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some("x.tsv:2: expected 6 tab-separated fields")
+        );
     }
 }

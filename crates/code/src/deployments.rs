@@ -14,13 +14,40 @@ use crate::events::{intent_code, Action, PERSONNEL_NOUNS};
 use entente_core::{DatePrecision, Deployment, DeploymentStatus, Span};
 
 const MILITARY: &[&str] = &[
-    "troops", "soldiers", "marines", "sailors", "airmen", "paratroopers", "servicemen",
-    "servicemembers", "forces", "military", "battalion", "battalions", "warships", "troop",
-    "soldier", "force", "contingent",
+    "troops",
+    "soldiers",
+    "marines",
+    "sailors",
+    "airmen",
+    "paratroopers",
+    "servicemen",
+    "servicemembers",
+    "forces",
+    "military",
+    "battalion",
+    "battalions",
+    "warships",
+    "troop",
+    "soldier",
+    "force",
+    "contingent",
 ];
 const AID_WORDS: &[&str] = &[
-    "assist", "help", "support", "protect", "secure", "security", "peace", "peacekeeping",
-    "relief", "humanitarian", "stabilise", "stabilize", "restore", "train", "rebuild",
+    "assist",
+    "help",
+    "support",
+    "protect",
+    "secure",
+    "security",
+    "peace",
+    "peacekeeping",
+    "relief",
+    "humanitarian",
+    "stabilise",
+    "stabilize",
+    "restore",
+    "train",
+    "rebuild",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +60,9 @@ enum Trigger {
 
 fn trigger(w: &str, next: &str) -> Option<Trigger> {
     Some(match w {
-        "deploy" | "deploys" | "deployed" | "deploying" | "dispatch" | "dispatches" | "dispatched"
-        | "dispatching" | "send" | "sends" | "sent" | "sending" | "station" | "stationed"
-        | "stationing" | "redeploy" | "redeployed" | "despatched" => Trigger::Send,
+        "deploy" | "deploys" | "deployed" | "deploying" | "dispatch" | "dispatches"
+        | "dispatched" | "dispatching" | "send" | "sends" | "sent" | "sending" | "station"
+        | "stationed" | "stationing" | "redeploy" | "redeployed" | "despatched" => Trigger::Send,
         "extend" | "extends" | "extended" | "extending" | "prolong" | "prolonged" | "renew"
         | "renewed" => Trigger::Extend,
         "withdraw" | "withdraws" | "withdrew" | "withdrawn" | "withdrawing" | "recall"
@@ -56,7 +83,12 @@ pub(crate) struct Found {
 
 /// Deployments of sentence `s`. `last_to`: destinations of the previous
 /// deployment in the document, updated.
-pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut Vec<usize>) -> Vec<Found> {
+pub(crate) fn deployments_in(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    last_to: &mut Vec<usize>,
+) -> Vec<Found> {
     let mut out = Vec::new();
     let mut k = 0;
     let mut taken_until = 0;
@@ -73,7 +105,9 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
         let mut consumed = vec![k];
         let mut from = k + 1;
         if kind == Trigger::Extend || kind == Trigger::Withdraw {
-            if let Some(n) = (k + 1..(k + 4).min(s.len())).find(|&j| trigger(s.word(j), "") == Some(Trigger::Noun)) {
+            if let Some(n) = (k + 1..(k + 4).min(s.len()))
+                .find(|&j| trigger(s.word(j), "") == Some(Trigger::Noun))
+            {
                 consumed.push(n);
                 from = n + 1;
             }
@@ -99,7 +133,11 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
         let military = MILITARY.contains(&role.as_str());
         // The sender.
         let subject = if kind == Trigger::Noun {
-            if k > 0 { possessor(doc, s, focus, k - 1).and_then(|v| v.first().copied()) } else { None }
+            if k > 0 {
+                possessor(doc, s, focus, k - 1).and_then(|v| v.first().copied())
+            } else {
+                None
+            }
         } else {
             frame(doc, s, focus, k, false, 0).subjects.first().copied()
         };
@@ -134,8 +172,16 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
                     continue;
                 }
             }
-            if w == "to" && purpose.is_none() && j + 1 < s.len() && s.mention_at[j + 1].is_none() && s.word(j + 1) != "the" && s.word(j + 1) != "be" {
-                let end = (j..s.len()).find(|&e| matches!(s.word(e), ";" | ".")).unwrap_or(s.len());
+            if w == "to"
+                && purpose.is_none()
+                && j + 1 < s.len()
+                && s.mention_at[j + 1].is_none()
+                && s.word(j + 1) != "the"
+                && s.word(j + 1) != "be"
+            {
+                let end = (j..s.len())
+                    .find(|&e| matches!(s.word(e), ";" | "."))
+                    .unwrap_or(s.len());
                 let span = Span::new(s.toks[j].span.start, s.toks[end - 1].span.end);
                 purpose = Some(span.slice(doc.text).to_string());
                 break;
@@ -162,18 +208,41 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
         let mut end = None;
         let mut start = None;
         let trig_at = s.toks[k].span.start;
-        for d in doc.dates.iter().filter(|d| s.span.contains(d.span) && d.span.start > trig_at) {
+        for d in doc
+            .dates
+            .iter()
+            .filter(|d| s.span.contains(d.span) && d.span.start > trig_at)
+        {
             let dk = s.token_at(d.span.start);
-            let cue = (dk.saturating_sub(4)..dk).map(|x| s.word(x)).collect::<Vec<_>>();
+            let cue = (dk.saturating_sub(4)..dk)
+                .map(|x| s.word(x))
+                .collect::<Vec<_>>();
             if cue.iter().any(|w| w.starts_with("review")) {
                 review_date = review_date.or(Some(d.date));
-            } else if cue.iter().any(|w| matches!(*w, "until" | "till" | "through" | "end" | "ending" | "expire" | "expires")) {
+            } else if cue.iter().any(|w| {
+                matches!(
+                    *w,
+                    "until" | "till" | "through" | "end" | "ending" | "expire" | "expires"
+                )
+            }) {
                 end = end.or(Some(d.date));
             } else if start.is_none() {
                 start = Some((d.date, d.precision));
             }
         }
-        let f = if kind != Trigger::Noun { Some(frame(doc, s, focus, k, false, 0)) } else { None };
+        let f = if kind != Trigger::Noun {
+            Some(frame(doc, s, focus, k, false, 0))
+        } else {
+            None
+        };
+        // "refused to deploy", "urged X to send": nothing was sent.
+        if f.as_ref()
+            .map(|f| f.negated || f.unrealised)
+            .unwrap_or(false)
+        {
+            k = noun + 1;
+            continue;
+        }
         let intent = f.as_ref().map(|f| f.intent).unwrap_or(false);
         let status = match kind {
             Trigger::Extend => DeploymentStatus::Extended,
@@ -181,16 +250,23 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
             _ if intent => DeploymentStatus::Planned,
             _ => DeploymentStatus::New,
         };
-        let ev_start = if kind == Trigger::Noun && k > 0 && matches!(s.word(k - 1), "the" | "a") { k - 1 } else { k };
+        let ev_start = if kind == Trigger::Noun && k > 0 && matches!(s.word(k - 1), "the" | "a") {
+            k - 1
+        } else {
+            k
+        };
         let evidence = Span::new(s.toks[ev_start].span.start, s.span.end);
         let aid = requested_by.is_some()
-            || purpose.as_deref().map(|p| AID_WORDS.iter().any(|w| p.contains(w))).unwrap_or(false);
+            || purpose
+                .as_deref()
+                .map(|p| AID_WORDS.iter().any(|w| p.contains(w)))
+                .unwrap_or(false);
         let mut code = match status {
             DeploymentStatus::Withdrawn => "087".to_string(),
             _ if aid => "074".to_string(),
             _ => "062".to_string(),
         };
-        if intent && status != DeploymentStatus::Withdrawn {
+        if intent {
             code = intent_code(&code);
         }
         let deployment = Deployment {
@@ -202,7 +278,9 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
             role: Some(role),
             status,
             start: start.map(|s| s.0),
-            start_precision: start.map(|s| s.1).filter(|p| *p != DatePrecision::Publication),
+            start_precision: start
+                .map(|s| s.1)
+                .filter(|p| *p != DatePrecision::Publication),
             review_date,
             end,
             requested_by: requested_by.map(|m| doc.mentions[m].code.clone()),
@@ -223,7 +301,11 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
             evidence,
         };
         consumed.push(noun);
-        out.push(Found { deployment, action, consumed });
+        out.push(Found {
+            deployment,
+            action,
+            consumed,
+        });
         k = noun + 1;
     }
     out
@@ -232,16 +314,21 @@ pub(crate) fn deployments_in(doc: &Doc, s: &Sent, focus: &Focus, last_to: &mut V
 /// "after a request for help from X", "at the request of X", "requested by X".
 fn requester(s: &Sent, from: usize) -> Option<usize> {
     let k = (from..s.len()).find(|&j| {
-        matches!(s.word(j), "request" | "requests" | "requested" | "invitation" | "appeal" | "plea")
+        matches!(
+            s.word(j),
+            "request" | "requests" | "requested" | "invitation" | "appeal" | "plea"
+        )
     })?;
     (k + 1..(k + 7).min(s.len()))
         .take_while(|&j| !matches!(s.word(j), "," | ";" | "."))
-        .find(|&j| matches!(s.word(j), "from" | "of" | "by") && {
-            let mut m = j + 1;
-            while m < s.len() && s.word(m) == "the" {
-                m += 1;
+        .find(|&j| {
+            matches!(s.word(j), "from" | "of" | "by") && {
+                let mut m = j + 1;
+                while m < s.len() && s.word(m) == "the" {
+                    m += 1;
+                }
+                s.mention_at.get(m).copied().flatten().is_some()
             }
-            s.mention_at.get(m).copied().flatten().is_some()
         })
         .and_then(|j| {
             let mut m = j + 1;

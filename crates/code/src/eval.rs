@@ -74,8 +74,10 @@ pub fn current_plover(name: &str) -> &str {
 /// Parses a PLOVER gold JSON array; records without text (documentation
 /// records) are skipped. `file` names the input in errors.
 pub fn parse_gold(file: &str, json: &str) -> Result<Vec<GoldRecord>, DictionaryError> {
-    let v: Value = serde_json::from_str(json)
-        .map_err(|e| DictionaryError::Json { file: file.to_string(), message: e.to_string() })?;
+    let v: Value = serde_json::from_str(json).map_err(|e| DictionaryError::Json {
+        file: file.to_string(),
+        message: e.to_string(),
+    })?;
     let arr = v.as_array().ok_or_else(|| DictionaryError::Json {
         file: file.to_string(),
         message: "expected a JSON array of records".to_string(),
@@ -93,7 +95,9 @@ pub fn parse_gold(file: &str, json: &str) -> Result<Vec<GoldRecord>, DictionaryE
     };
     let mut out = Vec::new();
     for (i, r) in arr.iter().enumerate() {
-        let Some(text) = r.get("text").and_then(Value::as_str) else { continue };
+        let Some(text) = r.get("text").and_then(Value::as_str) else {
+            continue;
+        };
         let event = r.get("event").and_then(Value::as_str).unwrap_or("");
         if event.is_empty() || event == "DOCUMENT" {
             continue;
@@ -107,7 +111,11 @@ pub fn parse_gold(file: &str, json: &str) -> Result<Vec<GoldRecord>, DictionaryE
                 message: format!("record {i}: missing or bad \"date\""),
             })?;
         out.push(GoldRecord {
-            id: r.get("id").and_then(Value::as_str).unwrap_or("").to_string(),
+            id: r
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
             text: text.to_string(),
             date,
             plover: current_plover(event).to_string(),
@@ -174,9 +182,16 @@ where
             .collect();
         pt.sort();
         pt.dedup();
-        let matches = |p: &Triple, g: &Triple| p.0 == g.0 && p.1 == g.1 && (g.2.is_none() || p.2 == g.2);
-        let pred_ok = pt.iter().filter(|p| gt.iter().any(|x| matches(p, x))).count();
-        let gold_ok = gt.iter().filter(|x| pt.iter().any(|p| matches(p, x))).count();
+        let matches =
+            |p: &Triple, g: &Triple| p.0 == g.0 && p.1 == g.1 && (g.2.is_none() || p.2 == g.2);
+        let pred_ok = pt
+            .iter()
+            .filter(|p| gt.iter().any(|x| matches(p, x)))
+            .count();
+        let gold_ok = gt
+            .iter()
+            .filter(|x| pt.iter().any(|p| matches(p, x)))
+            .count();
         tp_pred += pred_ok;
         n_pred += pt.len();
         tp_gold += gold_ok;
@@ -195,7 +210,11 @@ where
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let precision = ratio(tp_pred, n_pred);
     let recall = ratio(tp_gold, n_gold);
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     EvalReport {
         records: gold.len(),
         type_correct,
@@ -222,9 +241,87 @@ mod tests {
         assert!(g[0].targets.is_empty());
     }
 
+    fn event(src: &str, tgt: Option<&str>, plover: &str) -> Event {
+        let a = |c: &str| entente_core::ActorRef {
+            code: c.into(),
+            actor: c.into(),
+            name: c.into(),
+        };
+        Event {
+            doc: "d".into(),
+            sentence: 0,
+            source: a(src),
+            target: tgt.map(a),
+            cameo: "190".into(),
+            plover: Some(plover.into()),
+            quad_class: 4,
+            goldstein: -10.0,
+            date: None,
+            date_precision: entente_core::DatePrecision::Publication,
+            negated: false,
+            evidence: entente_core::Evidence {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+        }
+    }
+
+    struct Case {
+        name: &'static str,
+        predicted: Vec<Event>,
+        accuracy: f64,
+        precision: f64,
+        recall: f64,
+    }
+
+    #[test]
+    fn scores() {
+        let gold = vec![GoldRecord {
+            id: "g".into(),
+            text: "t".into(),
+            date: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+            plover: "ASSAULT".into(),
+            sources: vec!["RUS".into()],
+            targets: vec!["UKR".into(), "GEO".into()],
+        }];
+        let cases = [
+            Case {
+                name: "prefix match on sector codes",
+                predicted: vec![event("RUSMIL", Some("UKRGOV"), "ASSAULT")],
+                accuracy: 1.0,
+                precision: 1.0,
+                recall: 0.5,
+            },
+            Case {
+                name: "wrong type",
+                predicted: vec![event("RUS", Some("UKR"), "COERCE")],
+                accuracy: 0.0,
+                precision: 0.0,
+                recall: 0.0,
+            },
+            Case {
+                name: "nothing coded",
+                predicted: vec![],
+                accuracy: 0.0,
+                precision: 0.0,
+                recall: 0.0,
+            },
+        ];
+        for c in cases {
+            let r = evaluate(&gold, |_, _| c.predicted.clone());
+            assert_eq!(r.type_accuracy, c.accuracy, "case {:?}", c.name);
+            assert_eq!(r.precision, c.precision, "case {:?}", c.name);
+            assert_eq!(r.recall, c.recall, "case {:?}", c.name);
+        }
+    }
+
     #[test]
     fn bad_json_names_file() {
-        let e = parse_gold("g.json", "{").err().map(|e| e.to_string()).unwrap_or_default();
+        let e = parse_gold("g.json", "{")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e.starts_with("g.json: "), "{e}");
     }
 }

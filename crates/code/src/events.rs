@@ -1,8 +1,8 @@
 //! Verb and nominal events of one sentence.
 
 use crate::analysis::{
-    after_determiner, compound, frame, possessor, resolve_thing, Doc, Focus, Frame, Sent,
-    SPEECH_VERBS,
+    after_determiner, compound, frame, possessor, reporting_speaker, resolve_thing, Doc, Focus,
+    Frame, Sent, SPEECH_VERBS,
 };
 use crate::codes::CodeTable;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm};
@@ -11,15 +11,90 @@ use entente_core::{ActorKind, ActorRef, Event, Span};
 /// Nouns that stand for the people a verb acts through, not its target
 /// ("Defence Force personnel").
 pub(crate) const PERSONNEL_NOUNS: &[&str] = &[
-    "troops", "soldiers", "personnel", "analysts", "officers", "police", "peacekeepers",
-    "advisers", "advisors", "marines", "sailors", "airmen", "staff", "experts", "specialists",
-    "medics", "engineers", "instructors", "trainers", "forces", "servicemen", "servicemembers",
-    "military", "observers", "monitors", "paratroopers", "troop", "soldier", "force", "team",
-    "teams", "contingent", "battalion", "battalions", "warships", "ships", "aircraft", "jets",
-    "officials", "diplomats", "delegation", "envoys", "workers",
+    "troops",
+    "soldiers",
+    "personnel",
+    "analysts",
+    "officers",
+    "police",
+    "peacekeepers",
+    "advisers",
+    "advisors",
+    "marines",
+    "sailors",
+    "airmen",
+    "staff",
+    "experts",
+    "specialists",
+    "medics",
+    "engineers",
+    "instructors",
+    "trainers",
+    "forces",
+    "servicemen",
+    "servicemembers",
+    "military",
+    "observers",
+    "monitors",
+    "paratroopers",
+    "troop",
+    "soldier",
+    "force",
+    "team",
+    "teams",
+    "contingent",
+    "battalion",
+    "battalions",
+    "warships",
+    "ships",
+    "aircraft",
+    "jets",
+    "officials",
+    "diplomats",
+    "delegation",
+    "envoys",
+    "workers",
+];
+/// Nouns for what can be accepted or rejected.
+const PROPOSALS: &[&str] = &[
+    "appeal",
+    "appeals",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "plan",
+    "plans",
+    "invitation",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "ultimatum",
+    "bid",
+];
+/// CAMEO roots whose events are complete without a target.
+const SELF_CONTAINED_ROOTS: &[&str] = &["08", "14", "15", "18", "19", "20"];
+/// Prepositions that make the actor after them a place, not a target.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "throughout",
+    "within",
 ];
 /// Plural nouns that refer back to a known set of partners.
-const GROUP_ANAPHORS: &[&str] = &["partners", "allies", "neighbours", "neighbors", "counterparts"];
+const GROUP_ANAPHORS: &[&str] = &[
+    "partners",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "counterparts",
+];
 
 /// A coded action before it becomes [`Event`]s.
 #[derive(Debug, Clone)]
@@ -50,44 +125,84 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<
             continue;
         }
         let forms = dict.verb_forms(s.word(k));
-        let mut best: Option<&VerbForm> = None;
-        for f in forms {
-            let fits = f.rest.iter().enumerate().all(|(i, r)| s.word(k + 1 + i) == r);
-            if fits && best.map(|b| f.rest.len() > b.rest.len()).unwrap_or(true) {
-                best = Some(f);
-            }
-        }
-        let Some(form) = best else {
+        // Among the forms that fit the words and read as a verb here: the
+        // longest, then one with a code of its own.
+        let form = forms
+            .iter()
+            .filter(|f| {
+                f.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(i, r)| s.word(k + 1 + i) == r)
+            })
+            .filter(|f| used_as_verb(s, k, f.inflection))
+            .max_by_key(|f| {
+                (
+                    f.rest.len(),
+                    f.code.is_some(),
+                    f.inflection != Inflection::Base,
+                )
+            });
+        let Some(form) = form else {
             k += 1;
             continue;
         };
-        if !used_as_verb(s, k, form.inflection) {
-            k += 1;
-            continue;
-        }
         let end = k + 1 + form.rest.len();
-        out.push(VerbHit { start: k, end, form });
+        out.push(VerbHit {
+            start: k,
+            end,
+            form,
+        });
         k = end;
     }
     out
 }
 
 fn used_as_verb(s: &Sent, k: usize, inflection: Inflection) -> bool {
-    let prev = if k > 0 { s.word(k - 1) } else { "" };
-    let prev_is_actor = k > 0 && s.mention_at[k - 1].is_some();
+    // Look past adverbs: "routinely beat".
+    let mut p = k;
+    while p > 0 && s.word(p - 1).len() > 4 && s.word(p - 1).ends_with("ly") {
+        p -= 1;
+    }
+    let prev = if p > 0 { s.word(p - 1) } else { "" };
+    let prev_is_actor = p > 0 && s.mention_at[p - 1].is_some();
     match inflection {
         Inflection::Base => {
             prev_is_actor
                 || matches!(
                     prev,
-                    "to" | "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "must"
-                        | "should" | "not" | "n't" | "did" | "do" | "does" | "and" | "or" | "also"
-                        | "we" | "they" | "i" | "you" | "never" | "jointly" | "\""
+                    "to" | "will"
+                        | "would"
+                        | "shall"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "can"
+                        | "must"
+                        | "should"
+                        | "not"
+                        | "n't"
+                        | "did"
+                        | "do"
+                        | "does"
+                        | "and"
+                        | "or"
+                        | "also"
+                        | "we"
+                        | "they"
+                        | "i"
+                        | "you"
+                        | "never"
+                        | "jointly"
+                        | "\""
                 )
                 || prev.ends_with("n't")
         }
         Inflection::Gerund => {
-            matches!(prev, "is" | "are" | "was" | "were" | "been" | "be" | "am" | "not" | "also")
+            matches!(
+                prev,
+                "is" | "are" | "was" | "were" | "been" | "be" | "am" | "not" | "also"
+            )
         }
         Inflection::Present | Inflection::Past => !after_determiner(s, k) || prev == "and",
     }
@@ -108,10 +223,25 @@ pub(crate) fn code_verbs(
     // Governors whose complement was coded: their own event is replaced.
     let mut superseded: Vec<usize> = Vec::new();
     let mut request_targets: Vec<usize> = Vec::new();
+    // Objects of earlier verbs: "help X combat Y" does not code X's act.
+    let mut object_of: Vec<usize> = Vec::new();
+    let mut last_subjects: Option<Vec<usize>> = None;
     let mut pending: Vec<(usize, Action)> = Vec::new();
     for hit in &verbs {
         let past = hit.form.inflection == Inflection::Past;
-        let f = frame(doc, s, focus, hit.start, past, 0);
+        let mut f = frame(doc, s, focus, hit.start, past, 0);
+        // ", killing ...": a participle after the main clause shares its subject.
+        if hit.form.inflection == Inflection::Gerund
+            && hit.start > 0
+            && s.word(hit.start - 1) == ","
+        {
+            if let Some(prev) = &last_subjects {
+                f.subjects = prev.clone();
+            }
+        }
+        if !f.subjects.is_empty() && !SPEECH_VERBS.contains(&s.word(hit.start)) {
+            last_subjects = Some(f.subjects.clone());
+        }
         for &m in &f.subjects {
             focus.note_subject(doc, m);
         }
@@ -123,21 +253,43 @@ pub(crate) fn code_verbs(
         }
         // A subject that a request in this sentence addressed: the act
         // asked for, not done ("asked that the Solomons give").
-        if f.subjects.iter().any(|m| request_targets.contains(m))
+        let bare = f.aux_start == hit.start || f.governor.is_some();
+        if f.subjects
+            .iter()
+            .any(|m| request_targets.contains(m) || (bare && object_of.contains(m)))
             && matches!(hit.form.inflection, Inflection::Base)
         {
             continue;
         }
-        let Some(action) = code_verb(doc, s, focus, hit, &f, dict, previous, &out) else {
+        let action = if f.obligation {
+            // "X said Y must act": X demands it of Y.
+            obligation(doc, s, focus, hit, &f)
+        } else {
+            code_verb(doc, s, hit, &f, dict, previous, &out)
+        };
+        if std::env::var("ENTENTE_DEBUG").is_ok() {
+            eprintln!(
+                "{} {:?} {:?} -> {:?}",
+                s.index,
+                s.word(hit.start),
+                f,
+                action.as_ref().map(|a| (&a.code, &a.targets))
+            );
+        }
+        let Some(action) = action else {
             continue;
         };
-        if action.code.starts_with("02") || action.code.starts_with("10") {
-            for t in &action.targets {
-                if let Some(k) = (hit.end..s.len()).find(|&k| {
-                    s.mention_at[k].map(|m| doc.mentions[m].code == t.code).unwrap_or(false)
-                }) {
+        let request = action.code.starts_with("02") || action.code.starts_with("10");
+        for t in &action.targets {
+            if let Some(k) = (hit.end..s.len()).find(|&k| {
+                s.mention_at[k]
+                    .map(|m| doc.mentions[m].code == t.code)
+                    .unwrap_or(false)
+            }) {
+                if request {
                     request_targets.extend(compound(s, k));
                 }
+                object_of.extend(compound(s, k));
             }
         }
         if let Some(g) = f.governor {
@@ -157,7 +309,6 @@ pub(crate) fn code_verbs(
 fn code_verb(
     doc: &Doc,
     s: &Sent,
-    focus: &Focus,
     hit: &VerbHit,
     f: &Frame,
     dict: &VerbDictionary,
@@ -168,8 +319,17 @@ fn code_verb(
     let before: Vec<String> = s.words[f.aux_start.saturating_sub(3)..hit.start].to_vec();
     let after: Vec<String> = s.words[hit.end..clause_end.min(hit.end + 12)].to_vec();
     let mut code = dict.code(hit.form, &before, &after)?;
+    // Disapproving a proposal is rejecting it: "dismissed an appeal".
+    if code.starts_with("11")
+        && after
+            .iter()
+            .take(4)
+            .any(|w| PROPOSALS.contains(&w.as_str()))
+    {
+        code = "120".to_string();
+    }
     let mut sources = f.subjects.clone();
-    let mut target_at = first_target(doc, s, hit.end, clause_end, &sources);
+    let target_at = first_target(doc, s, hit.end, clause_end, &sources);
     if f.passive {
         // "X was attacked by Y": Y acts on X.
         let by = (hit.end..(hit.end + 3).min(s.len())).find(|&k| s.word(k) == "by")?;
@@ -177,8 +337,15 @@ fn code_verb(
         let agents = compound(s, agent);
         let patients = sources;
         sources = agents;
-        target_at = None;
-        return Some(build(doc, s, f, hit, code, sources, patients.iter().map(|&m| doc.actor(m)).collect()));
+        return Some(build(
+            doc,
+            s,
+            f,
+            hit,
+            code,
+            sources,
+            patients.iter().map(|&m| doc.actor(m)).collect(),
+        ));
     }
     if sources.is_empty() {
         return None;
@@ -190,26 +357,41 @@ fn code_verb(
             if code.starts_with("01") && k > 0 && s.word(k - 1) == "with" {
                 code = "040".to_string();
             }
-            t.into_iter().filter(|m| !sources.contains(m)).map(|m| doc.actor(m)).collect()
+            t.into_iter()
+                .filter(|m| !sources.contains(m))
+                .map(|m| doc.actor(m))
+                .collect()
         }
         None => Vec::new(),
     };
     if targets.is_empty() {
         // "our partners": the partners this source last acted towards.
-        let group = s.words[hit.end..clause_end].iter().any(|w| GROUP_ANAPHORS.contains(&w.as_str()));
+        let group = s.words[hit.end..clause_end]
+            .iter()
+            .any(|w| GROUP_ANAPHORS.contains(&w.as_str()));
         if group {
             if let Some(t) = antecedent_target(doc, &sources, previous, this_sentence) {
                 targets.push(t);
             }
         }
     }
-    if code.starts_with("01") && targets.is_empty() {
-        return None; // a bare statement
+    // Without a target, only acts that need none stand alone: protests,
+    // mobilisation, concessions (a resignation), violence.
+    if targets.is_empty() && !SELF_CONTAINED_ROOTS.contains(&&code[..code.len().min(2)]) {
+        return None;
     }
     Some(build(doc, s, f, hit, code, sources, targets))
 }
 
-fn build(doc: &Doc, s: &Sent, f: &Frame, hit: &VerbHit, code: String, sources: Vec<usize>, targets: Vec<ActorRef>) -> Action {
+fn build(
+    doc: &Doc,
+    s: &Sent,
+    f: &Frame,
+    hit: &VerbHit,
+    code: String,
+    sources: Vec<usize>,
+    targets: Vec<ActorRef>,
+) -> Action {
     let mut code = code;
     if f.threat {
         code = threat_code(&code);
@@ -235,6 +417,29 @@ fn build(doc: &Doc, s: &Sent, f: &Frame, hit: &VerbHit, code: String, sources: V
     }
 }
 
+/// "X said Y must do Z": a demand by X of Y; with no speaker, nothing.
+fn obligation(doc: &Doc, s: &Sent, focus: &Focus, hit: &VerbHit, f: &Frame) -> Option<Action> {
+    let speaker = reporting_speaker(doc, s, focus, f.aux_start);
+    if speaker.is_empty() || f.subjects.is_empty() {
+        return None;
+    }
+    let targets: Vec<ActorRef> = f
+        .subjects
+        .iter()
+        .filter(|m| !speaker.contains(m))
+        .map(|&m| doc.actor(m))
+        .collect();
+    Some(Action {
+        sentence: s.index,
+        sources: speaker,
+        targets,
+        code: "100".to_string(),
+        negated: false,
+        at_token: hit.start,
+        evidence: Span::new(s.span.start, s.span.end),
+    })
+}
+
 /// Where the clause of a verb ending at `from` ends.
 pub(crate) fn clause_end(s: &Sent, from: usize) -> usize {
     (from..s.len())
@@ -245,34 +450,67 @@ pub(crate) fn clause_end(s: &Sent, from: usize) -> usize {
 /// The first mention after the verb that can be its target.
 fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) -> Option<usize> {
     let src_prefix: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+    let mut sector: Option<usize> = None;
     let mut k = from;
     while k < to.min(from + 20) {
         if let Some((a, b)) = s.mention_range(k) {
             let m = s.mention_at[k].unwrap_or_default();
             let personnel = (b..(b + 2).min(s.len())).any(|j| PERSONNEL_NOUNS.contains(&s.word(j)));
             let own = src_prefix.contains(&doc.prefix(m));
-            if !sources.contains(&m) && !(personnel && own) {
-                return Some(a);
+            // "staged rallies in X": X is where, when the phrase hangs on the verb.
+            let near = a <= from + 3;
+            let place = near
+                && (a > 0 && LOCATIVES.contains(&s.word(a - 1))
+                    || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2)));
+            if !(sources.contains(&m) || personnel && own || place) {
+                // A bare sector ("military aid") or the source's own country
+                // yields to a named foreign actor further on.
+                // So does a common noun of the source's own country
+                // ("military aid", "official contact").
+                let common = own && doc.mentions[m].text.starts_with(char::is_lowercase);
+                if doc.mentions[m].kind == ActorKind::Group || common {
+                    sector = sector.or(Some(a));
+                } else {
+                    return Some(a);
+                }
             }
             k = b;
             continue;
         }
         k += 1;
     }
-    None
+    sector
 }
 
 /// The first target of the latest earlier action by the same source.
-fn antecedent_target(doc: &Doc, sources: &[usize], previous: &[Action], this: &[Action]) -> Option<ActorRef> {
+fn antecedent_target(
+    doc: &Doc,
+    sources: &[usize],
+    previous: &[Action],
+    this: &[Action],
+) -> Option<ActorRef> {
     let prefixes: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
-    let same = |a: &Action| a.sources.iter().any(|&m| prefixes.contains(&doc.prefix(m))) && !a.targets.is_empty();
-    let last = this.iter().rev().chain(previous.iter().rev()).find(|a| same(a))?;
+    let same = |a: &Action| {
+        a.sources.iter().any(|&m| prefixes.contains(&doc.prefix(m)))
+            && a.targets
+                .iter()
+                .any(|t| !prefixes.iter().any(|p| t.code.starts_with(p)))
+    };
+    let last = this
+        .iter()
+        .rev()
+        .chain(previous.iter().rev())
+        .find(|a| same(a))?;
     let first = previous
         .iter()
         .chain(this.iter())
         .find(|a| a.sentence == last.sentence && same(a))
         .unwrap_or(last);
-    first.targets.first().cloned()
+    first
+        .targets
+        .iter()
+        .find(|t| !prefixes.iter().any(|p| t.code.starts_with(p)))
+        .cloned()
 }
 
 /// The intention to do what `code` codes (CAMEO 03x).
@@ -295,8 +533,10 @@ pub(crate) fn intent_code(code: &str) -> String {
             "074" => "0334",
             _ => "033",
         },
+        // "will withdraw its force": a threat to halt involvement.
+        "08" if code.starts_with("087") => "136",
         "08" => "035",
-        "18" | "19" | "20" | "15" => "138",
+        "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" => return threat_code(code),
         _ => return code.to_string(),
     };
     c.to_string()
@@ -306,6 +546,7 @@ pub(crate) fn intent_code(code: &str) -> String {
 fn threat_code(code: &str) -> String {
     match &code[..code.len().min(2)] {
         "18" | "19" | "20" | "15" => "138",
+        "16" if code.starts_with("163") => "1312",
         "16" => "131",
         "17" => "137",
         "14" => "133",
@@ -340,7 +581,14 @@ fn refusal_code(code: &str) -> Option<String> {
 
 /// Codes the nominal events of sentence `s` ("Russia's invasion of
 /// Ukraine", "a request for help from X", "riots").
-pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usize], verbs: &[usize], dict: &VerbDictionary) -> Vec<Action> {
+pub(crate) fn code_nominals(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    consumed: &[usize],
+    verbs: &[usize],
+    dict: &VerbDictionary,
+) -> Vec<Action> {
     let mut out = Vec::new();
     for k in 0..s.len() {
         if s.mention_at[k].is_some() || consumed.contains(&k) || verbs.contains(&k) {
@@ -355,7 +603,11 @@ pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usiz
             continue;
         };
         let end = k + nom.words.len();
-        let poss = if k > 0 { possessor(doc, s, focus, k - 1) } else { None };
+        let poss = if k > 0 {
+            possessor(doc, s, focus, k - 1)
+        } else {
+            None
+        };
         let after = |preps: &[&str], within: usize| -> Option<Vec<usize>> {
             let mut j = end;
             while j < (end + within).min(s.len()) {
@@ -378,21 +630,48 @@ pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usiz
         let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
             NomFrame::Act => {
                 let by = after(&["by"], 6);
-                let on = after(&["of", "against", "on", "in", "to", "into"], 4);
+                let on = after(&["of", "against", "on", "in", "to", "into", "with"], 6);
+                // "Italy announced a suspension of ...": the object of a verb
+                // is the act of that verb's subject.
+                let mut d = k;
+                while d > 0
+                    && matches!(
+                        s.word(d - 1),
+                        "a" | "an" | "the" | "its" | "their" | "new" | "full" | "partial"
+                    )
+                {
+                    d -= 1;
+                }
+                let object_of_verb = d > 0 && verbs.contains(&(d - 1));
+                let subject = || {
+                    (0..d.saturating_sub(1))
+                        .rev()
+                        .find(|&j| s.mention_at[j].is_some())
+                        .map(|j| compound(s, j))
+                };
                 match (poss.clone(), by) {
                     (Some(p), _) => (p, on.unwrap_or_default()),
                     (None, Some(b)) => (b, on.unwrap_or_default()),
+                    (None, None) if object_of_verb => match subject() {
+                        Some(src) => (src, on.unwrap_or_default()),
+                        None => continue,
+                    },
                     _ => continue,
                 }
             }
             NomFrame::Ask => {
-                let Some(src) = after(&["from", "by"], 7).or(poss.clone()) else { continue };
+                let Some(src) = after(&["from", "by"], 7).or(poss.clone()) else {
+                    continue;
+                };
                 let src_prefix: Vec<&str> = src.iter().map(|&m| doc.prefix(m)).collect();
                 let left = (0..k)
                     .rev()
                     .filter_map(|j| s.mention_at[j])
                     .find(|&m| !src_prefix.contains(&doc.prefix(m)));
-                let tgt = left.map(|m| vec![m]).or_else(|| after(&["to"], 5)).unwrap_or_default();
+                let tgt = left
+                    .map(|m| vec![m])
+                    .or_else(|| after(&["to"], 5))
+                    .unwrap_or_default();
                 (src, tgt)
             }
             NomFrame::Mass => {
@@ -413,25 +692,44 @@ pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usiz
             }
             NomFrame::Meet => {
                 let parts = after(&["between", "among", "with"], 4);
+                // "X and Y ... for talks": the actors before it meet.
+                let left = || {
+                    (0..k)
+                        .rev()
+                        .find(|&j| s.mention_at[j].is_some())
+                        .map(|j| compound(s, j))
+                };
                 match (poss.clone(), parts) {
                     (Some(p), t) => (p, t.unwrap_or_default()),
                     (None, Some(mut p)) => {
                         let first = p.remove(0);
                         (vec![first], p)
                     }
-                    _ => continue,
+                    (None, None) => match left() {
+                        Some(l) => (l, Vec::new()),
+                        None => continue,
+                    },
                 }
             }
         };
         let start_tok = match &poss {
-            Some(_) => (0..k).rev().take_while(|&j| s.mention_at[j].is_some() || s.word(j) == "'").last().unwrap_or(k - 1),
+            Some(_) => (0..k)
+                .rev()
+                .take_while(|&j| s.mention_at[j].is_some() || s.word(j) == "'")
+                .last()
+                .unwrap_or(k - 1),
             None if k > 0 && matches!(s.word(k - 1), "a" | "an" | "the") => k - 1,
             None => k,
         };
-        let end_tok = (end..s.len()).find(|&j| matches!(s.word(j), "," | ";")).unwrap_or(s.len());
+        let end_tok = (end..s.len())
+            .find(|&j| matches!(s.word(j), "," | ";"))
+            .unwrap_or(s.len());
         let evidence = Span::new(
             s.toks[start_tok].span.start,
-            s.toks.get(end_tok.saturating_sub(1)).map(|t| t.span.end).unwrap_or(s.span.end),
+            s.toks
+                .get(end_tok.saturating_sub(1))
+                .map(|t| t.span.end)
+                .unwrap_or(s.span.end),
         );
         let targets: Vec<ActorRef> = targets
             .into_iter()
@@ -453,35 +751,69 @@ pub(crate) fn code_nominals(doc: &Doc, s: &Sent, focus: &Focus, consumed: &[usiz
 
 /// One event per source and target, as GDELT codes compound actors.
 pub(crate) fn to_events(doc: &Doc, s: &Sent, a: &Action, table: &CodeTable) -> Vec<Event> {
-    let Some(info) = table.get(&a.code) else { return Vec::new() };
+    let Some(info) = table.get(&a.code) else {
+        return Vec::new();
+    };
     let (date, date_precision) = doc.date_for(s, a.at_token);
     let targets: Vec<Option<ActorRef>> = if a.targets.is_empty() {
         vec![None]
     } else {
         a.targets.iter().cloned().map(Some).collect()
     };
+    let only_self = |src: &ActorRef| {
+        a.targets
+            .iter()
+            .all(|t| t.code == src.code && t.actor == src.actor)
+    };
     let mut out = Vec::new();
     for &src in &a.sources {
         let source = doc.actor(src);
+        if !a.targets.is_empty() && only_self(&source) {
+            out.push(event(doc, a, &source, None, info, date, date_precision));
+            continue;
+        }
         for t in &targets {
-            if t.as_ref().map(|t| t.code == source.code && t.actor == source.actor).unwrap_or(false) {
+            if t.as_ref()
+                .map(|t| t.code == source.code && t.actor == source.actor)
+                .unwrap_or(false)
+            {
                 continue;
             }
-            out.push(Event {
-                doc: doc.id.clone(),
-                sentence: a.sentence,
-                source: source.clone(),
-                target: t.clone(),
-                cameo: a.code.clone(),
-                plover: info.plover.clone(),
-                quad_class: info.quad_class,
-                goldstein: info.goldstein,
+            out.push(event(
+                doc,
+                a,
+                &source,
+                t.clone(),
+                info,
                 date,
                 date_precision,
-                negated: a.negated,
-                evidence: doc.evidence(a.evidence),
-            });
+            ));
         }
     }
     out
+}
+
+fn event(
+    doc: &Doc,
+    a: &Action,
+    source: &ActorRef,
+    target: Option<ActorRef>,
+    info: &crate::codes::CodeInfo,
+    date: Option<chrono::NaiveDate>,
+    date_precision: entente_core::DatePrecision,
+) -> Event {
+    Event {
+        doc: doc.id.clone(),
+        sentence: a.sentence,
+        source: source.clone(),
+        target,
+        cameo: a.code.clone(),
+        plover: info.plover.clone(),
+        quad_class: info.quad_class,
+        goldstein: info.goldstein,
+        date,
+        date_precision,
+        negated: a.negated,
+        evidence: doc.evidence(a.evidence),
+    }
 }

@@ -8,20 +8,67 @@ use entente_core::{ActorRef, Document, Event};
 
 /// The 61 GDELT 2.0 event columns.
 pub const GDELT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// The header line (column names, tab-separated).
@@ -39,7 +86,9 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
     let code = a.code.as_str();
     cols[0] = code.to_string();
     cols[1] = a.name.to_uppercase();
-    let chunks: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
+    let chunks: Vec<&str> = (0..code.len() / 3)
+        .filter_map(|i| code.get(i * 3..i * 3 + 3))
+        .collect();
     let mut rest = chunks.as_slice();
     if let Some((first, tail)) = chunks.split_first() {
         if GROUP_PREFIXES.contains(first) {
@@ -77,16 +126,29 @@ pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
     f.extend(actor_columns(event.target.as_ref()));
     f.push(if event.sentence == 0 { "1" } else { "0" }.to_string());
     f.push(event.cameo.clone());
-    f.push(info.map(|i| i.base().to_string()).unwrap_or_else(|| event.cameo.chars().take(3).collect()));
-    f.push(info.map(|i| i.root.clone()).unwrap_or_else(|| event.cameo.chars().take(2).collect()));
+    f.push(
+        info.map(|i| i.base().to_string())
+            .unwrap_or_else(|| event.cameo.chars().take(3).collect()),
+    );
+    f.push(
+        info.map(|i| i.root.clone())
+            .unwrap_or_else(|| event.cameo.chars().take(2).collect()),
+    );
     f.push(event.quad_class.to_string());
     f.push(format!("{:.1}", event.goldstein));
     f.extend(["1", "1", "1", ""].map(String::from));
     f.extend(std::iter::repeat_n(String::new(), 24));
-    f.push(doc.published.map(|d| d.format("%Y%m%d000000").to_string()).unwrap_or_default());
+    f.push(
+        doc.published
+            .map(|d| d.format("%Y%m%d000000").to_string())
+            .unwrap_or_default(),
+    );
     f.push(doc.url.clone().unwrap_or_default());
     debug_assert_eq!(f.len(), GDELT_COLUMNS.len());
-    f.iter().map(|c| c.replace(['\t', '\n'], " ")).collect::<Vec<_>>().join("\t")
+    f.iter()
+        .map(|c| c.replace(['\t', '\n'], " "))
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 #[cfg(test)]
@@ -95,11 +157,19 @@ mod tests {
 
     #[test]
     fn actor_codes_split_into_columns() {
-        let a = ActorRef { code: "NZLGOV".into(), actor: "NZL".into(), name: "The Government".into() };
+        let a = ActorRef {
+            code: "NZLGOV".into(),
+            actor: "NZL".into(),
+            name: "The Government".into(),
+        };
         let c = actor_columns(Some(&a));
         assert_eq!(c[2], "NZL");
         assert_eq!(c[7], "GOV");
-        let n = ActorRef { code: "IGOWSTNAT".into(), actor: "NATO".into(), name: "NATO".into() };
+        let n = ActorRef {
+            code: "IGOWSTNAT".into(),
+            actor: "NATO".into(),
+            name: "NATO".into(),
+        };
         assert_eq!(actor_columns(Some(&n))[3], "NAT");
     }
 }

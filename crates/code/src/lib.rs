@@ -83,22 +83,36 @@ pub fn code_document(doc: &Document, mentions: &[Mention]) -> CodedDocument {
 
 /// Codes a text: [`code_document`] without a [`Document`]. `mentions` carry
 /// byte offsets into `text`.
-pub fn code_text(id: &str, text: &str, published: Option<NaiveDate>, mentions: &[Mention]) -> CodedDocument {
+pub fn code_text(
+    id: &str,
+    text: &str,
+    published: Option<NaiveDate>,
+    mentions: &[Mention],
+) -> CodedDocument {
     let dict = VerbDictionary::embedded();
     let table = CodeTable::embedded();
     let doc = Doc::new(text, id.to_string(), published, mentions);
-    let mut focus = Focus { quote_speakers: vec![None; doc.quotes.len()], ..Focus::default() };
+    let mut focus = Focus {
+        quote_speakers: vec![None; doc.quotes.len()],
+        ..Focus::default()
+    };
     let mut out = CodedDocument::default();
     let mut actions: Vec<events::Action> = Vec::new();
     let mut last_to = Vec::new();
     for s in &doc.sentences {
-        out.quotations.extend(quotes::quotations_in(&doc, s, &mut focus));
+        out.quotations
+            .extend(quotes::quotations_in(&doc, s, &mut focus));
         let found = deployments::deployments_in(&doc, s, &focus, &mut last_to);
-        let consumed: Vec<usize> = found.iter().flat_map(|f| f.consumed.iter().copied()).collect();
+        let consumed: Vec<usize> = found
+            .iter()
+            .flat_map(|f| f.consumed.iter().copied())
+            .collect();
         let verbs = events::find_verbs(dict, s);
         let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
         let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, &actions);
-        here.extend(events::code_nominals(&doc, s, &focus, &consumed, &verb_at, dict));
+        here.extend(events::code_nominals(
+            &doc, s, &focus, &consumed, &verb_at, dict,
+        ));
         for f in found {
             here.push(f.action);
             out.deployments.push(f.deployment);
@@ -107,7 +121,10 @@ pub fn code_text(id: &str, text: &str, published: Option<NaiveDate>, mentions: &
         for a in &here {
             for e in events::to_events(&doc, s, a, table) {
                 let dup = out.events.iter().any(|x| {
-                    x.sentence == e.sentence && x.source == e.source && x.target == e.target && x.cameo == e.cameo
+                    x.sentence == e.sentence
+                        && x.source == e.source
+                        && x.target == e.target
+                        && x.cameo == e.cameo
                 });
                 if !dup {
                     out.events.push(e);

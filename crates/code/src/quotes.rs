@@ -58,7 +58,11 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
 /// `"...," she said` / `"...," said X`: a speech verb within a few tokens
 /// after the closing mark, in the sentence holding it.
 fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<usize> {
-    let s = doc.sentences.iter().find(|x| x.span.start <= close && close <= x.span.end).unwrap_or(s_open);
+    let s = doc
+        .sentences
+        .iter()
+        .find(|x| x.span.start <= close && close <= x.span.end)
+        .unwrap_or(s_open);
     let k0 = s.token_at(close);
     for k in k0..(k0 + 4).min(s.len()) {
         let w = s.word(k);
@@ -87,15 +91,28 @@ fn before_quote(doc: &Doc, s: &Sent, focus: &Focus, open: usize) -> Option<usize
     let f = frame(doc, s, focus, k, false, 0);
     f.subjects.first().copied().or_else(|| {
         // "according to X": the mention after.
-        s.mention_at.get(k + 1).copied().flatten().map(|m| compound(s, k + 1).first().copied().unwrap_or(m))
+        s.mention_at
+            .get(k + 1)
+            .copied()
+            .flatten()
+            .map(|m| compound(s, k + 1).first().copied().unwrap_or(m))
     })
 }
 
 /// The first actor inside the quotation that is not the speaker's own.
-fn quote_target(doc: &Doc, inner: entente_core::Span, speaker: Option<usize>) -> Option<entente_core::ActorRef> {
+fn quote_target(
+    doc: &Doc,
+    inner: entente_core::Span,
+    speaker: Option<usize>,
+) -> Option<entente_core::ActorRef> {
     let own = speaker.map(|m| {
         let sm = doc.mentions[m];
-        (sm.actor.clone(), sm.affiliation.clone().unwrap_or_else(|| sm.code.chars().take(3).collect()))
+        (
+            sm.actor.clone(),
+            sm.affiliation
+                .clone()
+                .unwrap_or_else(|| sm.code.chars().take(3).collect()),
+        )
     });
     doc.mentions
         .iter()

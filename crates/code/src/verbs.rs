@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 
 const VERBS_TXT: &str = include_str!("../data/verbs.txt");
 const NOMINALS_TSV: &str = include_str!("../data/nominals.tsv");
+/// Words a pattern may skip between two of its words (determiners,
+/// adjectives, an actor's name).
+const MAX_GAP: usize = 4;
 
 /// How a verb form is inflected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,11 +115,20 @@ impl VerbDictionary {
                     let phrases = words
                         .split(' ')
                         .filter(|w| !w.is_empty())
-                        .map(|w| w.split('_').filter(|p| !p.is_empty()).map(str::to_string).collect())
+                        .map(|w| {
+                            w.split('_')
+                                .filter(|p| !p.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
                         .collect();
-                    d.sets.insert(name.trim_end_matches('_').to_string(), phrases);
+                    d.sets
+                        .insert(name.trim_end_matches('_').to_string(), phrases);
                 }
-                ["B", c] => d.blocks.push(Block { code: code(c), patterns: Vec::new() }),
+                ["B", c] => d.blocks.push(Block {
+                    code: code(c),
+                    patterns: Vec::new(),
+                }),
                 ["V", lemma, c, forms] => {
                     let block = d.blocks.len().checked_sub(1).ok_or_else(|| {
                         DictionaryError::malformed(file, line_no, "verb before any block")
@@ -154,12 +166,24 @@ impl VerbDictionary {
                         } else {
                             PatternWord::Prefix(w.to_string())
                         };
-                        if seen_star { post.push(pw) } else { pre.push(pw) }
+                        if seen_star {
+                            post.push(pw)
+                        } else {
+                            pre.push(pw)
+                        }
                     }
                     if !seen_star {
-                        return Err(DictionaryError::malformed(file, line_no, "pattern without '*'"));
+                        return Err(DictionaryError::malformed(
+                            file,
+                            line_no,
+                            "pattern without '*'",
+                        ));
                     }
-                    block.patterns.push(Pattern { code: code(c), pre, post });
+                    block.patterns.push(Pattern {
+                        code: code(c),
+                        pre,
+                        post,
+                    });
                 }
                 _ => {
                     return Err(DictionaryError::malformed(
@@ -181,7 +205,11 @@ impl VerbDictionary {
             }
             let f: Vec<&str> = line.split('\t').collect();
             let [noun, code, frame] = f.as_slice() else {
-                return Err(DictionaryError::malformed(file, n + 1, "expected noun, code, frame"));
+                return Err(DictionaryError::malformed(
+                    file,
+                    n + 1,
+                    "expected noun, code, frame",
+                ));
             };
             let frame = match *frame {
                 "act" => Frame::Act,
@@ -189,12 +217,20 @@ impl VerbDictionary {
                 "mass" => Frame::Mass,
                 "meet" => Frame::Meet,
                 other => {
-                    return Err(DictionaryError::malformed(file, n + 1, format!("unknown frame {other:?}")))
+                    return Err(DictionaryError::malformed(
+                        file,
+                        n + 1,
+                        format!("unknown frame {other:?}"),
+                    ))
                 }
             };
             let words: Vec<String> = noun.split(' ').map(str::to_string).collect();
             let key = words[0].clone();
-            self.nominals.entry(key).or_default().push(Nominal { words, code: code.to_string(), frame });
+            self.nominals.entry(key).or_default().push(Nominal {
+                words,
+                code: code.to_string(),
+                frame,
+            });
         }
         Ok(())
     }
@@ -234,22 +270,26 @@ impl VerbDictionary {
         let w = words.get(at)?;
         match pw {
             PatternWord::Exact(e) => (w == e).then_some(1),
-            PatternWord::Prefix(p) => w.starts_with(p.as_str()).then_some(1),
+            PatternWord::Prefix(p) => stem_match(w, p).then_some(1),
             PatternWord::Set(name) => self.sets.get(name)?.iter().find_map(|phrase| {
-                let ok = phrase.iter().enumerate().all(|(k, p)| {
-                    words.get(at + k).map(|x| x.starts_with(p.as_str())).unwrap_or(false)
-                });
+                let ok = !phrase.is_empty()
+                    && phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| words.get(at + k).map(|x| stem_match(x, p)).unwrap_or(false));
                 ok.then_some(phrase.len())
             }),
         }
     }
 
-    /// All of `pattern` in `words`, in order, gaps allowed.
+    /// All of `pattern` in `words`, in order, each word within a few words
+    /// of the previous match (the verb phrase, roughly).
     fn matches_in_order(&self, pattern: &[PatternWord], words: &[String]) -> bool {
         let mut at = 0;
         for pw in pattern {
             let mut found = false;
-            while at < words.len() {
+            let limit = (at + MAX_GAP + 1).min(words.len());
+            while at < limit {
                 if let Some(n) = self.word_matches(pw, words, at) {
                     at += n;
                     found = true;
@@ -266,8 +306,26 @@ impl VerbDictionary {
 
     /// `pattern` in `before` (words nearest the verb last), in order.
     fn matches_in_order_rev(&self, pattern: &[PatternWord], before: &[String]) -> bool {
-        pattern.is_empty() || self.matches_in_order(pattern, before)
+        if pattern.is_empty() {
+            return true;
+        }
+        // Anchor at the verb: the last pattern word must be near its end.
+        let from = before.len().saturating_sub(pattern.len() + MAX_GAP);
+        self.matches_in_order(pattern, &before[from..])
     }
+}
+
+/// A pattern word matches its inflections, not every longer word
+/// ("austral" is a currency, "Australia" is not).
+fn stem_match(word: &str, stem: &str) -> bool {
+    word.strip_prefix(stem)
+        .map(|rest| {
+            matches!(
+                rest,
+                "" | "s" | "es" | "d" | "ed" | "ing" | "er" | "ers" | "ies" | "'s"
+            )
+        })
+        .unwrap_or(false)
 }
 
 fn inflect(lemma: &str, form: &str) -> Inflection {
@@ -289,10 +347,17 @@ mod tests {
     #[test]
     fn embedded_dictionary_parses() {
         let d = VerbDictionary::parse("data/verbs.txt", VERBS_TXT);
-        assert!(d.is_ok(), "help: re-run scripts/build_verbs.py: {:?}", d.err());
+        assert!(
+            d.is_ok(),
+            "help: re-run scripts/build_verbs.py: {:?}",
+            d.err()
+        );
         let d = VerbDictionary::embedded();
         assert!(!d.verb_forms("urged").is_empty());
-        assert!(!d.verb_forms("recognised").is_empty(), "help: -ise spellings come from the script");
+        assert!(
+            !d.verb_forms("recognised").is_empty(),
+            "help: -ise spellings come from the script"
+        );
         assert!(!d.nominals("invasion").is_empty());
     }
 
@@ -306,7 +371,9 @@ mod tests {
 
     #[test]
     fn errors_name_line() {
-        let e = VerbDictionary::parse("v.txt", "B\t010\nQ\tx\n").err().map(|e| e.to_string());
+        let e = VerbDictionary::parse("v.txt", "B\t010\nQ\tx\n")
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("v.txt:2: unknown record \"Q\""));
     }
 }

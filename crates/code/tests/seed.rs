@@ -3,6 +3,7 @@
 //! actor resolver gives), until the full pipeline test is wired.
 
 use chrono::NaiveDate;
+use entente_annotate::actors::ActorResolver;
 use entente_code::{code_text, CodedDocument};
 use entente_core::{ActorKind, Mention, Personnel};
 use serde_json::Value;
@@ -12,11 +13,36 @@ const EXPECTED: &str = include_str!("../../../tests/data/seed/expected.json");
 
 /// (name as written, canonical name, kind, CAMEO code): longest first.
 const ACTORS: &[(&str, &str, ActorKind, &str)] = &[
-    ("North Atlantic Treaty Organisation", "NATO", ActorKind::Igo, "IGOWSTNAT"),
-    ("Chinese Foreign Ministry", "China", ActorKind::State, "CHNGOV"),
-    ("Pacific Island Forum", "Pacific Islands Forum", ActorKind::Igo, "IGOPAC"),
-    ("Jens Stoltenberg", "Jens Stoltenberg", ActorKind::Person, "IGOWSTNAT"),
-    ("Solomon Islands", "Solomon Islands", ActorKind::State, "SLB"),
+    (
+        "North Atlantic Treaty Organisation",
+        "NATO",
+        ActorKind::Igo,
+        "IGOWSTNAT",
+    ),
+    (
+        "Chinese Foreign Ministry",
+        "China",
+        ActorKind::State,
+        "CHNGOV",
+    ),
+    (
+        "Pacific Island Forum",
+        "Pacific Islands Forum",
+        ActorKind::Igo,
+        "IGOPAC",
+    ),
+    (
+        "Jens Stoltenberg",
+        "Jens Stoltenberg",
+        ActorKind::Person,
+        "IGOWSTNAT",
+    ),
+    (
+        "Solomon Islands",
+        "Solomon Islands",
+        ActorKind::State,
+        "SLB",
+    ),
     ("The Government", "New Zealand", ActorKind::State, "NZLGOV"),
     ("United States", "United States", ActorKind::State, "USA"),
     ("Defence Force", "New Zealand", ActorKind::State, "NZLMIL"),
@@ -70,8 +96,18 @@ fn mentions(text: &str) -> Vec<Mention> {
     out
 }
 
-fn coded() -> CodedDocument {
-    code_text("seed", KEPT, NaiveDate::from_ymd_opt(2022, 4, 8), &mentions(KEPT))
+/// The seed coded twice: with hand-built mentions, and with the mentions
+/// of the real actor resolver.
+fn codings() -> Vec<(&'static str, CodedDocument)> {
+    let day = NaiveDate::from_ymd_opt(2022, 4, 8);
+    let real = ActorResolver::embedded().find_mentions(KEPT, day);
+    vec![
+        (
+            "hand-built mentions",
+            code_text("seed", KEPT, day, &mentions(KEPT)),
+        ),
+        ("actor resolver", code_text("seed", KEPT, day, &real)),
+    ]
 }
 
 fn expected() -> Value {
@@ -80,24 +116,38 @@ fn expected() -> Value {
 
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn date(v: &Value) -> Option<NaiveDate> {
-    v.as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    v.as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 /// Whether event `e` satisfies expected entry `x` (see the seed README).
 fn event_matches(e: &entente_core::Event, x: &Value) -> bool {
     let mut sources = strs(&x["source"]);
     sources.extend(strs(&x["source_any"]));
-    let src_ok = sources.iter().any(|s| e.source.code.starts_with(s.as_str()));
+    let src_ok = sources
+        .iter()
+        .any(|s| e.source.code.starts_with(s.as_str()));
     let targets = strs(&x["target_any"]);
     let tgt_ok = targets.is_empty()
-        || e.target.as_ref().map(|t| targets.iter().any(|c| t.code.starts_with(c.as_str()))).unwrap_or(false);
-    let root_ok = strs(&x["cameo_root_any"]).iter().any(|r| e.cameo.starts_with(r.as_str()));
-    let plover_ok = strs(&x["plover_any"]).iter().any(|p| e.plover.as_deref() == Some(p.as_str()));
+        || e.target
+            .as_ref()
+            .map(|t| targets.iter().any(|c| t.code.starts_with(c.as_str())))
+            .unwrap_or(false);
+    let root_ok = strs(&x["cameo_root_any"])
+        .iter()
+        .any(|r| e.cameo.starts_with(r.as_str()));
+    let plover_ok = strs(&x["plover_any"])
+        .iter()
+        .any(|p| e.plover.as_deref() == Some(p.as_str()));
     let ev = x["evidence"].as_str().unwrap_or("");
     let ev_ok = e.evidence.text.contains(ev);
     let date_ok = if let Some(d) = date(&x["date"]) {
@@ -107,7 +157,9 @@ fn event_matches(e: &entente_core::Event, x: &Value) -> bool {
         let b = date(&x["date_between"][1]);
         matches!((e.date, a, b), (Some(d), Some(a), Some(b)) if a <= d && d <= b)
     } else if let Some(m) = x["date_month"].as_str() {
-        e.date.map(|d| d.format("%Y-%m").to_string() == m).unwrap_or(false)
+        e.date
+            .map(|d| d.format("%Y-%m").to_string() == m)
+            .unwrap_or(false)
     } else {
         true
     };
@@ -116,7 +168,12 @@ fn event_matches(e: &entente_core::Event, x: &Value) -> bool {
 
 #[test]
 fn seed_events() {
-    let c = coded();
+    for (how, c) in codings() {
+        seed_events_with(how, &c);
+    }
+}
+
+fn seed_events_with(how: &str, c: &CodedDocument) {
     let exp = expected();
     let mut failed = Vec::new();
     for x in exp["events"].as_array().into_iter().flatten() {
@@ -139,30 +196,60 @@ fn seed_events() {
             );
         }
     }
-    assert!(failed.is_empty(), "expected events not produced: {failed:?}");
+    assert!(
+        failed.is_empty(),
+        "{how}: expected events not produced: {failed:?}"
+    );
 }
 
 #[test]
 fn seed_e1_coded_once() {
-    let c = coded();
+    for (how, c) in codings() {
+        seed_e1_coded_once_with(how, &c);
+    }
+}
+
+fn seed_e1_coded_once_with(how: &str, c: &CodedDocument) {
     let exp = expected();
-    let e1 = exp["events"].as_array().and_then(|a| a.iter().find(|x| x["id"] == "E1")).cloned();
-    let n = c.events.iter().filter(|e| e1.as_ref().map(|x| event_matches(e, x)).unwrap_or(false)).count();
-    assert_eq!(n, 1, "help: the anaphoric 'partners' target must give one event");
+    let e1 = exp["events"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == "E1"))
+        .cloned();
+    let n = c
+        .events
+        .iter()
+        .filter(|e| e1.as_ref().map(|x| event_matches(e, x)).unwrap_or(false))
+        .count();
+    assert_eq!(
+        n, 1,
+        "{how}: help: the anaphoric 'partners' target must give one event"
+    );
 }
 
 #[test]
 fn seed_deployments() {
-    let c = coded();
+    for (how, c) in codings() {
+        seed_deployments_with(how, &c);
+    }
+}
+
+fn seed_deployments_with(how: &str, c: &CodedDocument) {
     let exp = expected();
     for x in exp["deployments"].as_array().into_iter().flatten() {
         let id = x["id"].as_str().unwrap_or("?");
         let ev = x["evidence"].as_str().unwrap_or("");
         let Some(d) = c.deployments.iter().find(|d| d.evidence.text.contains(ev)) else {
-            panic!("{id}: no deployment covering {ev:?}; got {:#?}", c.deployments);
+            panic!(
+                "{how}: {id}: no deployment covering {ev:?}; got {:#?}",
+                c.deployments
+            );
         };
-        let by = format!("{}{}", x["by"].as_str().unwrap_or(""), x["sector"].as_str().unwrap_or(""));
-        assert_eq!(d.by, by, "{id}: sender");
+        let by = format!(
+            "{}{}",
+            x["by"].as_str().unwrap_or(""),
+            x["sector"].as_str().unwrap_or("")
+        );
+        assert_eq!(d.by, by, "{how}: {id}: sender");
         let to = strs(&x["to"]);
         assert_eq!(d.to, to, "{id}: destinations");
         if let Some(n) = x["personnel"]["at_most"].as_u64() {
@@ -172,13 +259,21 @@ fn seed_deployments() {
             assert_eq!(d.personnel, Some(Personnel::Exactly(n)), "{id}");
         }
         if let Some(s) = x["status"].as_str() {
-            assert_eq!(serde_json::to_value(d.status).ok(), Some(Value::from(s)), "{id}: status");
+            assert_eq!(
+                serde_json::to_value(d.status).ok(),
+                Some(Value::from(s)),
+                "{id}: status"
+            );
         }
         if let Some(r) = date(&x["review_date"]) {
             assert_eq!(d.review_date, Some(r), "{id}: review date");
         }
         if let Some(m) = x["start_month"].as_str() {
-            assert_eq!(d.start.map(|s| s.format("%Y-%m").to_string()).as_deref(), Some(m), "{id}: start");
+            assert_eq!(
+                d.start.map(|s| s.format("%Y-%m").to_string()).as_deref(),
+                Some(m),
+                "{id}: start"
+            );
         }
         if let Some(r) = x["requested_by"].as_str() {
             assert_eq!(d.requested_by.as_deref(), Some(r), "{id}: requested by");
@@ -188,7 +283,9 @@ fn seed_deployments() {
         }
         for m in strs(&x["purpose_mentions"]) {
             let p = d.purpose.clone().unwrap_or_default();
-            let named = mentions(KEPT).iter().any(|k| k.code.starts_with(m.as_str()) && p.contains(k.text.as_str()));
+            let named = mentions(KEPT)
+                .iter()
+                .any(|k| k.code.starts_with(m.as_str()) && p.contains(k.text.as_str()));
             assert!(named, "{id}: purpose {p:?} should name {m}");
         }
     }
@@ -196,14 +293,26 @@ fn seed_deployments() {
 
 #[test]
 fn seed_quotations() {
-    let c = coded();
+    for (how, c) in codings() {
+        seed_quotations_with(how, &c);
+    }
+}
+
+fn seed_quotations_with(how: &str, c: &CodedDocument) {
     let exp = expected();
     for x in exp["quotations"].as_array().into_iter().flatten() {
         let starts = x["starts"].as_str().unwrap_or("");
         let Some(q) = c.quotations.iter().find(|q| q.text.starts_with(starts)) else {
-            panic!("no quotation starting {starts:?}; got {:#?}", c.quotations);
+            panic!(
+                "{how}: no quotation starting {starts:?}; got {:#?}",
+                c.quotations
+            );
         };
         let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
-        assert_eq!(speaker, x["speaker"].as_str(), "quotation {starts:?}");
+        assert_eq!(
+            speaker,
+            x["speaker"].as_str(),
+            "{how}: quotation {starts:?}"
+        );
     }
 }

@@ -6,7 +6,34 @@ use chrono::NaiveDate;
 use entente_core::ActorKind;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the maps here hold short trusted keys, and SipHash showed in load time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short names.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A sovereign state (or territory with an ISO code), as of the dates it existed.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,15 +185,91 @@ const EMBEDDED: Sources<'static> = Sources {
 
 /// Surnames that are also everyday capitalised words; a bare one is never a person.
 const NOT_SURNAMES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "will", "new", "north", "south", "east", "west", "the", "and", "but",
-    "said", "says", "all", "one", "just", "long", "little", "young", "good", "best", "green",
-    "white", "black", "brown", "grand", "great", "house", "king", "law", "power", "rich",
-    "sun", "park", "lee", "kim", "wang", "li", "zhang", "chen", "liu", "singh", "khan", "ali",
-    "ahmed", "hassan", "hussein", "mohammed", "muhammad", "abdullah", "islam", "christian",
-    "union", "forum", "pacific", "island", "islands", "force", "defence", "defense", "state",
-    "states", "national", "republic", "party", "government", "minister", "president",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "will",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "the",
+    "and",
+    "but",
+    "said",
+    "says",
+    "all",
+    "one",
+    "just",
+    "long",
+    "little",
+    "young",
+    "good",
+    "best",
+    "green",
+    "white",
+    "black",
+    "brown",
+    "grand",
+    "great",
+    "house",
+    "king",
+    "law",
+    "power",
+    "rich",
+    "sun",
+    "park",
+    "lee",
+    "kim",
+    "wang",
+    "li",
+    "zhang",
+    "chen",
+    "liu",
+    "singh",
+    "khan",
+    "ali",
+    "ahmed",
+    "hassan",
+    "hussein",
+    "mohammed",
+    "muhammad",
+    "abdullah",
+    "islam",
+    "christian",
+    "union",
+    "forum",
+    "pacific",
+    "island",
+    "islands",
+    "force",
+    "defence",
+    "defense",
+    "state",
+    "states",
+    "national",
+    "republic",
+    "party",
+    "government",
+    "minister",
+    "president",
 ];
 
 /// Everything the resolver knows, compiled once.
@@ -177,9 +280,11 @@ pub struct ActorDictionary {
     pub(crate) sectors: Vec<String>,
     pub(crate) places: Vec<Place>,
     pub(crate) lexicon: Lexicon,
-    state_index: HashMap<String, u32>,
-    org_by_code: HashMap<String, u32>,
-    person_index: HashMap<String, u32>,
+    state_index: FastMap<String, u32>,
+    org_by_code: FastMap<String, u32>,
+    pub(crate) person_index: FastMap<String, u32>,
+    /// Curated role titles ("prime minister") → (person, role) holding them.
+    pub(crate) titled: FastMap<String, Vec<(u32, u16)>>,
 }
 
 impl fmt::Debug for ActorDictionary {
@@ -204,6 +309,12 @@ impl ActorDictionary {
         })
     }
 
+    /// Compiles a fresh dictionary from the embedded data (what
+    /// [`ActorDictionary::embedded`] caches; for measuring load time).
+    pub fn load_embedded() -> Result<ActorDictionary, LoadError> {
+        ActorDictionary::from_sources(&EMBEDDED)
+    }
+
     /// Compiles a dictionary from TSV sources in the generated formats.
     pub fn from_sources(src: &Sources<'_>) -> Result<ActorDictionary, LoadError> {
         let mut b = Builder::default();
@@ -219,7 +330,19 @@ impl ActorDictionary {
         }
         b.add_surnames();
         let lexicon = Lexicon::build(b.surfaces).map_err(LoadError::Automaton)?;
+        let mut titled: FastMap<String, Vec<(u32, u16)>> = FastMap::default();
+        for (p, person) in b.people.iter().enumerate() {
+            for (r, role) in person.roles.iter().enumerate() {
+                if let (Some(t), 3) = (&role.title, role.priority) {
+                    titled
+                        .entry(super::matcher::title_key(t))
+                        .or_default()
+                        .push((p as u32, r as u16));
+                }
+            }
+        }
         Ok(ActorDictionary {
+            titled,
             states: b.states,
             orgs: b.orgs,
             people: b.people,
@@ -250,7 +373,9 @@ impl ActorDictionary {
 
     /// The state with this ISO alpha-3 code.
     pub fn state(&self, iso3: &str) -> Option<&State> {
-        self.state_index.get(iso3).map(|&i| &self.states[i as usize])
+        self.state_index
+            .get(iso3)
+            .map(|&i| &self.states[i as usize])
     }
 
     pub(crate) fn state_index_of(&self, iso3: &str) -> Option<u32> {
@@ -295,6 +420,19 @@ impl ActorDictionary {
 
 /// Case, accents and hyphens folded: the key names are compared by.
 pub(crate) fn name_key(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'.' || b == b'\'')
+    {
+        // The common case, without per-character case tables.
+        let mut out = String::with_capacity(s.len());
+        for w in s.split(' ').filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -344,11 +482,11 @@ struct Builder {
     people: Vec<Person>,
     sectors: Vec<String>,
     /// Folded surface form → the entries it names.
-    surfaces: HashMap<String, Vec<Entry>>,
-    state_index: HashMap<String, u32>,
-    org_by_code: HashMap<String, u32>,
-    person_index: HashMap<String, u32>,
-    sector_index: HashMap<String, u16>,
+    surfaces: FastMap<String, Vec<Entry>>,
+    state_index: FastMap<String, u32>,
+    org_by_code: FastMap<String, u32>,
+    person_index: FastMap<String, u32>,
+    sector_index: FastMap<String, u16>,
 }
 
 /// Data lines of a TSV file with their 1-based line numbers, split in columns.
@@ -379,13 +517,28 @@ fn date(file: &'static str, line: usize, s: &str) -> Result<Option<NaiveDate>, L
     if s.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| LoadError::Date {
-            file,
-            line,
-            value: s.to_string(),
+    let bad = || LoadError::Date {
+        file,
+        line,
+        value: s.to_string(),
+    };
+    // YYYY-MM-DD by hand: chrono's format parser dominates load time otherwise.
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
         })
+    };
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d)
+            .map(Some)
+            .ok_or_else(bad),
+        _ => Err(bad()),
+    }
 }
 
 fn number(file: &'static str, line: usize, s: &str) -> Result<u64, LoadError> {
@@ -432,7 +585,14 @@ impl Builder {
             self.state_index.insert(c[0].to_string(), idx);
             for name in std::iter::once(c[1]).chain(list(c[5])) {
                 let case = CaseRule::of_name(name);
-                self.add(name, Target::State { idx, capital: false }, case);
+                self.add(
+                    name,
+                    Target::State {
+                        idx,
+                        capital: false,
+                    },
+                    case,
+                );
             }
             for cap in list(c[6]) {
                 let case = CaseRule::of_name(cap);
@@ -475,22 +635,25 @@ impl Builder {
     }
 
     fn load_people(&mut self, file: &'static str, text: &str) -> Result<(), LoadError> {
+        // Lines of one person are adjacent in generated files: skip the lookup.
+        let mut last: Option<(&str, u32)> = None;
         for row in rows(file, text, 7) {
             let (n, c) = row?;
-            let key = name_key(c[0]);
-            let idx = match self.person_index.get(&key) {
-                Some(&i) => i,
+            let cached = last.filter(|(name, _)| *name == c[0]).map(|(_, i)| i);
+            let idx = match cached.or_else(|| self.person_index.get(&name_key(c[0])).copied()) {
+                Some(i) => i,
                 None => {
+                    let key = name_key(c[0]);
                     let i = self.people.len() as u32;
                     self.people.push(Person {
                         name: c[0].to_string(),
                         roles: Vec::new(),
                     });
                     self.person_index.insert(key, i);
-                    self.add(c[0], Target::Person { idx: i }, CaseRule::of_name(c[0]));
                     i
                 }
             };
+            last = Some((c[0], idx));
             for alias in list(c[1]) {
                 self.add(alias, Target::Person { idx }, CaseRule::of_name(alias));
             }
@@ -505,9 +668,17 @@ impl Builder {
             } else {
                 3
             };
+            // The Phoenix dictionaries stand as of January 2014: an open spell
+            // there is known to that date only (ministers change often).
+            let to = match (priority, to) {
+                (1, None) if from.is_some() => NaiveDate::from_ymd_opt(2014, 1, 31),
+                (_, to) => to,
+            };
             let role = Role {
                 code: c[2].to_string(),
-                title: Some(c[3].trim()).filter(|t| !t.is_empty()).map(str::to_string),
+                title: Some(c[3].trim())
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string),
                 from,
                 to,
                 source,
@@ -534,26 +705,29 @@ impl Builder {
         Ok(())
     }
 
-    /// Every person's last name, for "Ardern said" and "Mr Sogavare".
+    /// Every person's last name, for "Ardern said" and "Mr Sogavare"; the
+    /// matcher extends a last name to the full name when the given names
+    /// precede it, so full names need no pattern of their own (which keeps
+    /// the automaton small and quick to build). Names whose last word is
+    /// not a usable last name ("Kim Jong Un", "Marcos Jr.") keep theirs.
     fn add_surnames(&mut self) {
         for i in 0..self.people.len() {
             let name = self.people[i].name.clone();
+            let idx = i as u32;
             let mut words = name.split_whitespace();
-            let Some(last) = words.next_back() else {
-                continue;
-            };
-            if words.next().is_none() {
-                continue; // a one-word name is already a pattern
-            }
-            let last = last.trim_end_matches('.');
+            let last = words.next_back().unwrap_or("");
+            let one_word = words.next().is_none();
             let k = name_key(last);
-            if k.chars().count() < 3
-                || NOT_SURNAMES.contains(&k.as_str())
-                || matches!(k.as_str(), "jr" | "sr" | "ii" | "iii")
-            {
-                continue;
+            let usable = !one_word
+                && k.chars().count() >= 3
+                && !last.ends_with('.')
+                && !NOT_SURNAMES.contains(&k.as_str())
+                && !matches!(k.as_str(), "jr" | "sr" | "ii" | "iii");
+            if usable {
+                self.add(last, Target::Surname { idx }, CaseRule::Proper);
+            } else {
+                self.add(&name, Target::Person { idx }, CaseRule::of_name(&name));
             }
-            self.add(last, Target::Surname { idx: i as u32 }, CaseRule::Proper);
         }
     }
 }
@@ -623,7 +797,10 @@ mod tests {
     #[test]
     fn embedded_loads() {
         let d = ActorDictionary::embedded();
-        assert!(d.state("NZL").is_some(), "help: states.tsv lost New Zealand");
+        assert!(
+            d.state("NZL").is_some(),
+            "help: states.tsv lost New Zealand"
+        );
         assert!(d.person("Jacinda Ardern").is_some());
         assert_eq!(
             d.split_code("IGOWSTNAT"),

@@ -87,7 +87,11 @@ pub fn evaluate(resolver: &ActorResolver<'_>, records: &[Value]) -> EvalReport {
             .get("date")
             .and_then(Value::as_str)
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let id = r.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        let id = r
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let mentions = resolver.find_mentions(text, date);
         for side in ["source", "target"] {
             let Some(Value::Array(actors)) = r.get(side) else {
@@ -135,7 +139,11 @@ pub fn code_agrees(found: &str, gold: &str) -> bool {
 /// Byte spans of `actor_text` in `text`; "A ... B" names two pieces.
 fn locate(text: &str, actor_text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for piece in actor_text.split("...").map(str::trim).filter(|p| !p.is_empty()) {
+    for piece in actor_text
+        .split("...")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if let Some(s) = text.find(piece) {
             out.push((s, s + piece.len()));
         } else if let Some(s) = text.to_lowercase().find(&piece.to_lowercase()) {
@@ -171,7 +179,9 @@ mod tests {
             "text": "New Zealand criticised China.",
             "source": [{"actorText": "New Zealand", "code": "NZL"}],
             "target": [{"actorText": "China", "code": "CHN"}] }]);
-        let Value::Array(recs) = rec else { unreachable!() };
+        let Value::Array(recs) = rec else {
+            unreachable!()
+        };
         let r = evaluate(&ActorResolver::embedded(), &recs);
         assert_eq!((r.total, r.correct), (2, 2), "{:?}", r.misses);
     }

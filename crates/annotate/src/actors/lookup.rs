@@ -53,12 +53,20 @@ impl ActorDictionary {
                         actor: s.iso3.clone(),
                         kind: ActorKind::State,
                         name: s.name.clone(),
-                        code: if capital { format!("{}GOV", s.iso3) } else { s.iso3.clone() },
+                        code: if capital {
+                            format!("{}GOV", s.iso3)
+                        } else {
+                            s.iso3.clone()
+                        },
                         role: None,
                         sector: capital.then(|| "GOV".to_string()),
                         affiliation: None,
                         roles: Vec::new(),
-                        source: if capital { "capital".into() } else { "state name".into() },
+                        source: if capital {
+                            "capital".into()
+                        } else {
+                            "state name".into()
+                        },
                     });
                 }
                 Target::Org { idx } => {
@@ -84,7 +92,9 @@ impl ActorDictionary {
                 Target::Surname { idx } => surnames.push(idx),
                 Target::Place { idx } => {
                     let p = &self.places[idx as usize];
-                    let name = self.state(&p.iso3).map_or_else(String::new, |s| s.name.clone());
+                    let name = self
+                        .state(&p.iso3)
+                        .map_or_else(String::new, |s| s.name.clone());
                     out.push(ActorInfo {
                         actor: p.iso3.clone(),
                         kind: ActorKind::State,
@@ -111,12 +121,21 @@ impl ActorDictionary {
             }
         }
         // Last names: the people holding a role that day first.
-        let mut people: Vec<ActorInfo> = surnames.iter().map(|&i| self.person_info(i, on)).collect();
+        let mut people: Vec<ActorInfo> =
+            surnames.iter().map(|&i| self.person_info(i, on)).collect();
         people.sort_by_key(|p| p.code.is_empty());
         if people.iter().any(|p| !p.code.is_empty()) {
             people.retain(|p| !p.code.is_empty());
         }
         out.extend(people);
+        if let Some(&i) = self.person_index.get(&super::dictionary::name_key(name)) {
+            if !out
+                .iter()
+                .any(|a| a.kind == ActorKind::Person && a.name == self.people[i as usize].name)
+            {
+                out.insert(0, self.person_info(i, on));
+            }
+        }
         if out.is_empty() {
             for m in ActorResolver::new(self).find_mentions(name, Some(on)) {
                 out.push(ActorInfo {
@@ -178,7 +197,10 @@ mod tests {
         assert_eq!(r[0].code, "IGOWSTNAT");
         assert_eq!(r[0].affiliation.as_deref(), Some("NATO"));
         let r = d.lookup("Jens Stoltenberg", day("2010-01-01"));
-        assert!(r[0].code.starts_with("NOR"), "help: REIGN/Phoenix give his Norwegian spells: {r:?}");
+        assert!(
+            r[0].code.starts_with("NOR"),
+            "help: REIGN/Phoenix give his Norwegian spells: {r:?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //! capitals, "us" is a pronoun; "new zealand" is not a name.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
 
 /// What a name in the dictionary stands for. Indices point into the
 /// dictionary's tables.
@@ -79,9 +78,30 @@ impl CaseRule {
 fn is_small_word(w: &str) -> bool {
     matches!(
         w,
-        "of" | "the" | "and" | "de" | "da" | "del" | "al" | "el" | "bin" | "ibn" | "van" | "von"
-            | "la" | "le" | "du" | "for" | "in" | "on" | "y" | "des" | "der" | "den" | "ki"
-            | "jae" | "in's"
+        "of" | "the"
+            | "and"
+            | "de"
+            | "da"
+            | "del"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "for"
+            | "in"
+            | "on"
+            | "y"
+            | "des"
+            | "der"
+            | "den"
+            | "ki"
+            | "jae"
+            | "in's"
     ) || w.starts_with("al-")
         || w.starts_with("el-")
 }
@@ -128,6 +148,16 @@ pub(crate) fn fold_pattern(s: &str) -> String {
     out
 }
 
+/// A title compared the way role titles are: folded, singular.
+pub(crate) fn title_key(t: &str) -> String {
+    let k = fold_pattern(t);
+    let k = k.strip_prefix("the ").unwrap_or(&k).to_string();
+    k.strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && !k.ends_with("ss"))
+        .map(str::to_string)
+        .unwrap_or(k)
+}
+
 /// The text folded byte for byte, so offsets are unchanged.
 fn fold_text(text: &str) -> Vec<u8> {
     text.bytes()
@@ -143,7 +173,9 @@ fn is_word_char(c: char) -> bool {
 }
 
 impl Lexicon {
-    pub(crate) fn build(surfaces: HashMap<String, Vec<Entry>>) -> Result<Lexicon, String> {
+    pub(crate) fn build(
+        surfaces: super::dictionary::FastMap<String, Vec<Entry>>,
+    ) -> Result<Lexicon, String> {
         let mut pairs: Vec<(String, Vec<Entry>)> = surfaces.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = pairs.into_iter().unzip();
@@ -210,27 +242,49 @@ impl Lexicon {
 }
 
 /// Keeps the longest of overlapping hits (leftmost on ties), in text order.
+/// Hits are grouped into runs that overlap each other; each run (a few
+/// hits) is settled longest first, so the whole is linear in the hits.
 fn select_longest(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'_>> {
-    hits.sort_by(|a, b| {
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Hit<'_>> = Vec::with_capacity(hits.len());
+    let mut run: Vec<Hit<'_>> = Vec::new();
+    let mut run_end = 0;
+    for h in hits {
+        if !run.is_empty() && h.start >= run_end {
+            settle(&mut run, &mut kept);
+        }
+        run_end = if run.is_empty() {
+            h.end
+        } else {
+            run_end.max(h.end)
+        };
+        run.push(h);
+    }
+    settle(&mut run, &mut kept);
+    kept
+}
+
+/// Longest-first choice within one run of overlapping hits, appended in text order.
+fn settle<'l>(run: &mut Vec<Hit<'l>>, kept: &mut Vec<Hit<'l>>) {
+    if run.len() == 1 {
+        kept.append(run);
+        return;
+    }
+    run.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Hit<'_>> = Vec::with_capacity(hits.len());
-    // Sorted spans of what is kept, for overlap checks.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for h in hits {
-        let i = spans.partition_point(|&(s, _)| s < h.start);
-        let clash_prev = i > 0 && spans[i - 1].1 > h.start;
-        let clash_next = i < spans.len() && spans[i].0 < h.end;
-        if clash_prev || clash_next {
-            continue;
+    let mark = kept.len();
+    for h in run.drain(..) {
+        if kept[mark..]
+            .iter()
+            .all(|k| k.end <= h.start || h.end <= k.start)
+        {
+            kept.push(h);
         }
-        spans.insert(i, (h.start, h.end));
-        kept.push(h);
     }
-    kept.sort_by_key(|h| h.start);
-    kept
+    kept[mark..].sort_by_key(|h| h.start);
 }
 
 #[cfg(test)]
@@ -238,7 +292,7 @@ mod tests {
     use super::*;
 
     fn lexicon(names: &[(&str, CaseRule)]) -> Lexicon {
-        let mut m: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut m: crate::actors::dictionary::FastMap<String, Vec<Entry>> = Default::default();
         for (i, (n, case)) in names.iter().enumerate() {
             m.entry(fold_pattern(n)).or_default().push(Entry {
                 target: Target::Org { idx: i as u32 },
@@ -281,7 +335,10 @@ mod tests {
             vec!["US", "New Zealand Defence Force"]
         );
         assert_eq!(spans(&l, "USA and new zealand"), Vec::<String>::new());
-        assert_eq!(spans(&l, "The Government, New\nZealand"), vec!["Government", "New\nZealand"]);
+        assert_eq!(
+            spans(&l, "The Government, New\nZealand"),
+            vec!["Government", "New\nZealand"]
+        );
     }
 
     #[test]

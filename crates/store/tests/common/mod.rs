@@ -122,7 +122,7 @@ pub fn record(n: usize) -> DocumentRecord {
         sentence: 1,
         speaker: Some(Speaker {
             name: "Jacinda Ardern".into(),
-            code: if n % 2 == 0 {
+            code: if n.is_multiple_of(2) {
                 Some("NZLGOV".into())
             } else {
                 None
@@ -156,7 +156,7 @@ pub fn record(n: usize) -> DocumentRecord {
         evidence: evidence(&doc, 0, 40),
     }];
     // Every third document proposes a knowledge-base update.
-    let updates = if n % 3 == 0 {
+    let updates = if n.is_multiple_of(3) {
         vec![entente_store::ProposedUpdate {
             kind: "accession".into(),
             payload: serde_json::json!({"state": "FIN", "organisation": "NATO", "n": n}),
