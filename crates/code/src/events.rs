@@ -634,11 +634,13 @@ pub(crate) fn code_nominals(
                 // "Italy announced a suspension of ...": the object of a verb
                 // is the act of that verb's subject.
                 let mut d = k;
+                // Up to three words between the verb and the noun ("a
+                // 30-day", "in ethnic").
                 while d > 0
-                    && matches!(
-                        s.word(d - 1),
-                        "a" | "an" | "the" | "its" | "their" | "new" | "full" | "partial"
-                    )
+                    && k - d < 3
+                    && !verbs.contains(&(d - 1))
+                    && s.mention_at[d - 1].is_none()
+                    && s.word(d - 1).chars().any(char::is_alphanumeric)
                 {
                     d -= 1;
                 }

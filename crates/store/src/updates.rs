@@ -188,6 +188,53 @@ fn stored_update(r: &Row) -> rusqlite::Result<StoredUpdate> {
     })
 }
 
+/// Why an update could not be inserted.
+pub(crate) enum InsertUpdateError {
+    Invalid(String),
+    Sql(rusqlite::Error),
+}
+
+/// Inserts an update with status `proposed` through `conn`, which may be
+/// the transaction that writes the document the update comes from.
+pub(crate) fn insert_update(
+    conn: &rusqlite::Connection,
+    update: &ProposedUpdate,
+) -> std::result::Result<UpdateId, InsertUpdateError> {
+    let invalid = InsertUpdateError::Invalid;
+    let payload = serde_json::to_string(&update.payload)
+        .map_err(|e| invalid(format!("update payload: {e}")))?;
+    let sentence = update
+        .sentence
+        .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
+        .transpose()?;
+    let ev = update.evidence.as_ref();
+    let ev_start = ev
+        .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
+        .transpose()?;
+    let ev_end = ev
+        .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
+        .transpose()?;
+    conn.prepare_cached(
+        "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
+             evidence_end, evidence_text, status, proposed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8)",
+    )
+    .and_then(|mut st| {
+        st.insert(params![
+            update.kind,
+            payload,
+            update.doc,
+            sentence,
+            ev_start,
+            ev_end,
+            ev.map(|e| &e.text),
+            now(),
+        ])
+    })
+    .map(UpdateId)
+    .map_err(InsertUpdateError::Sql)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,51 +294,4 @@ mod tests {
         assert!(err.to_string().contains("42"), "{err}");
         assert_eq!(store.update(UpdateId(42)).unwrap(), None);
     }
-}
-
-/// Why an update could not be inserted.
-pub(crate) enum InsertUpdateError {
-    Invalid(String),
-    Sql(rusqlite::Error),
-}
-
-/// Inserts an update with status `proposed` through `conn`, which may be
-/// the transaction that writes the document the update comes from.
-pub(crate) fn insert_update(
-    conn: &rusqlite::Connection,
-    update: &ProposedUpdate,
-) -> std::result::Result<UpdateId, InsertUpdateError> {
-    let invalid = InsertUpdateError::Invalid;
-    let payload = serde_json::to_string(&update.payload)
-        .map_err(|e| invalid(format!("update payload: {e}")))?;
-    let sentence = update
-        .sentence
-        .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
-        .transpose()?;
-    let ev = update.evidence.as_ref();
-    let ev_start = ev
-        .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
-        .transpose()?;
-    let ev_end = ev
-        .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
-        .transpose()?;
-    conn.prepare_cached(
-        "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
-             evidence_end, evidence_text, status, proposed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8)",
-    )
-    .and_then(|mut st| {
-        st.insert(params![
-            update.kind,
-            payload,
-            update.doc,
-            sentence,
-            ev_start,
-            ev_end,
-            ev.map(|e| &e.text),
-            now(),
-        ])
-    })
-    .map(UpdateId)
-    .map_err(InsertUpdateError::Sql)
 }
