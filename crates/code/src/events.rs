@@ -148,6 +148,13 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<
             continue;
         };
         let end = k + 1 + form.rest.len();
+        // "staged rallies", "send arms": a bare form right after a verb is
+        // its object.
+        let adjacent = out.last().map(|h: &VerbHit| h.end == k).unwrap_or(false);
+        if adjacent && matches!(form.inflection, Inflection::Present | Inflection::Base) {
+            k = end;
+            continue;
+        }
         out.push(VerbHit {
             start: k,
             end,

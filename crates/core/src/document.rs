@@ -202,7 +202,10 @@ mod tests {
 
     #[test]
     fn origin_names_record() {
-        assert_eq!(Origin::record("x.jsonl", "line 3").to_string(), "x.jsonl (line 3)");
+        assert_eq!(
+            Origin::record("x.jsonl", "line 3").to_string(),
+            "x.jsonl (line 3)"
+        );
         assert_eq!(Origin::file("a.txt").to_string(), "a.txt");
     }
 }
