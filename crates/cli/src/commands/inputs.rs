@@ -14,6 +14,8 @@ pub struct Inputs {
     bar: ProgressBar,
     current: Option<String>,
     current_bytes: u64,
+    /// Bytes of the inputs finished before the current one.
+    done_bytes: u64,
     /// How many inputs or records failed.
     pub failed: usize,
 }
@@ -34,6 +36,7 @@ impl Inputs {
             bar: progress(total, quiet),
             current: None,
             current_bytes: 0,
+            done_bytes: 0,
             failed: 0,
         }
     }
@@ -49,16 +52,20 @@ impl Inputs {
         self.report(err);
     }
 
+    /// Moves the bar to the bytes read so far: every finished input, and
+    /// what was read of the current one.
     fn track_progress(&mut self) {
         let Some(input) = self.documents.current_input() else {
             return;
         };
         if self.current.as_deref() != Some(input.name.as_str()) {
-            self.bar.inc(self.current_bytes);
+            self.done_bytes += self.current_bytes;
             self.current = Some(input.name.clone());
             self.current_bytes = input.bytes.unwrap_or(0);
             self.bar.set_message(input.name.clone());
         }
+        let within = self.documents.current_bytes_read().min(self.current_bytes);
+        self.bar.set_position(self.done_bytes + within);
     }
 
     pub fn finish(&self) {
