@@ -125,21 +125,23 @@ fn marked(dom: &str, class: &str) -> Vec<String> {
 }
 
 /// The text of each highlighted mention, by its index in the article's
-/// mentions: the pieces marked `data-mention="N"`, joined.
+/// mentions: the pieces whose `data-mention` lists N, joined (other marks
+/// may cut a mention in pieces; overlapping mentions share pieces).
 fn mention_texts(dom: &str) -> std::collections::BTreeMap<usize, String> {
     let mut out = std::collections::BTreeMap::new();
     for part in dom.split("data-mention=\"").skip(1) {
         let Some((n, rest)) = part.split_once('"') else {
             continue;
         };
-        let Ok(n) = n.parse::<usize>() else { continue };
         let text = rest
             .split_once('>')
             .and_then(|(_, t)| t.split('<').next())
             .unwrap_or("");
-        out.entry(n)
-            .or_insert_with(String::new)
-            .push_str(&unescape(text));
+        for n in n.split(' ').filter_map(|n| n.parse::<usize>().ok()) {
+            out.entry(n)
+                .or_insert_with(String::new)
+                .push_str(&unescape(text));
+        }
     }
     out
 }

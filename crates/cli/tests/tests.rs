@@ -45,5 +45,6 @@ mod clean;
 mod errors;
 mod know;
 mod run;
+mod seed;
 mod serve;
 mod updates;
