@@ -136,7 +136,7 @@ def read_phoenix(path: Path):
 
 def is_alias_ok(s: str) -> bool:
     letters = sum(c.isalpha() for c in s)
-    return letters >= 2 and not any(c in s for c in "{}()!<>*")
+    return letters >= 2 and not any(c in s for c in "{}()!<>*\ufffd")
 
 
 def load_cow_iso(data: Path) -> dict[str, str]:
@@ -235,7 +235,7 @@ def build_states(data: Path, curated: Path, places_by_country):
         d = drop.get(iso, set())
         caps = sorted({c for c in s["caps"] if c and c not in d})
         capk = {key(c) for c in caps}
-        names = sorted({n for n in s["names"] if n not in d and key(n) not in capk and len(n) >= 2}, key=str.lower)
+        names = sorted({n for n in s["names"] if n not in d and key(n) not in capk and len(n) >= 2}, key=lambda x: (x.lower(), x))
         a, b = dates.get(iso, ("", ""))
         rows.append([iso, s["name"], a, b, str(pop.get(iso, 0)), "|".join(names), "|".join(caps)])
     return rows
@@ -339,7 +339,7 @@ def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: se
     rows = []
     for code, (actor, kind, name, aliases) in cur.items():
         extra = orgs.pop(code, {"names": []})["names"]
-        al = sorted(set(aliases + extra + [actor]) - {name}, key=str.lower)
+        al = sorted(set(aliases + extra + [actor]) - {name}, key=lambda x: (x.lower(), x))
         rows.append([code, actor, kind, name, "|".join(al)])
     cur_names = {key(n) for c in cur.values() for n in [c[0], c[2]] + c[3]}
     for code, name, kind, aliases in groups:
@@ -347,13 +347,13 @@ def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: se
             continue
         acr = [n for n in [name] + aliases if n.isupper() and 2 <= len(n) <= 8 and " " not in n]
         actor = code[:3] if kind == "state" else (acr[0] if acr else name)
-        rows.append([code, actor, kind, name, "|".join(sorted(set(aliases) - {name}, key=str.lower))])
+        rows.append([code, actor, kind, name, "|".join(sorted(set(aliases) - {name}, key=lambda x: (x.lower(), x)))])
     for code, o in sorted(orgs.items()):
         names = o["names"]
         name = names[0]
         acr = [n for n in names if n.isupper() and len(n) <= 8 and " " not in n]
         actor = acr[0] if acr and o["kind"] != "state" else (code[:3] if o["kind"] == "state" else name)
-        rows.append([code, actor, o["kind"], name, "|".join(sorted(set(names[1:]), key=str.lower))])
+        rows.append([code, actor, o["kind"], name, "|".join(sorted(set(names[1:]), key=lambda x: (x.lower(), x)))])
     return rows, people
 
 
@@ -428,12 +428,14 @@ def merge_people(curated_rows, reign_rows, phoenix_rows):
     # Aliases once per person: later lines of the same person leave the column empty.
     seen: dict[str, set[str]] = {}
     compact = []
+    lines_seen: set[tuple[str, ...]] = set()
     for r in out:
         have = seen.setdefault(r[0], set())
         new = [a for a in r[1].split("|") if a and a not in have and a != r[0]]
         have.update(new)
         line = [r[0], "|".join(new)] + r[2:]
-        if line not in compact:
+        if tuple(line) not in lines_seen:
+            lines_seen.add(tuple(line))
             compact.append(line)
     return compact
 

@@ -50,6 +50,7 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "asserted",
     "argued",
     "observed",
+    "concluded",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 const MODALS: &[&str] = &["will", "would", "shall", "may", "might", "could", "'ll"];

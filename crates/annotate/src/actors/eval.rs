@@ -58,6 +58,26 @@ impl EvalReport {
     }
 }
 
+/// One line per miss, then `actors: 300/332 = 90.4%`.
+impl std::fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for m in &self.misses {
+            writeln!(
+                f,
+                "miss {} {:?}: gold {}, found {:?}",
+                m.id, m.actor_text, m.gold, m.found
+            )?;
+        }
+        write!(
+            f,
+            "actors: {}/{} = {:.1}%",
+            self.correct,
+            self.total,
+            self.percent()
+        )
+    }
+}
+
 /// Scores the resolver on a gold file.
 pub fn evaluate_file(resolver: &ActorResolver<'_>, path: &Path) -> Result<EvalReport, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {

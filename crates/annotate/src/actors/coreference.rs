@@ -1,0 +1,156 @@
+//! Light coreference: "he"/"she", "the alliance", "the country" take the
+//! actor that was last a sentence subject (outside quotations), with a
+//! confidence below any named mention's.
+
+use entente_core::{ActorKind, Mention};
+
+/// How far back (bytes) an antecedent may be.
+const ANTECEDENT_REACH: usize = 1500;
+
+/// Light coreference: "he"/"she" → the last person who was a sentence
+/// subject; "the alliance"/"the bloc" → the last intergovernmental
+/// organisation; "the country" → the last state that was a subject. Only
+/// outside quotations (whose "he" is the speaker's, not the reporter's), and
+/// with a confidence below any named mention's.
+pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut words = Words { text, at: 0 }.peekable();
+    while let Some((s, e)) = words.next() {
+        let w = &text[s..e];
+        let (span_end, pick): (usize, Option<&Mention>) = match w {
+            "he" | "He" | "she" | "She" => (
+                e,
+                antecedent(mentions, subjects, s, |m| {
+                    m.kind == ActorKind::Person && !m.code.is_empty()
+                }),
+            ),
+            "the" | "The" => {
+                let Some(&(ns, ne)) = words.peek() else {
+                    continue;
+                };
+                if ns != e + 1 {
+                    continue;
+                }
+                match &text[ns..ne] {
+                    "alliance" | "bloc" | "organisation" | "organization" => (
+                        ne,
+                        mentions[..mentions.partition_point(|m| m.start < s)]
+                            .iter()
+                            .rev()
+                            .take_while(|m| s.saturating_sub(m.end) <= ANTECEDENT_REACH)
+                            .find(|m| m.end <= s && m.kind == ActorKind::Igo),
+                    ),
+                    "country" => (
+                        ne,
+                        antecedent(mentions, subjects, s, |m| {
+                            m.kind == ActorKind::State && m.sector.is_none()
+                        }),
+                    ),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let Some(a) = pick else {
+            continue;
+        };
+        // Mentions are in text order: only the few starting before `s` can cover it.
+        let before = mentions.partition_point(|m| m.start <= s);
+        let covered = mentions[before.saturating_sub(3)..before]
+            .iter()
+            .any(|m| s < m.end && m.kind != ActorKind::Group);
+        if covered || in_quotation(text, s) {
+            continue;
+        }
+        let mut m = a.clone();
+        if m.kind != ActorKind::Person {
+            // The organisation or state itself, not the office it was named with.
+            m.role = None;
+            if m.kind == ActorKind::Igo {
+                m.affiliation = None;
+            }
+        }
+        m.text = text[s..span_end].to_string();
+        m.start = s;
+        m.end = span_end;
+        m.confidence = m.confidence.min(0.6);
+        out.push(m);
+    }
+    out
+}
+
+/// The last subject mention before `at` (within reach) that `ok` accepts.
+fn antecedent<'m>(
+    mentions: &'m [Mention],
+    subjects: &[usize],
+    at: usize,
+    ok: impl Fn(&Mention) -> bool,
+) -> Option<&'m Mention> {
+    let upto = subjects.partition_point(|&i| mentions[i].start < at);
+    subjects[..upto]
+        .iter()
+        .rev()
+        .map(|&i| &mentions[i])
+        .take_while(|m| at.saturating_sub(m.end) <= ANTECEDENT_REACH)
+        .find(|m| m.end <= at && ok(m))
+}
+
+/// Byte spans of alphabetic words, in order.
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let rest = &self.text[self.at..];
+        let s = self.at + rest.find(char::is_alphabetic)?;
+        let e = self.text[s..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(self.text.len(), |i| s + i);
+        self.at = e;
+        Some((s, e))
+    }
+}
+
+/// Whether `at` lies inside a quotation in its paragraph.
+fn in_quotation(text: &str, at: usize) -> bool {
+    let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut depth = 0i32;
+    let mut straight = false;
+    for c in text[para..at].chars() {
+        match c {
+            '"' => straight = !straight,
+            '“' => depth += 1,
+            '”' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    straight || depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_close_and_paragraphs_reset() {
+        let t = "\"I know he agrees,\" she said.\n\"Open quote he";
+        assert!(in_quotation(t, t.find("he agrees").unwrap_or(0)));
+        assert!(!in_quotation(t, t.find("she").unwrap_or(0)));
+        assert!(in_quotation(t, t.rfind("he").unwrap_or(0)));
+        assert!(in_quotation("“Yes, he did”", 6));
+    }
+
+    #[test]
+    fn words_are_alphabetic_runs() {
+        let w: Vec<(usize, usize)> = Words {
+            text: "He, the—bloc",
+            at: 0,
+        }
+        .collect();
+        assert_eq!(w, vec![(0, 2), (4, 7), (10, 14)]);
+    }
+}
