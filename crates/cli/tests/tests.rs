@@ -42,6 +42,7 @@ fn json_lines(out: &Output) -> Vec<Value> {
 
 mod browser;
 mod clean;
+mod dev_sets;
 mod errors;
 mod know;
 mod run;
