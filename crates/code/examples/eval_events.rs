@@ -1,5 +1,5 @@
 //! Scores the event coder with the real actor resolver on a PLOVER gold
-//! file: `cargo run --release -p entente-code --example eval_events -- GOLD.json [--misses]`.
+//! file: `cargo run --release -p entente-code --example eval_events -- GOLD.json [--misses] [--extra]`.
 
 use entente_annotate::actors::ActorResolver;
 use entente_code::{code_text, eval};
@@ -36,6 +36,33 @@ fn main() -> ExitCode {
                 "{} gold {} got {:?}\n  {}\n  gold {:?}\n  pred {:?}",
                 m.id, m.gold, m.predicted, m.text, m.gold_triples, m.predicted_triples
             );
+        }
+    }
+    // Every record whose predictions include a triple the gold lacks.
+    if args.iter().any(|a| a == "--extra") {
+        for g in &gold {
+            let mentions = resolver.find_mentions(&g.text, Some(g.date));
+            let r = eval::evaluate(std::slice::from_ref(g), |text, date| {
+                code_text("gold", text, Some(date), &mentions)
+                    .events
+                    .into_iter()
+                    .filter(|_| text == g.text && date == g.date)
+                    .collect()
+            });
+            if r.precision < 1.0 && r.predicted_triples > 0 {
+                let coded = code_text("gold", &g.text, Some(g.date), &mentions);
+                println!("{} gold {} {:?} -> {:?}\n  {}", g.id, g.plover, g.sources, g.targets, g.text);
+                for e in coded.events {
+                    println!(
+                        "  pred {} {:?} {} -> {:?} neg={}",
+                        e.source.code,
+                        e.plover,
+                        e.cameo,
+                        e.target.map(|t| t.code),
+                        e.negated
+                    );
+                }
+            }
         }
     }
     println!(

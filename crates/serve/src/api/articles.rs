@@ -1,0 +1,215 @@
+//! Documents: search, the article reader's record, deployments, updates.
+
+use super::{param, parse_date, parse_limit};
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use entente_core::{Deployment, Mention, Quotation, RelatedLink, Span};
+use entente_store::{DeploymentFilter, UpdateStatus};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SearchParams {
+    q: Option<String>,
+    limit: Option<String>,
+}
+
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    Query(p): Query<SearchParams>,
+) -> Result<Json<Value>, ApiError> {
+    let q = param(&p.q).unwrap_or("").to_string();
+    let limit = parse_limit(p.limit.as_deref(), 20)?;
+    let hits = state.read(move |s| Ok(s.search(&q, limit)?)).await?;
+    let hits: Vec<Value> = hits
+        .into_iter()
+        .map(|h| {
+            json!({
+                "id": h.id.as_str(),
+                "external_id": h.external_id,
+                "title": h.title,
+                "published": h.published,
+                "snippet": h.snippet,
+                "score": h.score,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "hits": hits })))
+}
+
+pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let c = state.read(|s| Ok(s.counts()?)).await?;
+    Ok(Json(json!({
+        "documents": c.documents,
+        "mentions": c.mentions,
+        "events": c.events,
+        "quotations": c.quotations,
+        "deployments": c.deployments,
+        "updates": c.updates,
+    })))
+}
+
+/// A highlight the reader draws that the store does not keep: dates and
+/// quantities, found again in the text on request.
+fn spans_json(spans: impl IntoIterator<Item = (Span, Value)>) -> Vec<Value> {
+    spans
+        .into_iter()
+        .map(|(s, mut v)| {
+            if let Value::Object(m) = &mut v {
+                m.insert("start".into(), s.start.into());
+                m.insert("end".into(), s.end.into());
+            }
+            v
+        })
+        .collect()
+}
+
+pub(crate) async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let lookup = id.clone();
+    let record = state
+        .read(move |s| Ok(s.record(&lookup)?))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no document with id {id:?}")))?;
+    let d = &record.document;
+    let dates = d
+        .published
+        .map(|p| {
+            spans_json(entente_annotate::dates::find_dates(&d.text, p).into_iter().map(|t| {
+                (
+                    t.span,
+                    json!({ "date": t.date, "precision": t.precision, "text": t.span.slice(&d.text) }),
+                )
+            }))
+        })
+        .unwrap_or_default();
+    let quantities = spans_json(
+        entente_annotate::quantities::find_quantities(&d.text)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span,
+                    json!({ "value": q.value, "text": q.span.slice(&d.text) }),
+                )
+            }),
+    );
+    let paragraphs: Vec<Value> = d
+        .paragraphs
+        .iter()
+        .map(|p| json!({ "start": p.span.start, "end": p.span.end }))
+        .collect();
+    let events = super::events::labelled(&record.events);
+    // Serialised directly, not through `json!`: f32 scores widened to f64
+    // would print as 5.19999809265137.
+    let body = serde_json::to_string(&Article {
+        id: d.id.as_str(),
+        public_id: d.public_id(),
+        external_id: d.external_id.as_deref(),
+        title: d.title.as_deref(),
+        url: d.url.as_deref(),
+        source: d.source.as_deref(),
+        published: d.published,
+        origin: d.origin.to_string(),
+        text: &d.text,
+        paragraphs,
+        related_links: &d.related_links,
+        mentions: &record.mentions,
+        events,
+        quotations: &record.quotations,
+        deployments: &record.deployments,
+        dates,
+        quantities,
+    })
+    .map_err(|e| ApiError::internal(format!("serialising article {id}: {e}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The article as `/api/articles/{id}` sends it.
+#[derive(Serialize)]
+struct Article<'a> {
+    id: &'a str,
+    public_id: &'a str,
+    external_id: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    published: Option<chrono::NaiveDate>,
+    origin: String,
+    text: &'a str,
+    paragraphs: Vec<Value>,
+    related_links: &'a [RelatedLink],
+    mentions: &'a [Mention],
+    events: Vec<super::events::Labelled<'a>>,
+    quotations: &'a [Quotation],
+    deployments: &'a [Deployment],
+    dates: Vec<Value>,
+    quantities: Vec<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct DeploymentParams {
+    by: Option<String>,
+    to: Option<String>,
+    on: Option<String>,
+    limit: Option<String>,
+}
+
+pub(crate) async fn deployments(
+    State(state): State<AppState>,
+    Query(p): Query<DeploymentParams>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = DeploymentFilter {
+        by: param(&p.by).map(str::to_uppercase),
+        to: param(&p.to).map(str::to_uppercase),
+        active_on: parse_date("on", p.on.as_deref())?,
+        limit: Some(parse_limit(p.limit.as_deref(), 100)?),
+    };
+    let found = state.read(move |s| Ok(s.deployments(&filter)?)).await?;
+    Ok(Json(json!({ "deployments": found })))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct UpdateParams {
+    status: Option<String>,
+}
+
+pub(crate) async fn updates(
+    State(state): State<AppState>,
+    Query(p): Query<UpdateParams>,
+) -> Result<Json<Value>, ApiError> {
+    let status = match param(&p.status) {
+        None => None,
+        Some("proposed") => Some(UpdateStatus::Proposed),
+        Some("accepted") => Some(UpdateStatus::Accepted),
+        Some("rejected") => Some(UpdateStatus::Rejected),
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "status={other:?}: give proposed, accepted or rejected"
+            )))
+        }
+    };
+    let found = state.read(move |s| Ok(s.updates(status)?)).await?;
+    let found: Vec<Value> = found
+        .into_iter()
+        .map(|u| {
+            json!({
+                "id": u.id.0,
+                "kind": u.update.kind,
+                "payload": u.update.payload,
+                "doc": u.update.doc,
+                "sentence": u.update.sentence,
+                "evidence": u.update.evidence,
+                "status": u.status.as_str(),
+                "proposed_at": u.proposed_at,
+                "decided_at": u.decided_at,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "updates": found })))
+}

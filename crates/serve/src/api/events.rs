@@ -1,0 +1,198 @@
+//! Events: the filtered, paged list and its downloads, the timeline, the
+//! network, the map and actor profiles, all from the in-memory index.
+
+use super::export::{self, Format};
+use super::{param, parse_date, parse_limit};
+use crate::error::ApiError;
+use crate::index::{EventKey, EventQuery};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use entente_code::CodeTable;
+use entente_core::Event;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The filters every event endpoint takes.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct EventParams {
+    actor: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    quad: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    place: Option<String>,
+    doc: Option<String>,
+    cursor: Option<String>,
+    limit: Option<String>,
+    format: Option<String>,
+    nodes: Option<String>,
+}
+
+impl EventParams {
+    fn query(&self) -> Result<EventQuery, ApiError> {
+        let mut q = EventQuery {
+            actor: param(&self.actor).map(str::to_string),
+            from: parse_date("from", self.from.as_deref())?,
+            to: parse_date("to", self.to.as_deref())?,
+            place: param(&self.place).map(str::to_uppercase),
+            doc: param(&self.doc).map(str::to_string),
+            ..EventQuery::default()
+        };
+        // A CAMEO code is digits; anything else names a PLOVER type.
+        if let Some(t) = param(&self.kind) {
+            if t.bytes().all(|b| b.is_ascii_digit()) {
+                q.cameo = Some(t.to_string());
+            } else {
+                q.plover = Some(t.to_uppercase());
+            }
+        }
+        if let Some(quads) = param(&self.quad) {
+            for part in quads.split(',') {
+                match part.trim().parse::<u8>() {
+                    Ok(n @ 1..=4) => q.quad.push(n),
+                    _ => {
+                        return Err(ApiError::bad_request(format!(
+                            "quad={quads:?}: give quad classes 1 to 4, comma-separated"
+                        )))
+                    }
+                }
+            }
+        }
+        Ok(q)
+    }
+}
+
+/// An event with its CAMEO description, as the API sends it.
+#[derive(Serialize)]
+pub(crate) struct Labelled<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    label: Option<&'a str>,
+}
+
+/// A page of `/api/events`.
+#[derive(Serialize)]
+struct EventPage<'a> {
+    events: Vec<Labelled<'a>>,
+    total: usize,
+    next_cursor: Option<String>,
+}
+
+pub(crate) fn labelled(events: &[Event]) -> Vec<Labelled<'_>> {
+    events.iter().map(label).collect()
+}
+
+fn label(event: &Event) -> Labelled<'_> {
+    Labelled {
+        event,
+        label: CodeTable::embedded()
+            .get(&event.cameo)
+            .map(|c| c.description.as_str()),
+    }
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Query(p): Query<EventParams>,
+) -> Result<Response, ApiError> {
+    let q = p.query()?;
+    let limit = parse_limit(p.limit.as_deref(), 100)?;
+    let after = match param(&p.cursor) {
+        None => None,
+        Some(c) => Some(
+            EventKey::parse(c)
+                .ok_or_else(|| ApiError::bad_request(format!("cursor={c:?} is not a cursor")))?,
+        ),
+    };
+    let format = Format::parse(param(&p.format))?;
+    if format == Format::Gdelt {
+        return export::gdelt(&state, &q, after, limit).await;
+    }
+    let index = state.index();
+    let page = index.page(&q, after, limit);
+    let next = page.next.map(|k| k.cursor());
+    let events: Vec<&Event> = page.events.iter().map(|(_, e)| *e).collect();
+    Ok(match format {
+        Format::Jsonl => export::respond(format, export::jsonl(&events), next),
+        Format::Csv => export::respond(format, export::csv(&events), next),
+        // GDELT was answered above, where the documents can be read.
+        // Serialised directly, not through `json!`: an f32 Goldstein score
+        // widened to f64 would print as 5.19999809265137.
+        Format::Json | Format::Gdelt => Json(EventPage {
+            events: events.iter().map(|e| label(e)).collect(),
+            total: page.total,
+            next_cursor: next,
+        })
+        .into_response(),
+    })
+}
+
+pub(crate) async fn timeline(
+    State(state): State<AppState>,
+    Query(p): Query<EventParams>,
+) -> Result<Json<Value>, ApiError> {
+    let q = p.query()?;
+    let days = state.index().timeline(&q);
+    Ok(Json(json!({ "days": days })))
+}
+
+pub(crate) async fn network(
+    State(state): State<AppState>,
+    Query(p): Query<EventParams>,
+) -> Result<Json<crate::index::Network>, ApiError> {
+    let q = p.query()?;
+    let nodes = match param(&p.nodes) {
+        None => 40,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n @ 1..=200) => n,
+            _ => return Err(ApiError::bad_request(format!("nodes={n:?}: give 1 to 200"))),
+        },
+    };
+    Ok(Json(state.index().network(&q, nodes)))
+}
+
+pub(crate) async fn map(
+    State(state): State<AppState>,
+    Query(p): Query<EventParams>,
+) -> Result<Json<Value>, ApiError> {
+    let q = p.query()?;
+    Ok(Json(json!({ "countries": state.index().countries(&q) })))
+}
+
+pub(crate) async fn actor(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Actor>, ApiError> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(ApiError::bad_request("give an actor id or code"));
+    }
+    let profile = state.index().actor(id);
+    if profile.events == 0 {
+        return Err(ApiError::not_found(format!("no events of actor {id:?}")));
+    }
+    let state = state.knowledge().state(id).ok().map(|s| KnownState {
+        code: s.code.clone(),
+        name: s.name.clone(),
+        region: s.region.clone(),
+    });
+    Ok(Json(Actor { profile, state }))
+}
+
+/// An actor profile, with the state it is when the knowledge base knows it.
+#[derive(Serialize)]
+pub(crate) struct Actor {
+    #[serde(flatten)]
+    profile: crate::index::ActorProfile,
+    state: Option<KnownState>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct KnownState {
+    code: String,
+    name: String,
+    region: String,
+}

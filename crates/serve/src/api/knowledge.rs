@@ -1,0 +1,76 @@
+//! The alliance knowledge base: members, obligations, partners.
+
+use super::{param, parse_date};
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct OnParams {
+    on: Option<String>,
+    region: Option<String>,
+}
+
+/// The date asked, today when none.
+fn on_or_today(v: Option<&str>) -> Result<NaiveDate, ApiError> {
+    Ok(parse_date("on", v)?.unwrap_or_else(|| chrono::Utc::now().date_naive()))
+}
+
+pub(crate) async fn organisations(State(state): State<AppState>) -> Json<Value> {
+    let orgs: Vec<Value> = state
+        .knowledge()
+        .organisations()
+        .iter()
+        .map(|o| json!({ "id": o.id, "name": o.name, "aliases": o.aliases }))
+        .collect();
+    Json(json!({ "organisations": orgs }))
+}
+
+pub(crate) async fn members(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    Query(p): Query<OnParams>,
+) -> Result<Json<Value>, ApiError> {
+    let on = on_or_today(p.on.as_deref())?;
+    Ok(Json(json!(state.knowledge().members(&org, on)?)))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct ObligationParams {
+    attacked: Option<String>,
+    on: Option<String>,
+    treaty: Option<String>,
+    #[serde(rename = "where")]
+    place: Option<String>,
+}
+
+pub(crate) async fn obligations(
+    State(state): State<AppState>,
+    Query(p): Query<ObligationParams>,
+) -> Result<Json<Value>, ApiError> {
+    let attacked = param(&p.attacked)
+        .ok_or_else(|| ApiError::bad_request("give attacked=STATE (a code or a name)"))?;
+    let on = on_or_today(p.on.as_deref())?;
+    let answer = state
+        .knowledge()
+        .obligations(attacked, on, param(&p.treaty), param(&p.place))?;
+    Ok(Json(json!(answer)))
+}
+
+pub(crate) async fn partners(
+    State(state): State<AppState>,
+    Path(org): Path<String>,
+    Query(p): Query<OnParams>,
+) -> Result<Json<Value>, ApiError> {
+    let kb = state.knowledge();
+    let region = param(&p.region);
+    let answer = match parse_date("on", p.on.as_deref())? {
+        Some(on) => kb.partners_on(&org, region, on)?,
+        None => kb.partners(&org, region)?,
+    };
+    Ok(Json(json!(answer)))
+}

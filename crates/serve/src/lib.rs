@@ -1,0 +1,115 @@
+//! The HTTP API and web UI over the entente store and knowledge base:
+//! `entente serve`.
+//!
+//! One process serves one store file. The JSON API under `/api` answers
+//! full-text search, whole articles with every span (mentions, events,
+//! quotations, deployments, dates, quantities), events filtered by actor,
+//! type, quad class, place and date with cursor paging and CSV / JSON lines
+//! / GDELT downloads, actor profiles, the actor network, event counts per
+//! country, deployments, the knowledge base's answers (members of a treaty,
+//! who must defend whom, partners) and the queue of proposed updates. It is
+//! described at `/api/openapi.json`. The web UI at `/` is plain HTML, CSS and
+//! JavaScript compiled into the binary, with no outside resources.
+//!
+//! It is read-only unless started with a token: then `POST /api/documents`
+//! runs a document through the pipeline the caller supplies and stores it.
+//! It does not clean, annotate or code anything itself, and sends no CORS
+//! headers, so other sites' pages cannot read it.
+//!
+//! The types that matter:
+//! - [`ServeConfig`]: the store, address, token and pipeline.
+//! - [`AppState`]: the shared state of a running server; [`router`] turns it
+//!   into an [`axum::Router`] (what tests drive with `oneshot`).
+//! - [`serve_blocking`]: starts a runtime and serves until killed.
+//! - [`ServeError`] for start-up, [`ApiError`] for a request.
+//!
+//! ```
+//! use entente_serve::{router, AppState, ServeConfig};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = tempfile::tempdir()?;
+//! let db = dir.path().join("entente.db");
+//! entente_store::Store::open(&db)?; // an empty store
+//! let state = AppState::open(&ServeConfig::new(&db, "127.0.0.1:0"))?;
+//! let app: axum::Router = router(state);
+//! # let _ = app;
+//! # Ok(())
+//! # }
+//! ```
+
+#![doc(test(attr(deny(warnings))))]
+
+mod api;
+mod config;
+mod error;
+mod index;
+mod state;
+mod ui;
+
+pub use api::OPENAPI;
+pub use config::{Pipeline, ServeConfig, DEFAULT_BODY_LIMIT, MAX_PAGE};
+pub use error::{ApiError, ServeError};
+pub use index::{EventIndex, EventKey, EventQuery};
+pub use state::AppState;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+
+/// Pages may load scripts, styles and data from this server only.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// The whole application: API, UI, limits and security headers.
+pub fn router(state: AppState) -> Router {
+    let limit = state.body_limit();
+    Router::new()
+        .merge(api::routes())
+        .merge(ui::routes())
+        .fallback(|| async { ApiError::not_found("no such route") })
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(mut resp: Response) -> impl IntoResponse {
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    resp
+}
+
+/// Serves `config` until the process is stopped: opens the store, binds
+/// the address and runs a multi-threaded runtime.
+pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
+    let state = AppState::open(&config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(config.readers.max(1))
+        .enable_io()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&config.addr)
+            .await
+            .map_err(|source| ServeError::Listen {
+                addr: config.addr.clone(),
+                source,
+            })?;
+        let local = listener.local_addr()?;
+        // The one line scripts wait for: where to connect.
+        println!("listening on http://{local}");
+        axum::serve(listener, router(state)).await?;
+        Ok(())
+    })
+}

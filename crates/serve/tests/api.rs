@@ -1,0 +1,555 @@
+//! Router-level tests: every route and every safety rule, driven with
+//! `oneshot` against a store built here.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use chrono::NaiveDate;
+use entente_core::{
+    ActorKind, ActorRef, DatePrecision, DocId, Document, Event, Evidence, Mention, OffsetMap,
+    Origin, Paragraph, Span,
+};
+use entente_serve::{router, AppState, Pipeline, ServeConfig};
+use entente_store::{DocumentRecord, Store};
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const TOKEN: &str = "s3cret-token";
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// A document of paragraphs, with an event from `src` to `tgt` on `day`
+/// in its first sentence.
+fn record(
+    title: &str,
+    paragraphs: &[&str],
+    src: &str,
+    tgt: &str,
+    cameo: &str,
+    quad: u8,
+    day: &str,
+) -> DocumentRecord {
+    let text = paragraphs.join("\n\n");
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for p in paragraphs {
+        spans.push(Paragraph {
+            span: Span::new(at, at + p.len()),
+            original: None,
+        });
+        at += p.len() + 2;
+    }
+    let id = DocId::from_content(&text);
+    let document = Document {
+        id: id.clone(),
+        origin: Origin::file("test"),
+        external_id: None,
+        url: Some(format!("https://example.invalid/{title}")),
+        title: Some(title.to_string()),
+        published: Some(date(day)),
+        source: None,
+        text: text.clone(),
+        paragraphs: spans,
+        related_links: Vec::new(),
+        dropped: Vec::new(),
+        offsets: OffsetMap::identity(),
+    };
+    let actor = |code: &str| ActorRef {
+        code: code.to_string(),
+        actor: code.get(..3).unwrap_or(code).to_string(),
+        name: code.to_string(),
+    };
+    let first = paragraphs.first().copied().unwrap_or("");
+    let mention = Mention {
+        text: first.get(..4).unwrap_or(first).to_string(),
+        start: 0,
+        end: first.len().min(4),
+        code: src.to_string(),
+        actor: src.get(..3).unwrap_or(src).to_string(),
+        kind: ActorKind::State,
+        name: src.to_string(),
+        role: None,
+        sector: None,
+        affiliation: None,
+        confidence: 1.0,
+        candidates: Vec::new(),
+    };
+    let event = Event {
+        doc: id.to_string(),
+        sentence: 0,
+        source: actor(src),
+        target: Some(actor(tgt)),
+        cameo: cameo.to_string(),
+        plover: Some(if quad < 3 { "CONSULT" } else { "ASSAULT" }.to_string()),
+        quad_class: quad,
+        goldstein: if quad < 3 { 3.0 } else { -5.0 },
+        date: Some(date(day)),
+        date_precision: DatePrecision::Day,
+        negated: false,
+        evidence: Evidence::from_span(&text, Span::new(0, first.len())),
+    };
+    let mut record = DocumentRecord::new(document);
+    record.mentions.push(mention);
+    record.events.push(event);
+    record
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: Router,
+    seed_id: String,
+    script_id: String,
+}
+
+fn fixture_with(token: Option<&str>) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    let mut store = Store::open(&db).expect("store");
+    let seed = record(
+        "pacific",
+        &[
+            "Sogavare met Ardern in Honiara.",
+            "NATO troops were sent on 8 April.",
+        ],
+        "SLBGOV",
+        "NZLGOV",
+        "042",
+        1,
+        "2022-04-08",
+    );
+    let script = record(
+        "script",
+        &[
+            "<script>alert(1)</script> China warned Taiwan.",
+            "Nothing else.",
+        ],
+        "CHNGOV",
+        "TWNGOV",
+        "172",
+        3,
+        "2022-04-02",
+    );
+    let mut batch = vec![seed.clone(), script.clone()];
+    for i in 0..30 {
+        batch.push(record(
+            &format!("filler{i}"),
+            &[&format!("Report {i}: France consulted Germany.")],
+            "FRAGOV",
+            "DEUGOV",
+            "040",
+            if i % 2 == 0 { 1 } else { 4 },
+            &format!("2022-03-{:02}", i % 28 + 1),
+        ));
+    }
+    store.write_batch(&batch).expect("write");
+    drop(store);
+    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
+    config.readers = 2;
+    config.body_limit = 64 * 1024;
+    if let Some(t) = token {
+        config.token = Some(t.to_string());
+        let pipeline: Pipeline = Arc::new(|raw| {
+            let text = raw.content.as_str().to_string();
+            if text.trim().is_empty() {
+                return Err("no text".to_string());
+            }
+            Ok(record(
+                "posted",
+                &[&text],
+                "USAGOV",
+                "JPNGOV",
+                "051",
+                1,
+                "2022-05-01",
+            ))
+        });
+        config.pipeline = Some(pipeline);
+    }
+    let state = AppState::open(&config).expect("state opens");
+    Fixture {
+        _dir: dir,
+        app: router(state),
+        seed_id: seed.document.id.to_string(),
+        script_id: script.document.id.to_string(),
+    }
+}
+
+fn fixture() -> Fixture {
+    fixture_with(None)
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let resp = app.clone().oneshot(req).await.expect("router answers");
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = axum::body::to_bytes(resp.into_body(), 16 * 1024 * 1024)
+        .await
+        .expect("body");
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
+    let req = Request::get(uri).body(Body::empty()).expect("request");
+    let (s, _, b) = send(app, req).await;
+    (s, b)
+}
+
+async fn get_json(app: &Router, uri: &str) -> Value {
+    let (status, body) = get(app, uri).await;
+    assert_eq!(status, StatusCode::OK, "GET {uri}: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {uri}: not JSON ({e}): {body}"))
+}
+
+#[tokio::test]
+async fn search_finds_articles_and_takes_any_text() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/search?q=Honiara").await;
+    assert_eq!(v["hits"][0]["id"], f.seed_id.as_str());
+    for q in [
+        "%27%3B%20DROP%20TABLE%20documents%3B%20--",
+        "%22NATO%22%20OR%20*",
+        "NEAR(a%20b)",
+    ] {
+        let (status, body) = get(&f.app, &format!("/api/search?q={q}")).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "q={q} is text, not SQL or FTS syntax: {body}"
+        );
+    }
+    let v = get_json(&f.app, "/api/stats").await;
+    assert_eq!(
+        v["documents"], 32,
+        "help: the injection attempts above must not change the store"
+    );
+}
+
+#[tokio::test]
+async fn article_carries_text_paragraphs_and_spans() {
+    let f = fixture();
+    let v = get_json(&f.app, &format!("/api/articles/{}", f.seed_id)).await;
+    assert_eq!(v["paragraphs"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["mentions"][0]["text"], "Soga");
+    assert_eq!(v["events"][0]["cameo"], "042");
+    assert!(
+        v["events"][0]["label"].is_string(),
+        "events carry their CAMEO description"
+    );
+    assert!(
+        v["dates"].as_array().is_some_and(|d| !d.is_empty()),
+        "8 April is found: {}",
+        v["dates"]
+    );
+    let (status, _) = get(&f.app, "/api/articles/nope").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn events_filter_by_every_parameter() {
+    let f = fixture();
+    let total = |v: &Value| v["total"].as_u64().unwrap_or(u64::MAX);
+    assert_eq!(total(&get_json(&f.app, "/api/events").await), 32);
+    let cases = [
+        ("actor=SLB", 1),
+        ("actor=NZL", 1),
+        ("actor=FRAGOV", 30),
+        ("type=04", 31),
+        ("type=172", 1),
+        ("type=consult", 16),
+        ("quad=3,4", 16),
+        ("from=2022-04-01&to=2022-04-30", 2),
+        ("place=TWN", 1),
+        ("actor=FRA&quad=1", 15),
+    ];
+    for (q, n) in cases {
+        let v = get_json(&f.app, &format!("/api/events?{q}")).await;
+        assert_eq!(total(&v), n, "/api/events?{q}");
+    }
+    for bad in [
+        "quad=5",
+        "from=yesterday",
+        "limit=0",
+        "limit=100000",
+        "cursor=zzz",
+        "format=xml",
+    ] {
+        let (status, body) = get(&f.app, &format!("/api/events?{bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(body.contains("error"), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn cursor_pages_cover_every_event_once() {
+    let f = fixture();
+    let mut seen = Vec::new();
+    let mut uri = "/api/events?limit=7".to_string();
+    for _ in 0..10 {
+        let v = get_json(&f.app, &uri).await;
+        for e in v["events"].as_array().into_iter().flatten() {
+            seen.push(e["doc"].as_str().unwrap_or("").to_string());
+        }
+        match v["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/events?limit=7&cursor={c}"),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(seen.len(), 32);
+    assert_eq!(unique.len(), 32);
+}
+
+#[tokio::test]
+async fn downloads_come_in_csv_jsonl_and_gdelt() {
+    let f = fixture();
+    let req = Request::get("/api/events?format=csv&limit=5")
+        .body(Body::empty())
+        .expect("req");
+    let (status, headers, body) = send(&f.app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .is_ok_and(|c| c.starts_with("text/csv")));
+    assert!(headers.contains_key("x-next-cursor"));
+    assert!(body.starts_with("doc,sentence,date"), "{body}");
+    assert_eq!(body.lines().count(), 6);
+
+    let (_, body) = get(&f.app, "/api/events?format=jsonl&limit=3").await;
+    assert_eq!(body.lines().count(), 3);
+    for line in body.lines() {
+        serde_json::from_str::<Value>(line).expect("each line is JSON");
+    }
+
+    let (status, body) = get(&f.app, "/api/events?format=gdelt&actor=SLB").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows: Vec<&str> = body.lines().collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].split('\t').count(), 61, "GDELT 2.0 has 61 columns");
+    assert!(rows[1].ends_with("https://example.invalid/pacific"));
+}
+
+#[tokio::test]
+async fn aggregates_serve_the_pages() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/actors/FRA").await;
+    assert_eq!(v["events"], 30);
+    assert_eq!(v["acts_on"][0]["actor"], "DEU");
+    assert_eq!(v["state"]["name"], "France");
+    let (status, _) = get(&f.app, "/api/actors/ZZZ").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let v = get_json(&f.app, "/api/timeline?actor=CHN").await;
+    assert_eq!(v["days"][0]["quad"], serde_json::json!([0, 0, 1, 0]));
+    let v = get_json(&f.app, "/api/network?from=2022-04-01").await;
+    assert_eq!(v["edges"].as_array().map(Vec::len), Some(2));
+    let v = get_json(&f.app, "/api/map").await;
+    assert!(v["countries"]
+        .as_array()
+        .is_some_and(|c| c.iter().any(|c| c["country"] == "FRA" && c["events"] == 30)));
+}
+
+#[tokio::test]
+async fn knowledge_base_answers() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/members/NATO?on=2022-04-08").await;
+    assert_eq!(v["members"].as_array().map(Vec::len), Some(30));
+    let v = get_json(
+        &f.app,
+        "/api/obligations?attacked=BEL&on=2022-04-08&treaty=NATO",
+    )
+    .await;
+    let obligated = v["obligated"].as_array().cloned().unwrap_or_default();
+    let mut states: Vec<&str> = obligated
+        .iter()
+        .filter_map(|o| o["code"].as_str())
+        .collect();
+    states.sort();
+    states.dedup();
+    assert_eq!(states.len(), 29, "{states:?}");
+    assert!(!states.contains(&"BEL"));
+    let v = get_json(&f.app, "/api/partners/NATO").await;
+    assert!(v["partners"].as_array().is_some_and(|p| !p.is_empty()));
+    let v = get_json(&f.app, "/api/organisations").await;
+    assert!(v["organisations"].as_array().is_some_and(|o| o.len() > 1));
+    let (status, body) = get(&f.app, "/api/members/NOPE").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, _) = get(&f.app, "/api/obligations").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let v = get_json(&f.app, "/api/deployments").await;
+    assert!(v["deployments"].is_array());
+    let v = get_json(&f.app, "/api/updates").await;
+    assert!(v["updates"].is_array());
+}
+
+fn post(body: &str, auth: Option<&str>) -> Request<Body> {
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/documents")
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(a) = auth {
+        req = req.header(header::AUTHORIZATION, a);
+    }
+    req.body(Body::from(body.to_string())).expect("request")
+}
+
+#[tokio::test]
+async fn posting_is_off_without_a_token() {
+    let f = fixture();
+    let (status, _, _) = send(
+        &f.app,
+        post(r#"{"text":"USA met Japan."}"#, Some("Bearer x")),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "help: a read-only server has no POST route"
+    );
+}
+
+#[tokio::test]
+async fn posting_needs_the_token() {
+    let f = fixture_with(Some(TOKEN));
+    let doc = r#"{"text":"The United States met Japan.","published":"2022-05-01"}"#;
+    let (status, _, _) = send(&f.app, post(doc, None)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(&f.app, post(doc, Some("Bearer wrong-token"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let bearer = format!("Bearer {TOKEN}");
+    let (status, _, body) = send(&f.app, post(doc, Some(&bearer))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let v = get_json(&f.app, "/api/events?actor=USA").await;
+    assert_eq!(
+        v["total"], 1,
+        "a posted document's events are served at once"
+    );
+    let (status, _, _) = send(&f.app, post(doc, Some(&bearer))).await;
+    assert_eq!(status, StatusCode::OK, "posting again stores nothing twice");
+    let (status, _, _) = send(&f.app, post(r#"{"text":"a","html":"b"}"#, Some(&bearer))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = send(&f.app, post(r#"{"text":"   "}"#, Some(&bearer))).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "what the pipeline refuses is a bad request"
+    );
+}
+
+#[tokio::test]
+async fn request_bodies_are_limited() {
+    let f = fixture_with(Some(TOKEN));
+    let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(100 * 1024));
+    let bearer = format!("Bearer {TOKEN}");
+    let (status, _, _) = send(&f.app, post(&big, Some(&bearer))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn no_cors_and_no_files_from_paths() {
+    let f = fixture();
+    let req = Request::get("/api/events")
+        .header(header::ORIGIN, "https://evil.invalid")
+        .body(Body::empty())
+        .expect("req");
+    let (_, headers, _) = send(&f.app, req).await;
+    assert!(
+        !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        "CORS is off"
+    );
+    let req = Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/api/events")
+        .header(header::ORIGIN, "https://evil.invalid")
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .body(Body::empty())
+        .expect("req");
+    let (status, headers, _) = send(&f.app, req).await;
+    assert!(!status.is_success() || !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+    for path in [
+        "/../../../etc/passwd",
+        "/app.js/../../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/api/articles/..%2F..%2Fetc%2Fpasswd",
+        "/data/world.json",
+        "/src/lib.rs",
+    ] {
+        let (status, body) = get(&f.app, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        assert!(!body.contains("root:"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn pages_are_self_contained_and_escape_data() {
+    let f = fixture();
+    let req = Request::get("/").body(Body::empty()).expect("req");
+    let (status, headers, html) = send(&f.app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap_or("");
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let (_, script) = get(&f.app, "/app.js").await;
+    let (_, style) = get(&f.app, "/app.css").await;
+    for (name, text) in [
+        ("index.html", &html),
+        ("app.js", &script),
+        ("app.css", &style),
+    ] {
+        // The SVG namespace is a name, not a resource.
+        let text = text.replace("http://www.w3.org/2000/svg", "");
+        assert!(
+            !text.contains("http://") && !text.contains("https://"),
+            "{name} loads nothing from outside"
+        );
+    }
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(
+            !script.contains(sink),
+            "help: build the DOM with textContent, not {sink}"
+        );
+    }
+    // The API returns the article as data; the page only ever sets it as text.
+    let v = get_json(&f.app, &format!("/api/articles/{}", f.script_id)).await;
+    assert!(v["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("<script>")));
+}
+
+#[tokio::test]
+async fn openapi_describes_every_route() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/openapi.json").await;
+    assert!(v["openapi"].as_str().is_some_and(|s| s.starts_with("3.")));
+    let paths = v["paths"].as_object().cloned().unwrap_or_default();
+    for p in [
+        "/api/search",
+        "/api/articles/{id}",
+        "/api/events",
+        "/api/timeline",
+        "/api/network",
+        "/api/map",
+        "/api/actors/{id}",
+        "/api/members/{org}",
+        "/api/obligations",
+        "/api/partners/{org}",
+        "/api/deployments",
+        "/api/updates",
+        "/api/documents",
+        "/api/organisations",
+        "/api/stats",
+    ] {
+        assert!(paths.contains_key(p), "openapi.json lacks {p}");
+    }
+}
