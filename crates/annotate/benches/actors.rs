@@ -38,6 +38,17 @@ fn bench(c: &mut Criterion) {
     g.bench_function("find_mentions_1MB", |b| {
         b.iter(|| resolver.find_mentions(black_box(&text), day))
     });
+    // The baseline, in the same run: one pass that only finds the
+    // capitalised words (where any name must start). Quote mention finding
+    // as a ratio of this.
+    g.bench_function("baseline_capitalised_words_1MB", |b| {
+        b.iter(|| {
+            black_box(&text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .count()
+        })
+    });
     g.finish();
 }
 

@@ -45,6 +45,24 @@ fn clean_pages(c: &mut Criterion) {
     g.bench_function("pages", |b| b.iter(|| run(&pages)));
     g.throughput(Throughput::Bytes(html_bytes as u64));
     g.bench_function("html_bytes", |b| b.iter(|| run(&pages)));
+    // The baseline, in the same run: what any extractor pays before it
+    // starts (gunzip, decode, parse the page into a DOM). Quote cleaning
+    // as a ratio of this.
+    g.throughput(Throughput::Elements(pages.len() as u64));
+    g.bench_function("baseline_decode_and_parse", |b| {
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|bytes| {
+                    let html = entente_clean::decode::decode_html(bytes);
+                    dom_query::Document::from(html.as_str())
+                        .root()
+                        .children()
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

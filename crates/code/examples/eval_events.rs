@@ -51,7 +51,10 @@ fn main() -> ExitCode {
             });
             if r.precision < 1.0 && r.predicted_triples > 0 {
                 let coded = code_text("gold", &g.text, Some(g.date), &mentions);
-                println!("{} gold {} {:?} -> {:?}\n  {}", g.id, g.plover, g.sources, g.targets, g.text);
+                println!(
+                    "{} gold {} {:?} -> {:?}\n  {}",
+                    g.id, g.plover, g.sources, g.targets, g.text
+                );
                 for e in coded.events {
                     println!(
                         "  pred {} {:?} {} -> {:?} neg={}",
