@@ -41,6 +41,7 @@
 mod api;
 mod config;
 mod error;
+mod facets;
 mod index;
 mod state;
 mod ui;
@@ -55,6 +56,9 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+
+/// How often the server looks for events stored by other processes.
+const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Pages may load scripts, styles and data from this server only.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
@@ -98,6 +102,7 @@ pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(config.readers.max(1))
         .enable_io()
+        .enable_time()
         .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&config.addr)
@@ -109,6 +114,16 @@ pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
         let local = listener.local_addr()?;
         // The one line scripts wait for: where to connect.
         println!("listening on http://{local}");
+        // Events that other processes store show up within this period.
+        let watched = state.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(REFRESH_EVERY).await;
+                if let Err(e) = watched.refresh().await {
+                    tracing::warn!("cannot refresh the event index: {}", e.message);
+                }
+            }
+        });
         axum::serve(listener, router(state)).await?;
         Ok(())
     })

@@ -80,6 +80,30 @@ impl AppState {
         .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
     }
 
+    /// Reloads the event index when the store holds a different number of
+    /// events than it does (another process ran `entente run`); whether it
+    /// reloaded.
+    pub async fn refresh(&self) -> Result<bool, ApiError> {
+        let indexed = self.index().len() as u64;
+        let state = self.clone();
+        self.read(move |store| {
+            if store.counts()?.events == indexed {
+                return Ok(false);
+            }
+            let fresh = EventIndex::load(store)?;
+            let mut index = state.index_mut();
+            // A document posted meanwhile may be missing from `fresh`: keep
+            // the index, and look again next time.
+            if index.len() as u64 != indexed {
+                return Ok(false);
+            }
+            tracing::info!("store changed: now serving {} events", fresh.len());
+            *index = fresh;
+            Ok(true)
+        })
+        .await
+    }
+
     /// Any idle read connection, or the next in turn.
     fn reader(&self) -> MutexGuard<'_, Store> {
         let n = self.inner.readers.len();

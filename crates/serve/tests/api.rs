@@ -440,6 +440,44 @@ async fn posting_needs_the_token() {
 }
 
 #[tokio::test]
+async fn events_stored_by_another_process_are_picked_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.db");
+    let mut store = Store::open(&db).expect("store");
+    store
+        .write_batch(&[record(
+            "one",
+            &["Japan met Canada."],
+            "JPNGOV",
+            "CANGOV",
+            "040",
+            1,
+            "2022-01-02",
+        )])
+        .expect("write");
+    let state = AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens");
+    let app = router(state.clone());
+    assert_eq!(get_json(&app, "/api/events").await["total"], 1);
+    assert!(
+        !state.refresh().await.expect("refreshes"),
+        "nothing changed yet"
+    );
+    store
+        .write_batch(&[record(
+            "two",
+            &["Kenya met Peru."],
+            "KENGOV",
+            "PERGOV",
+            "040",
+            1,
+            "2022-01-03",
+        )])
+        .expect("write");
+    assert!(state.refresh().await.expect("refreshes"));
+    assert_eq!(get_json(&app, "/api/events").await["total"], 2);
+}
+
+#[tokio::test]
 async fn request_bodies_are_limited() {
     let f = fixture_with(Some(TOKEN));
     let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(100 * 1024));

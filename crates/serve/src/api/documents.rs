@@ -80,12 +80,14 @@ pub(crate) async fn post(
         let mut store = worker
             .writer()
             .ok_or_else(|| ApiError::not_found("posting is off"))?;
+        // Held across the write, so a refresh never sees the store and the
+        // index disagree about this document.
+        let mut index = worker.index_mut();
         let outcome = store.write_batch(std::slice::from_ref(&record))?;
-        drop(store);
         let stored = outcome.stored == 1;
         let events = record.events.len();
         if stored {
-            worker.index_mut().extend(record.events);
+            index.extend(record.events);
         }
         Ok::<_, ApiError>((record.document.id.to_string(), stored, events))
     })

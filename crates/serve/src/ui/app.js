@@ -61,7 +61,7 @@ function link(route, params, ...children) {
 function actorLink(a) {
   if (!a) return el('span', { class: 'muted' }, '—');
   return el('a', { href: href('actor/' + encodeURIComponent(a.actor || a.code)), title: 'named “' + a.name + '” · ' + a.code },
-    a.actor || a.name, ' ', el('span', { class: 'muted' }, a.code));
+    a.actor || a.name, a.code && a.code !== a.actor ? el('span', { class: 'muted' }, ' ' + a.code) : null);
 }
 
 // A URL from a document is shown as a link only when it is a web address.
