@@ -48,4 +48,5 @@ mod know;
 mod run;
 mod seed;
 mod serve;
+mod stored;
 mod updates;
