@@ -104,6 +104,10 @@ pub struct CodeArgs {
     pub input: InputArgs,
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: CodeFormat,
+    /// With `--format gdelt`, start with a row of column names. GDELT's own
+    /// files have none, and tools that read them expect none.
+    #[arg(long)]
+    pub header: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

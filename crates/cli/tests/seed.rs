@@ -267,3 +267,38 @@ fn seed_quotations_have_their_speakers() {
         );
     }
 }
+
+#[test]
+fn gdelt_export_has_61_columns_and_no_header() {
+    let out = entente()
+        .args(["code", "--format", "gdelt", "--published", "2022-04-08"])
+        .arg(seed_article())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols.len(), 61, "{row}");
+        assert!(
+            cols[0].parse::<u64>().is_ok(),
+            "GLOBALEVENTID first, no header: {row}"
+        );
+        assert_eq!(cols[1].len(), 8, "SQLDATE YYYYMMDD: {row}");
+    }
+    let with_header = entente()
+        .args([
+            "code",
+            "--format",
+            "gdelt",
+            "--header",
+            "--published",
+            "2022-04-08",
+        ])
+        .arg(seed_article())
+        .output()
+        .expect("runs");
+    assert!(stdout_of(&with_header).starts_with("GLOBALEVENTID\t"));
+}

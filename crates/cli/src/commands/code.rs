@@ -3,7 +3,8 @@
 //! `--format jsonl` writes one record per line, each with a `kind`:
 //! `document` (what was read), `actor_mention`, `event`, `quotation` and
 //! `deployment`; every record names its document as `doc`.
-//! `--format gdelt` writes the 61-column GDELT 2.0 event table.
+//! `--format gdelt` writes the 61-column GDELT 2.0 event table, without a
+//! header row as GDELT's own files (`--header` adds one).
 
 use super::inputs::Inputs;
 use super::pipeline;
@@ -19,7 +20,7 @@ use std::io::Write;
 pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
     let mut inputs = Inputs::open(&args.input, quiet);
     let mut out = stdout();
-    if args.format == CodeFormat::Gdelt {
+    if args.format == CodeFormat::Gdelt && args.header {
         writeln!(out, "{}", entente_code::gdelt_header())?;
     }
     let mut event_id = 0u64;
