@@ -164,8 +164,9 @@ pub(crate) async fn gdelt(
     let body = state
         .read(move |s| {
             let mut docs = HashMap::new();
-            let mut out = entente_code::gdelt_header();
-            out.push('\n');
+            // No header row: GDELT's own files have none, and its tools
+            // read them positionally.
+            let mut out = String::new();
             for (seq, e) in &rows {
                 if !docs.contains_key(&e.doc) {
                     let doc = s.document(&e.doc)?;
