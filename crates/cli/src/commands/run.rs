@@ -43,7 +43,10 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         let mut fresh = Vec::with_capacity(cleaned.len());
         for doc in cleaned {
             match doc {
-                Ok(doc) if store.contains(&doc.id)? => tally.already += 1,
+                Ok(doc) if store.contains(&doc.id)? => {
+                    tracing::debug!(id = %doc.id, origin = %doc.origin, "already stored");
+                    tally.already += 1
+                }
                 Ok(doc) => fresh.push(doc),
                 Err(e) => inputs.report(e),
             }
@@ -52,6 +55,13 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         let outcome = store
             .write_batch(&records)
             .with_context(|| format!("cannot write to the store {}", args.db.display()))?;
+        tracing::info!(
+            stored = outcome.stored,
+            duplicates = outcome.duplicates,
+            total_stored = tally.stored + outcome.stored,
+            "batch committed to {}",
+            args.db.display()
+        );
         tally.stored += outcome.stored;
         tally.already += outcome.duplicates;
         for r in &records {
