@@ -215,6 +215,9 @@ PATTERN_ADDITIONS = {
     "block": [("144", "* " + w) for w in
               ("road", "roads", "bridge", "bridges", "highway", "highways",
                "transport", "border", "crossing", "railway", "port", "access")],
+    # CAMEO 164/165 ("halt negotiations", "halt mediation") for the whole
+    # end/halt/stop/suspend block, which the source codes only for "talks".
+    "end": [("164", "* &NEGOTIATION"), ("165", "* &MEDIATION")],
 }
 
 

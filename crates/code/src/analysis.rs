@@ -312,6 +312,8 @@ pub(crate) struct Sent {
     pub span: Span,
     pub toks: Vec<Token>,
     pub words: Vec<String>,
+    /// Whether each token is written with a capital.
+    pub capital: Vec<bool>,
     /// The mention (index into `Doc::mentions`) covering each token.
     pub mention_at: Vec<Option<usize>>,
 }
@@ -383,6 +385,10 @@ impl<'a> Doc<'a> {
         for (index, span) in split_sentences(text).into_iter().enumerate() {
             let toks = tokenize(text, span);
             let words = toks.iter().map(|t| normalise(t.text(text))).collect();
+            let capital = toks
+                .iter()
+                .map(|t| t.text(text).starts_with(char::is_uppercase))
+                .collect();
             while mi < kept.len() && kept[mi].end <= span.start {
                 mi += 1;
             }
@@ -402,6 +408,7 @@ impl<'a> Doc<'a> {
                 span,
                 toks,
                 words,
+                capital,
                 mention_at,
             });
         }
@@ -568,6 +575,9 @@ pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
         return Vec::new();
     };
     let mut out = vec![s.mention_at[k].unwrap_or_default()];
+    // A list has "and" or "or"; mentions joined by commas alone are an
+    // apposition ("Qatar's emir, Sheikh Hamad"), whose head comes first.
+    let mut conjoined = false;
     // Rightwards.
     let mut j = b;
     loop {
@@ -575,6 +585,7 @@ pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
         let mut saw_joiner = false;
         while p < s.len() && matches!(s.word(p), "and" | "," | "or" | "the") {
             saw_joiner |= s.word(p) != "the";
+            conjoined |= matches!(s.word(p), "and" | "or");
             p += 1;
         }
         if !saw_joiner || p >= s.len() {
@@ -595,6 +606,7 @@ pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
         let mut saw_joiner = false;
         while p > 0 && matches!(s.word(p - 1), "and" | "," | "or" | "the") {
             saw_joiner |= s.word(p - 1) != "the";
+            conjoined |= matches!(s.word(p - 1), "and" | "or");
             p -= 1;
         }
         if !saw_joiner || p == 0 {
@@ -609,6 +621,9 @@ pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
         }
     }
     out.dedup();
+    if !conjoined {
+        out.truncate(1);
+    }
     out
 }
 
@@ -730,7 +745,7 @@ pub(crate) fn reporting_speaker(doc: &Doc, s: &Sent, focus: &Focus, j: usize) ->
 }
 
 /// Whether the clause ending at token `j` opens with "unless", "if", ...
-fn conditional(s: &Sent, j: usize) -> bool {
+pub(crate) fn conditional(s: &Sent, j: usize) -> bool {
     (j.saturating_sub(10)..j)
         .rev()
         .take_while(|&k| !matches!(s.word(k), "," | ";" | "\""))
@@ -771,6 +786,16 @@ fn subject_left(
     j: usize,
     depth: usize,
 ) -> (Vec<usize>, Option<usize>) {
+    // "as that would reward ...": a demonstrative subject names no actor.
+    if j > 0 && matches!(s.word(j - 1), "that" | "this") && s.mention_at[j - 1].is_none() {
+        let before = if j > 1 { s.word(j - 2) } else { "" };
+        if matches!(
+            before,
+            "" | "," | ";" | "as" | "and" | "but" | "because" | "since" | "so" | "while"
+        ) {
+            return (Vec::new(), None);
+        }
+    }
     let mut k = j;
     while k > 0 {
         k -= 1;
@@ -783,19 +808,23 @@ fn subject_left(
             }
             // "The Red Cross operating in Iraq said": a place is not the
             // subject when an actor stands before it.
-            if let Some((a, _)) = s.mention_range(k) {
-                let place = a > 0 && matches!(s.word(a - 1), "in" | "at" | "near" | "from")
-                    || a > 1
-                        && s.word(a - 1) == "the"
-                        && matches!(s.word(a - 2), "in" | "at" | "near" | "from");
-                if place {
-                    if let Some(b) = (a.saturating_sub(8)..a)
-                        .rev()
-                        .find(|&b| s.mention_at[b].is_some())
-                    {
-                        return (compound(s, b), None);
-                    }
+            // So is the object of "of" ("the Turkish and Greek sides of
+            // the island of Cyprus agreed"): the head comes first.
+            let mut head = k;
+            while let Some((a, _)) = s.mention_range(head) {
+                let place = |w: &str| matches!(w, "in" | "at" | "near" | "from" | "of");
+                let placed = a > 0 && place(s.word(a - 1))
+                    || a > 1 && s.word(a - 1) == "the" && place(s.word(a - 2));
+                let before = (a.saturating_sub(8)..a)
+                    .rev()
+                    .find(|&b| s.mention_at[b].is_some());
+                match before {
+                    Some(b) if placed => head = b,
+                    _ => break,
                 }
+            }
+            if head != k {
+                return (compound(s, head), None);
             }
             // A bare sector ("the military") yields to a named actor just before it.
             if doc.mentions[m].kind == ActorKind::Group {

@@ -298,6 +298,9 @@ pub(crate) fn deployments_in(
             code,
             negated: f.as_ref().map(|f| f.negated).unwrap_or(false),
             at_token: k,
+            background: false,
+            clause_subject: None,
+            verbal: false,
             evidence,
         };
         consumed.push(noun);

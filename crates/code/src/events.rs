@@ -1,8 +1,8 @@
 //! Verb and nominal events of one sentence.
 
 use crate::analysis::{
-    after_determiner, compound, frame, possessor, reporting_speaker, resolve_thing, Doc, Focus,
-    Frame, Sent, SPEECH_VERBS,
+    after_determiner, compound, conditional, frame, possessor, reporting_speaker, resolve_thing,
+    Doc, Focus, Frame, Sent, SPEECH_VERBS,
 };
 use crate::codes::CodeTable;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm};
@@ -77,6 +77,8 @@ const PROPOSALS: &[&str] = &[
 ];
 /// CAMEO roots whose events are complete without a target.
 const SELF_CONTAINED_ROOTS: &[&str] = &["08", "14", "15", "18", "19", "20"];
+/// CAMEO roots of acts that joint actors do with each other.
+const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Prepositions that make the actor after them a place, not a target.
 const LOCATIVES: &[&str] = &[
     "in",
@@ -106,6 +108,14 @@ pub(crate) struct Action {
     pub negated: bool,
     pub at_token: usize,
     pub evidence: Span,
+    /// Told as background to the sentence's main event (a relative or
+    /// adverbial clause, a noun inside a coded verb's object): dropped when
+    /// the sentence has a main event.
+    pub background: bool,
+    /// For verb events: the token of the clause's subject in this sentence,
+    /// if it is written there (not a pronoun or an earlier sentence's actor).
+    pub clause_subject: Option<usize>,
+    pub verbal: bool,
 }
 
 /// Verb positions found in a sentence, with their dictionary form.
@@ -165,6 +175,16 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<
     out
 }
 
+/// Whether the mention ending at token `k` is written in lower case and
+/// singular ("military", "official"), so reads as a modifier.
+fn modifier_mention(s: &Sent, k: usize) -> bool {
+    let Some((a, _)) = s.mention_range(k) else {
+        return false;
+    };
+    let lower = (a..=k).all(|j| !s.capital[j]);
+    lower && !s.word(k).ends_with('s')
+}
+
 fn used_as_verb(s: &Sent, k: usize, inflection: Inflection) -> bool {
     // Look past adverbs: "routinely beat".
     let mut p = k;
@@ -172,7 +192,10 @@ fn used_as_verb(s: &Sent, k: usize, inflection: Inflection) -> bool {
         p -= 1;
     }
     let prev = if p > 0 { s.word(p - 1) } else { "" };
-    let prev_is_actor = p > 0 && s.mention_at[p - 1].is_some();
+    // "military aid", "official contact": a singular common noun or
+    // adjective naming an actor modifies the word after it.
+    let prev_is_actor =
+        p > 0 && s.mention_at[p - 1].is_some() && !(p == k && modifier_mention(s, p - 1));
     match inflection {
         Inflection::Base => {
             prev_is_actor
@@ -211,6 +234,11 @@ fn used_as_verb(s: &Sent, k: usize, inflection: Inflection) -> bool {
                 "is" | "are" | "was" | "were" | "been" | "be" | "am" | "not" | "also"
             )
         }
+        // "a suspension of air links": a noun after a preposition or
+        // determiner and a modifier is a noun too.
+        Inflection::Present if p == k && p >= 2 && !prev_is_actor && after_determiner(s, p - 1) => {
+            false
+        }
         Inflection::Present | Inflection::Past => !after_determiner(s, k) || prev == "and",
     }
 }
@@ -233,6 +261,7 @@ pub(crate) fn code_verbs(
     // Objects of earlier verbs: "help X combat Y" does not code X's act.
     let mut object_of: Vec<usize> = Vec::new();
     let mut last_subjects: Option<Vec<usize>> = None;
+    let mut prev_verb: Option<usize> = None;
     let mut pending: Vec<(usize, Action)> = Vec::new();
     for hit in &verbs {
         let past = hit.form.inflection == Inflection::Past;
@@ -246,6 +275,17 @@ pub(crate) fn code_verbs(
                 f.subjects = prev.clone();
             }
         }
+        // "killed X and wounded Y": a verb coordinated right after an
+        // earlier verb's object shares that verb's subject, not the object.
+        if f.aux_start > 0 && matches!(s.word(f.aux_start - 1), "and" | "or") {
+            let object = subject_token(s, &f, hit.start)
+                .map(|t| prev_verb.map(|v| t > v).unwrap_or(false))
+                .unwrap_or(false);
+            if object {
+                f.subjects = last_subjects.clone().unwrap_or_default();
+            }
+        }
+        prev_verb = Some(hit.start);
         if !f.subjects.is_empty() && !SPEECH_VERBS.contains(&s.word(hit.start)) {
             last_subjects = Some(f.subjects.clone());
         }
@@ -255,7 +295,7 @@ pub(crate) fn code_verbs(
         if SPEECH_VERBS.contains(&s.word(hit.start)) || consumed.contains(&hit.start) {
             continue;
         }
-        if f.unrealised {
+        if f.unrealised || requested_clause(s, f.aux_start) {
             continue;
         }
         // A subject that a request in this sentence addressed: the act
@@ -324,7 +364,12 @@ fn code_verb(
 ) -> Option<Action> {
     let clause_end = clause_end(s, hit.end);
     let before: Vec<String> = s.words[f.aux_start.saturating_sub(3)..hit.start].to_vec();
-    let after: Vec<String> = s.words[hit.end..clause_end.min(hit.end + 12)].to_vec();
+    // The verb's own phrase: a "that" clause after it has verbs of its own.
+    let phrase_end = (hit.end..clause_end)
+        .find(|&k| s.word(k) == "that")
+        .unwrap_or(clause_end)
+        .min(hit.end + 12);
+    let after: Vec<String> = s.words[hit.end..phrase_end].to_vec();
     let mut code = dict.code(hit.form, &before, &after)?;
     // Disapproving a proposal is rejecting it: "dismissed an appeal".
     if code.starts_with("11")
@@ -354,6 +399,11 @@ fn code_verb(
             patients.iter().map(|&m| doc.actor(m)).collect(),
         ));
     }
+    // "Prisoners rioted at a jail in X": with no actor named, collective
+    // protest is coded to the place it happens, as the nominal "riots in X".
+    if sources.is_empty() && code.starts_with("14") {
+        sources = place_of(s, hit.end, clause_end).unwrap_or_default();
+    }
     if sources.is_empty() {
         return None;
     }
@@ -381,6 +431,10 @@ fn code_verb(
                 targets.push(t);
             }
         }
+    }
+    // "X and Y agreed": with no other party, joint actors act on each other.
+    if targets.is_empty() && sources.len() > 1 && RECIPROCAL_ROOTS.contains(&&code[..2]) {
+        targets = sources.iter().map(|&m| doc.actor(m)).collect();
     }
     // Without a target, only acts that need none stand alone: protests,
     // mobilisation, concessions (a resignation), violence.
@@ -421,6 +475,9 @@ fn build(
         negated: f.negated,
         at_token: hit.start,
         evidence: Span::new(start, s.span.end),
+        background: subordinate_clause(s, f.aux_start),
+        clause_subject: subject_token(s, f, hit.start),
+        verbal: true,
     }
 }
 
@@ -444,7 +501,95 @@ fn obligation(doc: &Doc, s: &Sent, focus: &Focus, hit: &VerbHit, f: &Frame) -> O
         negated: false,
         at_token: hit.start,
         evidence: Span::new(s.span.start, s.span.end),
+        background: subordinate_clause(s, f.aux_start),
+        clause_subject: subject_token(s, f, hit.start),
+        verbal: true,
     })
+}
+
+/// The token of the first subject of frame `f` before the verb at `v`.
+fn subject_token(s: &Sent, f: &Frame, v: usize) -> Option<usize> {
+    (0..v).rev().find(|&k| {
+        s.mention_at[k]
+            .map(|m| f.subjects.contains(&m))
+            .unwrap_or(false)
+    })
+}
+
+/// Words that ask for what a "that" clause after them says.
+const REQUEST_WORDS: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "call",
+    "calls",
+    "called",
+    "urge",
+    "urges",
+    "urged",
+    "ask",
+    "asks",
+    "asked",
+    "request",
+    "requests",
+    "requested",
+    "proposal",
+    "propose",
+    "proposed",
+    "recommend",
+    "recommended",
+    "appeal",
+    "appealed",
+];
+
+/// Whether the clause whose auxiliaries start at `j` is a "that" clause
+/// after a request ("demanded that X end ...", "its demands that X
+/// grant ..."): an act asked for, not done.
+fn requested_clause(s: &Sent, j: usize) -> bool {
+    (j.saturating_sub(8)..j)
+        .rev()
+        .take_while(|&k| !matches!(s.word(k), "," | ";" | ":"))
+        .find(|&k| s.word(k) == "that")
+        .map(|t| t > 0 && REQUEST_WORDS.contains(&s.word(t - 1)))
+        .unwrap_or(false)
+}
+
+/// Words opening a relative or adverbial clause: what such a clause says
+/// is background to the main clause.
+const SUBORDINATORS: &[&str] = &[
+    "who", "which", "whom", "whose", "where", "as", "after", "before", "since", "while", "when",
+    "because", "although", "though", "whereas", "once",
+];
+
+/// Whether the clause whose auxiliaries start at token `j` is a relative
+/// or adverbial clause ("Y, who has vowed", "after X cleared him", "the
+/// faction that controls").
+pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
+    if j > 0 && s.word(j - 1) == "that" {
+        return true;
+    }
+    let mut k = j;
+    while k > 0 {
+        k -= 1;
+        let w = s.word(k);
+        if matches!(w, "," | ";" | ":" | "\"") || SPEECH_VERBS.contains(&w) {
+            return false;
+        }
+        if s.mention_at[k].is_none() && SUBORDINATORS.contains(&w) {
+            // "such as", "as well as", "as part of": not a clause.
+            let prev = if k > 0 { s.word(k - 1) } else { "" };
+            let as_phrase = w == "as"
+                && (matches!(prev, "such" | "well" | "so" | "same")
+                    || matches!(s.word(k + 1), "well" | "part"));
+            // "once again", "once more": an adverb.
+            let once_adverb = w == "once" && matches!(s.word(k + 1), "again" | "more");
+            if !(as_phrase || once_adverb) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Where the clause of a verb ending at `from` ends.
@@ -454,12 +599,30 @@ pub(crate) fn clause_end(s: &Sent, from: usize) -> usize {
         .unwrap_or(s.len())
 }
 
+/// The actor named as a place ("in X", "at X") within a few words after
+/// token `from`, before the clause ends at `to`.
+fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
+    (from..to.min(from + 8))
+        .take_while(|&k| !matches!(s.word(k), "," | ";"))
+        .find(|&k| {
+            s.mention_at[k].is_some()
+                && (k > 0 && matches!(s.word(k - 1), "in" | "at")
+                    || k > 1 && s.word(k - 1) == "the" && matches!(s.word(k - 2), "in" | "at"))
+        })
+        .map(|k| vec![s.mention_at[k].unwrap_or_default()])
+}
+
 /// The first mention after the verb that can be its target.
 fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) -> Option<usize> {
     let src_prefix: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
     let mut sector: Option<usize> = None;
+    let mut foreign_place: Option<usize> = None;
     let mut k = from;
     while k < to.min(from + 20) {
+        // ", expected to be joined by X": a new clause, not the object.
+        if k > from + 1 && s.word(k) == "," && s.mention_at[k - 1].is_none() {
+            break;
+        }
         if let Some((a, b)) = s.mention_range(k) {
             let m = s.mention_at[k].unwrap_or_default();
             let personnel = (b..(b + 2).min(s.len())).any(|j| PERSONNEL_NOUNS.contains(&s.word(j)));
@@ -469,6 +632,12 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
             let place = near
                 && (a > 0 && LOCATIVES.contains(&s.word(a - 1))
                     || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2)));
+            // "refused to deploy peacekeepers in X": a foreign place is the
+            // target when no actor is named (joint actors "met in X" meet
+            // each other there).
+            if place && !own && !sources.contains(&m) && sources.len() == 1 {
+                foreign_place = foreign_place.or(Some(a));
+            }
             if !(sources.contains(&m) || personnel && own || place) {
                 // A bare sector ("military aid") or the source's own country
                 // yields to a named foreign actor further on.
@@ -486,7 +655,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         }
         k += 1;
     }
-    sector
+    foreign_place.or(sector)
 }
 
 /// The first target of the latest earlier action by the same source.
@@ -594,11 +763,14 @@ pub(crate) fn code_nominals(
     focus: &Focus,
     consumed: &[usize],
     verbs: &[usize],
+    coded: &[usize],
     dict: &VerbDictionary,
 ) -> Vec<Action> {
     let mut out = Vec::new();
+    // One nominal per noun phrase: "hunger strike" is not also a "strike".
+    let mut covered = 0;
     for k in 0..s.len() {
-        if s.mention_at[k].is_some() || consumed.contains(&k) || verbs.contains(&k) {
+        if k < covered || s.mention_at[k].is_some() || consumed.contains(&k) || verbs.contains(&k) {
             continue;
         }
         let Some(nom) = dict
@@ -610,6 +782,18 @@ pub(crate) fn code_nominals(
             continue;
         };
         let end = k + nom.words.len();
+        // "the ceasefire agreement": the head noun of the phrase is the
+        // event, the noun before it a modifier; "unless X arranged a
+        // ceasefire": a condition, not an event.
+        let head_follows = dict.nominals(s.word(end)).iter().any(|n| {
+            n.words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| s.word(end + i) == w)
+        });
+        if head_follows || conditional(s, k) {
+            continue;
+        }
         let poss = if k > 0 {
             possessor(doc, s, focus, k - 1)
         } else {
@@ -634,6 +818,10 @@ pub(crate) fn code_nominals(
             }
             None
         };
+        covered = end;
+        // A source the noun names itself (a possessor, "by X", "from X"),
+        // rather than one borrowed from the clause around it.
+        let mut explicit = poss.is_some();
         let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
             NomFrame::Act => {
                 let by = after(&["by"], 6);
@@ -660,7 +848,10 @@ pub(crate) fn code_nominals(
                 };
                 match (poss.clone(), by) {
                     (Some(p), _) => (p, on.unwrap_or_default()),
-                    (None, Some(b)) => (b, on.unwrap_or_default()),
+                    (None, Some(b)) => {
+                        explicit = true;
+                        (b, on.unwrap_or_default())
+                    }
                     (None, None) if object_of_verb => match subject() {
                         Some(src) => (src, on.unwrap_or_default()),
                         None => continue,
@@ -672,13 +863,19 @@ pub(crate) fn code_nominals(
                 let Some(src) = after(&["from", "by"], 7).or(poss.clone()) else {
                     continue;
                 };
+                explicit = true;
                 let src_prefix: Vec<&str> = src.iter().map(|&m| doc.prefix(m)).collect();
                 let left = (0..k)
                     .rev()
                     .filter_map(|j| s.mention_at[j])
                     .find(|&m| !src_prefix.contains(&doc.prefix(m)));
-                let tgt = left
-                    .map(|m| vec![m])
+                // "its demands that X grant ...": X is asked.
+                let asked = (s.word(end) == "that")
+                    .then(|| (end + 1..(end + 4).min(s.len())).find(|&j| s.mention_at[j].is_some()))
+                    .flatten()
+                    .map(|j| compound(s, j));
+                let tgt = asked
+                    .or_else(|| left.map(|m| vec![m]))
                     .or_else(|| after(&["to"], 5))
                     .unwrap_or_default();
                 (src, tgt)
@@ -694,6 +891,8 @@ pub(crate) fn code_nominals(
                             .map(|m| vec![m])
                     })
                     .or_else(|| resolve_thing(doc, s, focus, k).map(|m| vec![m]));
+                // Collective action stands as an event of its own.
+                explicit = true;
                 match src {
                     Some(src) => (src, Vec::new()),
                     None => continue,
@@ -714,6 +913,10 @@ pub(crate) fn code_nominals(
                         let first = p.remove(0);
                         (vec![first], p)
                     }
+                    // An agreement or ceasefire with no parties named is
+                    // one already made ("violating the ceasefire
+                    // agreement"), not a new event.
+                    (None, None) if matches!(&nom.code[..2], "05" | "08") => continue,
                     (None, None) => match left() {
                         Some(l) => (l, Vec::new()),
                         None => continue,
@@ -745,6 +948,16 @@ pub(crate) fn code_nominals(
             .filter(|m| !sources.contains(m))
             .map(|m| doc.actor(m))
             .collect();
+        // "rejected a US offer to host a summit", "rejected calls by X":
+        // a noun in the object of a coded verb is what that verb is about,
+        // not an event of its own, unless it names its own source and
+        // target ("answered a request for help from X") or a named
+        // possessor does it ("assist with the response to Russia's invasion").
+        let named_possessor = poss.is_some() && k > 0 && s.mention_at[k - 1].is_some();
+        let in_object = coded
+            .iter()
+            .any(|&v| v < k && !(v..k).any(|j| matches!(s.word(j), ";" | ":")));
+        let background = in_object && !(explicit && (named_possessor || !targets.is_empty()));
         out.push(Action {
             sentence: s.index,
             sources,
@@ -753,6 +966,9 @@ pub(crate) fn code_nominals(
             negated: false,
             at_token: k,
             evidence,
+            background,
+            clause_subject: None,
+            verbal: false,
         });
     }
     out
@@ -825,4 +1041,66 @@ fn event(
         negated: a.negated,
         evidence: doc.evidence(a.evidence),
     }
+}
+
+/// Whether the subject at token `k` opens a clause coordinated with the
+/// verb at token `v` before it: "and", "but", ";" just before the subject
+/// phrase.
+fn coordinated(s: &Sent, v: usize, k: usize) -> bool {
+    let (a, _) = s.mention_range(k).unwrap_or((k, k + 1));
+    a > v
+        && (a.saturating_sub(3).max(v + 1)..a)
+            .any(|j| matches!(s.word(j), "and" | "but" | ";" | "while" | "whereas"))
+}
+
+/// Keeps a sentence's main events: background actions go when a main one
+/// is there, and an action that repeats an earlier one (same source, same
+/// CAMEO root, no new target) adds nothing.
+pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
+    if actions.iter().any(|a| !a.background) {
+        actions.retain(|a| !a.background);
+    }
+    // The first verb event is the main one; a later verb is an event of its
+    // own only when its clause names its own subject after the verb before
+    // it ("X attacked Y and Z shelled W"), not when the subject is shared or
+    // borrowed ("said it will support a resolution that aims to impose").
+    let mut last_verb: Option<usize> = None;
+    actions.retain(|a| {
+        if !a.verbal {
+            return true;
+        }
+        let keep = match last_verb {
+            None => true,
+            Some(v) => a
+                .clause_subject
+                .map(|k| coordinated(s, v, k))
+                .unwrap_or(false),
+        };
+        if keep {
+            last_verb = Some(a.at_token);
+        }
+        keep
+    });
+    let sources = |a: &Action| -> Vec<String> {
+        let mut v: Vec<String> = a
+            .sources
+            .iter()
+            .map(|&m| doc.prefix(m).to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let root = |a: &Action| a.code.chars().take(2).collect::<String>();
+    let mut kept: Vec<Action> = Vec::with_capacity(actions.len());
+    for a in actions.drain(..) {
+        let repeats = kept.iter().any(|k| {
+            sources(k) == sources(&a)
+                && root(k) == root(&a)
+                && a.targets.iter().all(|t| k.targets.contains(t))
+        });
+        if !repeats {
+            kept.push(a);
+        }
+    }
+    *actions = kept;
 }

@@ -9,7 +9,10 @@
 //! compound actors ("New Zealand and Australia": one event per actor, as
 //! GDELT codes them), then picks the CAMEO code from the verb's patterns.
 //! Nouns that report events ("Russia's invasion of Ukraine", "a request for
-//! help from X", "riots") are coded too. Each event carries its GDELT root,
+//! help from X", "riots") are coded too. Each sentence keeps its main
+//! events: acts told in relative or adverbial clauses, nouns inside a coded
+//! verb's object and later verbs with a borrowed subject are background and
+//! are dropped when the sentence has a main event. Each event carries its GDELT root,
 //! quad class, Goldstein score and PLOVER type, a date resolved against the
 //! publication date, and its evidence span.
 //!
@@ -110,14 +113,16 @@ pub fn code_text(
         let verbs = events::find_verbs(dict, s);
         let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
         let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, &actions);
+        let coded: Vec<usize> = here.iter().map(|a| a.at_token).collect();
         here.extend(events::code_nominals(
-            &doc, s, &focus, &consumed, &verb_at, dict,
+            &doc, s, &focus, &consumed, &verb_at, &coded, dict,
         ));
         for f in found {
             here.push(f.action);
             out.deployments.push(f.deployment);
         }
         here.sort_by_key(|a| a.at_token);
+        events::keep_main(&doc, s, &mut here);
         for a in &here {
             for e in events::to_events(&doc, s, a, table) {
                 let dup = out.events.iter().any(|x| {

@@ -11,6 +11,8 @@ const NOMINALS_TSV: &str = include_str!("../data/nominals.tsv");
 /// Words a pattern may skip between two of its words (determiners,
 /// adjectives, an actor's name).
 const MAX_GAP: usize = 4;
+/// How far after the verb a prepositional phrase of a pattern may start.
+const PP_GAP: usize = 8;
 
 /// How a verb form is inflected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,9 +288,17 @@ impl VerbDictionary {
     /// of the previous match (the verb phrase, roughly).
     fn matches_in_order(&self, pattern: &[PatternWord], words: &[String]) -> bool {
         let mut at = 0;
-        for pw in pattern {
+        for (i, pw) in pattern.iter().enumerate() {
             let mut found = false;
-            let limit = (at + MAX_GAP + 1).min(words.len());
+            // A pattern opening with "against" ("* against criticism") is a
+            // phrase that may follow the whole object.
+            let gap = match pw {
+                PatternWord::Exact(e) | PatternWord::Prefix(e) if i == 0 && e == "against" => {
+                    PP_GAP
+                }
+                _ => MAX_GAP,
+            };
+            let limit = (at + gap + 1).min(words.len());
             while at < limit {
                 if let Some(n) = self.word_matches(pw, words, at) {
                     at += n;

@@ -21,6 +21,8 @@ const ACTORS: &[(&str, &str, ActorKind)] = &[
     ("NATO", "IGOWSTNAT", ActorKind::Igo),
     ("Ardern", "NZLGOV", ActorKind::Person),
     ("Putin", "RUSGOV", ActorKind::Person),
+    // A lower-case sector mention, as the resolver gives for "military".
+    ("military", "GBRMIL", ActorKind::State),
 ];
 
 fn mentions(text: &str) -> Vec<Mention> {
@@ -158,8 +160,12 @@ const NOMINALS: &[Case] = &[
 ];
 
 fn run(cases: &[Case]) {
+    run_on(cases, NaiveDate::from_ymd_opt(2022, 4, 8));
+}
+
+fn run_on(cases: &[Case], date: Option<NaiveDate>) {
     for c in cases {
-        let got = code(c.text);
+        let got = code_text("t", c.text, date, &mentions(c.text));
         let shown: Vec<String> = got
             .events
             .iter()
@@ -410,4 +416,191 @@ fn deployments() {
             }
         }
     }
+}
+
+/// One sentence, one main event: background clauses and nouns do not add
+/// events of their own (coded as of 2023-06-01).
+const MAIN_EVENT: &[Case] = &[
+    Case {
+        name: "relative clause is background",
+        text: "Britain condemned Iran, which had attacked Iraq.",
+        events: &[("GBR", "IRN", "11", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "adverbial clause is background",
+        text: "France condemned Iran after Iraq attacked Israel last week.",
+        events: &[("FRA", "IRN", "11", false)],
+        not: &[("IRQ", "")],
+    },
+    Case {
+        name: "'that' right before the verb opens a relative clause",
+        text: "Serbia criticised the faction that controls Iraq.",
+        events: &[],
+        not: &[("IRQ", "")],
+    },
+    Case {
+        name: "'once again' is an adverb, not a clause opener",
+        text: "Serbia once again rejected Britain's plan and its offer of talks with Iran.",
+        events: &[("SRB", "GBR", "12", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "background clause alone is still coded",
+        text: "Markets fell on Monday after Russia shelled Ukraine.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+    },
+    Case {
+        name: "noun in a coded verb's object is not its own event",
+        text: "Britain rejected an offer of a summit with Iran.",
+        events: &[("GBR", "", "12", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "one nominal per noun phrase, no repeat of the verb's act",
+        text: "Iran staged a hunger strike.",
+        events: &[("IRN", "", "14", false)],
+        not: &[],
+    },
+    Case {
+        name: "a later verb with a borrowed subject is not a new event",
+        text: "Israel said it will support Britain in a plan that aims to punish Iran.",
+        events: &[("ISR", "GBR", "03", false)],
+        not: &[("ISR", "IRN")],
+    },
+    Case {
+        name: "a verb after an earlier verb's object shares that verb's subject",
+        text: "A car bomb killed a Britain envoy and wounded an Iraq envoy.",
+        events: &[],
+        not: &[("GBR", "")],
+    },
+    Case {
+        name: "a coordinated clause with its own subject is an event",
+        text: "Russia attacked Ukraine and Britain condemned Russia.",
+        events: &[("RUS", "UKR", "19", false), ("GBR", "RUS", "11", false)],
+        not: &[],
+    },
+    Case {
+        name: "joint actors with no other party act on each other",
+        text: "France and Britain agreed to cooperate on Monday.",
+        events: &[("FRA", "GBR", "03", false), ("GBR", "FRA", "03", false)],
+        not: &[],
+    },
+    Case {
+        name: "a lower-case sector before a verb form modifies it",
+        text: "The military aid to Iraq went on in May.",
+        events: &[],
+        not: &[("GBR", "")],
+    },
+    Case {
+        name: "the head of two event nouns is the event",
+        text: "The ceasefire agreement between Iran and Iraq held.",
+        events: &[("IRN", "IRQ", "05", false)],
+        not: &[],
+    },
+    Case {
+        name: "the act a 'that' clause after a request asks for is not done",
+        text: "Britain repeated its demands that Iran release Iraq's sailors.",
+        events: &[("GBR", "IRN", "10", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "an agreement with no parties named is not a new event",
+        text: "For Iran and Iraq, the old agreement still holds.",
+        events: &[],
+        not: &[("IRN", ""), ("IRQ", "")],
+    },
+    Case {
+        name: "an event noun in a condition is not an event",
+        text: "Britain will send aid unless Iran's attack on Iraq goes on.",
+        events: &[],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "target search stops at a new clause after a comma",
+        text: "Iran launched war games in the Gulf, expected to be watched by Iraq.",
+        events: &[],
+        not: &[("IRN", "IRQ")],
+    },
+];
+
+/// Finding the subject (coded as of 2021-11-15).
+const SUBJECTS: &[Case] = &[
+    Case {
+        name: "the head before 'of X' is the subject",
+        text: "The navies of France and Britain in the waters of Iraq met Iran.",
+        events: &[("FRA", "IRN", "04", false), ("GBR", "IRN", "04", false)],
+        not: &[("IRQ", "")],
+    },
+    Case {
+        name: "mentions joined by a comma alone are an apposition",
+        text: "Israel, Iran's rival, condemned Britain.",
+        events: &[("ISR", "GBR", "11", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "protest with no actor named is the place's",
+        text: "Students rioted at a university in Iran on Sunday.",
+        events: &[("IRN", "", "14", false)],
+        not: &[],
+    },
+    Case {
+        name: "a demonstrative subject names no actor",
+        text: "Britain kept its sanctions on Iran as that would punish Serbia.",
+        events: &[],
+        not: &[("IRN", "SRB")],
+    },
+    Case {
+        name: "an -s form after 'of' and a modifier is a noun",
+        text: "Israel announced a halt of air links with Iran.",
+        events: &[],
+        not: &[("ISR", "IRN")],
+    },
+    Case {
+        name: "halting mediation is reducing relations",
+        text: "Britain halted its mediation between Iran and Iraq.",
+        events: &[("GBR", "IRN", "165", false)],
+        not: &[],
+    },
+    Case {
+        name: "a foreign place is the target when no actor is named",
+        text: "Iran refused to deploy troops in Iraq.",
+        events: &[("IRN", "IRQ", "12", true)],
+        not: &[],
+    },
+    Case {
+        name: "joint actors meeting in a place meet each other",
+        text: "France and Britain met in Iran on Friday.",
+        events: &[("FRA", "GBR", "04", false), ("GBR", "FRA", "04", false)],
+        not: &[("FRA", "IRN"), ("GBR", "IRN")],
+    },
+    Case {
+        name: "a pattern's 'against' phrase may follow the whole object",
+        text: "Britain defended Iran on Monday in Geneva against criticism.",
+        events: &[("GBR", "IRN", "05", false)],
+        not: &[],
+    },
+    Case {
+        name: "a verb's patterns stop at its 'that' clause",
+        text: "Britain demanded that Iran end its campaign against Iraq.",
+        events: &[("GBR", "IRN", "10", false)],
+        not: &[("IRN", "")],
+    },
+    Case {
+        name: "investigation is a nominal event",
+        text: "Britain's investigation of Iran began in May.",
+        events: &[("GBR", "IRN", "09", false)],
+        not: &[],
+    },
+];
+
+#[test]
+fn subjects() {
+    run_on(SUBJECTS, NaiveDate::from_ymd_opt(2021, 11, 15));
+}
+
+#[test]
+fn main_event() {
+    run_on(MAIN_EVENT, NaiveDate::from_ymd_opt(2023, 6, 1));
 }
