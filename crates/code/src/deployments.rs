@@ -152,11 +152,32 @@ pub(crate) fn deployments_in(
         // Destinations, the requester and the purpose.
         let mut to: Vec<usize> = Vec::new();
         let mut purpose = None;
+        // A "to VERB" after a subordinate clause has begun ("after a
+        // request ...", "following riots sparked by its decision to ...")
+        // is that clause's, not the deployment's purpose.
+        let mut in_subordinate = false;
         let mut j = noun + 1;
         while j < s.len() {
             let w = s.word(j);
             if matches!(w, ";" | ".") {
                 break;
+            }
+            if matches!(
+                w,
+                "after"
+                    | "following"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "before"
+                    | "since"
+                    | "sparked"
+                    | "amid"
+                    | "despite"
+            ) {
+                in_subordinate = true;
             }
             if matches!(w, "to" | "in" | "into" | "at" | "from") && to.is_empty() {
                 let mut m = j + 1;
@@ -173,6 +194,7 @@ pub(crate) fn deployments_in(
                 }
             }
             if w == "to"
+                && !in_subordinate
                 && purpose.is_none()
                 && j + 1 < s.len()
                 && s.mention_at[j + 1].is_none()

@@ -390,6 +390,19 @@ const DEPLOYMENTS: &[DeploymentCase] = &[
 ];
 
 #[test]
+fn purpose_belongs_to_the_deployment_clause() {
+    let d = &code("France sent 500 troops to Iraq to train its army.").deployments[0];
+    assert_eq!(d.purpose.as_deref(), Some("to train its army"));
+    let d =
+        &code("France sent 500 troops to Iraq after riots sparked by a decision to raise taxes.")
+            .deployments[0];
+    assert_eq!(
+        d.purpose, None,
+        "the infinitive belongs to the subordinate clause"
+    );
+}
+
+#[test]
 fn deployments() {
     for c in DEPLOYMENTS {
         let got = code(c.text);
