@@ -39,7 +39,8 @@ pub enum Tense {
     Future,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names, lower case, January first.
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

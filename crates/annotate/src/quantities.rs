@@ -104,21 +104,6 @@ const VAGUE: &[(&str, u64)] = &[
     ("hundreds", 200),
     ("thousands", 2000),
 ];
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Finds the counts in `text`. Total.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text, Span::new(0, text.len()));
@@ -155,7 +140,7 @@ fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(
         let v: f64 = raw.replace(',', "").parse().ok()?;
         // A year ("in 2022") or a day of a month ("May 31", "31 May").
         let is_year = raw.len() == 4 && (1800.0..=2200.0).contains(&v) && !raw.contains(',');
-        if is_year || MONTH_WORDS.contains(&prev) || MONTH_WORDS.contains(&w(1)) {
+        if is_year || crate::dates::MONTHS.contains(&prev) || crate::dates::MONTHS.contains(&w(1)) {
             return None;
         }
         (v, 1)
