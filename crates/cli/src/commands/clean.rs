@@ -23,12 +23,7 @@ pub fn run(args: CleanArgs, quiet: bool) -> Result<Outcome> {
         }
     }
     out.flush()?;
-    inputs.finish();
-    Ok(if inputs.failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(inputs.finish())
 }
 
 /// The `clean --format jsonl` record of a document.

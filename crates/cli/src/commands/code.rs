@@ -48,12 +48,7 @@ pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
         }
     }
     out.flush()?;
-    inputs.finish();
-    Ok(if inputs.failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(inputs.finish())
 }
 
 /// A record with `kind` first and the document's public id as `doc`.

@@ -3,6 +3,7 @@
 
 use crate::args::InputArgs;
 use crate::output::progress;
+use crate::Outcome;
 use entente_core::RawDocument;
 use entente_ingest::{list_inputs, read_inputs, IngestError, IngestOptions};
 use indicatif::ProgressBar;
@@ -68,8 +69,15 @@ impl Inputs {
         self.bar.set_position(self.done_bytes + within);
     }
 
-    pub fn finish(&self) {
+    /// Clears the progress bar; the outcome is `SomeFailed` when any
+    /// input or record failed.
+    pub fn finish(&self) -> Outcome {
         self.bar.finish_and_clear();
+        if self.failed > 0 {
+            Outcome::SomeFailed
+        } else {
+            Outcome::Success
+        }
     }
 }
 

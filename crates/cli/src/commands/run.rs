@@ -74,7 +74,7 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
             shown.extend(records.into_iter().take(SHOW_AT_MOST - shown.len()));
         }
     }
-    inputs.finish();
+    let outcome = inputs.finish();
     let mut out = crate::output::stdout();
     if tally.read <= SHOW_AT_MOST {
         for record in &shown {
@@ -96,11 +96,7 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         args.db.display()
     )?;
     out.flush()?;
-    Ok(if inputs.failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::Success
-    })
+    Ok(outcome)
 }
 
 /// Runs of at most this many documents print what was found in each.
