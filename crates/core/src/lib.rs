@@ -30,7 +30,9 @@
 
 mod document;
 mod facts;
+pub mod published;
 mod span;
+pub mod text;
 
 pub use document::{
     Content, DocId, Document, DropKind, Dropped, Origin, Paragraph, RawDocument, RelatedLink,
