@@ -138,9 +138,9 @@ fn match_at(
             }
             if let Some(wd) = weekday(w(1)) {
                 let d = if dir < 0 {
-                    weekday_before(published, wd, false)
+                    weekday_before(published, wd, false)?
                 } else {
-                    weekday_after(published, wd, dir == 0)
+                    weekday_after(published, wd, dir == 0)?
                 };
                 return Some(with_len(2, day(d)));
             }
@@ -212,8 +212,8 @@ fn match_at(
     if let Some(wd) = weekday(w(0)) {
         if raw(0).starts_with(char::is_uppercase) {
             let d = match tense_before(words, i).unwrap_or(Tense::Past) {
-                Tense::Past => weekday_before(published, wd, true),
-                Tense::Future => weekday_after(published, wd, false),
+                Tense::Past => weekday_before(published, wd, true)?,
+                Tense::Future => weekday_after(published, wd, false)?,
             };
             return Some(with_len(1, day(d)));
         }
@@ -262,13 +262,16 @@ fn relative_unit(
 ) -> Option<(NaiveDate, DatePrecision, (NaiveDate, NaiveDate))> {
     match unit {
         "week" => {
-            let monday = published - Days::new(published.weekday().num_days_from_monday() as u64);
+            let monday = published.checked_sub_days(Days::new(u64::from(
+                published.weekday().num_days_from_monday(),
+            )))?;
             let monday = match dir {
-                -1 => monday - Days::new(7),
-                1 => monday + Days::new(7),
+                -1 => monday.checked_sub_days(Days::new(7))?,
+                1 => monday.checked_add_days(Days::new(7))?,
                 _ => monday,
             };
-            Some((monday, DatePrecision::Week, (monday, monday + Days::new(6))))
+            let sunday = monday.checked_add_days(Days::new(6))?;
+            Some((monday, DatePrecision::Week, (monday, sunday)))
         }
         "month" => {
             let first = published.with_day(1)?;
@@ -280,7 +283,7 @@ fn relative_unit(
             month_range(first)
         }
         "year" => {
-            let y = published.year() + dir;
+            let y = published.year().checked_add(dir)?;
             let start = NaiveDate::from_ymd_opt(y, 1, 1)?;
             Some((
                 start,
@@ -309,9 +312,9 @@ fn month_occurrence(
     let y = published.year();
     let year = match tense {
         Tense::Past if m < pm || (m == pm && same_counts) => y,
-        Tense::Past => y - 1,
+        Tense::Past => y.checked_sub(1)?,
         Tense::Future if m > pm || (m == pm && same_counts) => y,
-        Tense::Future => y + 1,
+        Tense::Future => y.checked_add(1)?,
     };
     month_range(NaiveDate::from_ymd_opt(year, m, 1)?)
 }
@@ -321,11 +324,11 @@ fn day_month(d: u32, m: u32, published: NaiveDate, tense: Option<Tense>) -> Opti
     match tense.unwrap_or(Tense::Past) {
         Tense::Past => match this {
             Some(x) if x <= published => Some(x),
-            _ => NaiveDate::from_ymd_opt(published.year() - 1, m, d),
+            _ => NaiveDate::from_ymd_opt(published.year().checked_sub(1)?, m, d),
         },
         Tense::Future => match this {
             Some(x) if x >= published => Some(x),
-            _ => NaiveDate::from_ymd_opt(published.year() + 1, m, d),
+            _ => NaiveDate::from_ymd_opt(published.year().checked_add(1)?, m, d),
         },
     }
 }
@@ -335,17 +338,17 @@ fn weekday(w: &str) -> Option<Weekday> {
 }
 
 /// The most recent `wd` before `d` (on `d` itself when `inclusive`).
-fn weekday_before(d: NaiveDate, wd: Weekday, inclusive: bool) -> NaiveDate {
+fn weekday_before(d: NaiveDate, wd: Weekday, inclusive: bool) -> Option<NaiveDate> {
     let back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
     let back = if back == 0 && !inclusive { 7 } else { back };
-    d - Days::new(back as u64)
+    d.checked_sub_days(Days::new(u64::from(back)))
 }
 
 /// The next `wd` after `d` (on `d` itself when `inclusive`).
-fn weekday_after(d: NaiveDate, wd: Weekday, inclusive: bool) -> NaiveDate {
+fn weekday_after(d: NaiveDate, wd: Weekday, inclusive: bool) -> Option<NaiveDate> {
     let fwd = (7 + wd.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
     let fwd = if fwd == 0 && !inclusive { 7 } else { fwd };
-    d + Days::new(fwd as u64)
+    d.checked_add_days(Days::new(u64::from(fwd)))
 }
 
 fn month_index(lower: &str, raw: &str) -> Option<u32> {
@@ -394,8 +397,17 @@ mod tests {
     #[test]
     fn weekday_arithmetic() {
         let fri = NaiveDate::from_ymd_opt(2022, 4, 8).unwrap_or_default();
-        assert_eq!(weekday_before(fri, Weekday::Thu, true).day(), 7);
-        assert_eq!(weekday_before(fri, Weekday::Fri, false).day(), 1);
-        assert_eq!(weekday_after(fri, Weekday::Mon, false).day(), 11);
+        assert_eq!(
+            weekday_before(fri, Weekday::Thu, true).map(|d| d.day()),
+            Some(7)
+        );
+        assert_eq!(
+            weekday_before(fri, Weekday::Fri, false).map(|d| d.day()),
+            Some(1)
+        );
+        assert_eq!(
+            weekday_after(fri, Weekday::Mon, false).map(|d| d.day()),
+            Some(11)
+        );
     }
 }

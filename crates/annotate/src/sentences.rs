@@ -10,6 +10,7 @@
 //! [`tokenize`] cuts a span of text into words, numbers and punctuation,
 //! with byte spans into the same text.
 
+use entente_core::text::{after, cut};
 use entente_core::Span;
 
 /// Words that end with a full stop without ending the sentence.
@@ -87,8 +88,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             while j < end {
                 if matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
                     j += 1;
-                } else if text[j..].starts_with('\u{201D}') || text[j..].starts_with('\u{2019}') {
-                    j += 3;
+                } else if after(text, j).starts_with(['\u{201D}', '\u{2019}']) {
+                    j += '\u{201D}'.len_utf8();
                 } else {
                     break;
                 }
@@ -109,7 +110,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// Whether the terminator at `dot` (with trailing closers up to `after`)
 /// ends the sentence begun at `sent_start`.
 fn is_boundary(text: &str, sent_start: usize, dot: usize, after: usize, end: usize) -> bool {
-    let rest = &text[after..end];
+    let Some(rest) = cut(text, after, end) else {
+        return false;
+    };
     let next = rest.trim_start();
     if next.is_empty() {
         return false; // the line end closes the sentence anyway
@@ -128,11 +131,14 @@ fn is_boundary(text: &str, sent_start: usize, dot: usize, after: usize, end: usi
         return true;
     }
     // The word the full stop closes.
-    let word_start = text[sent_start..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
-        .map(|p| sent_start + p + 1)
-        .unwrap_or(sent_start);
-    let word = text[word_start..dot].trim_start_matches(['"', '\'', '(']);
+    let before_dot = cut(text, sent_start, dot).unwrap_or_default();
+    let word = before_dot
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .and_then(|(p, c)| before_dot.get(p + c.len_utf8()..))
+        .unwrap_or(before_dot)
+        .trim_start_matches(['"', '\'', '(']);
     if word.is_empty() {
         return true;
     }
@@ -153,8 +159,36 @@ fn is_boundary(text: &str, sent_start: usize, dot: usize, after: usize, end: usi
     true
 }
 
+/// The longest sentence handed on, in bytes. Real sentences stay far below
+/// it (a long news sentence is 300–600 bytes); text without sentence ends
+/// (a table, a run-on scrape) is cut into pieces of at most this size, at a
+/// clause boundary where there is one, so that later stages, whose work
+/// grows with a sentence's length, stay linear in the document's.
+pub const MAX_SENTENCE_BYTES: usize = 3000;
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let s = &text[start..end];
+    let mut start = start;
+    while end - start > MAX_SENTENCE_BYTES {
+        let piece = entente_core::text::cut_narrowing(text, start, start + MAX_SENTENCE_BYTES);
+        let half = piece.len() / 2;
+        // After the last `;`, else the last `,`, else the last space of the
+        // piece's second half; else the whole piece.
+        let at = [";", ",", " "]
+            .iter()
+            .find_map(|sep| piece.rfind(sep).filter(|&p| p >= half).map(|p| p + 1))
+            .unwrap_or(piece.len())
+            .max(1);
+        let cut_at = entente_core::text::ceil_boundary(text, start + at);
+        push_one(text, start, cut_at, out);
+        start = cut_at;
+    }
+    push_one(text, start, end, out);
+}
+
+fn push_one(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(s) = cut(text, start, end) else {
+        return;
+    };
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
@@ -282,6 +316,27 @@ mod tests {
             .iter()
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let clause = "Russia moved troops, China objected; NATO said it would respond and ";
+        let text = clause.repeat(200) + "“é”".repeat(2000).as_str();
+        let spans = split_sentences(&text);
+        assert!(spans.len() > 10);
+        let mut covered = 0;
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE_BYTES, "{}", s.len());
+            assert!(
+                text.get(s.start..s.end).is_some(),
+                "on character boundaries"
+            );
+            covered += s.len();
+        }
+        assert!(covered + spans.len() >= text.trim().len() - spans.len() * 2);
+        // Cut after a clause boundary where there is one.
+        let first = spans[0].slice(&text);
+        assert!(first.ends_with(';') || first.ends_with(','), "{first:?}");
     }
 
     #[test]

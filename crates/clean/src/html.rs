@@ -31,6 +31,10 @@ const MAX_DEPTH: usize = 400;
 /// article finder cannot read yields the text of its body.
 pub fn extract(html: &str, url: Option<&str>) -> HtmlContent {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // Markup nested or attributed beyond any real page is bounded first:
+    // parsing it is quadratic.
+    let html = crate::limits::bound_markup(html);
+    let html = html.as_ref();
     let dom = Dom::from(html);
     if !deeper_than(dom.root(), MAX_DEPTH) {
         let cfg = Config {

@@ -53,11 +53,15 @@
 //! assert_eq!(&raw.content.as_str()[start..start + 5], "China");
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
+
 pub mod block;
 pub mod boilerplate;
 pub mod decode;
 pub mod eval;
 pub mod html;
+pub mod limits;
 pub mod normalize;
 pub mod plain;
 pub mod related;

@@ -69,7 +69,7 @@ pub fn normalize(src: &str) -> Normalized {
                 end = j + m.len_utf8();
                 chars.next();
             }
-            let cluster = &src[i..end];
+            let cluster = src.get(i..end).unwrap_or_default();
             let before = out.text.len();
             out.text.extend(cluster.nfc());
             if out.text.len() - before != cluster.len() {

@@ -108,11 +108,11 @@ pub fn is_link_heading(text: &str) -> bool {
 fn inline_link(text: &str) -> Option<(&str, &str)> {
     let cut = text.find([':', '|'])?;
     let (head, rest) = text.split_at(cut);
-    let rest = rest[1..].trim();
+    let rest = rest.get(1..).unwrap_or_default().trim();
     if rest.is_empty() || rest.split_whitespace().count() > MAX_HEADLINE_WORDS {
         return None;
     }
-    is_link_heading(head).then(|| (&text[..cut + 1], rest))
+    is_link_heading(head).then(|| (text.get(..cut + 1).unwrap_or_default(), rest))
 }
 
 fn strip_bullet(text: &str) -> Option<&str> {

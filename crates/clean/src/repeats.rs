@@ -31,23 +31,32 @@ fn is_prose(text: &str) -> bool {
         .ends_with(['.', '!', '?'])
 }
 
+/// How many of a paragraph's most recent earlier occurrences are tried as
+/// the start of a repeated run (besides its first occurrence). Real pages
+/// repeat a block a handful of times; a page of thousands of identical
+/// lines must not cost thousands of comparisons per line.
+const MAX_CANDIDATES: usize = 32;
+
 /// Removes repeated runs from `blocks`, recording each run in `dropped`.
+///
+/// Linear in the number of paragraphs up to a log factor: paragraphs are
+/// interned to ids, runs are compared through prefix hashes of the id
+/// sequence (a binary search for the longest common run), and at most
+/// [`MAX_CANDIDATES`] earlier occurrences are tried per paragraph.
 pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    let runs = RunIndex::new(&blocks);
+    let mut seen: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut drop = vec![false; blocks.len()];
     let mut drops: Vec<(usize, usize, usize)> = Vec::new(); // (start, len, earlier start)
     let mut i = 0;
     while i < blocks.len() {
         let mut best: Option<(usize, usize)> = None; // (len, earlier start)
-        if let Some(earlier) = seen.get(blocks[i].text.as_str()) {
-            for &j in earlier {
-                let mut len = 0;
-                while j + len < i
-                    && i + len < blocks.len()
-                    && blocks[j + len].text == blocks[i + len].text
-                {
-                    len += 1;
-                }
+        if let Some(earlier) = seen.get(&runs.id(i)) {
+            let recent = earlier.len().saturating_sub(MAX_CANDIDATES).max(1);
+            let candidates = earlier.iter().take(1).chain(earlier.iter().skip(recent));
+            for &j in candidates {
+                // The run at `j` may not reach `i`.
+                let mut len = runs.common_run(j, i, i - j);
                 // A run stands *again*: right after its earlier occurrence.
                 if len >= 2 && i - (j + len) > MAX_GAP {
                     len = 1;
@@ -78,13 +87,13 @@ pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
             Some((len, j)) => {
                 drop[i..i + len].iter_mut().for_each(|d| *d = true);
                 drops.push((i, len, j));
-                for (k, b) in blocks.iter().enumerate().skip(i).take(len) {
-                    seen.entry(b.text.as_str()).or_default().push(k);
+                for k in i..i + len {
+                    seen.entry(runs.id(k)).or_default().push(k);
                 }
                 i += len;
             }
             None => {
-                seen.entry(blocks[i].text.as_str()).or_default().push(i);
+                seen.entry(runs.id(i)).or_default().push(i);
                 i += 1;
             }
         }
@@ -127,6 +136,79 @@ pub fn remove(blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
         .zip(drop)
         .filter_map(|(b, d)| (!d).then_some(b))
         .collect()
+}
+
+/// Paragraphs as ids, with prefix hashes of the id sequence, so that the
+/// length of the common run starting at two positions is found in
+/// O(log n) comparisons.
+struct RunIndex {
+    ids: Vec<u32>,
+    /// `prefix[k]`: the hash of `ids[..k]`.
+    prefix: Vec<u64>,
+    /// `power[k]`: `BASE^k`.
+    power: Vec<u64>,
+}
+
+/// Arithmetic modulo the Mersenne prime 2^61 - 1.
+const MODULUS: u64 = (1 << 61) - 1;
+const BASE: u64 = 1_000_003;
+
+fn mul_mod(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    let folded = (p & u128::from(MODULUS)) + (p >> 61);
+    u64::try_from(folded % u128::from(MODULUS)).unwrap_or(0)
+}
+
+impl RunIndex {
+    fn new(blocks: &[Block]) -> RunIndex {
+        let mut interned: HashMap<&str, u32> = HashMap::new();
+        let ids: Vec<u32> = blocks
+            .iter()
+            .map(|b| {
+                let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
+                *interned.entry(b.text.as_str()).or_insert(next)
+            })
+            .collect();
+        let mut prefix = Vec::with_capacity(ids.len() + 1);
+        let mut power = Vec::with_capacity(ids.len() + 1);
+        prefix.push(0u64);
+        power.push(1u64);
+        for (k, &id) in ids.iter().enumerate() {
+            let h = (mul_mod(prefix[k], BASE) + u64::from(id) + 1) % MODULUS;
+            prefix.push(h);
+            power.push(mul_mod(power[k], BASE));
+        }
+        RunIndex { ids, prefix, power }
+    }
+
+    fn id(&self, k: usize) -> u32 {
+        self.ids.get(k).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The hash of `ids[from..from + len]`.
+    fn hash(&self, from: usize, len: usize) -> u64 {
+        let whole = self.prefix[from + len];
+        let head = mul_mod(self.prefix[from], self.power[len]);
+        (whole + MODULUS - head) % MODULUS
+    }
+
+    /// How many paragraphs from `a` and from `b` (`a < b`) are the same, at
+    /// most `cap`.
+    fn common_run(&self, a: usize, b: usize, cap: usize) -> usize {
+        let cap = cap.min(self.ids.len() - b);
+        // The longest `len <= cap` whose runs hash alike (a collision
+        // modulo 2^61 - 1 is as good as impossible for page-sized input).
+        let (mut lo, mut hi) = (0, cap);
+        while lo < hi {
+            let mid = lo + (hi - lo).div_ceil(2);
+            if self.hash(a, mid) == self.hash(b, mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        lo
+    }
 }
 
 #[cfg(test)]
@@ -190,5 +272,55 @@ mod tests {
             4,
             "help: runs under MIN_WORDS_RUN words are not template repeats"
         );
+    }
+}
+
+#[cfg(test)]
+mod scale {
+    use super::*;
+    use crate::block::BlockKind;
+
+    fn blocks(lines: &[String]) -> Vec<Block> {
+        lines
+            .iter()
+            .map(|l| Block::new(BlockKind::Text, l, None))
+            .collect()
+    }
+
+    #[test]
+    fn common_runs_agree_with_a_direct_comparison() {
+        let lines: Vec<String> = "a b a b c a b a b c d a b"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        let bs = blocks(&lines);
+        let runs = RunIndex::new(&bs);
+        for a in 0..lines.len() {
+            for b in a + 1..lines.len() {
+                let direct = lines[a..]
+                    .iter()
+                    .zip(&lines[b..])
+                    .take(b - a)
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                assert_eq!(runs.common_run(a, b, b - a), direct, "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn thousands_of_identical_lines_are_kept_once_per_run() {
+        // One word each: too short to be a template repeat, so all stay;
+        // what matters is that this finishes (it once took 99 s).
+        let lines: Vec<String> = (0..8000).map(|_| "NATO.".to_string()).collect();
+        let mut dropped = Vec::new();
+        let kept = remove(blocks(&lines), &mut dropped);
+        assert_eq!(kept.len(), 8000);
+        // Long identical paragraphs: the repeats go.
+        let long = "This paragraph has enough words in it to count as a long paragraph that a template would repeat verbatim somewhere.";
+        let lines: Vec<String> = (0..8000).map(|_| long.to_string()).collect();
+        let mut dropped = Vec::new();
+        let kept = remove(blocks(&lines), &mut dropped);
+        assert_eq!(kept.len(), 1);
     }
 }

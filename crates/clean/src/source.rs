@@ -56,14 +56,16 @@ const MAX_TRIES: usize = 16;
 /// first `PROBE` (24) bytes.
 pub fn align(page: &str, para: &str, from: usize) -> Option<Alignment> {
     let first_word = para.split(' ').next().unwrap_or("");
-    let probe = &first_word[..floor_char(first_word, PROBE.min(first_word.len()))];
+    let probe = first_word
+        .get(..floor_char(first_word, PROBE.min(first_word.len())))
+        .unwrap_or_default();
     if probe.is_empty() {
         return None;
     }
     let need = PROBE.min(para.len());
     let from = floor_char(page, from.min(page.len()));
     let end = floor_char(page, from.saturating_add(SEARCH_WINDOW).min(page.len()));
-    let window = &page[from..end];
+    let window = page.get(from..end).unwrap_or_default();
     window
         .match_indices(probe)
         .take(MAX_TRIES)
@@ -77,7 +79,7 @@ fn reference(s: &str) -> Option<(char, usize)> {
     let semi = s.as_bytes()[..s.len().min(12)]
         .iter()
         .position(|&b| b == b';')?;
-    let name = &s[1..semi];
+    let name = s.get(1..semi).unwrap_or_default();
     let c = if let Some(num) = name.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -118,7 +120,7 @@ fn markup(s: &str) -> usize {
 /// What stands at `page[at..]` as text: a character and the bytes it takes,
 /// `None` for markup to step over.
 fn source_char(page: &str, at: usize) -> Option<(char, usize)> {
-    let rest = &page[at..];
+    let rest = page.get(at..).unwrap_or_default();
     let c = rest.chars().next()?;
     if c == '&' {
         if let Some(r) = reference(rest) {
@@ -147,7 +149,7 @@ fn align_at(page: &str, para: &str, start: usize) -> Alignment {
                 break 'chars;
             }
             if page.as_bytes()[p] == b'<' {
-                p += markup(&page[p..]);
+                p += markup(page.get(p..).unwrap_or_default());
                 continue;
             }
             let Some((got, len)) = source_char(page, p) else {
@@ -160,7 +162,7 @@ fn align_at(page: &str, para: &str, start: usize) -> Alignment {
                     p += len;
                     while p < page.len() {
                         if page.as_bytes()[p] == b'<' {
-                            p += markup(&page[p..]);
+                            p += markup(page.get(p..).unwrap_or_default());
                             continue;
                         }
                         match source_char(page, p) {

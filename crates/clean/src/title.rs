@@ -13,7 +13,10 @@ pub fn clean_title(title: &str) -> String {
     let mut t = normalize(title).text;
     for sep in SEPARATORS {
         if let Some(at) = t.rfind(sep) {
-            let (head, site) = (&t[..at], &t[at + sep.len()..]);
+            let (head, site) = (
+                t.get(..at).unwrap_or_default(),
+                t.get(at + sep.len()..).unwrap_or_default(),
+            );
             if site.split_whitespace().count() <= MAX_SITE_WORDS
                 && head.split_whitespace().count() >= 3
             {

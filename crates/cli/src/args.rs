@@ -59,9 +59,15 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Publication date (YYYY-MM-DD) for documents that carry none.
-    #[arg(long, value_name = "DATE")]
+    /// Publication date (YYYY-MM-DD, RFC 3339 or RFC 2822, years 1800–2200)
+    /// for documents that carry none.
+    #[arg(long, value_name = "DATE", value_parser = publication_date)]
     pub published: Option<NaiveDate>,
+}
+
+/// `--published`: the same strict parser as dates read from the inputs.
+fn publication_date(s: &str) -> Result<NaiveDate, String> {
+    entente_core::published::parse_publication_date(s).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,9 +91,15 @@ pub struct RunArgs {
     /// The store: an SQLite file, created if missing.
     #[arg(long, default_value = "entente.db", value_name = "PATH")]
     pub db: PathBuf,
-    /// Documents written per transaction.
+    /// Documents written per transaction (at most).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
+    /// Bytes of input per batch: a batch closes once it holds this many (a
+    /// larger document is a batch of its own). A batch is held in memory
+    /// while it is cleaned, coded and written, so
+    /// this bounds a run's memory whatever the documents' sizes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub batch_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,6 +25,13 @@ pub enum Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
+    // The pipeline catches a panic on one document and reports that
+    // document as failed; the hook says where the defect is, once, in the log.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!(
+            "internal error (a defect in entente: please report it with the input): {info}"
+        );
+    }));
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),

@@ -211,3 +211,119 @@ fn usage_error_exits_2() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// 150 good documents, one that makes a stage fail, 150 more: every good
+/// one is stored, the bad one is reported with its line and the stage, and
+/// the exit status is 1. Through a JSONL file (with small batches, so the
+/// bad document shares a batch with good ones), a directory and stdin.
+mod poisoned_batch {
+    use super::*;
+
+    const MARKER: &str = "XPOISONX";
+
+    fn article(i: usize) -> String {
+        format!(
+            "Country number {i} and its neighbours met in Geneva on Monday, officials said. \
+             Talks on trade route {i} would resume in May."
+        )
+    }
+
+    fn jsonl() -> String {
+        let mut lines = Vec::new();
+        for i in 0..301 {
+            let text = if i == 150 {
+                format!("{MARKER} The ministry said talks would resume.")
+            } else {
+                article(i)
+            };
+            lines.push(serde_json::json!({ "id": format!("d{i}"), "text": text }).to_string());
+        }
+        lines.join("\n") + "\n"
+    }
+
+    fn run_with_fault(batch: &Batch, args: &[&std::ffi::OsStr], stdin: Option<&str>) -> Output {
+        let mut cmd = entente();
+        cmd.arg("run")
+            .args(args)
+            .arg("--db")
+            .arg(batch.db())
+            .args(["--published", "2022-04-08"])
+            .env("ENTENTE_FAULT_PANIC_ON", MARKER);
+        match stdin {
+            None => cmd.output().expect("runs"),
+            Some(input) => {
+                cmd.stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped());
+                let mut child = cmd.spawn().expect("spawns");
+                child
+                    .stdin
+                    .take()
+                    .expect("stdin")
+                    .write_all(input.as_bytes())
+                    .expect("writes stdin");
+                child.wait_with_output().expect("runs")
+            }
+        }
+    }
+
+    fn check(batch: &Batch, out: &Output, locator: &str) {
+        let stderr = stderr_of(out);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(locator),
+            "the failure names the record: {stderr}"
+        );
+        assert!(
+            stderr.contains("stage `code`"),
+            "the failure names the stage: {stderr}"
+        );
+        assert_eq!(batch.stored_documents(), 300, "{stderr}");
+        assert!(
+            stdout_of(out).contains("1 failed"),
+            "the summary counts it: {}",
+            stdout_of(out)
+        );
+    }
+
+    #[test]
+    fn through_a_jsonl_file_in_small_batches() {
+        let batch = Batch::new();
+        let path = batch.file("docs.jsonl", jsonl().as_bytes());
+        let out = run_with_fault(
+            &batch,
+            &[path.as_os_str(), "--batch".as_ref(), "10".as_ref()],
+            None,
+        );
+        check(&batch, &out, "line 151");
+        // A rerun stores nothing twice and still reports the bad one.
+        let again = run_with_fault(&batch, &[path.as_os_str()], None);
+        assert_eq!(again.status.code(), Some(1));
+        assert_eq!(batch.stored_documents(), 300);
+    }
+
+    #[test]
+    fn through_a_directory() {
+        let batch = Batch::new();
+        let dir = batch.dir.path().join("articles");
+        std::fs::create_dir(&dir).expect("mkdir");
+        for i in 0..301 {
+            let text = if i == 150 {
+                format!("{MARKER} The ministry said talks would resume.\n")
+            } else {
+                article(i) + "\n"
+            };
+            std::fs::write(dir.join(format!("a{i:03}.txt")), text).expect("write");
+        }
+        let out = run_with_fault(&batch, &[dir.as_os_str()], None);
+        check(&batch, &out, "a150.txt");
+    }
+
+    #[test]
+    fn through_stdin() {
+        let batch = Batch::new();
+        let input = jsonl();
+        let out = run_with_fault(&batch, &["-".as_ref()], Some(&input));
+        check(&batch, &out, "line 151");
+    }
+}

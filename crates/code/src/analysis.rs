@@ -396,7 +396,13 @@ impl<'a> Doc<'a> {
             let mut j = mi;
             while j < kept.len() && kept[j].start < span.end {
                 let m = kept[j].span();
-                for (k, t) in toks.iter().enumerate() {
+                // Tokens are in text order: only those from the first one
+                // ending after the mention's start can overlap it.
+                let first = toks.partition_point(|t| t.span.end <= m.start);
+                for (k, t) in toks.iter().enumerate().skip(first) {
+                    if t.span.start >= m.end {
+                        break;
+                    }
                     if t.span.overlaps(m) {
                         mention_at[k] = Some(j);
                     }
@@ -436,7 +442,7 @@ impl<'a> Doc<'a> {
     /// The country or organisation prefix of a mention's code.
     pub fn prefix(&self, m: usize) -> &str {
         let c = &self.mentions[m].code;
-        &c[..c.len().min(3)]
+        c.get(..c.len().min(3)).unwrap_or_default()
     }
 
     pub fn evidence(&self, span: Span) -> Evidence {
@@ -491,7 +497,8 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         line_start += line.len();
         let body = line.trim_end();
         let lead = body.len() - body.trim_start().len();
-        let mut open: Option<usize> = None;
+        // The opening mark's offset and length (`“` is three bytes).
+        let mut open: Option<(usize, usize)> = None;
         let mut prev: Option<char> = None;
         for (i, c) in body.char_indices() {
             let is_open = c == '\u{201C}'
@@ -501,9 +508,9 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                         .unwrap_or(true));
             let is_close = c == '\u{201D}' || (c == '"' && !is_open);
             match open {
-                None if is_open => open = Some(i),
-                Some(o) if is_close || (c == '"' && open.is_some()) => {
-                    let inner = Span::new(base + o + 1, base + i);
+                None if is_open => open = Some((i, c.len_utf8())),
+                Some((o, q)) if is_close || c == '"' => {
+                    let inner = Span::new(base + o + q, base + i);
                     out.push(QuoteSpan {
                         outer: Span::new(base + o, base + i + c.len_utf8()),
                         inner,
@@ -515,8 +522,7 @@ fn find_quotes(text: &str) -> Vec<QuoteSpan> {
             }
             prev = Some(c);
         }
-        if let Some(o) = open {
-            let q = body[o..].chars().next().map(char::len_utf8).unwrap_or(1);
+        if let Some((o, q)) = open {
             out.push(QuoteSpan {
                 outer: Span::new(base + o, base + body.len()),
                 inner: Span::new(base + o + q, base + body.len()),

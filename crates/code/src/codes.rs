@@ -26,7 +26,7 @@ pub struct CodeInfo {
 impl CodeInfo {
     /// GDELT `EventBaseCode`: the first three digits.
     pub fn base(&self) -> &str {
-        &self.code[..self.code.len().min(3)]
+        self.code.get(..self.code.len().min(3)).unwrap_or_default()
     }
 }
 

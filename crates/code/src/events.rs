@@ -433,12 +433,17 @@ fn code_verb(
         }
     }
     // "X and Y agreed": with no other party, joint actors act on each other.
-    if targets.is_empty() && sources.len() > 1 && RECIPROCAL_ROOTS.contains(&&code[..2]) {
+    if targets.is_empty()
+        && sources.len() > 1
+        && RECIPROCAL_ROOTS.contains(&code.get(..2).unwrap_or_default())
+    {
         targets = sources.iter().map(|&m| doc.actor(m)).collect();
     }
     // Without a target, only acts that need none stand alone: protests,
     // mobilisation, concessions (a resignation), violence.
-    if targets.is_empty() && !SELF_CONTAINED_ROOTS.contains(&&code[..code.len().min(2)]) {
+    if targets.is_empty()
+        && !SELF_CONTAINED_ROOTS.contains(&code.get(..code.len().min(2)).unwrap_or_default())
+    {
         return None;
     }
     Some(build(doc, s, f, hit, code, sources, targets))
@@ -691,7 +696,7 @@ fn antecedent_target(
 
 /// The intention to do what `code` codes (CAMEO 03x).
 pub(crate) fn intent_code(code: &str) -> String {
-    let root = &code[..code.len().min(2)];
+    let root = code.get(..code.len().min(2)).unwrap_or_default();
     let c = match root {
         "04" => "036",
         "05" => "032",
@@ -720,7 +725,7 @@ pub(crate) fn intent_code(code: &str) -> String {
 
 /// The threat to do what `code` codes (CAMEO 13x).
 fn threat_code(code: &str) -> String {
-    match &code[..code.len().min(2)] {
+    match code.get(..code.len().min(2)).unwrap_or_default() {
         "18" | "19" | "20" | "15" => "138",
         "16" if code.starts_with("163") => "1312",
         "16" => "131",
@@ -734,7 +739,7 @@ fn threat_code(code: &str) -> String {
 
 /// The refusal of a cooperative act (CAMEO 12x), when there is one.
 fn refusal_code(code: &str) -> Option<String> {
-    let c = match &code[..code.len().min(2)] {
+    let c = match code.get(..code.len().min(2)).unwrap_or_default() {
         "03" => match code.get(..3).unwrap_or("") {
             "031" => "121",
             "033" => "122",
@@ -916,7 +921,11 @@ pub(crate) fn code_nominals(
                     // An agreement or ceasefire with no parties named is
                     // one already made ("violating the ceasefire
                     // agreement"), not a new event.
-                    (None, None) if matches!(&nom.code[..2], "05" | "08") => continue,
+                    (None, None)
+                        if matches!(nom.code.get(..2).unwrap_or_default(), "05" | "08") =>
+                    {
+                        continue
+                    }
                     (None, None) => match left() {
                         Some(l) => (l, Vec::new()),
                         None => continue,

@@ -50,6 +50,9 @@
 //! assert_eq!(e.date, NaiveDate::from_ymd_opt(2022, 4, 7));
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
+
 mod analysis;
 pub mod codes;
 mod deployments;
@@ -84,6 +87,10 @@ pub fn code_document(doc: &Document, mentions: &[Mention]) -> CodedDocument {
     code_text(doc.public_id(), &doc.text, doc.published, mentions)
 }
 
+/// How many of the latest actions before a sentence are looked at for an
+/// antecedent target.
+const MAX_ANTECEDENT_ACTIONS: usize = 64;
+
 /// Codes a text: [`code_document`] without a [`Document`]. `mentions` carry
 /// byte offsets into `text`.
 pub fn code_text(
@@ -112,7 +119,11 @@ pub fn code_text(
             .collect();
         let verbs = events::find_verbs(dict, s);
         let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
-        let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, &actions);
+        // Earlier actions give antecedent targets ("... it will send
+        // troops"): only the recent ones, so that coding stays linear in a
+        // document's length.
+        let recent = &actions[actions.len().saturating_sub(MAX_ANTECEDENT_ACTIONS)..];
+        let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, recent);
         let coded: Vec<usize> = here.iter().map(|a| a.at_token).collect();
         here.extend(events::code_nominals(
             &doc, s, &focus, &consumed, &verb_at, &coded, dict,
@@ -123,9 +134,10 @@ pub fn code_text(
         }
         here.sort_by_key(|a| a.at_token);
         events::keep_main(&doc, s, &mut here);
+        let sentence_events = out.events.len();
         for a in &here {
             for e in events::to_events(&doc, s, a, table) {
-                let dup = out.events.iter().any(|x| {
+                let dup = out.events[sentence_events..].iter().any(|x| {
                     x.sentence == e.sentence
                         && x.source == e.source
                         && x.target == e.target

@@ -19,6 +19,10 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
             continue;
         }
         let inner = q.inner.slice(doc.text);
+        // A mark with nothing quoted after it (a stray `“` at a line's end).
+        if !inner.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         let words = inner.split_whitespace().count();
         let speaker = after_quote(doc, s, focus, q.outer.end)
             .or_else(|| before_quote(doc, s, focus, q.outer.start))

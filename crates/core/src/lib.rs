@@ -28,6 +28,9 @@
 //! assert_eq!(s.slice("NATO agreed."), "NATO");
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
+
 mod document;
 mod facts;
 pub mod published;

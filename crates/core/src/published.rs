@@ -165,7 +165,9 @@ mod tests {
                 "{s}"
             );
         }
-        let e = parse_publication_date("1700-05-05").unwrap_err().to_string();
+        let e = parse_publication_date("1700-05-05")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("1700-05-05") && e.contains("1800"), "{e}");
     }
 }

@@ -16,17 +16,35 @@ impl Span {
     }
 
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
-    /// The text this span covers, or `""` when it does not fit `text` or
-    /// does not fall on character boundaries.
+    /// The text this span covers.
+    ///
+    /// A span that does not fit `text`, or that does not fall on character
+    /// boundaries, is a bug in whatever made it: debug builds (and so every
+    /// test) panic on it; release builds return `""` rather than take the
+    /// document down. Use [`Span::get`] where a bad span is expected.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
+        let got = text.get(self.start..self.end);
+        debug_assert!(
+            got.is_some(),
+            "span {}..{} does not fit a text of {} bytes on character boundaries",
+            self.start,
+            self.end,
+            text.len()
+        );
+        got.unwrap_or_default()
+    }
+
+    /// The text this span covers, or `None` when it does not fit `text` or
+    /// does not fall on character boundaries.
+    pub fn get<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start..self.end)
     }
 
     pub fn contains(&self, other: Span) -> bool {
@@ -125,7 +143,9 @@ mod tests {
         assert!(!s.overlaps(Span::new(5, 9)));
         assert_eq!(s.cover(Span::new(7, 9)), Span::new(2, 9));
         assert_eq!(s.slice("abcdefg"), "cde");
-        assert_eq!(Span::new(3, 99).slice("abc"), "");
+        assert_eq!(Span::new(3, 99).get("abc"), None);
+        assert_eq!(Span::new(1, 2).get("“"), None);
+        assert_eq!(Span::new(0, 3).get("“"), Some("“"));
     }
 
     #[test]

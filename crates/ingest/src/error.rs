@@ -59,7 +59,10 @@ pub enum IngestError {
         reason: String,
     },
 
-    /// A WARC record header is broken; reading resumed at the next `WARC/1.` line.
+    /// A WARC record header is broken, or its Content-Length is not a
+    /// number, over the size limit or wrong (the record runs past the end of
+    /// the file or into the next record); the reason names the length.
+    /// Reading resumes at the next `WARC/1.` line.
     #[error("{path} (record {record} at byte {offset}): {reason}")]
     Warc {
         path: String,

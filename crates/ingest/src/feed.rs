@@ -1,10 +1,26 @@
 //! RSS 2.0, RSS 1.0 and Atom feeds: each item or entry with content is a document.
+//!
+//! Feeds are XML but their text is often written as HTML: `&nbsp;` and
+//! `&eacute;` are not XML entities, and a strict unescape refuses the whole
+//! text. Text and attribute values are therefore decoded with HTML's named
+//! entities as well as XML's and numeric ones; an entity nobody defines
+//! (`&bogus;`) is kept as written.
+//!
+//! A date that does not parse (see [`parse_publication_date`]) is dropped
+//! with a warning and the item is still read: `updated` stands in for a bad
+//! `pubDate` as it does for a missing one.
 
-use crate::dates::parse_date;
 use crate::error::IngestError;
+use chrono::NaiveDate;
+use entente_core::published::parse_publication_date;
 use entente_core::{Content, Origin, RawDocument};
+use quick_xml::escape::resolve_html5_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+
+/// The longest entity name decoded (HTML's longest is 31 bytes); a longer
+/// `&...;` is text.
+const MAX_ENTITY_LEN: usize = 40;
 
 /// The item fields ingest keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,11 +97,8 @@ impl Item {
             (None, None, Some(html)) => Content::Html(html),
             (None, None, None) => return None,
         };
-        let published = self
-            .published
-            .as_deref()
-            .and_then(parse_date)
-            .or_else(|| self.updated.as_deref().and_then(parse_date));
+        let published = item_date(&origin, "published", self.published.as_deref())
+            .or_else(|| item_date(&origin, "updated", self.updated.as_deref()));
         // An RSS guid is often the permalink.
         let url = self.link.or_else(|| {
             self.id
@@ -104,6 +117,70 @@ impl Item {
     }
 }
 
+/// An item's date, or `None` with a warning when it is given but bad.
+fn item_date(origin: &Origin, field: &str, value: Option<&str>) -> Option<NaiveDate> {
+    match parse_publication_date(value?) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            tracing::warn!("{origin}: ignoring the {field} date: {e}");
+            None
+        }
+    }
+}
+
+/// Decodes the entity and character references of feed text: XML's, HTML's
+/// named ones and numeric ones. A reference to nothing (`&bogus;`, `&#0;`
+/// becomes U+FFFD as in HTML) or an unterminated `&` is kept as written.
+pub(crate) fn decode_entities(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('&') {
+        return raw.into();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some((text, tail)) = rest.split_once('&') {
+        out.push_str(text);
+        let name = tail
+            .split_once(';')
+            .map(|(name, _)| name)
+            .filter(|name| name.len() <= MAX_ENTITY_LEN);
+        let decoded = name.and_then(|name| match name.strip_prefix('#') {
+            Some(number) => char_reference(number),
+            None => resolve_html5_entity(name).map(str::to_string),
+        });
+        match (name, decoded) {
+            (Some(name), Some(value)) => {
+                out.push_str(&value);
+                // `name` and `;` are ASCII-delimited: the cut is on a boundary.
+                rest = tail.get(name.len() + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// `#233`/`#xE9` without the `&#`: the character, U+FFFD for a number that
+/// is no character (zero, a surrogate, past U+10FFFF), `None` for no number.
+fn char_reference(number: &str) -> Option<String> {
+    let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+        Some(hex) => (hex, 16),
+        None => (number, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let c = u32::from_str_radix(digits, radix)
+        .ok()
+        .filter(|&c| c != 0)
+        .and_then(char::from_u32)
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    Some(c.to_string())
+}
+
 /// Prefixes that stand for the feed's own vocabulary: `atom:link` is `link`.
 fn normalise(qname: &[u8]) -> String {
     let name = String::from_utf8_lossy(qname);
@@ -117,10 +194,7 @@ fn attribute(e: &BytesStart<'_>, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key.as_bytes())
-        .map(|a| match a.unescape_value() {
-            Ok(v) => v.into_owned(),
-            Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
-        })
+        .map(|a| decode_entities(&String::from_utf8_lossy(&a.value)).into_owned())
 }
 
 /// Reads the items of a decoded feed. Items read before a syntax error are
@@ -212,10 +286,7 @@ pub(crate) fn read_feed(path: &str, xml: &str) -> Vec<Result<RawDocument, Ingest
             }
             Event::Text(t) => {
                 if let Some((_, _, text)) = capture.as_mut() {
-                    match t.unescape() {
-                        Ok(s) => text.push_str(&s),
-                        Err(_) => text.push_str(&String::from_utf8_lossy(&t)),
-                    }
+                    text.push_str(&decode_entities(&String::from_utf8_lossy(&t)));
                 }
             }
             Event::CData(c) => {
@@ -277,6 +348,57 @@ mod tests {
         assert_eq!(d.url.as_deref(), Some("https://a.example/1"));
         assert_eq!(d.source.as_deref(), Some("F"));
         assert_eq!(d.published, chrono::NaiveDate::from_ymd_opt(2024, 5, 6));
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let cases = [
+            ("plain", "plain"),
+            ("a&nbsp;b", "a\u{a0}b"),
+            ("caf&eacute; &mdash; &hellip;", "café — …"),
+            ("&lt;p&gt;&amp;&quot;&apos;", "<p>&\"'"),
+            ("&#233;&#xE9;&#XE9;&#8212;", "ééé—"),
+            (
+                "&#0;&#xD800;&#x110000;&#99999999999;",
+                "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}",
+            ),
+            (
+                "&bogus; &#; &#x; &#12a; &; AT&T & so",
+                "&bogus; &#; &#x; &#12a; &; AT&T & so",
+            ),
+            ("&amp;nbsp;", "&nbsp;"),
+            ("unterminated &nbsp", "unterminated &nbsp"),
+            ("é&é;&", "é&é;&"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(decode_entities(raw), want, "{raw:?}");
+        }
+        let long = format!("&{};x", "a".repeat(100));
+        assert_eq!(decode_entities(&long), long);
+    }
+
+    #[test]
+    fn hostile_dates_are_dropped_not_fatal() {
+        for date in [
+            "-262143-01-01",
+            "+262142-12-31",
+            "2022-04-08T25:00:00Z",
+            "2022-4-8",
+            "Fri, 31 Dec 262143 23:59:59 -2359",
+            "Mon, 01 Jan 0000 00:00:00 +2359",
+            "Fri, 31 Dec 9999 23:59:59 -2359",
+            "9999-12-31T23:59:59-23:59",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+        ] {
+            let xml = format!(
+                "<rss><channel><item><description>x</description>\
+                 <pubDate>{date}</pubDate></item></channel></rss>"
+            );
+            let docs = read_feed("f.rss", &xml);
+            assert_eq!(docs.len(), 1, "{date}");
+            let doc = docs[0].as_ref().unwrap();
+            assert_eq!(doc.published, None, "{date}");
+        }
     }
 
     #[test]

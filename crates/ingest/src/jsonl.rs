@@ -1,8 +1,8 @@
 //! JSONL: one document per line.
 
-use crate::dates::parse_date;
 use crate::error::IngestError;
 use crate::source::{Line, Source};
+use entente_core::published::parse_publication_date;
 use entente_core::{Content, Origin, RawDocument};
 use serde::Deserialize;
 
@@ -68,13 +68,13 @@ impl JsonlReader {
             (None, None) => return Err(self.error("has neither `text` nor `html`")),
             _ => return Err(self.error("`text`/`html` is empty")),
         };
+        // A blank `published` is an absent one; anything else must parse.
         let published = match rec.published.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(s) => Some(parse_date(s).ok_or_else(|| {
-                self.error(format!(
-                    "bad `published` date {s:?} (want YYYY-MM-DD or RFC 3339)"
-                ))
-            })?),
+            Some(s) => Some(
+                parse_publication_date(s)
+                    .map_err(|e| self.error(format!("bad `published`: {e}")))?,
+            ),
         };
         Ok(RawDocument {
             origin: Origin::record(self.src.name.clone(), format!("line {}", self.line)),

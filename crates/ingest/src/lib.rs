@@ -46,8 +46,25 @@
 //! assert_eq!(err.to_string(), "news.jsonl (line 2): has neither `text` nor `html`");
 //! assert!(results[2].is_ok()); // one bad line does not stop the rest
 //! ```
+//!
+//! Publication dates are read with one parser,
+//! [`entente_core::published::parse_publication_date`], strictly. A bad
+//! JSONL `published` is an error naming the line: the field exists only to
+//! carry the date, so a wrong one is the writer's bug. A bad feed date
+//! (`pubDate`, `published`, `updated`, ...) is dropped with a warning and the
+//! item is still read, with `updated` standing in as it does for a missing
+//! `pubDate`: feeds are written by many publishers' software and a whole
+//! article should not be lost to a date. A document left without a date gets
+//! [`IngestOptions::published`], if given. WARC dates are crawl dates and
+//! HTML is not searched for dates, so neither gives a publication date.
+//!
+//! In directories, only regular files are read (symbolic links are
+//! followed); FIFOs, sockets and devices are skipped with a warning, since
+//! reading them can block forever. A path named directly is read whatever it
+//! is, so that `<(zcat a.gz)` and `/dev/stdin` work.
 
-mod dates;
+#![deny(clippy::string_slice)]
+
 mod decode;
 mod error;
 mod feed;

@@ -34,6 +34,13 @@ impl InputFile {
 /// entries (names starting with `.`). `-` is standard input. A missing or
 /// unlistable path is an error in its place; the others are still listed.
 ///
+/// Inside a directory only regular files are listed, after following
+/// symbolic links: a FIFO, socket or device found there (or a link to one)
+/// is skipped with a warning, because opening or reading it can block
+/// forever. A path given directly is listed whatever it is: a FIFO named on
+/// the command line (`<(zcat a.gz)`, `/dev/stdin`) is something the user
+/// means to read. It has no size.
+///
 /// Sizes let a caller show progress by bytes.
 pub fn list_inputs(paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
     let mut out = Vec::new();
@@ -54,9 +61,16 @@ pub fn list_inputs(paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
         for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) if e.depth() > 0 && !e.file_type().is_file() => {
+                    tracing::warn!(
+                        "{}: skipped: not a regular file but {}",
+                        e.path().display(),
+                        kind_of(e.file_type())
+                    );
+                }
                 Ok(e) => out.push(Ok(InputFile {
                     name: e.path().display().to_string(),
-                    bytes: e.metadata().ok().map(|m| m.len()),
+                    bytes: e.metadata().ok().filter(|m| m.is_file()).map(|m| m.len()),
                     path: e.into_path(),
                 })),
                 Err(err) => {
@@ -73,6 +87,27 @@ pub fn list_inputs(paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
     out
 }
 
+/// What a file that is not a regular file or directory is, for messages.
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_symlink() {
+        return "a symbolic link";
+    }
+    "a special file"
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
 }
@@ -83,6 +118,10 @@ pub(crate) struct Source {
     pub format: Format,
     gzip: bool,
     reader: BufReader<Box<dyn Read + Send>>,
+    /// Bytes given back by [`Source::unread`], read before `reader`.
+    unread: Vec<u8>,
+    /// How much of `unread` has been read again.
+    unread_at: usize,
     pos: u64,
     /// Raw (compressed) bytes read, shared with whoever reports progress.
     progress: Arc<AtomicU64>,
@@ -121,6 +160,8 @@ impl Source {
             format,
             gzip,
             reader: BufReader::with_capacity(READ_BUFFER_BYTES, reader),
+            unread: Vec::new(),
+            unread_at: 0,
             pos: 0,
             progress,
         }
@@ -203,9 +244,26 @@ impl Source {
         }
     }
 
-    /// Skips `n` bytes; returns how many were there.
-    pub(crate) fn skip(&mut self, n: u64) -> io::Result<u64> {
-        io::copy(&mut self.by_ref().take(n), &mut io::sink())
+    /// Gives back bytes just read, to be read again first; the position
+    /// moves back by their length.
+    pub(crate) fn unread(&mut self, bytes: &[u8]) {
+        let mut again = bytes.to_vec();
+        again.extend_from_slice(self.pending_unread());
+        self.pos = self.pos.saturating_sub(bytes.len() as u64);
+        self.unread = again;
+        self.unread_at = 0;
+    }
+
+    /// Frees the given-back bytes once they have all been read again.
+    fn drop_read_unread(&mut self) {
+        if self.unread_at >= self.unread.len() {
+            self.unread = Vec::new();
+            self.unread_at = 0;
+        }
+    }
+
+    fn pending_unread(&self) -> &[u8] {
+        self.unread.get(self.unread_at..).unwrap_or_default()
     }
 }
 
@@ -220,7 +278,18 @@ pub(crate) enum Line {
 
 impl Read for Source {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let n = self.reader.read(out)?;
+        let again = self.pending_unread();
+        let n = if again.is_empty() {
+            self.reader.read(out)?
+        } else {
+            let n = again.len().min(out.len());
+            if let (Some(to), Some(from)) = (out.get_mut(..n), again.get(..n)) {
+                to.copy_from_slice(from);
+            }
+            self.unread_at += n;
+            self.drop_read_unread();
+            n
+        };
         self.pos += n as u64;
         Ok(n)
     }
@@ -228,12 +297,20 @@ impl Read for Source {
 
 impl BufRead for Source {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.unread_at < self.unread.len() {
+            return Ok(self.pending_unread());
+        }
         self.reader.fill_buf()
     }
 
     fn consume(&mut self, n: usize) {
         self.pos += n as u64;
-        self.reader.consume(n);
+        if self.unread_at < self.unread.len() {
+            self.unread_at = (self.unread_at + n).min(self.unread.len());
+            self.drop_read_unread();
+        } else {
+            self.reader.consume(n);
+        }
     }
 }
 
@@ -302,6 +379,23 @@ mod tests {
         assert_eq!(buf, b"last");
         assert_eq!(s.read_line(&mut buf, 8).unwrap(), Line::Eof);
         assert_eq!(s.pos(), 27);
+    }
+
+    #[test]
+    fn unread_bytes_come_first() {
+        let mut s = source(b"0123456789\nabc\n");
+        let mut head = [0u8; 8];
+        s.read_exact(&mut head).unwrap();
+        s.unread(b"4567");
+        assert_eq!(s.pos(), 4);
+        let mut buf = Vec::new();
+        assert_eq!(s.read_line(&mut buf, 100).unwrap(), Line::Complete);
+        assert_eq!(buf, b"456789\n");
+        assert_eq!(s.pos(), 11);
+        s.unread(b"9\n");
+        s.unread(b"8");
+        assert_eq!(s.read_all(100, "").unwrap(), b"89\nabc\n");
+        assert_eq!(s.pos(), 15);
     }
 
     #[test]

@@ -4,6 +4,15 @@
 //! (on the next `WARC/1.` line) and report record numbers and byte offsets,
 //! which the WARC crates on offer do not. Offsets are in the decompressed
 //! stream (`.warc.gz` is one gzip member per record, read as one stream).
+//!
+//! A record's Content-Length is not trusted to be right. One that is not a
+//! number, or over the size limit, is an error naming it, and reading
+//! resumes at the next `WARC/1.` line (which a large genuine record is
+//! skipped by, line by line). One that runs past the end of the file, or
+//! into the next record (the block is not followed by the blank lines and a
+//! `WARC/1.` line), is an error too when a `WARC/1.` line starts inside the
+//! block read, and reading resumes there; so a wrong length costs its own
+//! record and never the next good one.
 
 use crate::decode::{content_type_charset, decode, Markup};
 use crate::error::IngestError;
@@ -11,7 +20,7 @@ use crate::format::{detect_format, Format};
 use crate::source::{Line, Source};
 use entente_core::{Content, Origin, RawDocument};
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
-use std::io::Read;
+use std::io::{BufRead, Read};
 
 const MAX_HEADER_LINE: usize = 64 * 1024;
 const MAX_HEADER_LINES: usize = 1024;
@@ -106,8 +115,11 @@ impl WarcReader {
     /// already recorded; `Err(Some(reason))` a broken header.
     fn read_headers(&mut self) -> Result<Vec<(String, String)>, Option<String>> {
         let mut headers: Vec<(String, String)> = Vec::new();
+        // Counts continuation lines too: they grow a header without bound.
+        let mut lines = 0usize;
         loop {
-            if headers.len() > MAX_HEADER_LINES {
+            lines += 1;
+            if lines > MAX_HEADER_LINES {
                 return Err(Some(format!("more than {MAX_HEADER_LINES} header lines")));
             }
             let offset = self.src.pos();
@@ -139,7 +151,7 @@ impl WarcReader {
                 )));
             }
             let text = String::from_utf8_lossy(line);
-            if line[0] == b' ' || line[0] == b'\t' {
+            if line.starts_with(b" ") || line.starts_with(b"\t") {
                 if let Some((_, value)) = headers.last_mut() {
                     value.push(' ');
                     value.push_str(text.trim());
@@ -194,37 +206,88 @@ impl WarcReader {
                 return Step::Fail(err);
             }
         };
-        let len = match header(&headers, "content-length").map(|v| v.parse::<u64>()) {
-            Some(Ok(n)) => n,
-            Some(Err(_)) | None => {
-                let err = self.broken(offset, "missing or bad Content-Length");
+        let len = match content_length(&headers) {
+            Ok(n) => n,
+            Err(reason) => {
+                let err = self.broken(offset, reason);
                 self.resync();
                 return Step::Fail(err);
             }
         };
         let at = format!("record {} at byte {offset}", self.record);
-        let limit = self.limit as u64;
-        if len > limit.saturating_add(HTTP_HEADER_ALLOWANCE) {
-            return match self.src.skip(len) {
-                Ok(_) => Step::Fail(IngestError::TooLarge {
-                    path: self.src.name.clone(),
-                    at,
-                    limit: self.limit,
-                }),
-                Err(e) => self.fail_io(e),
-            };
+        let max = (self.limit as u64).saturating_add(HTTP_HEADER_ALLOWANCE);
+        if len > max {
+            // Not skipped by its length, which may be a lie swallowing the
+            // records after it: the next `WARC/1.` line is found instead.
+            let err = self.broken(
+                offset,
+                format!(
+                    "Content-Length {len} is over the limit of {max} bytes (the document \
+                     size limit and {HTTP_HEADER_ALLOWANCE} for HTTP headers); skipped to the \
+                     next record"
+                ),
+            );
+            self.resync();
+            return Step::Fail(err);
         }
-        let mut block = Vec::with_capacity(len.min(1 << 20) as usize);
-        match (&mut self.src).take(len).read_to_end(&mut block) {
-            Ok(n) if (n as u64) < len => {
+        let block_at = self.src.pos();
+        // `len` is at most `max`, but capacity grows as bytes really come.
+        let mut block = Vec::with_capacity(usize::try_from(len.min(1 << 20)).unwrap_or(0));
+        let n = match (&mut self.src).take(len).read_to_end(&mut block) {
+            Ok(n) => n as u64,
+            Err(e) => return self.fail_io(e),
+        };
+        if n < len {
+            let Some(next) = next_record_in(&block, false) else {
                 self.done = true;
-                Step::Fail(self.broken(
+                return Step::Fail(self.broken(
                     offset,
-                    format!("truncated record: Content-Length is {len} but the file ends after {n} bytes"),
-                ))
+                    format!(
+                        "truncated record: Content-Length is {len} but the file ends after {n} bytes"
+                    ),
+                ));
+            };
+            self.give_back(&block, next);
+            return Step::Fail(self.broken(
+                offset,
+                format!(
+                    "Content-Length {len} runs past the end of the file ({n} bytes follow the \
+                     header); reading on at the record at byte {}",
+                    block_at + next as u64
+                ),
+            ));
+        }
+        if !self.record_follows() {
+            if let Some(next) = next_record_in(&block, true) {
+                self.give_back(&block, next);
+                return Step::Fail(self.broken(
+                    offset,
+                    format!(
+                        "Content-Length {len} runs into the next record, at byte {}",
+                        block_at + next as u64
+                    ),
+                ));
             }
-            Ok(_) => self.document(&headers, block, at),
-            Err(e) => self.fail_io(e),
+        }
+        self.document(&headers, block, at)
+    }
+
+    /// Puts `block[from..]` back to be read again.
+    fn give_back(&mut self, block: &[u8], from: usize) {
+        self.src.unread(block.get(from..).unwrap_or_default());
+    }
+
+    /// Whether the bytes after a block are what should follow one: blank
+    /// lines, then a `WARC/1.` line or the end. Undecided (a short read
+    /// ahead, a read error to come) counts as yes.
+    fn record_follows(&mut self) -> bool {
+        const VERSION: &[u8] = b"WARC/1.";
+        match self.src.fill_buf() {
+            Ok(ahead) => {
+                let ahead = ahead.trim_ascii_start();
+                ahead.starts_with(VERSION) || VERSION.starts_with(ahead)
+            }
+            Err(_) => true,
         }
     }
 
@@ -326,6 +389,31 @@ impl Iterator for WarcReader {
             }
         }
     }
+}
+
+/// The record's Content-Length, or why it is unusable.
+fn content_length(headers: &[(String, String)]) -> Result<u64, String> {
+    let value = header(headers, "content-length").ok_or("missing Content-Length")?;
+    let shown = entente_core::text::truncate(value, 40);
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("Content-Length {shown:?} is not a number"));
+    }
+    value
+        .parse::<u64>()
+        .map_err(|_| format!("Content-Length {shown} is too large to be a length"))
+}
+
+/// Where the first line starting `WARC/1.` begins in `block`. With
+/// `cut_off`, the block's last line may also be the start of one whose rest
+/// is still to be read.
+fn next_record_in(block: &[u8], cut_off: bool) -> Option<usize> {
+    const VERSION: &[u8] = b"WARC/1.";
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', block).map(|i| i + 1))
+        .find(|&i| {
+            let line = block.get(i..).unwrap_or_default();
+            line.starts_with(VERSION) || (cut_off && !line.is_empty() && VERSION.starts_with(line))
+        })
 }
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -185,7 +185,7 @@ fn malformed_jsonl_lines() {
         &r[3],
         &[
             &format!("{file} (line 4)"),
-            "bad `published` date \"03/01/2024\"",
+            "bad `published`: malformed publication date \"03/01/2024\"",
         ],
     );
     assert_error(&r[4], &[&format!("{file} (line 5)"), "bad JSON"]);
@@ -352,4 +352,221 @@ fn unusable_http_payload() {
         ],
     );
     assert!(r[1].is_ok());
+}
+
+/// Issue 9: JSONL dates were read leniently; absurd and malformed ones must
+/// be refused with the line and what was wrong.
+#[test]
+fn issue_9_bad_jsonl_publication_dates() {
+    let cases = [
+        (
+            "-262143-01-01",
+            "malformed publication date \"-262143-01-01\"",
+        ),
+        (
+            "+262142-12-31",
+            "malformed publication date \"+262142-12-31\"",
+        ),
+        (
+            "2022-04-08T25:00:00Z",
+            "malformed publication date \"2022-04-08T25:00:00Z\"",
+        ),
+        ("2022-4-8", "malformed publication date \"2022-4-8\""),
+        ("1700-01-01", "publication date 1700-01-01 is outside 1800"),
+        ("2024-02-30", "malformed publication date \"2024-02-30\""),
+    ];
+    let mut jsonl = String::new();
+    for (date, _) in cases {
+        jsonl.push_str(&format!(
+            "{{\"id\": \"{date}\", \"text\": \"x\", \"published\": \"{date}\"}}\n"
+        ));
+    }
+    jsonl.push_str("{\"id\": \"ok\", \"text\": \"x\", \"published\": \" 2022-04-08 \"}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "dates.jsonl", jsonl.as_bytes());
+    let r = batch(dir.path(), bad.clone());
+    assert_eq!(r.len(), cases.len() + 1);
+    for (i, (_, what)) in cases.iter().enumerate() {
+        let line = format!("{} (line {})", name(&bad), i + 1);
+        assert_error(&r[i], &[&line, "bad `published`", what]);
+    }
+    let ok = r.last().unwrap().as_ref().unwrap();
+    assert_eq!(ok.published, chrono::NaiveDate::from_ymd_opt(2022, 4, 8));
+}
+
+fn page(i: u32) -> Vec<u8> {
+    warc_response(
+        &format!("https://a.example/{i}"),
+        &format!("<urn:{i}>"),
+        "text/html",
+        format!("<p>Page {i}</p>").as_bytes(),
+    )
+}
+
+/// `page(i)` with its Content-Length replaced by `length`.
+fn page_with_length(i: u32, length: &str) -> Vec<u8> {
+    let record = String::from_utf8(page(i)).unwrap();
+    let start = record.find("Content-Length: ").unwrap() + "Content-Length: ".len();
+    let end = start + record[start..].find('\r').unwrap();
+    format!("{}{length}{}", &record[..start], &record[end..]).into_bytes()
+}
+
+fn urls(r: &[Result<RawDocument, IngestError>]) -> Vec<String> {
+    r.iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|d| d.url.clone().unwrap())
+        .collect()
+}
+
+/// Issue 9: a Content-Length of 2^63 skipped to the end of the file,
+/// swallowing the next good record, and the error named the size limit.
+#[test]
+fn issue_9_warc_content_length_bad_or_impossible() {
+    let cases = [
+        (
+            "9223372036854775808",
+            "Content-Length 9223372036854775808 is over the limit",
+        ),
+        (
+            "18446744073709551616",
+            "Content-Length 18446744073709551616 is too large",
+        ),
+        ("12abc", "Content-Length \"12abc\" is not a number"),
+        ("-5", "Content-Length \"-5\" is not a number"),
+        ("", "Content-Length \"\" is not a number"),
+        // Under the limit but past the end of the file: not a truncation.
+        (
+            "1000000",
+            "Content-Length 1000000 runs past the end of the file",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (length, what) in cases {
+        let mut w = page(1);
+        let bad_at = w.len();
+        w.extend(page_with_length(2, length));
+        w.extend(page(3));
+        let bad = write(dir.path(), "crawl.warc", &w);
+        let r = batch(dir.path(), bad.clone());
+        assert_eq!(
+            urls(&r),
+            ["https://a.example/1", "https://a.example/3"],
+            "{length:?}: the records around the bad one are read: {r:#?}"
+        );
+        assert_eq!(r.len(), 3, "{length:?}: {r:#?}");
+        let at = format!("{} (record 2 at byte {bad_at})", name(&bad));
+        assert_error(&r[1], &[&at, what]);
+    }
+}
+
+/// Issue 9: a Content-Length slightly too long ran into the next record and
+/// swallowed it; at the end of the file it is a truncated record.
+#[test]
+fn issue_9_warc_content_length_slightly_too_long() {
+    let dir = tempfile::tempdir().unwrap();
+    let block_len = |i: u32| {
+        let record = page(i);
+        // The block ends before the record's closing CRLF CRLF.
+        let header_end = memchr_find(&record, b"\r\n\r\n") + 4;
+        record.len() - header_end - 4
+    };
+    for over in [5, 10, 11, 40] {
+        let mut w = page(1);
+        let bad_at = w.len();
+        w.extend(page_with_length(2, &(block_len(2) + over).to_string()));
+        w.extend(page(3));
+        w.extend(page(4));
+        let bad = write(dir.path(), "crawl.warc", &w);
+        let r = batch(dir.path(), bad.clone());
+        assert_eq!(
+            urls(&r),
+            [
+                "https://a.example/1",
+                "https://a.example/3",
+                "https://a.example/4"
+            ],
+            "{over} bytes too long: {r:#?}"
+        );
+        assert_eq!(r.len(), 4, "{r:#?}");
+        let at = format!("{} (record 2 at byte {bad_at})", name(&bad));
+        assert_error(&r[1], &[&at, "runs into the next record"]);
+    }
+    let mut w = page(1);
+    let bad_at = w.len();
+    let length = block_len(2) + 5;
+    w.extend(page_with_length(2, &length.to_string()));
+    let bad = write(dir.path(), "crawl.warc", &w);
+    let r = batch(dir.path(), bad.clone());
+    assert_eq!(r.len(), 2, "{r:#?}");
+    let at = format!("{} (record 2 at byte {bad_at})", name(&bad));
+    assert_error(
+        &r[1],
+        &[
+            &at,
+            "truncated record",
+            &format!("Content-Length is {length}"),
+        ],
+    );
+}
+
+fn memchr_find(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).position(|w| w == needle).unwrap()
+}
+
+/// Issue 9: a genuine record over the size limit is reported with its
+/// length and passed over; the next record is read.
+#[test]
+fn issue_9_warc_record_over_the_limit_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = page(1);
+    let big_at = w.len();
+    let body = "<p>Long page.</p>\n".repeat(80_000);
+    w.extend(warc_response(
+        "https://a.example/big",
+        "<urn:big>",
+        "text/html",
+        body.as_bytes(),
+    ));
+    w.extend(page(3));
+    let bad = write(dir.path(), "crawl.warc", &w);
+    let opts = IngestOptions {
+        max_document_bytes: 1000,
+        ..IngestOptions::default()
+    };
+    let r: Vec<_> = read_paths(std::slice::from_ref(&bad), &opts).collect();
+    assert_eq!(urls(&r), ["https://a.example/1", "https://a.example/3"]);
+    assert_eq!(r.len(), 3);
+    assert_error(
+        &r[1],
+        &[
+            &format!("{} (record 2 at byte {big_at})", name(&bad)),
+            "Content-Length 1440",
+            "over the limit",
+        ],
+    );
+}
+
+/// Issue 9 (hostile input): header continuation lines were not counted, so
+/// one header could grow without bound.
+#[test]
+fn issue_9_warc_endless_header_continuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = page(1);
+    let bad_at = w.len();
+    w.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: a\r\n");
+    for _ in 0..5000 {
+        w.extend_from_slice(b"  continued\r\n");
+    }
+    w.extend_from_slice(b"Content-Length: 0\r\n\r\n\r\n\r\n");
+    w.extend(page(3));
+    let bad = write(dir.path(), "crawl.warc", &w);
+    let r = batch(dir.path(), bad.clone());
+    assert_eq!(urls(&r), ["https://a.example/1", "https://a.example/3"]);
+    assert_error(
+        &r[1],
+        &[
+            &format!("{} (record 2 at byte {bad_at})", name(&bad)),
+            "more than 1024 header lines",
+        ],
+    );
 }

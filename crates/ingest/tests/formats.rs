@@ -435,3 +435,142 @@ fn fifty_megabyte_jsonl_line() {
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].content.as_str().len(), text.len());
 }
+
+/// Issue 9: HTML entities in feed text (`&nbsp;` is not XML) left the whole
+/// description undecoded, stored as escaped markup.
+#[test]
+fn issue_9_feed_text_with_html_entities() {
+    let (docs, warnings) = with_warnings(|| docs(&[data("feed-entities.rss")]));
+    assert_eq!(docs.len(), 3, "every item is read, bad dates or not");
+    let a = &docs[0];
+    assert_eq!(
+        a.content,
+        Content::Html(
+            "<p>Ministers\u{a0}met in Orléans—again \u{201c}quietly\u{201d} — &nbsp; &bogus; AT&T</p>"
+                .into()
+        ),
+        "help: named, numeric and XML entities are decoded once; unknown ones kept"
+    );
+    assert_eq!(a.title.as_deref(), Some("Talks\u{a0}in Orléans"));
+    assert_eq!(a.source.as_deref(), Some("Wire\u{a0}&\u{a0}Co"));
+    assert_eq!(a.url.as_deref(), Some("https://wire.example/a?x=1&y=2"));
+    assert_eq!(a.published, date(2022, 4, 8));
+    assert_eq!(docs[1].content.as_str(), "Café diplomacy.");
+    assert_eq!(
+        docs[1].published,
+        date(2022, 4, 9),
+        "a bad pubDate is dropped and `updated` stands in"
+    );
+    assert_eq!(docs[2].content.as_str(), "Text\u{a0}kept.");
+    assert_eq!(docs[2].published, None);
+    let file = data("feed-entities.rss").display().to_string();
+    for (item, bad) in [
+        ("item 2", "2022-04-08T25:00:00Z"),
+        ("item 3", "+262142-12-31"),
+    ] {
+        assert!(
+            warnings
+                .lines()
+                .any(|l| l.contains(&format!("{file} ({item})")) && l.contains(bad)),
+            "a warning names {item} and {bad:?}:\n{warnings}"
+        );
+    }
+}
+
+/// Issue 9: a feed item whose date is bad gets the default date, like one
+/// with none.
+#[test]
+fn issue_9_bad_feed_date_takes_the_default() {
+    let opts = IngestOptions {
+        published: date(2020, 1, 1),
+        ..IngestOptions::default()
+    };
+    let dates: Vec<_> = read_paths(&[data("feed-entities.rss")], &opts)
+        .map(|r| r.unwrap().published)
+        .collect();
+    assert_eq!(
+        dates,
+        [date(2022, 4, 8), date(2022, 4, 9), date(2020, 1, 1)]
+    );
+}
+
+/// Issue 9: a FIFO in an input directory hung the walk forever; sockets and
+/// links to FIFOs too. Only regular files are read from directories.
+#[cfg(unix)]
+#[test]
+fn issue_9_special_files_in_directories_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"first");
+    write(dir.path(), "z.txt", b"last");
+    let fifo = mkfifo(dir.path(), "b.fifo");
+    std::os::unix::fs::symlink(&fifo, dir.path().join("c-link-to-fifo")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("d.sock")).unwrap();
+    let root = dir.path().to_path_buf();
+    let (texts, warnings) = with_timeout(move || {
+        with_warnings(|| {
+            docs(&[root])
+                .into_iter()
+                .map(|d| d.content.as_str().to_string())
+                .collect::<Vec<_>>()
+        })
+    });
+    assert_eq!(texts, ["first", "last"]);
+    for (name, kind) in [
+        ("b.fifo", "a FIFO"),
+        ("c-link-to-fifo", "a FIFO"),
+        ("d.sock", "a socket"),
+    ] {
+        assert!(
+            warnings
+                .lines()
+                .any(|l| l.contains(name) && l.contains("skipped") && l.contains(kind)),
+            "a warning names {name}:\n{warnings}"
+        );
+    }
+}
+
+/// Issue 9: a FIFO named on the command line is read (process substitution).
+#[cfg(unix)]
+#[test]
+fn issue_9_fifo_given_directly_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = mkfifo(dir.path(), "news.jsonl");
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(&fifo, b"{\"id\": \"p1\", \"text\": \"Piped in.\"}\n").unwrap()
+        })
+    };
+    let inputs = list_inputs(std::slice::from_ref(&fifo));
+    assert_eq!(inputs.len(), 1);
+    assert_eq!(
+        inputs[0].as_ref().unwrap().bytes,
+        None,
+        "a FIFO has no size"
+    );
+    let docs = with_timeout(move || docs(&[fifo]));
+    writer.join().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].external_id.as_deref(), Some("p1"));
+}
+
+#[cfg(unix)]
+fn mkfifo(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+    path
+}
+
+/// Runs `f` on another thread, failing the test instead of hanging it.
+fn with_timeout<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("help: reading failed, or blocked (on opening or reading a FIFO?)")
+}

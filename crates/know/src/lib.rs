@@ -52,6 +52,9 @@
 //! # Ok::<(), entente_know::KnowError>(())
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
+
 mod date;
 mod error;
 mod knowledge_base;

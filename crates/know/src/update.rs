@@ -7,6 +7,7 @@ use crate::knowledge_base::KnowledgeBase;
 use crate::organisation::Membership;
 use crate::treaty::{DateBasis, Obligations, Origin, Party, Suspension, Treaty};
 use chrono::NaiveDate;
+use entente_core::text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -175,12 +176,22 @@ const INTENT: &[&str] = &[
 fn find_fact(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     for phrase in phrases {
         let mut from = 0;
-        while let Some(i) = lower[from..].find(phrase).map(|i| i + from) {
+        while let Some(i) = lower
+            .get(from..)
+            .unwrap_or_default()
+            .find(phrase)
+            .map(|i| i + from)
+        {
             from = i + phrase.len();
             if !is_word_at(lower, i, phrase.len()) {
                 continue;
             }
-            let before = lower[..i].split_whitespace().next_back().unwrap_or("");
+            let before = lower
+                .get(..i)
+                .unwrap_or_default()
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
             if !INTENT.contains(&before.trim_matches(|c: char| !c.is_alphanumeric())) {
                 return Some((i, i + phrase.len()));
             }
@@ -193,15 +204,21 @@ fn find_fact(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
 /// three words before it is a form of "become" not itself preceded by intent.
 fn find_becoming_member(lower: &str) -> Option<(usize, usize)> {
     let (start, end) = find_fact(lower, &["member of"])?;
-    let before: Vec<&str> = lower[..start].split_whitespace().rev().take(4).collect();
+    let before: Vec<&str> = lower
+        .get(..start)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
     let at = before.iter().position(|w| BECOMING.contains(w))?;
     let intent = before.get(at + 1).is_some_and(|w| INTENT.contains(w));
     (!intent).then_some((start, end))
 }
 
 fn is_word_at(text: &str, i: usize, len: usize) -> bool {
-    let before = text[..i].chars().next_back();
-    let after = text[i + len..].chars().next();
+    let before = text.get(..i).unwrap_or_default().chars().next_back();
+    let after = text.get(i + len..).unwrap_or_default().chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
@@ -225,7 +242,10 @@ impl KnowledgeBase {
         }
         let state = state_of(self, &e.source)?;
         let other = e.target.as_deref().and_then(|t| state_of(self, t));
-        let lower = e.sentence.to_lowercase();
+        // Phrases are found in a lowercased copy; its offsets are mapped
+        // back before they cut the sentence (lowercasing can change a
+        // character's length: `İ`, `ẞ`).
+        let (lower, fold) = text::lowercase_with_map(&e.sentence);
         let update = |kind, organisation, treaty, other, over| ProposedUpdate {
             kind,
             organisation,
@@ -246,7 +266,7 @@ impl KnowledgeBase {
                     .then(|| find_becoming_member(&lower))
                     .flatten()
             });
-            if let Some((start, end)) = found {
+            if let Some((start, end)) = found.map(|(s, e)| fold.span_to_original(s, e)) {
                 // The event's source must be who joins or leaves: the
                 // state named last before the verb, when one is named
                 // ("Sweden joined NATO after Hungary ratified" is no
@@ -261,10 +281,14 @@ impl KnowledgeBase {
             }
         }
         if let Some((at, _)) = find_fact(&lower, RECOGNITION) {
-            let after = &e.sentence[at..];
+            let after = text::after(&e.sentence, fold.to_original(at));
+            let (after_lower, after_fold) = text::lowercase_with_map(after);
             let over = ["over ", "from "]
                 .iter()
-                .filter_map(|w| after.to_lowercase().find(w).map(|i| &after[i + w.len()..]))
+                .filter_map(|w| {
+                    let i = after_lower.find(w)?;
+                    Some(text::after(after, after_fold.to_original(i + w.len())))
+                })
                 .find_map(|rest| self.state_in(rest));
             let recognised =
                 other.or_else(|| self.state_in(after).filter(|s| Some(s) != over.as_ref()))?;
@@ -280,7 +304,7 @@ impl KnowledgeBase {
         if let Some((at, _)) = find_fact(&lower, SUSPENSION) {
             if mentions_agreement || lower.contains("obligations") {
                 let treaty = self
-                    .treaty_in(&e.sentence[at..])
+                    .treaty_in(text::after(&e.sentence, fold.to_original(at)))
                     .or_else(|| self.treaty_in(&e.sentence));
                 return Some(update(
                     UpdateKind::TreatySuspended,
@@ -313,7 +337,7 @@ impl KnowledgeBase {
     fn organisation_after(&self, text: &str, at: usize) -> Option<String> {
         let rest = text.get(at..)?.trim_start();
         let rest = match rest.get(..4) {
-            Some(w) if w.eq_ignore_ascii_case("the ") => &rest[4..],
+            Some(w) if w.eq_ignore_ascii_case("the ") => rest.get(4..).unwrap_or_default(),
             _ => rest,
         };
         self.organisations
@@ -326,7 +350,7 @@ impl KnowledgeBase {
                     .map(|n| n.len())
                     .max()
                     .filter(|&len| {
-                        let after = &rest[len..];
+                        let after = rest.get(len..).unwrap_or_default();
                         !after.starts_with("'s") && !after.starts_with("\u{2019}s")
                     })
                     .map(|len| (len, o))
@@ -534,7 +558,12 @@ fn find_name(text: &str, name: &str) -> Option<usize> {
         return None; // lowercasing changed byte lengths: offsets would not match
     }
     let mut from = 0;
-    while let Some(i) = hay[from..].find(&needle).map(|i| i + from) {
+    while let Some(i) = hay
+        .get(from..)
+        .unwrap_or_default()
+        .find(&needle)
+        .map(|i| i + from)
+    {
         if is_word_at(&hay, i, needle.len()) {
             return Some(i);
         }

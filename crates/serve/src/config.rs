@@ -5,6 +5,7 @@ use entente_store::DocumentRecord;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// The per-document pipeline (clean → annotate → code) the server runs on
 /// a posted document. It lives in the CLI; the server only calls it. An
@@ -16,6 +17,32 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Largest page of events, search hits or deployments one request returns.
 pub const MAX_PAGE: usize = 1000;
+
+/// How long the server waits on a client or on itself before giving up.
+///
+/// A connection that has not sent a whole request head within
+/// `header_read` (counted from when the server starts waiting for one,
+/// so also between the requests of a kept-alive connection) is closed;
+/// so is one on which no byte moves either way for `idle`. A request whose
+/// answer (its body read, the handler run) takes longer than `request` is
+/// answered 503. `idle` should be longer than `request`, so a slow handler
+/// gets its 503 rather than a closed connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub header_read: Duration,
+    pub idle: Duration,
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            header_read: Duration::from_secs(5),
+            idle: Duration::from_secs(60),
+            request: Duration::from_secs(30),
+        }
+    }
+}
 
 /// How the server is started.
 #[derive(Clone)]
@@ -33,6 +60,13 @@ pub struct ServeConfig {
     pub body_limit: usize,
     /// Read connections to the store (and worker threads).
     pub readers: usize,
+    /// Host header values accepted besides the bound address and the
+    /// loopback names (`127.0.0.1`, `localhost`, `[::1]`) with its port:
+    /// `name` accepts that name on any port, `name:port` on that port only.
+    /// Any other Host is refused, which defeats DNS rebinding.
+    pub allow_hosts: Vec<String>,
+    /// Connection and request time limits.
+    pub timeouts: Timeouts,
 }
 
 impl ServeConfig {
@@ -49,6 +83,8 @@ impl ServeConfig {
             pipeline: None,
             body_limit: DEFAULT_BODY_LIMIT,
             readers,
+            allow_hosts: Vec::new(),
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -62,6 +98,8 @@ impl fmt::Debug for ServeConfig {
             .field("pipeline", &self.pipeline.as_ref().map(|_| "<set>"))
             .field("body_limit", &self.body_limit)
             .field("readers", &self.readers)
+            .field("allow_hosts", &self.allow_hosts)
+            .field("timeouts", &self.timeouts)
             .finish()
     }
 }

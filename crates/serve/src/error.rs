@@ -4,6 +4,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +33,10 @@ pub enum ServeError {
 
 /// A request that could not be answered: an HTTP status and a message,
 /// sent as `{"error": message}`.
+///
+/// A 500's message is for the log only: it may name files, SQL or
+/// document text, so the client gets `{"error": "internal error", "id": N}`
+/// and the log the message under the same id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub status: StatusCode,
@@ -60,6 +65,16 @@ impl ApiError {
         }
     }
 
+    /// A request that is well-formed but cannot be acted on (a posted
+    /// document the pipeline refuses).
+    pub fn unprocessable(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: message.into(),
+        }
+    }
+
+    /// A failure of the server's own: `message` is logged, never sent.
     pub fn internal(message: impl Into<String>) -> ApiError {
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
@@ -70,7 +85,6 @@ impl ApiError {
 
 impl From<entente_store::StoreError> for ApiError {
     fn from(e: entente_store::StoreError) -> ApiError {
-        tracing::error!("store: {e}");
         ApiError::internal(format!("store: {e}"))
     }
 }
@@ -82,8 +96,24 @@ impl From<entente_know::KnowError> for ApiError {
     }
 }
 
+/// Numbers the internal errors of this process, so that a client's report
+/// can be found in the log.
+static INTERNAL_ERRORS: AtomicU64 = AtomicU64::new(1);
+
+/// The body of a 500: nothing of what failed, and the id under which the
+/// log has the detail.
+pub(crate) fn internal_error_response(detail: &str) -> Response {
+    let id = INTERNAL_ERRORS.fetch_add(1, Ordering::Relaxed);
+    tracing::error!(error_id = id, "internal error: {detail}");
+    let body = serde_json::json!({ "error": "internal error", "id": id });
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if self.status == StatusCode::INTERNAL_SERVER_ERROR {
+            return internal_error_response(&self.message);
+        }
         let body = serde_json::json!({ "error": self.message });
         (self.status, Json(body)).into_response()
     }

@@ -301,6 +301,19 @@ impl EventIndex {
         self.events.is_empty()
     }
 
+    /// A new index of these events and `events` (a posted document's),
+    /// built while this one goes on serving.
+    pub fn extended(&self, events: impl IntoIterator<Item = Event>) -> EventIndex {
+        let mut next = EventIndex {
+            keys: self.keys.clone(),
+            events: self.events.clone(),
+            next_seq: self.next_seq,
+            ..EventIndex::default()
+        };
+        next.extend(events);
+        next
+    }
+
     /// Adds events (a posted document's), keeping the order.
     pub fn extend(&mut self, events: impl IntoIterator<Item = Event>) {
         let mut pairs: Vec<(EventKey, Event)> = std::mem::take(&mut self.keys)

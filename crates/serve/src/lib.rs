@@ -20,6 +20,8 @@
 //! - [`ServeConfig`]: the store, address, token and pipeline.
 //! - [`AppState`]: the shared state of a running server; [`router`] turns it
 //!   into an [`axum::Router`] (what tests drive with `oneshot`).
+//! - [`serve_on`]: serves on a bound listener, with the Host check and
+//!   the connection time limits ([`Timeouts`]).
 //! - [`serve_blocking`]: starts a runtime and serves until killed.
 //! - [`ServeError`] for start-up, [`ApiError`] for a request.
 //!
@@ -42,62 +44,52 @@ mod api;
 mod config;
 mod error;
 mod facets;
+mod guard;
 mod index;
+mod server;
 mod state;
 mod ui;
 
 pub use api::OPENAPI;
-pub use config::{Pipeline, ServeConfig, DEFAULT_BODY_LIMIT, MAX_PAGE};
+pub use config::{Pipeline, ServeConfig, Timeouts, DEFAULT_BODY_LIMIT, MAX_PAGE};
 pub use error::{ApiError, ServeError};
 pub use index::{EventIndex, EventKey, EventQuery};
+pub use server::serve_on;
 pub use state::AppState;
 
-use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
 use axum::Router;
 
 /// How often the server looks for events stored by other processes.
 const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Pages may load scripts, styles and data from this server only.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
-style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-/// The whole application: API, UI, limits and security headers.
+/// The whole application: API, UI, limits and security headers; a handler
+/// slower than the request timeout is answered 503, a panicking one 500.
+/// The Host check needs the bound address: [`serve_on`] adds it.
 pub fn router(state: AppState) -> Router {
     let limit = state.body_limit();
+    let timeout = state.timeouts().request;
+    guard::guarded(routes(state), limit, timeout, None)
+}
+
+/// The routes alone, without the guards.
+fn routes(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(ui::routes())
         .fallback(|| async { ApiError::not_found("no such route") })
-        .layer(DefaultBodyLimit::max(limit))
-        .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
-}
-
-async fn security_headers(mut resp: Response) -> impl IntoResponse {
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    resp
 }
 
 /// Serves `config` until the process is stopped: opens the store, binds
 /// the address and runs a multi-threaded runtime.
-pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
+pub fn serve_blocking(mut config: ServeConfig) -> Result<(), ServeError> {
+    // A host name given to listen on is a name this server answers to.
+    if let Some((name, _)) = config.addr.rsplit_once(':') {
+        let name = name.trim_start_matches('[').trim_end_matches(']');
+        if name.parse::<std::net::IpAddr>().is_err() && !name.is_empty() {
+            config.allow_hosts.push(name.to_string());
+        }
+    }
     let state = AppState::open(&config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(config.readers.max(1))
@@ -124,7 +116,6 @@ pub fn serve_blocking(config: ServeConfig) -> Result<(), ServeError> {
                 }
             }
         });
-        axum::serve(listener, router(state)).await?;
-        Ok(())
+        serve_on(listener, state).await
     })
 }

@@ -1,13 +1,13 @@
 //! What every request shares: store connections, the event index, the
 //! knowledge base and the posting settings.
 
-use crate::config::{Pipeline, ServeConfig};
+use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
 use crate::index::EventIndex;
 use entente_know::KnowledgeBase;
 use entente_store::Store;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 /// The shared state of the server; cheap to clone.
 #[derive(Clone)]
@@ -18,13 +18,20 @@ pub struct AppState {
 struct Inner {
     readers: Vec<Mutex<Store>>,
     next_reader: AtomicUsize,
-    /// Present only when posting is enabled.
+    /// Present only when posting is enabled. Held by one posted document's
+    /// write and index update at a time, and by a refresh; never by reads,
+    /// which use their own connections (WAL: they see the last commit).
     writer: Option<Mutex<Store>>,
-    index: RwLock<EventIndex>,
+    /// Replaced whole, never changed in place: a reader takes the current
+    /// index and lets go of the lock at once, so an update being built
+    /// never holds it up.
+    index: RwLock<Arc<EventIndex>>,
     kb: &'static KnowledgeBase,
     token: Option<String>,
     pipeline: Option<Pipeline>,
     body_limit: usize,
+    allow_hosts: Vec<String>,
+    timeouts: Timeouts,
 }
 
 impl AppState {
@@ -56,11 +63,13 @@ impl AppState {
                 readers: readers.into_iter().map(Mutex::new).collect(),
                 next_reader: AtomicUsize::new(0),
                 writer: writer.map(Mutex::new),
-                index: RwLock::new(index),
+                index: RwLock::new(Arc::new(index)),
                 kb: KnowledgeBase::embedded()?,
                 token: config.token.clone(),
                 pipeline: config.pipeline.clone(),
                 body_limit: config.body_limit,
+                allow_hosts: config.allow_hosts.clone(),
+                timeouts: config.timeouts,
             }),
         })
     }
@@ -84,21 +93,18 @@ impl AppState {
     /// events than it does (another process ran `entente run`); whether it
     /// reloaded.
     pub async fn refresh(&self) -> Result<bool, ApiError> {
-        let indexed = self.index().len() as u64;
         let state = self.clone();
         self.read(move |store| {
+            // No document is posted meanwhile, whose events `fresh` would
+            // hold and its POST add again. Reads go on.
+            let _posting = state.writer();
+            let indexed = state.index().len() as u64;
             if store.counts()?.events == indexed {
                 return Ok(false);
             }
             let fresh = EventIndex::load(store)?;
-            let mut index = state.index_mut();
-            // A document posted meanwhile may be missing from `fresh`: keep
-            // the index, and look again next time.
-            if index.len() as u64 != indexed {
-                return Ok(false);
-            }
             tracing::info!("store changed: now serving {} events", fresh.len());
-            *index = fresh;
+            state.replace_index(fresh);
             Ok(true)
         })
         .await
@@ -120,7 +126,8 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The writing connection, when posting is enabled.
+    /// The writing connection, when posting is enabled. Whoever holds it
+    /// is the only one to change the store or the index.
     pub(crate) fn writer(&self) -> Option<MutexGuard<'_, Store>> {
         self.inner
             .writer
@@ -128,12 +135,22 @@ impl AppState {
             .map(|w| w.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
-    pub fn index(&self) -> RwLockReadGuard<'_, EventIndex> {
-        self.inner.index.read().unwrap_or_else(|p| p.into_inner())
+    /// The event index as of now; later updates replace it and leave
+    /// this one as it is.
+    pub fn index(&self) -> Arc<EventIndex> {
+        Arc::clone(&self.inner.index.read().unwrap_or_else(|p| p.into_inner()))
     }
 
-    pub(crate) fn index_mut(&self) -> RwLockWriteGuard<'_, EventIndex> {
-        self.inner.index.write().unwrap_or_else(|p| p.into_inner())
+    /// Serves `index` from now on; call it holding [`AppState::writer`].
+    pub(crate) fn replace_index(&self, index: EventIndex) {
+        let index = Arc::new(index);
+        let old = std::mem::replace(
+            &mut *self.inner.index.write().unwrap_or_else(|p| p.into_inner()),
+            index,
+        );
+        // The old index, when no request holds it any more, is freed here,
+        // outside the lock.
+        drop(old);
     }
 
     pub fn knowledge(&self) -> &'static KnowledgeBase {
@@ -150,5 +167,13 @@ impl AppState {
 
     pub(crate) fn body_limit(&self) -> usize {
         self.inner.body_limit
+    }
+
+    pub(crate) fn allow_hosts(&self) -> &[String] {
+        &self.inner.allow_hosts
+    }
+
+    pub(crate) fn timeouts(&self) -> Timeouts {
+        self.inner.timeouts
     }
 }

@@ -431,12 +431,115 @@ async fn posting_needs_the_token() {
     assert_eq!(status, StatusCode::OK, "posting again stores nothing twice");
     let (status, _, _) = send(&f.app, post(r#"{"text":"a","html":"b"}"#, Some(&bearer))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _, _) = send(&f.app, post(r#"{"text":"   "}"#, Some(&bearer))).await;
+    let (status, _, body) = send(&f.app, post(r#"{"text":"   "}"#, Some(&bearer))).await;
     assert_eq!(
         status,
-        StatusCode::BAD_REQUEST,
-        "what the pipeline refuses is a bad request"
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "what the pipeline refuses cannot be stored: {body}"
     );
+    assert!(body.contains("no text"), "the pipeline's reason: {body}");
+}
+
+#[tokio::test]
+async fn publication_dates_are_checked() {
+    let f = fixture_with(Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    for bad in [
+        "2022-13-01",
+        "yesterday",
+        "0022-05-01",
+        "2022-05-01x",
+        "3000-01-01",
+    ] {
+        let doc = format!(r#"{{"text":"Japan met Canada.","published":"{bad}"}}"#);
+        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+        assert!(body.contains("published"), "names the field: {body}");
+    }
+    for good in [
+        "2022-05-01",
+        "2022-05-01T10:00:00Z",
+        "Sun, 01 May 2022 10:00:00 +0000",
+    ] {
+        let doc = format!(r#"{{"text":"Japan met Canada on {good}.","published":"{good}"}}"#);
+        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer))).await;
+        assert_eq!(status, StatusCode::CREATED, "{good}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_panicking_pipeline_fails_only_its_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("p.db");
+    drop(Store::open(&db).expect("store"));
+    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
+    config.token = Some(TOKEN.to_string());
+    let pipeline: Pipeline = Arc::new(|raw| {
+        let text = raw.content.as_str().to_string();
+        if text.contains("boom") {
+            panic!("secret state at /var/lib/entente");
+        }
+        Ok(record(
+            "ok",
+            &[&text],
+            "USAGOV",
+            "JPNGOV",
+            "051",
+            1,
+            "2022-05-01",
+        ))
+    });
+    config.pipeline = Some(pipeline);
+    let app = router(AppState::open(&config).expect("opens"));
+    let bearer = format!("Bearer {TOKEN}");
+    let (status, _, body) = send(&app, post(r#"{"text":"boom"}"#, Some(&bearer))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(!body.contains("secret") && !body.contains("/var"), "{body}");
+    let (status, _, body) = send(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer))).await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "the next document goes on: {body}"
+    );
+}
+
+#[tokio::test]
+async fn hostile_queries_are_answered_plainly() {
+    let f = fixture();
+    for q in ["%00", "a%00b", "%1b%5B2J", "%22%00%22", "%C2%80"] {
+        let (status, body) = get(&f.app, &format!("/api/search?q={q}")).await;
+        assert_eq!(status, StatusCode::OK, "q={q}: {body}");
+        assert!(!body.contains("store") && !body.contains(".db"), "{body}");
+    }
+    let long = "a%20".repeat(600);
+    let (status, body) = get(&f.app, &format!("/api/search?q={long}")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn internal_errors_tell_nothing_of_the_store() {
+    let f = fixture();
+    // Break the store under the running server: a search now fails in SQL.
+    let db = f._dir.path().join("t.db");
+    garble_pages(&db);
+    let (status, body) = get(&f.app, "/api/search?q=Honiara").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["error"], "internal error", "{body}");
+    assert!(v["id"].is_u64(), "an id to find the log line by: {body}");
+    for secret in ["t.db", "documents", "SQL", "sqlite", "Honiara", "no such"] {
+        assert!(!body.contains(secret), "{secret} in {body}");
+    }
+}
+
+/// Overwrites every page of the store at `db` but the first (the schema)
+/// with garbage, under the server's open connections.
+fn garble_pages(db: &std::path::Path) {
+    let mut bytes = std::fs::read(db).expect("db");
+    for b in bytes.iter_mut().skip(4096) {
+        *b = 0xA5;
+    }
+    std::fs::write(db, bytes).expect("overwrite");
 }
 
 #[tokio::test]
@@ -590,4 +693,60 @@ async fn openapi_describes_every_route() {
     ] {
         assert!(paths.contains_key(p), "openapi.json lacks {p}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_go_on_while_a_document_is_processed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("w.db");
+    drop(Store::open(&db).expect("store"));
+    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
+    config.token = Some(TOKEN.to_string());
+    let (entered_tx, entered_rx) = std::sync::mpsc::channel::<()>();
+    let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+    let entered = std::sync::Mutex::new(entered_tx);
+    let release = std::sync::Mutex::new(release_rx);
+    let pipeline: Pipeline = Arc::new(move |raw| {
+        let text = raw.content.as_str().to_string();
+        // Stands for a slow document: holds on until the test lets go.
+        let _ = entered.lock().expect("lock").send(());
+        let _ = release
+            .lock()
+            .expect("lock")
+            .recv_timeout(std::time::Duration::from_secs(20));
+        Ok(record(
+            "slow",
+            &[&text],
+            "USAGOV",
+            "JPNGOV",
+            "051",
+            1,
+            "2022-05-01",
+        ))
+    });
+    config.pipeline = Some(pipeline);
+    let app = router(AppState::open(&config).expect("opens"));
+    let bearer = format!("Bearer {TOKEN}");
+    let posting = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            send(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer))).await
+        })
+    };
+    tokio::task::spawn_blocking(move || entered_rx.recv().expect("the pipeline runs"))
+        .await
+        .expect("waits");
+    // The pipeline is running: every kind of read answers meanwhile.
+    for uri in [
+        "/api/events",
+        "/api/search?q=Japan",
+        "/api/stats",
+        "/api/timeline",
+    ] {
+        get_json(&app, uri).await;
+    }
+    release_tx.send(()).expect("releases");
+    let (status, _, body) = posting.await.expect("posts");
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(get_json(&app, "/api/events").await["total"], 1);
 }

@@ -125,45 +125,151 @@ impl Store {
     ///
     /// The query is words, matched whole after stemming (`deploy` finds
     /// `deployed`), all of which must occur; FTS5 operators are not
-    /// interpreted, so any user input is a valid query. Empty input finds
-    /// nothing.
+    /// interpreted and control characters separate words, so any user
+    /// input is a valid query. Empty input finds nothing.
+    ///
+    /// A snippet's cost is bounded whatever the size of the document:
+    /// SQLite builds it for texts of up to 64 Ki characters (its
+    /// `snippet()` slows down with the square of the matches); of a longer
+    /// text only the first 64 Ki characters are looked at, and a match past
+    /// them shows the text's beginning.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.conn
+        let window = SNIPPET_WHOLE_TEXT as i64;
+        // `long` is NULL for a short text, whose snippet SQLite makes;
+        // otherwise the window our own snippet is cut from.
+        let rows: Vec<(SearchHit, Option<String>)> = self
+            .conn
             .prepare_cached(
                 "SELECT d.id, d.external_id, d.title, d.published,
-                        snippet(documents_fts, -1, '[', ']', '…', 12), bm25(documents_fts)
+                        CASE WHEN length(d.text) <= ?3
+                             THEN snippet(documents_fts, -1, '[', ']', '…', 12) END,
+                        CASE WHEN length(d.text) > ?3 THEN substr(d.text, 1, ?3) END,
+                        bm25(documents_fts)
                  FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                  WHERE documents_fts MATCH ?1
                  ORDER BY bm25(documents_fts), d.seq
                  LIMIT ?2",
             )
             .and_then(|mut st| {
-                st.query_map(rusqlite::params![fts, limit], |r| {
-                    Ok(SearchHit {
+                st.query_map(rusqlite::params![fts, limit, window], |r| {
+                    let hit = SearchHit {
                         id: DocId(r.get(0)?),
                         external_id: r.get(1)?,
                         title: r.get(2)?,
                         published: col_date(r, 3)?,
-                        snippet: r.get(4)?,
+                        snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
                         // bm25() is lower for better matches.
-                        score: -r.get::<_, f64>(5)?,
-                    })
+                        score: -r.get::<_, f64>(6)?,
+                    };
+                    Ok((hit, r.get(5)?))
                 })?
                 .collect()
             })
-            .map_err(|e| self.decode_err(format!("searching for {query:?}"), e))
+            .map_err(|e| self.decode_err(format!("searching for {query:?}"), e))?;
+        Ok(rows
+            .into_iter()
+            .map(|(mut hit, long)| {
+                if let Some(window) = long {
+                    hit.snippet = window_snippet(&window, query, SNIPPET_TOKENS);
+                }
+                hit
+            })
+            .collect())
     }
 }
 
+/// Texts up to this many characters get SQLite's snippet; of longer ones
+/// only this many leading characters are looked at.
+const SNIPPET_WHOLE_TEXT: usize = 64 * 1024;
+
+/// Words in a snippet, as SQLite's is asked for.
+const SNIPPET_TOKENS: usize = 12;
+
+/// The words of `s`: runs of letters and digits, as byte ranges.
+fn words(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = None;
+    s.char_indices()
+        .chain(std::iter::once((s.len(), ' ')))
+        .filter_map(move |(i, c)| match (c.is_alphanumeric(), start) {
+            (true, None) => {
+                start = Some(i);
+                None
+            }
+            (false, Some(b)) => {
+                start = None;
+                Some(b..i)
+            }
+            _ => None,
+        })
+}
+
+/// Whether `word` is a form of the query term `term` (both lower case):
+/// the same word or, for longer words, the same stem give or take an
+/// ending (`deploy` and `deployed`, `policy` and `policies`). Close to what
+/// the stemmer matched; it only decides what is marked.
+fn same_word(word: &str, term: &str) -> bool {
+    if word == term {
+        return true;
+    }
+    let common = word
+        .chars()
+        .zip(term.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shorter = word.chars().count().min(term.chars().count());
+    common >= 4 && common + 2 >= shorter
+}
+
+/// A snippet as SQLite's `snippet()` makes them, from `text` alone: about
+/// `tokens` words around the first word matching `query`, matches in `[`
+/// `]`, `…` where text is left out; the beginning of `text` when nothing
+/// matches.
+fn window_snippet(text: &str, query: &str, tokens: usize) -> String {
+    let terms: Vec<String> = words(query).map(|r| query[r].to_lowercase()).collect();
+    let spans: Vec<std::ops::Range<usize>> = words(text).collect();
+    let hit = |r: &std::ops::Range<usize>| {
+        let w = text[r.clone()].to_lowercase();
+        terms.iter().any(|t| same_word(&w, t))
+    };
+    let first = spans.iter().position(&hit).unwrap_or(0);
+    let from = first.saturating_sub(tokens / 4);
+    let to = (from + tokens).min(spans.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let Some(start) = spans.get(from).map(|r| r.start) else {
+        return out;
+    };
+    let mut at = start;
+    for r in &spans[from..to] {
+        out.push_str(&text[at..r.start]);
+        if hit(r) {
+            out.push('[');
+            out.push_str(&text[r.clone()]);
+            out.push(']');
+        } else {
+            out.push_str(&text[r.clone()]);
+        }
+        at = r.end;
+    }
+    // The window is cut from a longer text: there is always more.
+    out.push('…');
+    out
+}
+
 /// Free text as an FTS5 query: each word quoted, so operators and
-/// punctuation are taken literally; `None` when there is no word.
+/// punctuation are taken literally; `None` when there is no word. Control
+/// characters separate words: a NUL would end the query string inside
+/// SQLite.
 fn fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = input
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
@@ -181,5 +287,19 @@ mod tests {
         );
         assert_eq!(fts_query("a\"b OR").as_deref(), Some("\"a\"\"b\" \"OR\""));
         assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("a\0b\u{7}").as_deref(), Some("\"a\" \"b\""));
+        assert_eq!(fts_query("\0"), None);
+    }
+
+    #[test]
+    fn window_snippets_mark_forms_of_the_query_words() {
+        let text = "Officials said on Monday that the policies deployed troops \
+                    to the border, where more troops were deployed later.";
+        let s = window_snippet(text, "deploy Policy", 8);
+        assert_eq!(s, "…that the [policies] [deployed] troops to the border…");
+        let s = window_snippet(text, "absent", 3);
+        assert_eq!(s, "Officials said on…");
+        assert_eq!(window_snippet("", "x", 12), "");
+        assert!(same_word("nato", "nato") && !same_word("war", "warn"));
     }
 }

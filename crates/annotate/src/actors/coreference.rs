@@ -16,7 +16,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
     let mut out = Vec::new();
     let mut words = Words { text, at: 0 }.peekable();
     while let Some((s, e)) = words.next() {
-        let w = &text[s..e];
+        let w = text.get(s..e).unwrap_or_default();
         let (span_end, pick): (usize, Option<&Mention>) = match w {
             "he" | "He" | "she" | "She" => (
                 e,
@@ -31,7 +31,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                 if ns != e + 1 {
                     continue;
                 }
-                match &text[ns..ne] {
+                match text.get(ns..ne).unwrap_or_default() {
                     "alliance" | "bloc" | "organisation" | "organization" => (
                         ne,
                         mentions[..mentions.partition_point(|m| m.start < s)]
@@ -70,7 +70,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                 m.affiliation = None;
             }
         }
-        m.text = text[s..span_end].to_string();
+        m.text = text.get(s..span_end).unwrap_or_default().to_string();
         m.start = s;
         m.end = span_end;
         m.confidence = m.confidence.min(0.6);
@@ -105,9 +105,12 @@ impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let rest = &self.text[self.at..];
+        let rest = self.text.get(self.at..).unwrap_or_default();
         let s = self.at + rest.find(char::is_alphabetic)?;
-        let e = self.text[s..]
+        let e = self
+            .text
+            .get(s..)
+            .unwrap_or_default()
             .find(|c: char| !c.is_alphabetic())
             .map_or(self.text.len(), |i| s + i);
         self.at = e;
@@ -117,10 +120,14 @@ impl Iterator for Words<'_> {
 
 /// Whether `at` lies inside a quotation in its paragraph.
 fn in_quotation(text: &str, at: usize) -> bool {
-    let para = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let para = text
+        .get(..at)
+        .unwrap_or_default()
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let mut depth = 0i32;
     let mut straight = false;
-    for c in text[para..at].chars() {
+    for c in text.get(para..at).unwrap_or_default().chars() {
         match c {
             '"' => straight = !straight,
             '“' => depth += 1,

@@ -408,7 +408,7 @@ impl ActorDictionary {
         while end >= 3 {
             if let Some(&i) = code.get(..end).and_then(|c| self.org_by_code.get(c)) {
                 let org = &self.orgs[i as usize];
-                let rest = &code[end..];
+                let rest = code.get(end..).unwrap_or_default();
                 let sector = (!rest.is_empty() && rest.len() == 3).then(|| rest.to_string());
                 return (Some(org.actor.clone()), sector);
             }

@@ -214,8 +214,8 @@ impl Lexicon {
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
+            let before = text.get(..start).unwrap_or_default().chars().next_back();
+            let after = text.get(end..).unwrap_or_default().chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
@@ -224,7 +224,7 @@ impl Lexicon {
             if before == Some('-') && start >= 2 {
                 continue;
             }
-            let original = &text[start..end];
+            let original = text.get(start..end).unwrap_or_default();
             let entries: Vec<&Entry> = self.entries[m.pattern().as_usize()]
                 .iter()
                 .filter(|e| e.case.accepts(original))

@@ -290,7 +290,9 @@ impl<'d> ActorResolver<'d> {
         let start = at.checked_sub(given.len() + 1)?;
         let before = text.get(start..at)?;
         let (g, sep) = (before.get(..given.len())?, before.get(given.len()..)?);
-        let bounded = !text[..start]
+        let bounded = !text
+            .get(..start)
+            .unwrap_or_default()
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
@@ -341,13 +343,15 @@ impl<'d> ActorResolver<'d> {
             Piece::Agent(s) => Some(self.dict.sectors[s as usize].clone()),
             _ => None,
         });
-        let title = agents.last().map(|p| title_key(&text[p.start..p.end]));
+        let title = agents
+            .last()
+            .map(|p| title_key(text.get(p.start..p.end).unwrap_or_default()));
 
         // A capitalised title followed by capitalised words not in the
         // dictionary: a person we do not know ("President Dos Santos").
         let mut unknown_person: Option<String> = None;
         if outer && person.is_none() && last_is_agent(ch) {
-            let t = &text[last.start..last.end];
+            let t = text.get(last.start..last.end).unwrap_or_default();
             if t.starts_with(|c: char| c.is_uppercase()) {
                 if let Some((name, e)) = capitalised_run(text, end) {
                     unknown_person = Some(name);
@@ -357,7 +361,7 @@ impl<'d> ActorResolver<'d> {
         }
 
         // Honorifics and articles before the chunk belong to the mention.
-        let before = &text[..start];
+        let before = text.get(..start).unwrap_or_default();
         if matches!(first.piece, Piece::Person(_) | Piece::Surname(_)) {
             for h in ["Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms ", "Dr. ", "Dr "] {
                 if before.ends_with(h) {
@@ -372,7 +376,7 @@ impl<'d> ActorResolver<'d> {
             || text
                 .get(first.start..first.start + 4)
                 .is_some_and(|t| t.eq_ignore_ascii_case("the ") && first.end > first.start + 4);
-        let mention_text = &text[start..end];
+        let mention_text = text.get(start..end).unwrap_or_default();
 
         let explicit_country = state.as_ref().map(|(s, _, _)| *s);
         let explicit_org = org;
@@ -483,7 +487,11 @@ impl<'d> ActorResolver<'d> {
                     if surname && affil.is_none() && agents.is_empty() {
                         return None; // a bare capitalised word that is someone's name
                     }
-                    unknown_person = Some(text[last.start..last.end].to_string());
+                    unknown_person = Some(
+                        text.get(last.start..last.end)
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
                 }
             }
         }
@@ -508,9 +516,11 @@ impl<'d> ActorResolver<'d> {
             (None, None) => {
                 let sec = sector.as_deref().unwrap_or("");
                 let institutional = STATE_SECTORS.iter().any(|s| sec.starts_with(s));
-                let proper = agents
-                    .first()
-                    .is_some_and(|p| text[p.start..].starts_with(|c: char| c.is_uppercase()));
+                let proper = agents.first().is_some_and(|p| {
+                    text.get(p.start..)
+                        .unwrap_or_default()
+                        .starts_with(|c: char| c.is_uppercase())
+                });
                 let at_sentence_start = ctx.sentence_starts.binary_search(&first.start).is_ok();
                 if institutional
                     && (definite || (proper && !at_sentence_start) || unknown_person.is_some())
@@ -524,7 +534,9 @@ impl<'d> ActorResolver<'d> {
                     }
                 } else if !sec.is_empty()
                     && unknown_person.is_none()
-                    && !agents.iter().any(|p| is_generic(&text[p.start..p.end]))
+                    && !agents
+                        .iter()
+                        .any(|p| is_generic(text.get(p.start..p.end).unwrap_or_default()))
                 {
                     // "rebels", "students": people of the state the article
                     // is about, if it is about one; a weak reading.
@@ -565,7 +577,7 @@ impl<'d> ActorResolver<'d> {
                 m.sector = sector;
                 m.affiliation = Some(iso.clone());
                 // "the US President": an institution that is one person's office.
-                let key = title_key(&text[first.start..last.end]);
+                let key = title_key(text.get(first.start..last.end).unwrap_or_default());
                 if let Some(t) = PERSON_TITLES.iter().find(|t| key.ends_with(*t)) {
                     m.role = Some(t.to_string());
                     if let Some((p, role)) = self.holder(&iso, Some(t), ctx.day) {
@@ -637,7 +649,8 @@ impl<'d> ActorResolver<'d> {
                 if capital_only {
                     // A capital acting stands for the government; in a
                     // locative phrase it is a place, not an actor.
-                    let dateline = (start == 0 || text[..start].ends_with('\n'))
+                    let dateline = (start == 0
+                        || text.get(..start).unwrap_or_default().ends_with('\n'))
                         && mention_text.chars().all(|c| !c.is_lowercase());
                     if after_locative(text, start) || dateline {
                         // A place: where something happens, coded to its state.
@@ -665,7 +678,12 @@ impl<'d> ActorResolver<'d> {
                         return None; // "Michael Jordan", "Lake Chad"
                     }
                     m.code = c.clone();
-                    let prev = text[..start].split_whitespace().next_back().unwrap_or("");
+                    let prev = text
+                        .get(..start)
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("");
                     if prev.eq_ignore_ascii_case("ethnic") {
                         // "ethnic Albanians" are a people living in another
                         // state: the one the article is about, if it names one.
@@ -747,7 +765,7 @@ impl<'d> ActorResolver<'d> {
     /// Whether the hit at `start` follows a capitalised word that is not a
     /// sentence start: part of a longer name the dictionary lacks.
     fn follows_unknown_name(&self, start: usize, ctx: &Context<'_>) -> bool {
-        let before = &ctx.text[..start];
+        let before = ctx.text.get(..start).unwrap_or_default();
         if !before.ends_with(' ') {
             return false;
         }
@@ -755,9 +773,14 @@ impl<'d> ActorResolver<'d> {
         let word_start = trimmed
             .rfind(|c: char| !c.is_alphanumeric() && c != '.')
             .map_or(0, |i| {
-                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+                i + trimmed
+                    .get(i..)
+                    .unwrap_or_default()
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
             });
-        let word = &trimmed[word_start..];
+        let word = trimmed.get(word_start..).unwrap_or_default();
         if word.len() < 2 || !word.starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
@@ -1018,7 +1041,9 @@ impl Context<'_> {
         } else {
             self.sentence_starts[i - 1]
         };
-        self.text[start..]
+        self.text
+            .get(start..)
+            .unwrap_or_default()
             .trim_start()
             .starts_with(['"', '“', '‘', '\''])
     }
@@ -1094,11 +1119,12 @@ const MAX_CANDIDATES: usize = 8;
 fn appositive_people(text: &str, mentions: &mut Vec<Mention>) {
     let mut found = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let possessive = text[m.end..].starts_with("'s ") || text[m.end..].starts_with("’s ");
+        let possessive = text.get(m.end..).unwrap_or_default().starts_with("'s ")
+            || text.get(m.end..).unwrap_or_default().starts_with("’s ");
         if m.kind != ActorKind::State || m.actor.is_empty() || !possessive {
             continue;
         }
-        let Some(before) = text[..m.start].strip_suffix(", ") else {
+        let Some(before) = text.get(..m.start).unwrap_or_default().strip_suffix(", ") else {
             continue;
         };
         let Some((start, name)) = name_before(before) else {
@@ -1223,7 +1249,7 @@ fn is_generic(word: &str) -> bool {
 
 /// Whether the word before `at` makes what follows a location.
 fn after_locative(text: &str, at: usize) -> bool {
-    let mut words = text[..at].split_whitespace().rev();
+    let mut words = text.get(..at).unwrap_or_default().split_whitespace().rev();
     let mut prev = words.next().unwrap_or("");
     if prev.eq_ignore_ascii_case("the") {
         prev = words.next().unwrap_or("");
@@ -1238,7 +1264,7 @@ fn chunk(text: &str, parts: Vec<Part>) -> Vec<Vec<Part>> {
     let mut closed = false;
     for p in parts {
         if let Some(prev) = cur.last() {
-            let glue = glue(&text[prev.end..p.start]);
+            let glue = glue(text.get(prev.end..p.start).unwrap_or_default());
             if !closed && joins(&cur, prev, &p, glue) {
                 closed = glue == Glue::Of;
                 cur.push(p);
@@ -1305,7 +1331,7 @@ fn last_is_agent(ch: &[Part]) -> bool {
 /// The run of capitalised words right after `at` ("President| Dos Santos"),
 /// up to four, with where it ends.
 fn capitalised_run(text: &str, at: usize) -> Option<(String, usize)> {
-    let rest = &text[at..];
+    let rest = text.get(at..).unwrap_or_default();
     let body = rest.strip_prefix(' ')?;
     let mut end = at + 1;
     let mut words = 0;
@@ -1331,7 +1357,11 @@ fn capitalised_run(text: &str, at: usize) -> Option<(String, usize)> {
         return None;
     }
     let end = end.min(text.len());
-    let name = text[at + 1..end].trim_end().to_string();
+    let name = text
+        .get(at + 1..end)
+        .unwrap_or_default()
+        .trim_end()
+        .to_string();
     let real_end = at + 1 + name.len();
     // A run that is really a sentence start or a weekday is not a name.
     if matches!(

@@ -1,7 +1,6 @@
 //! `entente clean`: cleaning only, nothing stored.
 
 use super::inputs::Inputs;
-use super::pipeline;
 use crate::args::{CleanArgs, CleanFormat};
 use crate::output::{json_line, stdout};
 use crate::Outcome;
@@ -14,7 +13,7 @@ pub fn run(args: CleanArgs, quiet: bool) -> Result<Outcome> {
     let mut inputs = Inputs::open(&args.input, quiet);
     let mut out = stdout();
     while let Some(raw) = inputs.next() {
-        match pipeline::clean(&raw) {
+        match entente_pipeline::clean(&raw) {
             Ok(doc) => match args.format {
                 CleanFormat::Jsonl => json_line(&mut out, &document_json(&doc))?,
                 CleanFormat::Text => write_text(&mut out, &doc)?,

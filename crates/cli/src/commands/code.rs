@@ -7,7 +7,6 @@
 //! header row as GDELT's own files (`--header` adds one).
 
 use super::inputs::Inputs;
-use super::pipeline;
 use crate::args::{CodeArgs, CodeFormat};
 use crate::output::{json_line, stdout};
 use crate::Outcome;
@@ -25,14 +24,13 @@ pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
     }
     let mut event_id = 0u64;
     while let Some(raw) = inputs.next() {
-        let doc = match pipeline::clean(&raw) {
-            Ok(doc) => doc,
+        let record = match entente_pipeline::process(&raw) {
+            Ok(record) => record,
             Err(e) => {
                 inputs.report(e);
                 continue;
             }
         };
-        let record = pipeline::code(doc);
         match args.format {
             CodeFormat::Jsonl => write_jsonl(&mut out, &record)?,
             CodeFormat::Gdelt => {

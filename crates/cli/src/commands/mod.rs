@@ -11,5 +11,4 @@ pub mod serve;
 pub mod stored;
 
 mod inputs;
-mod pipeline;
 mod report;

@@ -7,10 +7,10 @@
 //! stores nothing twice and redoes only what was not committed.
 
 use super::inputs::Inputs;
-use super::pipeline;
 use crate::args::RunArgs;
 use crate::Outcome;
 use anyhow::{Context, Result};
+use entente_core::RawDocument;
 use entente_store::{DocumentRecord, Store};
 use rayon::prelude::*;
 use std::io::Write;
@@ -34,12 +34,12 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
     let mut tally = Tally::default();
     let mut shown: Vec<DocumentRecord> = Vec::new();
     loop {
-        let raws: Vec<_> = inputs.by_ref().take(batch_size).collect();
+        let raws = next_batch(&mut inputs, batch_size, args.batch_bytes);
         if raws.is_empty() {
             break;
         }
         tally.read += raws.len();
-        let cleaned: Vec<_> = raws.par_iter().map(pipeline::clean).collect();
+        let cleaned: Vec<_> = raws.par_iter().map(entente_pipeline::clean).collect();
         let mut fresh = Vec::with_capacity(cleaned.len());
         for doc in cleaned {
             match doc {
@@ -51,7 +51,14 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
                 Err(e) => inputs.report(e),
             }
         }
-        let records: Vec<DocumentRecord> = fresh.into_par_iter().map(pipeline::code).collect();
+        let coded: Vec<_> = fresh.into_par_iter().map(entente_pipeline::code).collect();
+        let mut records: Vec<DocumentRecord> = Vec::with_capacity(coded.len());
+        for record in coded {
+            match record {
+                Ok(record) => records.push(record),
+                Err(e) => inputs.report(e),
+            }
+        }
         let outcome = store
             .write_batch(&records)
             .with_context(|| format!("cannot write to the store {}", args.db.display()))?;
@@ -97,6 +104,25 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
     )?;
     out.flush()?;
     Ok(outcome)
+}
+
+/// The next batch: at most `count` documents and, past the first, at most
+/// `bytes` bytes of content.
+fn next_batch(
+    inputs: &mut impl Iterator<Item = RawDocument>,
+    count: usize,
+    bytes: usize,
+) -> Vec<RawDocument> {
+    let mut batch = Vec::new();
+    let mut size = 0usize;
+    while batch.len() < count && (batch.is_empty() || size < bytes) {
+        let Some(raw) = inputs.next() else {
+            break;
+        };
+        size = size.saturating_add(raw.content.as_str().len());
+        batch.push(raw);
+    }
+    batch
 }
 
 /// Runs of at most this many documents print what was found in each.

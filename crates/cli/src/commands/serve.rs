@@ -1,6 +1,5 @@
 //! `entente serve`: the HTTP API and web UI (crate entente-serve).
 
-use super::pipeline;
 use crate::Outcome;
 use anyhow::Result;
 use clap::Args;
@@ -23,6 +22,12 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = entente_serve::DEFAULT_BODY_LIMIT, value_name = "BYTES")]
     pub body_limit: usize,
+    /// Also answer requests whose Host header is HOST (`name` on any port,
+    /// `name:port` on that one), e.g. behind a proxy; repeatable. Without
+    /// it only the loopback names and the listening address are answered,
+    /// which keeps other sites' pages out (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "HOST")]
+    pub allow_hosts: Vec<String>,
 }
 
 pub fn run(args: ServeArgs) -> Result<Outcome> {
@@ -31,10 +36,19 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
     }
     let mut config = ServeConfig::new(args.db, args.addr);
     config.body_limit = args.body_limit;
+    config.allow_hosts = args.allow_hosts;
     if args.token.is_some() {
+        // The message goes back to the client: what is wrong with the
+        // document, not where the server got it or what broke inside.
         let run: Pipeline = Arc::new(|raw| {
-            let document = pipeline::clean(&raw).map_err(|e| e.to_string())?;
-            Ok(pipeline::code(document))
+            entente_pipeline::process(&raw).map_err(|e| {
+                if e.is_internal() {
+                    tracing::error!("{e}");
+                    "the document could not be processed".to_string()
+                } else {
+                    e.reason.to_string()
+                }
+            })
         });
         config.pipeline = Some(run);
         config.token = args.token;

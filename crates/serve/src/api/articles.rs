@@ -12,6 +12,9 @@ use entente_store::{DeploymentFilter, UpdateStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+/// The longest search query, in bytes: every word is looked up.
+const MAX_QUERY: usize = 1000;
+
 #[derive(Debug, Deserialize)]
 pub(crate) struct SearchParams {
     q: Option<String>,
@@ -23,6 +26,11 @@ pub(crate) async fn search(
     Query(p): Query<SearchParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = param(&p.q).unwrap_or("").to_string();
+    if q.len() > MAX_QUERY {
+        return Err(ApiError::bad_request(format!(
+            "q is longer than {MAX_QUERY} bytes"
+        )));
+    }
     let limit = parse_limit(p.limit.as_deref(), 20)?;
     let hits = state.read(move |s| Ok(s.search(&q, limit)?)).await?;
     let hits: Vec<Value> = hits

@@ -6,8 +6,9 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
-use chrono::NaiveDate;
+use entente_core::published::parse_publication_date;
 use entente_core::{Content, Origin, RawDocument};
+use entente_store::{DocumentRecord, StoreError};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -20,7 +21,9 @@ pub(crate) struct PostedDocument {
     html: Option<String>,
     title: Option<String>,
     url: Option<String>,
-    published: Option<NaiveDate>,
+    /// Checked with [`parse_publication_date`]: `YYYY-MM-DD`, RFC 3339 or
+    /// RFC 2822, years 1800–2200.
+    published: Option<String>,
     source: Option<String>,
 }
 
@@ -57,6 +60,13 @@ pub(crate) async fn post(
     authorise(&state, &headers)?;
     let posted: PostedDocument = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("document JSON: {e}")))?;
+    let published = match posted.published.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(p) => Some(
+            parse_publication_date(p)
+                .map_err(|e| ApiError::unprocessable(format!("field published: {e}")))?,
+        ),
+    };
     let content = match (posted.text, posted.html) {
         (Some(t), None) => Content::Text(t),
         (None, Some(h)) => Content::Html(h),
@@ -67,29 +77,17 @@ pub(crate) async fn post(
         external_id: posted.id,
         url: posted.url,
         title: posted.title,
-        published: posted.published,
+        published,
         source: posted.source,
         content,
     };
+    // On a blocking thread: the pipeline is CPU work, and the write waits
+    // for SQLite's lock; neither may hold up the async workers.
     let worker = state.clone();
     let (id, stored, events) = tokio::task::spawn_blocking(move || {
-        let pipeline = worker
-            .pipeline()
-            .ok_or_else(|| ApiError::not_found("posting is off"))?;
-        let record = pipeline(raw).map_err(ApiError::bad_request)?;
-        let mut store = worker
-            .writer()
-            .ok_or_else(|| ApiError::not_found("posting is off"))?;
-        // Held across the write, so a refresh never sees the store and the
-        // index disagree about this document.
-        let mut index = worker.index_mut();
-        let outcome = store.write_batch(std::slice::from_ref(&record))?;
-        let stored = outcome.stored == 1;
-        let events = record.events.len();
-        if stored {
-            index.extend(record.events);
-        }
-        Ok::<_, ApiError>((record.document.id.to_string(), stored, events))
+        // Before any lock: reads and other posts go on meanwhile.
+        let record = run_pipeline(&worker, raw)?;
+        store_record(&worker, record)
     })
     .await
     .map_err(|e| ApiError::internal(format!("posting task failed: {e}")))??;
@@ -102,6 +100,62 @@ pub(crate) async fn post(
         status,
         Json(json!({ "id": id, "stored": stored, "duplicate": !stored, "events": events })),
     ))
+}
+
+/// Runs the caller's pipeline on one document. What it refuses, and a
+/// panic inside it, is a 422: that document cannot be stored, and the
+/// server goes on.
+fn run_pipeline(state: &AppState, raw: RawDocument) -> Result<DocumentRecord, ApiError> {
+    let pipeline = state
+        .pipeline()
+        .ok_or_else(|| ApiError::not_found("posting is off"))?;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline(raw))) {
+        Ok(Ok(record)) => Ok(record),
+        Ok(Err(reason)) => Err(ApiError::unprocessable(format!(
+            "the document yields nothing to store: {reason}"
+        ))),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            tracing::error!("the pipeline panicked on a posted document: {what}");
+            Err(ApiError::unprocessable(
+                "the document could not be processed",
+            ))
+        }
+    }
+}
+
+/// Writes a record and serves its events: the only step that holds the
+/// writing connection, for one short transaction and the swap of the index.
+fn store_record(
+    state: &AppState,
+    record: DocumentRecord,
+) -> Result<(String, bool, usize), ApiError> {
+    let mut store = state
+        .writer()
+        .ok_or_else(|| ApiError::not_found("posting is off"))?;
+    let outcome = match store.write_batch(std::slice::from_ref(&record)) {
+        Ok(outcome) => outcome,
+        Err(e @ StoreError::InvalidRecord { .. }) => {
+            tracing::error!("a posted document's record was refused: {e}");
+            return Err(ApiError::unprocessable(
+                "the document's record could not be stored",
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let stored = outcome.stored == 1;
+    let events = record.events.len();
+    if stored {
+        // Built beside the index being served, then swapped in; the
+        // writer stays held, so a refresh cannot interleave.
+        let next = state.index().extended(record.events);
+        state.replace_index(next);
+    }
+    Ok((record.document.id.to_string(), stored, events))
 }
 
 #[cfg(test)]
