@@ -378,8 +378,10 @@ impl<'a> Doc<'a> {
             }
             kept.push(m);
         }
-        let dates = published.map(|p| find_dates(text, p)).unwrap_or_default();
-        let quantities = find_quantities(text);
+        let mut dates = published.map(|p| find_dates(text, p)).unwrap_or_default();
+        dates.sort_by_key(|d| d.span.start);
+        let mut quantities = find_quantities(text);
+        quantities.sort_by_key(|q| q.span.start);
         let mut sentences = Vec::new();
         let mut mi = 0;
         for (index, span) in split_sentences(text).into_iter().enumerate() {
@@ -451,9 +453,10 @@ impl<'a> Doc<'a> {
 
     /// The quotation enclosing byte `at`, if any.
     pub fn quote_at(&self, at: usize) -> Option<usize> {
-        self.quotes
-            .iter()
-            .position(|q| q.inner.start <= at && at < q.inner.end)
+        // Quotations are in text order and do not overlap.
+        let after = self.quotes.partition_point(|q| q.inner.start <= at);
+        let i = after.checked_sub(1)?;
+        self.quotes.get(i).filter(|q| at < q.inner.end).map(|_| i)
     }
 
     /// The date of an event at token `k` of sentence `s`: the nearest
@@ -461,7 +464,14 @@ impl<'a> Doc<'a> {
     /// nearest one, else the publication date.
     pub fn date_for(&self, s: &Sent, k: usize) -> (Option<NaiveDate>, DatePrecision) {
         let at = s.toks.get(k).map(|t| t.span.start).unwrap_or(s.span.start);
-        let in_sent = self.dates.iter().filter(|d| s.span.contains(d.span));
+        // Dates are sorted by their start: only those from the sentence's.
+        let first = self.dates.partition_point(|d| d.span.start < s.span.start);
+        let in_sent = self
+            .dates
+            .iter()
+            .skip(first)
+            .take_while(|d| d.span.start < s.span.end)
+            .filter(|d| s.span.contains(d.span));
         let dist = |d: &&TemporalExpression| d.span.start.abs_diff(at);
         let past = in_sent
             .clone()

@@ -123,9 +123,12 @@ pub(crate) fn deployments_in(
         taken_until = noun + 1;
         let lo = s.toks[from.min(s.len() - 1)].span.start;
         let hi = s.toks[noun].span.start;
+        let first = doc.quantities.partition_point(|q| q.span.start < lo);
         let personnel = doc
             .quantities
             .iter()
+            .skip(first)
+            .take_while(|q| q.span.start < hi)
             .find(|q| q.span.start >= lo && q.span.end <= hi)
             .and_then(|q| q.personnel());
         let inside = (from..noun).find_map(|j| s.mention_at[j]);
@@ -230,9 +233,12 @@ pub(crate) fn deployments_in(
         let mut end = None;
         let mut start = None;
         let trig_at = s.toks[k].span.start;
+        let first = doc.dates.partition_point(|d| d.span.start <= trig_at);
         for d in doc
             .dates
             .iter()
+            .skip(first)
+            .take_while(|d| d.span.start < s.span.end)
             .filter(|d| s.span.contains(d.span) && d.span.start > trig_at)
         {
             let dk = s.token_at(d.span.start);

@@ -14,9 +14,11 @@ use entente_core::{Quotation, Speaker};
 /// Quotations opening in sentence `s`; records their speakers in `focus`.
 pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quotation> {
     let mut out = Vec::new();
-    for (qi, q) in doc.quotes.iter().enumerate() {
-        if !(s.span.start <= q.outer.start && q.outer.start < s.span.end) {
-            continue;
+    // Quotes are in text order: only those opening inside the sentence.
+    let first = doc.quotes.partition_point(|q| q.outer.start < s.span.start);
+    for (qi, q) in doc.quotes.iter().enumerate().skip(first) {
+        if q.outer.start >= s.span.end {
+            break;
         }
         let inner = q.inner.slice(doc.text);
         // A mark with nothing quoted after it (a stray `“` at a line's end).
@@ -62,10 +64,12 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
 /// `"...," she said` / `"...," said X`: a speech verb within a few tokens
 /// after the closing mark, in the sentence holding it.
 fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<usize> {
-    let s = doc
-        .sentences
-        .iter()
-        .find(|x| x.span.start <= close && close <= x.span.end)
+    // Sentences are in text order: the last one starting at or before `close`.
+    let after = doc.sentences.partition_point(|x| x.span.start <= close);
+    let s = after
+        .checked_sub(1)
+        .and_then(|i| doc.sentences.get(i))
+        .filter(|x| close <= x.span.end)
         .unwrap_or(s_open);
     let k0 = s.token_at(close);
     for k in k0..(k0 + 4).min(s.len()) {
@@ -118,8 +122,12 @@ fn quote_target(
                 .unwrap_or_else(|| sm.code.chars().take(3).collect()),
         )
     });
+    // Mentions are in text order: start from the first inside the quotation.
+    let first = doc.mentions.partition_point(|m| m.start < inner.start);
     doc.mentions
         .iter()
+        .skip(first)
+        .take_while(|m| m.start < inner.end)
         .find(|m| {
             inner.contains(m.span())
                 && own

@@ -136,7 +136,10 @@ fn split_port(s: &str) -> (&str, Option<&str>) {
         None => s.find(':'),
     };
     match cut {
-        Some(i) if s[i..].starts_with(':') => (&s[..i], Some(&s[i + 1..])),
+        Some(i) if s.get(i..).unwrap_or_default().starts_with(':') => (
+            s.get(..i).unwrap_or_default(),
+            Some(s.get(i + 1..).unwrap_or_default()),
+        ),
         _ => (s, None),
     }
 }

@@ -38,6 +38,8 @@
 //! # }
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 #![doc(test(attr(deny(warnings))))]
 
 mod api;

@@ -229,10 +229,12 @@ fn same_word(word: &str, term: &str) -> bool {
 /// `]`, `…` where text is left out; the beginning of `text` when nothing
 /// matches.
 fn window_snippet(text: &str, query: &str, tokens: usize) -> String {
-    let terms: Vec<String> = words(query).map(|r| query[r].to_lowercase()).collect();
+    let terms: Vec<String> = words(query)
+        .map(|r| query.get(r).unwrap_or_default().to_lowercase())
+        .collect();
     let spans: Vec<std::ops::Range<usize>> = words(text).collect();
     let hit = |r: &std::ops::Range<usize>| {
-        let w = text[r.clone()].to_lowercase();
+        let w = text.get(r.clone()).unwrap_or_default().to_lowercase();
         terms.iter().any(|t| same_word(&w, t))
     };
     let first = spans.iter().position(&hit).unwrap_or(0);
@@ -247,13 +249,13 @@ fn window_snippet(text: &str, query: &str, tokens: usize) -> String {
     };
     let mut at = start;
     for r in &spans[from..to] {
-        out.push_str(&text[at..r.start]);
+        out.push_str(text.get(at..r.start).unwrap_or_default());
         if hit(r) {
             out.push('[');
-            out.push_str(&text[r.clone()]);
+            out.push_str(text.get(r.clone()).unwrap_or_default());
             out.push(']');
         } else {
-            out.push_str(&text[r.clone()]);
+            out.push_str(text.get(r.clone()).unwrap_or_default());
         }
         at = r.end;
     }

@@ -60,6 +60,8 @@
 //! # Ok::<(), entente_store::StoreError>(())
 //! ```
 
+// Offsets cut text only through `str::get` or `entente_core::text`.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![doc(test(attr(deny(warnings))))]
 

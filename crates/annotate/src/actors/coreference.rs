@@ -15,6 +15,7 @@ const ANTECEDENT_REACH: usize = 1500;
 pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut words = Words { text, at: 0 }.peekable();
+    let mut quotes = QuoteState::default();
     while let Some((s, e)) = words.next() {
         let w = text.get(s..e).unwrap_or_default();
         let (span_end, pick): (usize, Option<&Mention>) = match w {
@@ -59,7 +60,8 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
         let covered = mentions[before.saturating_sub(3)..before]
             .iter()
             .any(|m| s < m.end && m.kind != ActorKind::Group);
-        if covered || in_quotation(text, s) {
+        quotes.advance(text, s);
+        if covered || quotes.inside() {
             continue;
         }
         let mut m = a.clone();
@@ -119,23 +121,47 @@ impl Iterator for Words<'_> {
 }
 
 /// Whether `at` lies inside a quotation in its paragraph.
+#[cfg(test)]
 fn in_quotation(text: &str, at: usize) -> bool {
-    let para = text
-        .get(..at)
-        .unwrap_or_default()
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let mut depth = 0i32;
-    let mut straight = false;
-    for c in text.get(para..at).unwrap_or_default().chars() {
-        match c {
-            '"' => straight = !straight,
-            '“' => depth += 1,
-            '”' => depth = (depth - 1).max(0),
-            _ => {}
+    let mut q = QuoteState::default();
+    q.advance(text, at);
+    q.inside()
+}
+
+/// Whether the text read so far is inside a quotation of its paragraph,
+/// read forward only: asked at increasing offsets, it reads each byte of
+/// the text once (a paragraph of megabytes with many pronouns would
+/// otherwise be read again for each).
+#[derive(Debug, Default)]
+struct QuoteState {
+    at: usize,
+    depth: i32,
+    straight: bool,
+}
+
+impl QuoteState {
+    fn advance(&mut self, text: &str, to: usize) {
+        if to < self.at {
+            *self = QuoteState::default();
         }
+        for c in text.get(self.at..to).unwrap_or_default().chars() {
+            match c {
+                '\n' => {
+                    self.depth = 0;
+                    self.straight = false;
+                }
+                '"' => self.straight = !self.straight,
+                '“' => self.depth += 1,
+                '”' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+        }
+        self.at = to.max(self.at);
     }
-    straight || depth > 0
+
+    fn inside(&self) -> bool {
+        self.straight || self.depth > 0
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,77 @@
+//! Peak memory of each stage on one document, as a multiple of its size.
+//!
+//! `cargo run --release -p entente-pipeline --example memory -- FILE [YYYY-MM-DD]`
+//!
+//! Reads the peak resident set (`VmHWM` in `/proc/self/status`, Linux)
+//! after the document is read, then after each stage.
+
+use entente_annotate::ActorResolver;
+use entente_core::{Content, Origin, RawDocument};
+
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().ok_or("usage: memory FILE [YYYY-MM-DD]")?;
+    let published = match args.next() {
+        Some(d) => Some(entente_core::published::parse_publication_date(&d)?),
+        None => chrono::NaiveDate::from_ymd_opt(2022, 4, 8),
+    };
+    // Dictionaries first, so that their memory is the baseline.
+    let _ = ActorResolver::embedded().find_mentions("NATO met.", published);
+    let _ = entente_pipeline::process(&RawDocument {
+        origin: Origin::file("warm-up"),
+        external_id: None,
+        url: None,
+        title: None,
+        published,
+        source: None,
+        content: Content::Text("NATO met Russia.".into()),
+    });
+    let base = peak_kib();
+    let text = std::fs::read_to_string(&path)?;
+    let size = text.len() as f64 / 1024.0;
+    let raw = RawDocument {
+        origin: Origin::file(&path),
+        external_id: None,
+        url: None,
+        title: None,
+        published,
+        source: None,
+        content: Content::Text(text),
+    };
+    let report = |stage: &str| {
+        let used = peak_kib().saturating_sub(base) as f64;
+        println!(
+            "{stage:>10}: peak {:>9.1} MiB above the dictionaries = {:>5.1}x the document ({:.1} MiB)",
+            used / 1024.0,
+            used / size,
+            size / 1024.0
+        );
+    };
+    report("read");
+    let doc = entente_pipeline::clean(&raw)?;
+    drop(raw);
+    report("clean");
+    let mentions = ActorResolver::embedded().find_mentions(&doc.text, doc.published);
+    report("annotate");
+    let coded = entente_code::code_document(&doc, &mentions);
+    report("code");
+    println!(
+        "{} mention(s), {} event(s), {} quotation(s), {} deployment(s)",
+        mentions.len(),
+        coded.events.len(),
+        coded.quotations.len(),
+        coded.deployments.len()
+    );
+    Ok(())
+}
