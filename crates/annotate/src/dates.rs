@@ -16,7 +16,7 @@
 //! year its 1 January, except "earlier this year/month", which stand for the
 //! span from its start to the publication date, represented by the start.
 
-use crate::sentences::{tokenize, Token, TokenKind};
+use crate::sentences::{segments, tokenize, Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use entente_core::{DatePrecision, Span};
 
@@ -90,9 +90,22 @@ const FUTURE_CUES: &[&str] = &[
 
 /// Finds and resolves the temporal expressions of `text`. Total.
 pub fn find_dates(text: &str, published: NaiveDate) -> Vec<TemporalExpression> {
-    let toks = tokenize(text, Span::new(0, text.len()));
-    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let mut out = Vec::new();
+    for segment in segments(text) {
+        find_dates_in(text, segment, published, &mut out);
+    }
+    out
+}
+
+/// The temporal expressions of `text[segment]`, appended to `out`.
+fn find_dates_in(
+    text: &str,
+    segment: Span,
+    published: NaiveDate,
+    out: &mut Vec<TemporalExpression>,
+) {
+    let toks = tokenize(text, segment);
+    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let mut i = 0;
     while i < toks.len() {
         if let Some((n, date, precision, range)) = match_at(text, &toks, &words, i, published) {
@@ -108,7 +121,6 @@ pub fn find_dates(text: &str, published: NaiveDate) -> Vec<TemporalExpression> {
             i += 1;
         }
     }
-    out
 }
 
 type Match = (usize, NaiveDate, DatePrecision, (NaiveDate, NaiveDate));

@@ -16,7 +16,7 @@
 //! Four-digit numbers that read as years ("in 2022") and day numbers next
 //! to a month name ("May 31") are not counts.
 
-use crate::sentences::{tokenize, Token, TokenKind};
+use crate::sentences::{segments, tokenize, Token, TokenKind};
 use entente_core::{Personnel, Span};
 
 /// How a count is bounded.
@@ -106,9 +106,17 @@ const VAGUE: &[(&str, u64)] = &[
 ];
 /// Finds the counts in `text`. Total.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let toks = tokenize(text, Span::new(0, text.len()));
-    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let mut out = Vec::new();
+    for segment in segments(text) {
+        find_quantities_in(text, segment, &mut out);
+    }
+    out
+}
+
+/// The counts of `text[segment]`, appended to `out`.
+fn find_quantities_in(text: &str, segment: Span, out: &mut Vec<Quantity>) {
+    let toks = tokenize(text, segment);
+    let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let mut i = 0;
     while i < toks.len() {
         let Some((value, n)) = number_at(text, &toks, &words, i) else {
@@ -125,7 +133,6 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         });
         i += n;
     }
-    out
 }
 
 /// The number starting at token `i` and how many tokens it takes.

@@ -63,6 +63,30 @@ const SENTENCE_OPENERS: &[&str] = &[
     "According",
 ];
 
+/// Lines longer than this are read sentence by sentence by [`segments`].
+const MAX_SEGMENT_BYTES: usize = 64 * 1024;
+
+/// Spans that cover `text` in pieces a scanner can hold in memory whole:
+/// its lines (paragraphs), and a line longer than 64 KiB sentence by
+/// sentence. Dates and numbers never run across a line break; within a
+/// long line they are read per sentence.
+pub fn segments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = line_start + line.len();
+        if line.len() <= MAX_SEGMENT_BYTES {
+            out.push(Span::new(line_start, end));
+        } else {
+            let mut sentences = Vec::new();
+            split_line(text, line_start, end, &mut sentences);
+            out.extend(sentences);
+        }
+        line_start = end;
+    }
+    out
+}
+
 /// Splits `text` into sentences and returns their byte spans, without the
 /// surrounding whitespace. Total: any input gives a (possibly empty) list.
 pub fn split_sentences(text: &str) -> Vec<Span> {

@@ -355,7 +355,10 @@ pub(crate) struct Doc<'a> {
     pub mentions: Vec<&'a Mention>,
     pub dates: Vec<TemporalExpression>,
     pub quantities: Vec<Quantity>,
-    pub sentences: Vec<Sent>,
+    /// Sentence spans; a sentence's tokens are made by [`Doc::sentence`]
+    /// when it is coded, so that a document holds one sentence's tokens at
+    /// a time, not all of them.
+    pub sentences: Vec<Span>,
     pub quotes: Vec<QuoteSpan>,
 }
 
@@ -382,44 +385,7 @@ impl<'a> Doc<'a> {
         dates.sort_by_key(|d| d.span.start);
         let mut quantities = find_quantities(text);
         quantities.sort_by_key(|q| q.span.start);
-        let mut sentences = Vec::new();
-        let mut mi = 0;
-        for (index, span) in split_sentences(text).into_iter().enumerate() {
-            let toks = tokenize(text, span);
-            let words = toks.iter().map(|t| normalise(t.text(text))).collect();
-            let capital = toks
-                .iter()
-                .map(|t| t.text(text).starts_with(char::is_uppercase))
-                .collect();
-            while mi < kept.len() && kept[mi].end <= span.start {
-                mi += 1;
-            }
-            let mut mention_at = vec![None; toks.len()];
-            let mut j = mi;
-            while j < kept.len() && kept[j].start < span.end {
-                let m = kept[j].span();
-                // Tokens are in text order: only those from the first one
-                // ending after the mention's start can overlap it.
-                let first = toks.partition_point(|t| t.span.end <= m.start);
-                for (k, t) in toks.iter().enumerate().skip(first) {
-                    if t.span.start >= m.end {
-                        break;
-                    }
-                    if t.span.overlaps(m) {
-                        mention_at[k] = Some(j);
-                    }
-                }
-                j += 1;
-            }
-            sentences.push(Sent {
-                index,
-                span,
-                toks,
-                words,
-                capital,
-                mention_at,
-            });
-        }
+        let sentences = split_sentences(text);
         let quotes = find_quotes(text);
         Doc {
             text,
@@ -430,6 +396,51 @@ impl<'a> Doc<'a> {
             quantities,
             sentences,
             quotes,
+        }
+    }
+
+    /// Sentence `index` with its tokens, words and the mention covering
+    /// each token (an empty sentence past the end).
+    pub fn sentence(&self, index: usize) -> Sent {
+        let text = self.text;
+        let span = self
+            .sentences
+            .get(index)
+            .copied()
+            .unwrap_or(Span::new(text.len(), text.len()));
+        let toks = tokenize(text, span);
+        let words = toks.iter().map(|t| normalise(t.text(text))).collect();
+        let capital = toks
+            .iter()
+            .map(|t| t.text(text).starts_with(char::is_uppercase))
+            .collect();
+        let mut mention_at = vec![None; toks.len()];
+        // Kept mentions do not overlap, so they are sorted by end as by start.
+        let first_mention = self.mentions.partition_point(|m| m.end <= span.start);
+        for (j, mention) in self.mentions.iter().enumerate().skip(first_mention) {
+            if mention.start >= span.end {
+                break;
+            }
+            let m = mention.span();
+            // Tokens are in text order: only those from the first one
+            // ending after the mention's start can overlap it.
+            let first = toks.partition_point(|t| t.span.end <= m.start);
+            for (k, t) in toks.iter().enumerate().skip(first) {
+                if t.span.start >= m.end {
+                    break;
+                }
+                if t.span.overlaps(m) {
+                    mention_at[k] = Some(j);
+                }
+            }
+        }
+        Sent {
+            index,
+            span,
+            toks,
+            words,
+            capital,
+            mention_at,
         }
     }
 

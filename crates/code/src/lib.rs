@@ -109,7 +109,8 @@ pub fn code_text(
     let mut out = CodedDocument::default();
     let mut actions: Vec<events::Action> = Vec::new();
     let mut last_to = Vec::new();
-    for s in &doc.sentences {
+    for index in 0..doc.sentences.len() {
+        let s = &doc.sentence(index);
         out.quotations
             .extend(quotes::quotations_in(&doc, s, &mut focus));
         let found = deployments::deployments_in(&doc, s, &focus, &mut last_to);
@@ -149,6 +150,10 @@ pub fn code_text(
             }
         }
         actions.extend(here);
+        // Only the latest actions are ever looked back at.
+        if actions.len() > 2 * MAX_ANTECEDENT_ACTIONS {
+            actions.drain(..actions.len() - MAX_ANTECEDENT_ACTIONS);
+        }
     }
     out
 }

@@ -64,13 +64,20 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
 /// `"...," she said` / `"...," said X`: a speech verb within a few tokens
 /// after the closing mark, in the sentence holding it.
 fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<usize> {
-    // Sentences are in text order: the last one starting at or before `close`.
-    let after = doc.sentences.partition_point(|x| x.span.start <= close);
-    let s = after
+    // Sentences are in text order: the last one starting at or before
+    // `close`, when it holds `close`.
+    let after = doc.sentences.partition_point(|x| x.start <= close);
+    let holding = after
         .checked_sub(1)
-        .and_then(|i| doc.sentences.get(i))
-        .filter(|x| close <= x.span.end)
-        .unwrap_or(s_open);
+        .filter(|&i| doc.sentences.get(i).is_some_and(|x| close <= x.end));
+    let other;
+    let s = match holding {
+        Some(i) if i != s_open.index => {
+            other = doc.sentence(i);
+            &other
+        }
+        _ => s_open,
+    };
     let k0 = s.token_at(close);
     for k in k0..(k0 + 4).min(s.len()) {
         let w = s.word(k);
