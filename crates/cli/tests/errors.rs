@@ -327,3 +327,117 @@ mod poisoned_batch {
         check(&batch, &out, "line 151");
     }
 }
+
+/// The reproducers of issue 9 through `entente code`: each one exits 0 or
+/// 1 with a message, never 101 (a panic).
+mod reproducers {
+    use super::*;
+
+    fn code(batch: &Batch, name: &str, text: &str, published: &[&str]) -> Output {
+        let path = batch.file(name, text.as_bytes());
+        entente()
+            .arg("code")
+            .arg(&path)
+            .args(published)
+            .args(["--format", "jsonl"])
+            .output()
+            .expect("runs")
+    }
+
+    #[test]
+    fn hostile_text_codes_without_a_panic() {
+        let batch = Batch::new();
+        for (i, text) in [
+            "He met Mr.\u{201C}J. Smith. The talks went on.",
+            "ẞ Serbia \u{2018}recognised Kosovo.",
+            "Serbia recognised İ Kosovo over \u{201D}Taiwan.",
+            "ẞ Russia \u{2014}suspended its treaty obligations.",
+            "İİ Finland joined NATO on Tuesday.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let out = code(
+                &batch,
+                &format!("r{i}.txt"),
+                text,
+                &["--published", "2022-04-08"],
+            );
+            assert_eq!(out.status.code(), Some(0), "{text}: {}", stderr_of(&out));
+        }
+    }
+
+    #[test]
+    fn an_accession_after_length_changing_letters_names_the_right_organisation() {
+        let batch = Batch::new();
+        let out = code(
+            &batch,
+            "finland.txt",
+            "İİ Finland joined NATO on Tuesday.",
+            &["--published", "2023-04-04"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert!(!stdout_of(&out).contains("\"ATO\""), "{}", stdout_of(&out));
+    }
+
+    #[test]
+    fn curly_quoted_quotations_keep_their_text() {
+        let batch = Batch::new();
+        let out = code(
+            &batch,
+            "quote.txt",
+            "The foreign minister said on Monday: \u{201C}We will defend our allies in the Pacific.\u{201D}\n",
+            &["--published", "2022-04-08"],
+        );
+        let quotes: Vec<Value> = json_lines(&out)
+            .into_iter()
+            .filter(|r| r["kind"] == "quotation")
+            .collect();
+        assert_eq!(quotes.len(), 1, "{}", stdout_of(&out));
+        assert_eq!(
+            quotes[0]["text"],
+            "We will defend our allies in the Pacific."
+        );
+    }
+
+    #[test]
+    fn bad_publication_dates_are_refused_where_they_enter() {
+        let batch = Batch::new();
+        for bad in [
+            "-262143-01-01",
+            "+262142-12-31",
+            "2022-04-08T25:00:00Z",
+            "2022-4-8",
+            "1700-01-01",
+        ] {
+            let out = code(
+                &batch,
+                "a.txt",
+                "NATO met on Monday.",
+                &[format!("--published={bad}").as_str()],
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "--published {bad}: {}",
+                stderr_of(&out)
+            );
+            assert!(
+                stderr_of(&out).contains("publication date"),
+                "{}",
+                stderr_of(&out)
+            );
+            let line =
+                serde_json::json!({"id": "x", "text": "NATO met on Monday.", "published": bad});
+            let path = batch.file("d.jsonl", format!("{line}\n").as_bytes());
+            let out = entente().arg("code").arg(&path).output().expect("runs");
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "JSONL {bad}: {}",
+                stderr_of(&out)
+            );
+            assert!(stderr_of(&out).contains("line 1"), "{}", stderr_of(&out));
+        }
+    }
+}

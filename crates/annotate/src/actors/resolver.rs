@@ -122,6 +122,8 @@ impl<'d> ActorResolver<'d> {
                 parts.push(p);
             }
         }
+        // The raw hits are classified: free them before resolving.
+        drop(hits);
         // "Chad Smith", "Jordan Peterson": a state's name right before a
         // last name is a given name.
         let given: Vec<bool> = (0..parts.len())
