@@ -404,6 +404,32 @@ fn year_number(raw: &str) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    /// Found by fuzzing (fuzz/CRASHES.md #1–#6): relative dates at the
+    /// first and last days chrono knows once overflowed.
+    #[test]
+    fn relative_dates_at_the_ends_of_the_calendar_do_not_overflow() {
+        for (text, day) in [
+            ("last week", NaiveDate::MIN),
+            ("next week", NaiveDate::MAX),
+            ("this week", NaiveDate::MAX),
+            ("last saturday", NaiveDate::MIN),
+            ("this friday", NaiveDate::MAX),
+            ("Tuesday", NaiveDate::MIN),
+            (
+                "next month and last year, in December, on May 31",
+                NaiveDate::MIN,
+            ),
+            (
+                "next month and next year, in January, on May 31",
+                NaiveDate::MAX,
+            ),
+        ] {
+            for t in find_dates(text, day) {
+                assert!(t.range.0 <= t.range.1, "{text} at {day}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -40,6 +40,14 @@ const REPRODUCERS: &[(&str, &str)] = &[
         "\u{201C}We will stay until the job is done, the general said.",
     ),
     (
+        "a stray opening quote at a line's end made an empty quotation (fuzz/CRASHES.md #7)",
+        "NA argued \"",
+    ),
+    (
+        "a weekday at chrono's first day overflowed (fuzz/CRASHES.md #6)",
+        "Tuesday",
+    ),
+    (
         "lone closing marks and mixed quotes",
         "\u{201D}Russia\u{201D} \u{201C} said \"NATO\u{201D} ' \u{2019}s\u{2019} \u{201C}\u{201C}.",
     ),
