@@ -121,13 +121,6 @@ impl Iterator for Words<'_> {
 }
 
 /// Whether `at` lies inside a quotation in its paragraph.
-#[cfg(test)]
-fn in_quotation(text: &str, at: usize) -> bool {
-    let mut q = QuoteState::default();
-    q.advance(text, at);
-    q.inside()
-}
-
 /// Whether the text read so far is inside a quotation of its paragraph,
 /// read forward only: asked at increasing offsets, it reads each byte of
 /// the text once (a paragraph of megabytes with many pronouns would
@@ -167,6 +160,12 @@ impl QuoteState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn in_quotation(text: &str, at: usize) -> bool {
+        let mut q = QuoteState::default();
+        q.advance(text, at);
+        q.inside()
+    }
 
     #[test]
     fn quotations_close_and_paragraphs_reset() {
