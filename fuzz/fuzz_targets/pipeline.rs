@@ -29,7 +29,7 @@ fn check_evidence(text: &str, e: &Evidence, what: &str) {
     assert_span(text, e.span(), what);
     assert_eq!(
         e.span().slice(text),
-        e.text,
+        &*e.text,
         "{what}: evidence text differs from the text it spans"
     );
 }
@@ -74,7 +74,7 @@ fuzz_target!(|input: Input| {
         let sentence = sentences
             .get(event.sentence)
             .map(|s| s.slice(text))
-            .unwrap_or(&event.evidence.text);
+            .unwrap_or(&*event.evidence.text);
         if let Some(c) = CodedEvent::from_event(event, sentence) {
             let _ = kb.propose_updates(std::slice::from_ref(&c));
         }

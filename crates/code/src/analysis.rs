@@ -7,6 +7,8 @@ use entente_annotate::dates::{find_dates, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
 use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 pub(crate) const SPEECH_VERBS: &[&str] = &[
     "say",
@@ -350,7 +352,8 @@ impl Sent {
 /// A document prepared for coding.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub id: String,
+    /// The document's public id, shared by every fact coded from it.
+    pub id: Arc<str>,
     pub published: Option<NaiveDate>,
     pub mentions: Vec<&'a Mention>,
     pub dates: Vec<TemporalExpression>,
@@ -360,6 +363,9 @@ pub(crate) struct Doc<'a> {
     /// a time, not all of them.
     pub sentences: Vec<Span>,
     pub quotes: Vec<QuoteSpan>,
+    /// The last evidence made, so that the facts read from one span share
+    /// its text.
+    last_evidence: RefCell<Option<Evidence>>,
 }
 
 impl<'a> Doc<'a> {
@@ -389,13 +395,14 @@ impl<'a> Doc<'a> {
         let quotes = find_quotes(text);
         Doc {
             text,
-            id,
+            id: Arc::from(id),
             published,
             mentions: kept,
             dates,
             quantities,
             sentences,
             quotes,
+            last_evidence: RefCell::new(None),
         }
     }
 
@@ -458,8 +465,16 @@ impl<'a> Doc<'a> {
         c.get(..c.len().min(3)).unwrap_or_default()
     }
 
+    /// The evidence of `span`; facts read from the same span share one
+    /// copy of its text.
     pub fn evidence(&self, span: Span) -> Evidence {
-        Evidence::from_span(self.text, span)
+        let mut last = self.last_evidence.borrow_mut();
+        if let Some(e) = last.as_ref().filter(|e| e.span() == span) {
+            return e.clone();
+        }
+        let e = Evidence::from_span(self.text, span);
+        *last = Some(e.clone());
+        e
     }
 
     /// The quotation enclosing byte `at`, if any.

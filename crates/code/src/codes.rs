@@ -3,6 +3,7 @@
 //! `scripts/build_verbs.py`).
 
 use crate::error::DictionaryError;
+use entente_core::EcoString;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,7 +20,7 @@ pub struct CodeInfo {
     pub quad_class: u8,
     pub goldstein: f32,
     /// PLOVER type; `None` for public statements (root 01).
-    pub plover: Option<String>,
+    pub plover: Option<EcoString>,
     pub description: String,
 }
 
@@ -58,7 +59,7 @@ impl CodeTable {
             let goldstein = f[3].parse().map_err(|_| {
                 DictionaryError::malformed(file, n + 1, format!("bad Goldstein score {:?}", f[3]))
             })?;
-            let plover = (f[4] != "-").then(|| f[4].to_string());
+            let plover = (f[4] != "-").then(|| EcoString::from(f[4]));
             codes.insert(
                 f[0].to_string(),
                 CodeInfo {

@@ -300,8 +300,11 @@ pub(crate) fn deployments_in(
         let deployment = Deployment {
             doc: doc.id.clone(),
             sentence: s.index,
-            by: by.clone(),
-            to: to.iter().map(|&m| doc.mentions[m].code.clone()).collect(),
+            by: by.to_string(),
+            to: to
+                .iter()
+                .map(|&m| doc.mentions[m].code.to_string())
+                .collect(),
             personnel,
             role: Some(role),
             status,
@@ -311,7 +314,7 @@ pub(crate) fn deployments_in(
                 .filter(|p| *p != DatePrecision::Publication),
             review_date,
             end,
-            requested_by: requested_by.map(|m| doc.mentions[m].code.clone()),
+            requested_by: requested_by.map(|m| doc.mentions[m].code.to_string()),
             purpose,
             evidence: doc.evidence(evidence),
         };

@@ -175,7 +175,7 @@ where
             .map(|e| {
                 (
                     prefix(&e.source.code),
-                    e.plover.clone().unwrap_or_default(),
+                    e.plover.as_deref().unwrap_or_default().to_string(),
                     e.target.as_ref().map(|t| prefix(&t.code)),
                 )
             })
@@ -201,7 +201,7 @@ where
                 id: g.id.clone(),
                 text: g.text.clone(),
                 gold: g.plover.clone(),
-                predicted: chosen,
+                predicted: chosen.map(Into::into),
                 gold_triples: gt,
                 predicted_triples: pt,
             });
@@ -262,7 +262,7 @@ mod tests {
             evidence: entente_core::Evidence {
                 start: 0,
                 end: 0,
-                text: String::new(),
+                text: String::new().into(),
             },
         }
     }

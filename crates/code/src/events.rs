@@ -1041,7 +1041,7 @@ fn event(
         sentence: a.sentence,
         source: source.clone(),
         target,
-        cameo: a.code.clone(),
+        cameo: a.code.clone().into(),
         plover: info.plover.clone(),
         quad_class: info.quad_class,
         goldstein: info.goldstein,

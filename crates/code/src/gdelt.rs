@@ -85,7 +85,7 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
     let Some(a) = a else { return cols };
     let code = a.code.as_str();
     cols[0] = code.to_string();
-    cols[1] = a.name.to_uppercase();
+    cols[1] = a.name.to_uppercase().to_string();
     let chunks: Vec<&str> = (0..code.len() / 3)
         .filter_map(|i| code.get(i * 3..i * 3 + 3))
         .collect();
@@ -125,7 +125,7 @@ pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
     f.extend(actor_columns(Some(&event.source)));
     f.extend(actor_columns(event.target.as_ref()));
     f.push(if event.sentence == 0 { "1" } else { "0" }.to_string());
-    f.push(event.cameo.clone());
+    f.push(event.cameo.to_string());
     f.push(
         info.map(|i| i.base().to_string())
             .unwrap_or_else(|| event.cameo.chars().take(3).collect()),

@@ -155,5 +155,10 @@ pub fn code_text(
             actions.drain(..actions.len() - MAX_ANTECEDENT_ACTIONS);
         }
     }
+    // The facts live as long as the document's record: give back what
+    // growing the vectors reserved.
+    out.events.shrink_to_fit();
+    out.quotations.shrink_to_fit();
+    out.deployments.shrink_to_fit();
     out
 }

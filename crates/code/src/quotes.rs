@@ -50,8 +50,8 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
             doc: doc.id.clone(),
             sentence: s.index,
             speaker: speaker.map(|m| Speaker {
-                name: doc.mentions[m].name.clone(),
-                code: Some(doc.mentions[m].code.clone()),
+                name: doc.mentions[m].name.to_string(),
+                code: Some(doc.mentions[m].code.to_string()),
             }),
             target,
             text,

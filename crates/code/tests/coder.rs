@@ -33,13 +33,13 @@ fn mentions(text: &str) -> Vec<Mention> {
             let start = from + p;
             from = start + name.len();
             out.push(Mention {
-                text: name.to_string(),
+                text: name.to_string().into(),
                 start,
                 end: start + name.len(),
-                code: code.to_string(),
-                actor: code[..3].to_string(),
+                code: code.to_string().into(),
+                actor: code[..3].to_string().into(),
                 kind: *kind,
-                name: name.to_string(),
+                name: name.to_string().into(),
                 role: None,
                 sector: None,
                 affiliation: None,
@@ -312,8 +312,8 @@ fn every_event_has_provenance() {
     let got = code(text);
     assert!(!got.events.is_empty());
     for e in &got.events {
-        assert_eq!(&text[e.evidence.start..e.evidence.end], e.evidence.text);
-        assert_eq!(e.doc, "t");
+        assert_eq!(&text[e.evidence.start..e.evidence.end], &*e.evidence.text);
+        assert_eq!(e.doc, "t".into());
     }
     assert_eq!(got.events.last().map(|e| e.sentence), Some(1));
 }

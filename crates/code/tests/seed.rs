@@ -77,15 +77,15 @@ fn mentions(text: &str) -> Vec<Mention> {
             }
             taken[s..e].iter_mut().for_each(|t| *t = true);
             out.push(Mention {
-                text: name.to_string(),
+                text: name.to_string().into(),
                 start: s,
                 end: e,
-                code: code.to_string(),
+                code: code.to_string().into(),
                 actor: code.chars().take(3).collect(),
                 kind: *kind,
-                name: canon.to_string(),
+                name: canon.to_string().into(),
                 role: None,
-                sector: code.get(3..6).map(str::to_string),
+                sector: code.get(3..6).map(Into::into),
                 affiliation: None,
                 confidence: 1.0,
                 candidates: vec![],

@@ -3,7 +3,9 @@
 
 use crate::span::Span;
 use chrono::NaiveDate;
+use ecow::EcoString;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What kind of actor a mention resolved to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -23,39 +25,39 @@ pub enum ActorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ActorRef {
     /// Full CAMEO actor code on the date of the event (`NZLGOV`, `IGOWSTNAT`).
-    pub code: String,
+    pub code: EcoString,
     /// Canonical id: ISO 3166 alpha-3 for states, the organisation's short
     /// name, or the person's name.
-    pub actor: String,
+    pub actor: EcoString,
     /// How the text named it.
-    pub name: String,
+    pub name: EcoString,
 }
 
 /// An actor mention in the cleaned text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
-    pub text: String,
+    pub text: EcoString,
     /// Byte offsets in the cleaned text.
     pub start: usize,
     pub end: usize,
     /// Full CAMEO actor code on the publication date; empty when unresolved.
-    pub code: String,
+    pub code: EcoString,
     /// Canonical actor id (ISO code, organisation or person).
-    pub actor: String,
+    pub actor: EcoString,
     pub kind: ActorKind,
     /// Canonical name of the actor.
-    pub name: String,
+    pub name: EcoString,
     /// The role the actor held on that date ("prime minister").
-    pub role: Option<String>,
+    pub role: Option<EcoString>,
     /// The CAMEO sector (GOV, MIL, ...), if any.
-    pub sector: Option<String>,
+    pub sector: Option<EcoString>,
     /// The country or organisation a person or sector belongs to.
-    pub affiliation: Option<String>,
+    pub affiliation: Option<EcoString>,
     /// 1.0 for an unambiguous dictionary match, lower when context decided.
     pub confidence: f32,
     /// Other readings, when the name was ambiguous.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
+    pub candidates: Vec<EcoString>,
 }
 
 impl Mention {
@@ -78,7 +80,8 @@ pub struct Evidence {
     /// Byte offsets in the cleaned text.
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// The text of the span, shared by the facts read from the same span.
+    pub text: Arc<str>,
 }
 
 impl Evidence {
@@ -86,7 +89,7 @@ impl Evidence {
         Evidence {
             start: span.start,
             end: span.end,
-            text: span.slice(text).to_string(),
+            text: Arc::from(span.slice(text)),
         }
     }
 
@@ -110,16 +113,17 @@ pub enum DatePrecision {
 /// A coded event: who did what to whom, when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// The document's public id (see `Document::public_id`).
-    pub doc: String,
+    /// The document's public id (see `Document::public_id`), shared by the
+    /// document's facts.
+    pub doc: Arc<str>,
     /// Index of the sentence in the document.
     pub sentence: usize,
     pub source: ActorRef,
     pub target: Option<ActorRef>,
     /// Full CAMEO event code (`0231`).
-    pub cameo: String,
+    pub cameo: EcoString,
     /// PLOVER event type (`REQUEST`).
-    pub plover: Option<String>,
+    pub plover: Option<EcoString>,
     /// GDELT quad class: 1 verbal cooperation, 2 material cooperation,
     /// 3 verbal conflict, 4 material conflict.
     pub quad_class: u8,
@@ -140,7 +144,7 @@ pub struct Speaker {
 /// A direct quotation with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quotation {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     pub speaker: Option<Speaker>,
     /// Who the quotation addresses, when it names one.
@@ -173,7 +177,7 @@ pub enum DeploymentStatus {
 /// Forces or personnel sent abroad.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deployment {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub sentence: usize,
     /// CAMEO code of the sender (`NZLMIL`).
     pub by: String,
@@ -208,6 +212,6 @@ mod tests {
     #[test]
     fn evidence_slices_text() {
         let e = Evidence::from_span("NATO agreed.", Span::new(5, 11));
-        assert_eq!(e.text, "agreed");
+        assert_eq!(e.text, "agreed".into());
     }
 }

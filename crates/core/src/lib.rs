@@ -40,6 +40,7 @@ pub mod text;
 pub use document::{
     Content, DocId, Document, DropKind, Dropped, Origin, Paragraph, RawDocument, RelatedLink,
 };
+pub use ecow::EcoString;
 pub use facts::{
     ActorKind, ActorRef, DatePrecision, Deployment, DeploymentStatus, Event, Evidence, Mention,
     Personnel, Quotation, Speaker,

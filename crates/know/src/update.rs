@@ -82,14 +82,14 @@ impl CodedEvent {
     /// From a coded event and the text of its sentence; `None` without a date.
     pub fn from_event(e: &entente_core::Event, sentence: &str) -> Option<CodedEvent> {
         Some(CodedEvent {
-            source: e.source.code.clone(),
-            target: e.target.as_ref().map(|t| t.code.clone()),
-            cameo: e.cameo.clone(),
+            source: e.source.code.to_string(),
+            target: e.target.as_ref().map(|t| t.code.to_string()),
+            cameo: e.cameo.to_string(),
             date: e.date?,
             negated: e.negated,
-            evidence: e.evidence.text.clone(),
+            evidence: e.evidence.text.to_string(),
             sentence: sentence.to_string(),
-            doc: e.doc.clone(),
+            doc: e.doc.to_string(),
         })
     }
 }

@@ -8,15 +8,26 @@
 use entente_annotate::ActorResolver;
 use entente_core::{Content, Origin, RawDocument};
 
-fn peak_kib() -> u64 {
+/// A memory figure of this process from `/proc/self/status`, in KiB.
+fn status_kib(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// The peak resident set so far.
+fn peak_kib() -> u64 {
+    status_kib("VmHWM:")
+}
+
+/// The resident set now.
+fn resident_kib() -> u64 {
+    status_kib("VmRSS:")
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -51,11 +62,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let report = |stage: &str| {
         let used = peak_kib().saturating_sub(base) as f64;
+        let now = resident_kib().saturating_sub(base) as f64;
         println!(
-            "{stage:>10}: peak {:>9.1} MiB above the dictionaries = {:>5.1}x the document ({:.1} MiB)",
+            "{stage:>10}: peak {:>9.1} MiB above the dictionaries = {:>5.1}x the document ({:.1} MiB); {:.1} MiB held after it",
             used / 1024.0,
             used / size,
-            size / 1024.0
+            size / 1024.0,
+            now / 1024.0
         );
     };
     report("read");

@@ -108,18 +108,18 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
     for (s, (start, a, b, code)) in picks.into_iter().enumerate() {
         let sentence_end = paragraphs[s].span.end;
         let actor = |st: (&str, &str)| ActorRef {
-            code: format!("{}GOV", st.0),
-            actor: st.0.to_string(),
-            name: st.1.to_string(),
+            code: format!("{}GOV", st.0).into(),
+            actor: st.0.to_string().into(),
+            name: st.1.to_string().into(),
         };
         mentions.push(Mention {
-            text: a.1.to_string(),
+            text: a.1.to_string().into(),
             start,
             end: start + a.1.len(),
-            code: format!("{}GOV", a.0),
-            actor: a.0.to_string(),
+            code: format!("{}GOV", a.0).into(),
+            actor: a.0.to_string().into(),
             kind: ActorKind::State,
-            name: a.1.to_string(),
+            name: a.1.to_string().into(),
             role: None,
             sector: None,
             affiliation: None,
@@ -127,12 +127,12 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
             candidates: Vec::new(),
         });
         events.push(Event {
-            doc: id.to_string(),
+            doc: id.to_string().into(),
             sentence: s,
             source: actor(a),
             target: Some(actor(b)),
-            cameo: code.0.to_string(),
-            plover: Some(code.3.to_string()),
+            cameo: code.0.to_string().into(),
+            plover: Some(code.3.to_string().into()),
             quad_class: code.1,
             goldstein: code.2,
             date: Some(published - Duration::days(rng.below(3) as i64)),

@@ -127,7 +127,7 @@ impl EventQuery {
             }
         }
         if let Some(d) = &self.doc {
-            if &e.doc != d {
+            if *e.doc != **d {
                 return false;
             }
         }
@@ -528,23 +528,23 @@ impl EventIndex {
             }
             if as_source {
                 m.as_source += 1;
-                *names.entry(e.source.name.clone()).or_default() += 1;
-                *codes.entry(e.source.code.clone()).or_default() += 1;
+                *names.entry(e.source.name.to_string()).or_default() += 1;
+                *codes.entry(e.source.code.to_string()).or_default() += 1;
                 if let Some(t) = &e.target {
                     let c = acts_on
-                        .entry(t.actor.clone())
-                        .or_insert_with(|| (t.code.clone(), 0, 0.0));
+                        .entry(t.actor.to_string())
+                        .or_insert_with(|| (t.code.to_string(), 0, 0.0));
                     c.1 += 1;
                     c.2 += g;
                 }
             }
             if let (true, Some(t)) = (as_target, &e.target) {
                 m.as_target += 1;
-                *names.entry(t.name.clone()).or_default() += 1;
-                *codes.entry(t.code.clone()).or_default() += 1;
+                *names.entry(t.name.to_string()).or_default() += 1;
+                *codes.entry(t.code.to_string()).or_default() += 1;
                 let c = acted_by
-                    .entry(e.source.actor.clone())
-                    .or_insert_with(|| (e.source.code.clone(), 0, 0.0));
+                    .entry(e.source.actor.to_string())
+                    .or_insert_with(|| (e.source.code.to_string(), 0, 0.0));
                 c.1 += 1;
                 c.2 += g;
             }
@@ -658,9 +658,9 @@ mod tests {
 
     fn event(doc: &str, src: &str, tgt: &str, quad: u8, date: Option<&str>) -> Event {
         let actor = |c: &str| ActorRef {
-            code: c.to_string(),
-            actor: c.get(..3).unwrap_or(c).to_string(),
-            name: c.to_string(),
+            code: c.to_string().into(),
+            actor: c.get(..3).unwrap_or(c).to_string().into(),
+            name: c.to_string().into(),
         };
         Event {
             doc: doc.into(),

@@ -58,19 +58,19 @@ fn record(
         offsets: OffsetMap::identity(),
     };
     let actor = |code: &str| ActorRef {
-        code: code.to_string(),
-        actor: code.get(..3).unwrap_or(code).to_string(),
-        name: code.to_string(),
+        code: code.to_string().into(),
+        actor: code.get(..3).unwrap_or(code).to_string().into(),
+        name: code.to_string().into(),
     };
     let first = paragraphs.first().copied().unwrap_or("");
     let mention = Mention {
-        text: first.get(..4).unwrap_or(first).to_string(),
+        text: first.get(..4).unwrap_or(first).to_string().into(),
         start: 0,
         end: first.len().min(4),
-        code: src.to_string(),
-        actor: src.get(..3).unwrap_or(src).to_string(),
+        code: src.to_string().into(),
+        actor: src.get(..3).unwrap_or(src).to_string().into(),
         kind: ActorKind::State,
-        name: src.to_string(),
+        name: src.to_string().into(),
         role: None,
         sector: None,
         affiliation: None,
@@ -78,12 +78,16 @@ fn record(
         candidates: Vec::new(),
     };
     let event = Event {
-        doc: id.to_string(),
+        doc: id.to_string().into(),
         sentence: 0,
         source: actor(src),
         target: Some(actor(tgt)),
-        cameo: cameo.to_string(),
-        plover: Some(if quad < 3 { "CONSULT" } else { "ASSAULT" }.to_string()),
+        cameo: cameo.to_string().into(),
+        plover: Some(
+            if quad < 3 { "CONSULT" } else { "ASSAULT" }
+                .to_string()
+                .into(),
+        ),
         quad_class: quad,
         goldstein: if quad < 3 { 3.0 } else { -5.0 },
         date: Some(date(day)),

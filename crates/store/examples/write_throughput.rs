@@ -62,7 +62,7 @@ fn record(n: usize) -> DocumentRecord {
             .collect(),
         events: (0..3)
             .map(|i| Event {
-                doc: public.clone(),
+                doc: public.clone().into(),
                 sentence: i,
                 source: actor.clone(),
                 target: Some(actor.clone()),
@@ -77,7 +77,7 @@ fn record(n: usize) -> DocumentRecord {
             })
             .collect(),
         quotations: vec![Quotation {
-            doc: public.clone(),
+            doc: public.clone().into(),
             sentence: 2,
             speaker: Some(Speaker {
                 name: "John Key".into(),
@@ -88,7 +88,7 @@ fn record(n: usize) -> DocumentRecord {
             evidence: ev.clone(),
         }],
         deployments: vec![Deployment {
-            doc: public,
+            doc: public.into(),
             sentence: 0,
             by: "NZLMIL".into(),
             to: vec!["IRQ".into()],

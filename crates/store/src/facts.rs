@@ -6,7 +6,9 @@ use crate::codec::{
 use crate::error::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
-use entente_core::{ActorRef, Deployment, Event, Evidence, Mention, Personnel, Quotation, Speaker};
+use entente_core::{
+    ActorRef, Deployment, EcoString, Event, Evidence, Mention, Personnel, Quotation, Speaker,
+};
 use rusqlite::types::{Type, Value};
 use rusqlite::Row;
 
@@ -157,13 +159,13 @@ impl Store {
                 doc: r.get(0)?,
                 sentence: col_usize(r, 1)?,
                 source: ActorRef {
-                    code: r.get(2)?,
-                    actor: r.get(3)?,
-                    name: r.get(4)?,
+                    code: col_str(r, 2)?,
+                    actor: col_str(r, 3)?,
+                    name: col_str(r, 4)?,
                 },
                 target: actor_ref(r, 5)?,
-                cameo: r.get(8)?,
-                plover: r.get(9)?,
+                cameo: col_str(r, 8)?,
+                plover: col_opt_str(r, 9)?,
                 quad_class: r.get(10)?,
                 goldstein: r.get::<_, f64>(11)? as f32,
                 date: col_date(r, 12)?,
@@ -284,16 +286,16 @@ impl Store {
         );
         self.query(&sql, c.params, "reading mentions", |r| {
             Ok(Mention {
-                text: r.get(0)?,
+                text: col_str(r, 0)?,
                 start: col_usize(r, 1)?,
                 end: col_usize(r, 2)?,
-                code: r.get(3)?,
-                actor: r.get(4)?,
+                code: col_str(r, 3)?,
+                actor: col_str(r, 4)?,
                 kind: col_enum(r, 5)?,
-                name: r.get(6)?,
-                role: r.get(7)?,
-                sector: r.get(8)?,
-                affiliation: r.get(9)?,
+                name: col_str(r, 6)?,
+                role: col_opt_str(r, 7)?,
+                sector: col_opt_str(r, 8)?,
+                affiliation: col_opt_str(r, 9)?,
                 confidence: r.get::<_, f64>(10)? as f32,
                 candidates: col_json(r, 11)?,
             })
@@ -317,14 +319,30 @@ impl Store {
     }
 }
 
+/// A short text column (a code, a name).
+fn col_str(r: &Row, idx: usize) -> rusqlite::Result<EcoString> {
+    r.get_ref(idx)?
+        .as_str()
+        .map(EcoString::from)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// An optional short text column.
+fn col_opt_str(r: &Row, idx: usize) -> rusqlite::Result<Option<EcoString>> {
+    r.get_ref(idx)?
+        .as_str_or_null()
+        .map(|s| s.map(EcoString::from))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
 /// An optional actor from three columns: code, actor, name.
 fn actor_ref(r: &Row, idx: usize) -> rusqlite::Result<Option<ActorRef>> {
     let code: Option<String> = r.get(idx)?;
     code.map(|code| {
         Ok(ActorRef {
-            code,
-            actor: r.get(idx + 1)?,
-            name: r.get(idx + 2)?,
+            code: code.into(),
+            actor: col_str(r, idx + 1)?,
+            name: col_str(r, idx + 2)?,
         })
     })
     .transpose()

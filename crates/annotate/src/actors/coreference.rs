@@ -72,7 +72,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                 m.affiliation = None;
             }
         }
-        m.text = text.get(s..span_end).unwrap_or_default().to_string();
+        m.text = text.get(s..span_end).unwrap_or_default().to_string().into();
         m.start = s;
         m.end = span_end;
         m.confidence = m.confidence.min(0.6);

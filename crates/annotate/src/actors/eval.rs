@@ -128,7 +128,7 @@ pub fn evaluate(resolver: &ActorResolver<'_>, records: &[Value]) -> EvalReport {
                 let found: Vec<String> = mentions
                     .iter()
                     .filter(|m| spans.iter().any(|&(s, e)| m.start < e && s < m.end))
-                    .map(|m| m.code.clone())
+                    .map(|m| m.code.to_string())
                     .collect();
                 if found.iter().any(|c| code_agrees(c, gold)) {
                     report.correct += 1;

@@ -139,13 +139,13 @@ impl ActorDictionary {
         if out.is_empty() {
             for m in ActorResolver::new(self).find_mentions(name, Some(on)) {
                 out.push(ActorInfo {
-                    actor: m.actor,
+                    actor: m.actor.to_string(),
                     kind: m.kind,
-                    name: m.name,
-                    code: m.code,
-                    role: m.role,
-                    sector: m.sector,
-                    affiliation: m.affiliation,
+                    name: m.name.to_string(),
+                    code: m.code.to_string(),
+                    role: m.role.map(Into::into),
+                    sector: m.sector.map(Into::into),
+                    affiliation: m.affiliation.map(Into::into),
                     roles: Vec::new(),
                     source: "resolved as text".into(),
                 });

@@ -7,6 +7,7 @@
 //! capitals, "us" is a pronoun; "new zealand" is not a name.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use smallvec::SmallVec;
 
 /// What a name in the dictionary stands for. Indices point into the
 /// dictionary's tables.
@@ -118,7 +119,9 @@ pub(crate) struct Entry {
 pub(crate) struct Hit<'l> {
     pub start: usize,
     pub end: usize,
-    pub entries: Vec<&'l Entry>,
+    /// The readings that accept the text's capitals; inline for the usual
+    /// one or two.
+    pub entries: SmallVec<[&'l Entry; 2]>,
 }
 
 /// The compiled automaton over every name.
@@ -225,7 +228,7 @@ impl Lexicon {
                 continue;
             }
             let original = text.get(start..end).unwrap_or_default();
-            let entries: Vec<&Entry> = self.entries[m.pattern().as_usize()]
+            let entries: SmallVec<[&Entry; 2]> = self.entries[m.pattern().as_usize()]
                 .iter()
                 .filter(|e| e.case.accepts(original))
                 .collect();

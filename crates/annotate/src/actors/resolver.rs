@@ -8,7 +8,9 @@ use super::dictionary::{ActorDictionary, Person, Role};
 use super::matcher::{title_key, Hit, Target};
 use chrono::NaiveDate;
 use entente_core::{ActorKind, Document, Mention};
+use smallvec::{smallvec, SmallVec};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// The date used when an article has none: people resolve to the roles
 /// still held when the data ends.
@@ -38,16 +40,21 @@ pub struct ActorResolver<'d> {
 enum Piece {
     /// Candidate states; `capital` when named by its capital city.
     State {
-        cands: Vec<u32>,
+        cands: Ids,
         capital: bool,
     },
     Org(u32),
-    Person(Vec<u32>),
-    Surname(Vec<u32>),
+    Person(Ids),
+    Surname(Ids),
     Agent(u16),
     /// Candidate places, after a locative preposition.
-    Place(Vec<u32>),
+    Place(Ids),
 }
+
+/// Dictionary indices of a piece's readings: most names have one or two,
+/// so they live inline and a long document makes no small allocation per
+/// name.
+type Ids = SmallVec<[u32; 4]>;
 
 #[derive(Debug, Clone)]
 struct Part {
@@ -167,17 +174,19 @@ impl<'d> ActorResolver<'d> {
             .iter()
             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
             .map(|(s, _)| self.dict.states[*s as usize].iso3.clone());
-        let chunks = chunk(text, parts);
+        // Chunks are ranges of `parts`: one allocation, not one per chunk.
+        let chunks = chunk(text, &parts);
         let mut out = Vec::with_capacity(chunks.len());
         let mut last_sentence = usize::MAX;
         // Mentions that were a sentence's subject outside quotations: the
         // antecedents "he", "she" and "the country" most likely point to.
         let mut subjects: Vec<usize> = Vec::new();
-        for ch in chunks {
+        for range in chunks {
+            let ch = parts.get(range).unwrap_or_default();
             let sentence = ctx.sentence_of(ch.first().map_or(0, |p| p.start));
             let subject = sentence != last_sentence;
             last_sentence = sentence;
-            let Some(r) = self.resolve(&ch, &mut ctx, true) else {
+            let Some(r) = self.resolve(ch, &mut ctx, true) else {
                 continue;
             };
             let quoted = ctx.sentence_quoted(sentence);
@@ -205,6 +214,9 @@ impl<'d> ActorResolver<'d> {
             out.extend(anaphora);
             out.sort_by_key(|m| m.start);
         }
+        // The mentions live as long as the document's record: give back
+        // what growing the vector reserved.
+        out.shrink_to_fit();
         out
     }
 
@@ -214,10 +226,10 @@ impl<'d> ActorResolver<'d> {
     }
 
     fn classify(&self, text: &str, h: &Hit<'_>) -> Option<Part> {
-        let mut states = Vec::new();
-        let mut places: Vec<u32> = Vec::new();
+        let mut states = Ids::new();
+        let mut places = Ids::new();
         let mut capital = false;
-        let (mut org, mut people, mut surnames, mut agent) = (None, Vec::new(), Vec::new(), None);
+        let (mut org, mut people, mut surnames, mut agent) = (None, Ids::new(), Ids::new(), None);
         for e in &h.entries {
             match e.target {
                 Target::State { idx, capital: c } => {
@@ -245,7 +257,7 @@ impl<'d> ActorResolver<'d> {
                     return Some(Part {
                         start,
                         end: h.end,
-                        piece: Piece::Person(vec![p]),
+                        piece: Piece::Person(smallvec![p]),
                     });
                 }
             }
@@ -322,7 +334,7 @@ impl<'d> ActorResolver<'d> {
                     // A capital stands for its state by metonymy only.
                     let conf = if *capital { conf.min(0.8) } else { conf };
                     capital_only = *capital && ch.len() == 1;
-                    state = Some((s, conf, cands.clone()));
+                    state = Some((s, conf, cands.to_vec()));
                 }
                 Piece::Place(cands) => {
                     let (s, conf) = self.pick_place(cands, ctx);
@@ -384,13 +396,13 @@ impl<'d> ActorResolver<'d> {
         let explicit_org = org;
 
         let mut m = Mention {
-            text: mention_text.to_string(),
+            text: mention_text.to_string().into(),
             start,
             end,
-            code: String::new(),
-            actor: String::new(),
+            code: String::new().into(),
+            actor: String::new().into(),
             kind: ActorKind::Group,
-            name: String::new(),
+            name: String::new().into(),
             role: None,
             sector: None,
             affiliation: None,
@@ -429,12 +441,12 @@ impl<'d> ActorResolver<'d> {
                             .map(|s| s.name.clone())
                             .unwrap_or_default();
                         m.kind = ActorKind::State;
-                        m.code = format!("{c}{sec}");
-                        m.actor = c.clone();
-                        m.name = name;
+                        m.code = format!("{c}{sec}").into();
+                        m.actor = c.clone().into();
+                        m.name = name.into();
                         m.role = None;
-                        m.sector = Some(sec);
-                        m.affiliation = Some(c.clone());
+                        m.sector = Some(sec.into());
+                        m.affiliation = Some(c.clone().into());
                         m.confidence = m.confidence.min(0.7);
                         return Some(Resolved {
                             mention: m,
@@ -445,8 +457,8 @@ impl<'d> ActorResolver<'d> {
                     if let Some(a) = &affil {
                         if !m.code.starts_with(a.as_str()) {
                             // The text names the country: trust it over the dictionary.
-                            m.code = format!("{}{}", a, sector_of_state(&sector, &affil));
-                            m.affiliation = Some(a.clone());
+                            m.code = format!("{}{}", a, sector_of_state(&sector, &affil)).into();
+                            m.affiliation = Some(a.clone().into());
                             m.confidence = m.confidence.min(0.7);
                         }
                     }
@@ -472,12 +484,12 @@ impl<'d> ActorResolver<'d> {
                 }
                 PersonPick::Ambiguous(c) => {
                     m.kind = ActorKind::Person;
-                    m.name = mention_text.to_string();
+                    m.name = mention_text.to_string().into();
                     m.confidence = 0.0;
                     m.candidates = c
                         .iter()
                         .take(MAX_CANDIDATES)
-                        .map(|&p| self.dict.people[p as usize].name.clone())
+                        .map(|&p| self.dict.people[p as usize].name.as_str().into())
                         .collect();
                     return Some(Resolved {
                         mention: m,
@@ -569,19 +581,19 @@ impl<'d> ActorResolver<'d> {
                 } else {
                     ActorKind::Organisation
                 };
-                m.code = org.code.clone();
+                m.code = org.code.clone().into();
                 m.actor = if institution {
-                    iso.clone()
+                    iso.clone().into()
                 } else {
-                    org.name.clone()
+                    org.name.clone().into()
                 };
-                m.name = org.name.clone();
-                m.sector = sector;
-                m.affiliation = Some(iso.clone());
+                m.name = org.name.clone().into();
+                m.sector = sector.map(Into::into);
+                m.affiliation = Some(iso.clone().into());
                 // "the US President": an institution that is one person's office.
                 let key = title_key(text.get(first.start..last.end).unwrap_or_default());
                 if let Some(t) = PERSON_TITLES.iter().find(|t| key.ends_with(*t)) {
-                    m.role = Some(t.to_string());
+                    m.role = Some(t.to_string().into());
                     if let Some((p, role)) = self.holder(&iso, Some(t), ctx.day) {
                         let person = &self.dict.people[p as usize];
                         self.fill_person(&mut m, person, role, 0.9);
@@ -595,12 +607,12 @@ impl<'d> ActorResolver<'d> {
             }
             if agents.is_empty() || unknown_person.is_none() {
                 m.kind = org.kind;
-                m.code = org.code.clone();
-                m.actor = org.actor.clone();
-                m.name = org.name.clone();
+                m.code = org.code.clone().into();
+                m.actor = org.actor.clone().into();
+                m.name = org.name.clone().into();
                 if !agents.is_empty() {
-                    m.affiliation = Some(org.actor.clone());
-                    m.role = title.clone().filter(|t| is_person_title(t));
+                    m.affiliation = Some(org.actor.clone().into());
+                    m.role = title.clone().filter(|t| is_person_title(t)).map(Into::into);
                     // "NATO Secretary-General": whoever held the title then.
                     if let Some(p) = self.holder(&org.code, title.as_deref(), ctx.day) {
                         let person = &self.dict.people[p.0 as usize];
@@ -617,18 +629,18 @@ impl<'d> ActorResolver<'d> {
 
         if let Some(name) = unknown_person {
             m.kind = ActorKind::Person;
-            m.actor = name.clone();
-            m.name = name;
-            m.role = title.clone();
+            m.actor = name.clone().into();
+            m.name = name.into();
+            m.role = title.clone().map(Into::into);
             if let Some(c) = &country {
-                m.code = format!("{}{}", c, sector_of_state(&sector, &Some(c.clone())));
-                m.affiliation = Some(c.clone());
-                m.sector = sector.clone();
+                m.code = format!("{}{}", c, sector_of_state(&sector, &Some(c.clone()))).into();
+                m.affiliation = Some(c.clone().into());
+                m.sector = sector.clone().map(Into::into);
                 m.confidence = conf.min(0.7);
             } else if let Some(o) = explicit_org {
                 let org = &self.dict.orgs[o as usize];
-                m.code = org.code.clone();
-                m.affiliation = Some(org.actor.clone());
+                m.code = org.code.clone().into();
+                m.affiliation = Some(org.actor.clone().into());
                 m.confidence = 0.7;
             } else {
                 m.confidence = 0.0;
@@ -644,10 +656,10 @@ impl<'d> ActorResolver<'d> {
             (Some(c), None) => {
                 let st = self.dict.state(&c)?;
                 m.kind = ActorKind::State;
-                m.actor = c.clone();
-                m.name = st.name.clone();
+                m.actor = c.clone().into();
+                m.name = st.name.clone().into();
                 m.confidence = conf;
-                m.candidates = candidates;
+                m.candidates = candidates.into_iter().map(Into::into).collect();
                 if capital_only {
                     // A capital acting stands for the government; in a
                     // locative phrase it is a place, not an actor.
@@ -656,7 +668,7 @@ impl<'d> ActorResolver<'d> {
                         && mention_text.chars().all(|c| !c.is_lowercase());
                     if after_locative(text, start) || dateline {
                         // A place: where something happens, coded to its state.
-                        m.code = c.clone();
+                        m.code = c.clone().into();
                         m.confidence = 0.5;
                         return Some(Resolved {
                             mention: m,
@@ -664,12 +676,12 @@ impl<'d> ActorResolver<'d> {
                             country: None,
                         });
                     }
-                    m.code = format!("{c}GOV");
+                    m.code = format!("{c}GOV").into();
                     m.sector = Some("GOV".into());
-                    m.affiliation = Some(c.clone());
+                    m.affiliation = Some(c.clone().into());
                     m.confidence = conf.min(0.8);
                 } else if matches!(first.piece, Piece::Place(_)) {
-                    m.code = c.clone();
+                    m.code = c.clone().into();
                     return Some(Resolved {
                         mention: m,
                         nested: None,
@@ -679,7 +691,7 @@ impl<'d> ActorResolver<'d> {
                     if self.follows_unknown_name(first.start, ctx) {
                         return None; // "Michael Jordan", "Lake Chad"
                     }
-                    m.code = c.clone();
+                    m.code = c.clone().into();
                     let prev = text
                         .get(..start)
                         .unwrap_or_default()
@@ -696,18 +708,19 @@ impl<'d> ActorResolver<'d> {
                             .filter(|(s, _)| **s != own)
                             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
                             .map(|(s, _)| self.dict.states[*s as usize].iso3.clone());
-                        m.candidates = vec![c.clone()];
+                        m.candidates = vec![c.clone().into()];
                         m.confidence = 0.5;
                         if let Some(h) = host {
-                            m.code = format!("{h}CVL");
-                            m.actor = h.clone();
+                            m.code = format!("{h}CVL").into();
+                            m.actor = h.clone().into();
                             m.name = self
                                 .dict
                                 .state(&h)
                                 .map(|s| s.name.clone())
-                                .unwrap_or_default();
+                                .unwrap_or_default()
+                                .into();
                             m.sector = Some("CVL".into());
-                            m.affiliation = Some(h);
+                            m.affiliation = Some(h.into());
                         } else {
                             m.code.clear();
                         }
@@ -727,14 +740,14 @@ impl<'d> ActorResolver<'d> {
             (Some(c), Some(sec)) => {
                 let st = self.dict.state(&c)?;
                 m.kind = ActorKind::State;
-                m.actor = c.clone();
-                m.name = st.name.clone();
-                m.code = format!("{c}{sec}");
-                m.sector = Some(sec);
-                m.affiliation = Some(c.clone());
+                m.actor = c.clone().into();
+                m.name = st.name.clone().into();
+                m.code = format!("{c}{sec}").into();
+                m.sector = Some(sec.into());
+                m.affiliation = Some(c.clone().into());
                 m.confidence = conf;
-                m.candidates = candidates;
-                m.role = title.clone().filter(|t| is_person_title(t));
+                m.candidates = candidates.into_iter().map(Into::into).collect();
+                m.role = title.clone().filter(|t| is_person_title(t)).map(Into::into);
                 // "the Prime Minister of Britain": the person who held it then.
                 if let Some(t) = title.as_deref().filter(|t| is_person_title(t)) {
                     if let Some((p, role)) = self.holder(&c, Some(t), ctx.day) {
@@ -750,9 +763,9 @@ impl<'d> ActorResolver<'d> {
             }
             (None, Some(sec)) => {
                 m.kind = ActorKind::Group;
-                m.name = mention_text.to_string();
-                m.code = sec.clone();
-                m.sector = Some(sec);
+                m.name = mention_text.to_string().into();
+                m.code = sec.clone().into();
+                m.sector = Some(sec.into());
                 m.confidence = 0.4;
                 Some(Resolved {
                     mention: m,
@@ -1006,15 +1019,15 @@ impl<'d> ActorResolver<'d> {
 
     fn fill_person(&self, m: &mut Mention, person: &Person, role: Option<&Role>, conf: f32) {
         m.kind = ActorKind::Person;
-        m.actor = person.name.clone();
-        m.name = person.name.clone();
+        m.actor = person.name.clone().into();
+        m.name = person.name.clone().into();
         m.confidence = conf;
         if let Some(r) = role {
-            m.code = r.code.clone();
+            m.code = r.code.clone().into();
             let (aff, sec) = self.dict.split_code(&r.code);
-            m.affiliation = aff;
-            m.sector = sec;
-            m.role = r.title.clone().or(m.role.take());
+            m.affiliation = aff.map(Into::into);
+            m.sector = sec.map(Into::into);
+            m.role = r.title.clone().map(Into::into).or(m.role.take());
         }
     }
 
@@ -1105,7 +1118,7 @@ fn share_sectors(text: &str, mentions: &mut [Mention]) {
         if bare && shared && (gap == " and " || gap == ", ") {
             let sector = b.sector.clone();
             let a = &mut mentions[i];
-            a.code = format!("{}{}", a.actor, sector.as_deref().unwrap_or(""));
+            a.code = format!("{}{}", a.actor, sector.as_deref().unwrap_or("")).into();
             a.sector = sector;
             a.affiliation = Some(a.actor.clone());
         }
@@ -1137,13 +1150,13 @@ fn appositive_people(text: &str, mentions: &mut Vec<Mention>) {
             continue;
         }
         found.push(Mention {
-            text: name.to_string(),
+            text: name.to_string().into(),
             start,
             end: start + name.len(),
             code: m.actor.clone(),
-            actor: name.to_string(),
+            actor: name.to_string().into(),
             kind: ActorKind::Person,
-            name: name.to_string(),
+            name: name.to_string().into(),
             role: None,
             sector: None,
             affiliation: Some(m.actor.clone()),
@@ -1260,25 +1273,25 @@ fn after_locative(text: &str, at: usize) -> bool {
 }
 
 /// Groups hits that form one actor phrase.
-fn chunk(text: &str, parts: Vec<Part>) -> Vec<Vec<Part>> {
-    let mut out: Vec<Vec<Part>> = Vec::new();
-    let mut cur: Vec<Part> = Vec::new();
+fn chunk(text: &str, parts: &[Part]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
     let mut closed = false;
-    for p in parts {
-        if let Some(prev) = cur.last() {
+    for (i, p) in parts.iter().enumerate() {
+        if i > start {
+            let prev = &parts[i - 1];
             let glue = glue(text.get(prev.end..p.start).unwrap_or_default());
-            if !closed && joins(&cur, prev, &p, glue) {
+            if !closed && joins(&parts[start..i], prev, p, glue) {
                 closed = glue == Glue::Of;
-                cur.push(p);
                 continue;
             }
-            out.push(std::mem::take(&mut cur));
+            out.push(start..i);
+            start = i;
         }
         closed = false;
-        cur.push(p);
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if start < parts.len() {
+        out.push(start..parts.len());
     }
     out
 }

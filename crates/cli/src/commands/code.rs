@@ -24,7 +24,10 @@ pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
     }
     let mut event_id = 0u64;
     while let Some(raw) = inputs.next() {
-        let record = match entente_pipeline::process(&raw) {
+        // The raw input is not needed once cleaned: free it before coding.
+        let cleaned = entente_pipeline::clean(&raw);
+        drop(raw);
+        let record = match cleaned.and_then(entente_pipeline::code) {
             Ok(record) => record,
             Err(e) => {
                 inputs.report(e);

@@ -56,7 +56,7 @@ pub fn record(out: &mut impl Write, r: &DocumentRecord) -> io::Result<()> {
 }
 
 fn actor(a: Option<&ActorRef>) -> String {
-    a.map(|a| a.code.clone()).unwrap_or_else(|| "-".into())
+    a.map(|a| a.code.to_string()).unwrap_or_else(|| "-".into())
 }
 
 fn short(text: &str, max: usize) -> String {

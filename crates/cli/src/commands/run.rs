@@ -40,6 +40,8 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         }
         tally.read += raws.len();
         let cleaned: Vec<_> = raws.par_iter().map(entente_pipeline::clean).collect();
+        // The raw inputs are not needed once cleaned: free them before coding.
+        drop(raws);
         let mut fresh = Vec::with_capacity(cleaned.len());
         for doc in cleaned {
             match doc {

@@ -48,11 +48,7 @@ pub fn check_invariants(record: &DocumentRecord) {
     for e in &record.events {
         let ev = &e.evidence;
         on_boundaries("event evidence", ev.start, ev.end);
-        assert_eq!(
-            text.get(ev.start..ev.end),
-            Some(ev.text.as_str()),
-            "evidence text"
-        );
+        assert_eq!(text.get(ev.start..ev.end), Some(&*ev.text), "evidence text");
     }
     for q in &record.quotations {
         let ev = &q.evidence;

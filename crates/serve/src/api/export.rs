@@ -113,24 +113,33 @@ pub(crate) fn csv(events: &[&Event]) -> String {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         let cols: [(String, bool); 18] = [
-            (e.doc.clone(), true),
+            (e.doc.to_string(), true),
             (e.sentence.to_string(), false),
             (e.date.map(|d| d.to_string()).unwrap_or_default(), false),
             (precision, false),
-            (e.source.code.clone(), true),
-            (e.source.actor.clone(), true),
-            (e.source.name.clone(), true),
-            (t.map(|t| t.code.clone()).unwrap_or_default(), true),
-            (t.map(|t| t.actor.clone()).unwrap_or_default(), true),
-            (t.map(|t| t.name.clone()).unwrap_or_default(), true),
-            (e.cameo.clone(), true),
-            (e.plover.clone().unwrap_or_default(), true),
+            (e.source.code.to_string(), true),
+            (e.source.actor.to_string(), true),
+            (e.source.name.to_string(), true),
+            (
+                t.map(|t| t.code.clone()).unwrap_or_default().to_string(),
+                true,
+            ),
+            (
+                t.map(|t| t.actor.clone()).unwrap_or_default().to_string(),
+                true,
+            ),
+            (
+                t.map(|t| t.name.clone()).unwrap_or_default().to_string(),
+                true,
+            ),
+            (e.cameo.to_string(), true),
+            (e.plover.clone().unwrap_or_default().to_string(), true),
             (e.quad_class.to_string(), false),
             (e.goldstein.to_string(), false),
             (e.negated.to_string(), false),
             (e.evidence.start.to_string(), false),
             (e.evidence.end.to_string(), false),
-            (e.evidence.text.clone(), true),
+            (e.evidence.text.to_string(), true),
         ];
         for (i, (v, text)) in cols.iter().enumerate() {
             if i > 0 {

@@ -81,7 +81,11 @@ pub fn record(n: usize) -> DocumentRecord {
             text: "New Zealand".into(),
             start: 0,
             end: 11,
-            code: if i == 0 { "NZL".into() } else { String::new() },
+            code: if i == 0 {
+                "NZL".into()
+            } else {
+                String::new().into()
+            },
             actor: "NZL".into(),
             kind: [ActorKind::State, ActorKind::Person, ActorKind::Igo][i % 3],
             name: "New Zealand".into(),
@@ -98,7 +102,7 @@ pub fn record(n: usize) -> DocumentRecord {
         .collect();
     let events = (0..EVENTS_PER_DOC)
         .map(|i| Event {
-            doc: public.clone(),
+            doc: public.clone().into(),
             sentence: i,
             source: nzl.clone(),
             target: (i == 0).then(|| irq.clone()),
@@ -118,7 +122,7 @@ pub fn record(n: usize) -> DocumentRecord {
         .collect();
     let quote_start = doc.text.find('"').unwrap_or(0);
     let quotations = vec![Quotation {
-        doc: public.clone(),
+        doc: public.clone().into(),
         sentence: 1,
         speaker: Some(Speaker {
             name: "Jacinda Ardern".into(),
@@ -133,7 +137,7 @@ pub fn record(n: usize) -> DocumentRecord {
         evidence: evidence(&doc, quote_start, doc.text.len()),
     }];
     let deployments = vec![Deployment {
-        doc: public,
+        doc: public.into(),
         sentence: 0,
         by: "NZLMIL".into(),
         to: vec!["IRQ".into(), "KWT".into()],
