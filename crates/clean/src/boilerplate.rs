@@ -7,6 +7,7 @@
 //! what the author wrote.
 
 use crate::block::{Block, BlockKind};
+use entente_core::lexicon;
 use entente_core::{DropKind, Dropped, RelatedLink};
 
 /// Chrome lines are short.
@@ -67,49 +68,9 @@ const CREDIT_STARTS: &[&str] = &[
     "photo credit",
 ];
 
-/// Words that may open the date of a dateline.
-const DATE_WORDS: &[&str] = &[
-    "at",
-    "on",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Words besides month and weekday names (from the shared lexicon) that
+/// may open the date of a dateline.
+const DATE_WORDS: &[&str] = &["at", "on"];
 
 /// True when `rest` (what follows "Updated") opens with a date or time.
 fn starts_date(rest: &str) -> bool {
@@ -120,7 +81,10 @@ fn starts_date(rest: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    first.starts_with(|c: char| c.is_ascii_digit()) || DATE_WORDS.contains(&first)
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || DATE_WORDS.contains(&first)
+        || lexicon::month(first).is_some()
+        || lexicon::weekday(first).is_some()
 }
 
 fn has_digit(s: &str) -> bool {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use entente_annotate::dates::{find_dates, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
+use entente_core::lexicon::{self, Referent};
 use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -289,12 +290,12 @@ pub(crate) enum Pronoun {
     Thing,
 }
 
+/// What a lower-case pronoun stands for, from the shared lexicon.
 pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
-    match w {
-        "i" | "we" | "our" | "us" | "my" | "me" => Some(Pronoun::First),
-        "he" | "she" | "his" | "him" | "her" => Some(Pronoun::Person),
-        "it" | "its" | "they" | "their" => Some(Pronoun::Thing),
-        _ => None,
+    match lexicon::pronoun(w)? {
+        Referent::First => Some(Pronoun::First),
+        Referent::Person => Some(Pronoun::Person),
+        Referent::Thing | Referent::State | Referent::Igo => Some(Pronoun::Thing),
     }
 }
 

@@ -65,11 +65,19 @@ impl Mention {
         Span::new(self.start, self.end)
     }
 
+    /// The actor as events report it, named as the text named it; a
+    /// pronoun or "the alliance" is never a name, so an anaphor is named by
+    /// the actor it points back to.
     pub fn actor_ref(&self) -> ActorRef {
+        let name = if crate::lexicon::is_anaphor(&self.text) && !self.name.is_empty() {
+            self.name.clone()
+        } else {
+            self.text.clone()
+        };
         ActorRef {
             code: self.code.clone(),
             actor: self.actor.clone(),
-            name: self.text.clone(),
+            name,
         }
     }
 }

@@ -9,8 +9,9 @@
 //! ```
 //!
 //! This crate holds only those types and the few pure functions that define
-//! them (the content id, span arithmetic). It does no I/O and has no
-//! knowledge of formats, dictionaries or storage.
+//! them (the content id, span arithmetic), and the English [`lexicon`] of
+//! closed word lists that every stage shares. It does no I/O and has no
+//! knowledge of formats, actor dictionaries or storage.
 //!
 //! The types that matter:
 //! - [`RawDocument`]: one article as read from a file, record or stream.
@@ -33,6 +34,7 @@
 
 mod document;
 mod facts;
+pub mod lexicon;
 pub mod published;
 mod span;
 pub mod text;

@@ -2,6 +2,7 @@
 //! actor that was last a sentence subject (outside quotations), with a
 //! confidence below any named mention's.
 
+use entente_core::lexicon::{self, Referent};
 use entente_core::{ActorKind, Mention};
 
 /// How far back (bytes) an antecedent may be.
@@ -32,8 +33,8 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                 if ns != e + 1 {
                     continue;
                 }
-                match text.get(ns..ne).unwrap_or_default() {
-                    "alliance" | "bloc" | "organisation" | "organization" => (
+                match lexicon::anaphoric_noun(text.get(ns..ne).unwrap_or_default()) {
+                    Some(Referent::Igo) => (
                         ne,
                         mentions[..mentions.partition_point(|m| m.start < s)]
                             .iter()
@@ -41,7 +42,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                             .take_while(|m| s.saturating_sub(m.end) <= ANTECEDENT_REACH)
                             .find(|m| m.end <= s && m.kind == ActorKind::Igo),
                     ),
-                    "country" => (
+                    Some(Referent::State) => (
                         ne,
                         antecedent(mentions, subjects, s, |m| {
                             m.kind == ActorKind::State && m.sector.is_none()

@@ -3,7 +3,7 @@
 
 use super::matcher::{CaseRule, Entry, Lexicon, Target};
 use chrono::NaiveDate;
-use entente_core::ActorKind;
+use entente_core::{lexicon, ActorKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -183,27 +183,9 @@ const EMBEDDED: Sources<'static> = Sources {
     places: include_str!("../../data/actors/places.tsv"),
 };
 
-/// Surnames that are also everyday capitalised words; a bare one is never a person.
+/// Surnames that are also everyday capitalised words; a bare one is never a
+/// person. Month and weekday names come from the shared lexicon.
 const NOT_SURNAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "will",
     "new",
     "north",
@@ -722,6 +704,8 @@ impl Builder {
                 && k.chars().count() >= 3
                 && !last.ends_with('.')
                 && !NOT_SURNAMES.contains(&k.as_str())
+                && lexicon::month(&k).is_none()
+                && lexicon::weekday(&k).is_none()
                 && !matches!(k.as_str(), "jr" | "sr" | "ii" | "iii");
             if usable {
                 self.add(last, Target::Surname { idx }, CaseRule::Proper);

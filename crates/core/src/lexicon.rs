@@ -1,0 +1,203 @@
+//! The English lexicon every stage shares: closed word lists (months,
+//! weekdays, pronouns, anaphoric nouns) kept as data files in
+//! `crates/core/data/lexicon/`, embedded at build time and parsed once.
+//!
+//! One list, one file: a stage that needs "is this a month?" asks here
+//! instead of keeping its own copy. Lookups take lower-case words; use
+//! [`str::to_lowercase`] (or ASCII folding) first.
+//!
+//! ```
+//! use entente_core::lexicon::{self, Referent};
+//! assert_eq!(lexicon::month("sept"), Some(9));
+//! assert_eq!(lexicon::weekday("friday"), Some(5));
+//! assert_eq!(lexicon::pronoun("she"), Some(Referent::Person));
+//! assert!(lexicon::is_anaphor("The alliance"));
+//! assert!(!lexicon::is_anaphor("NATO"));
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a pronoun or an anaphoric noun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Referent {
+    /// The speaker's own side: "I", "we", "our".
+    First,
+    /// A person: "he", "she".
+    Person,
+    /// A state, an organisation or a group: "it", "they".
+    Thing,
+    /// A state: "the country".
+    State,
+    /// An intergovernmental organisation: "the alliance", "the bloc".
+    Igo,
+}
+
+impl Referent {
+    fn parse(s: &str) -> Option<Referent> {
+        Some(match s {
+            "first" => Referent::First,
+            "person" => Referent::Person,
+            "thing" => Referent::Thing,
+            "state" => Referent::State,
+            "igo" => Referent::Igo,
+            _ => return None,
+        })
+    }
+}
+
+const MONTHS: &str = include_str!("../data/lexicon/months.tsv");
+const WEEKDAYS: &str = include_str!("../data/lexicon/weekdays.tsv");
+const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
+const ANAPHORIC_NOUNS: &str = include_str!("../data/lexicon/anaphoric_nouns.tsv");
+
+/// The rows of a lexicon file: `form<TAB>value`, `#` comments and blank
+/// lines skipped. The files are part of the build; a malformed row is a
+/// defect that the tests below catch, and is skipped at run time.
+fn rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+}
+
+fn numbered(data: &'static str) -> HashMap<&'static str, u32> {
+    rows(data)
+        .filter_map(|(form, n)| Some((form, n.parse().ok()?)))
+        .collect()
+}
+
+fn referents(data: &'static str) -> HashMap<&'static str, Referent> {
+    rows(data)
+        .filter_map(|(form, r)| Some((form, Referent::parse(r)?)))
+        .collect()
+}
+
+/// The month (1–12) a lower-case name or abbreviation stands for.
+pub fn month(word: &str) -> Option<u32> {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| numbered(MONTHS)).get(word).copied()
+}
+
+/// The full month names, January first.
+pub fn month_names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<(u32, &'static str)> = rows(MONTHS)
+            .filter_map(|(form, n)| Some((n.parse().ok()?, form)))
+            .collect();
+        // The first form of each month in the file is its full name.
+        names.sort_by_key(|&(n, _)| n);
+        names.dedup_by_key(|&mut (n, _)| n);
+        names.into_iter().map(|(_, form)| form).collect()
+    })
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) a lower-case name or abbreviation
+/// stands for.
+pub fn weekday(word: &str) -> Option<u32> {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| numbered(WEEKDAYS)).get(word).copied()
+}
+
+/// What a lower-case pronoun can stand for, if it can stand for an actor.
+pub fn pronoun(word: &str) -> Option<Referent> {
+    static TABLE: OnceLock<HashMap<&'static str, Referent>> = OnceLock::new();
+    TABLE.get_or_init(|| referents(PRONOUNS)).get(word).copied()
+}
+
+/// What "the <noun>" refers back to ("the alliance": an organisation).
+pub fn anaphoric_noun(word: &str) -> Option<Referent> {
+    static TABLE: OnceLock<HashMap<&'static str, Referent>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| referents(ANAPHORIC_NOUNS))
+        .get(word)
+        .copied()
+}
+
+/// Whether a mention's text only points back at an actor named elsewhere
+/// ("she", "They", "the alliance") instead of naming one. Such a text is
+/// never an actor's name.
+pub fn is_anaphor(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    if pronoun(&lower).is_some() {
+        return true;
+    }
+    match lower.strip_prefix("the ") {
+        Some(noun) => anaphoric_noun(noun.trim()).is_some(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_of_every_file_parses() {
+        for (name, data) in [("months", MONTHS), ("weekdays", WEEKDAYS)] {
+            for line in data
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let (_, n) = line.split_once('\t').expect(name);
+                assert!(n.parse::<u32>().is_ok(), "{name}: {line:?}");
+            }
+        }
+        for (name, data) in [("pronouns", PRONOUNS), ("anaphoric", ANAPHORIC_NOUNS)] {
+            for line in data
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let (_, r) = line.split_once('\t').expect(name);
+                assert!(Referent::parse(r).is_some(), "{name}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn months_have_names_and_abbreviations() {
+        assert_eq!(month("january"), Some(1));
+        assert_eq!(month("dec"), Some(12));
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(month("mayday"), None);
+        assert_eq!(month_names().len(), 12);
+        assert_eq!(month_names()[0], "january");
+        assert_eq!(month_names()[11], "december");
+    }
+
+    #[test]
+    fn weekdays_count_from_monday() {
+        assert_eq!(weekday("monday"), Some(1));
+        assert_eq!(weekday("thurs"), Some(4));
+        assert_eq!(weekday("sun"), Some(7));
+        assert_eq!(weekday("sunday's"), None);
+    }
+
+    #[test]
+    fn anaphors_are_pronouns_and_the_noun_phrases_that_point_back() {
+        for a in [
+            "she",
+            "He",
+            "they",
+            "Their",
+            "the alliance",
+            "The country",
+            "the bloc",
+        ] {
+            assert!(is_anaphor(a), "{a}");
+        }
+        for n in [
+            "NATO",
+            "Jacinda Ardern",
+            "the United States",
+            "alliance",
+            "Theresa",
+        ] {
+            assert!(!is_anaphor(n), "{n}");
+        }
+        assert_eq!(pronoun("we"), Some(Referent::First));
+        assert_eq!(pronoun("its"), Some(Referent::Thing));
+        assert_eq!(anaphoric_noun("organisation"), Some(Referent::Igo));
+    }
+}
