@@ -60,6 +60,7 @@ pub mod error;
 pub mod eval;
 mod events;
 pub mod gdelt;
+mod membership;
 mod quotes;
 pub mod verbs;
 
@@ -114,9 +115,11 @@ pub fn code_text(
         out.quotations
             .extend(quotes::quotations_in(&doc, s, &mut focus));
         let found = deployments::deployments_in(&doc, s, &focus, &mut last_to);
+        let members = membership::membership_in(&doc, s, &focus);
         let consumed: Vec<usize> = found
             .iter()
             .flat_map(|f| f.consumed.iter().copied())
+            .chain(members.iter().map(|a| a.at_token))
             .collect();
         let verbs = events::find_verbs(dict, s);
         let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
@@ -129,6 +132,7 @@ pub fn code_text(
         here.extend(events::code_nominals(
             &doc, s, &focus, &consumed, &verb_at, &coded, dict,
         ));
+        here.extend(members);
         for f in found {
             here.push(f.action);
             out.deployments.push(f.deployment);

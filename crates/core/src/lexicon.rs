@@ -50,6 +50,47 @@ const MONTHS: &str = include_str!("../data/lexicon/months.tsv");
 const WEEKDAYS: &str = include_str!("../data/lexicon/weekdays.tsv");
 const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
 const ANAPHORIC_NOUNS: &str = include_str!("../data/lexicon/anaphoric_nouns.tsv");
+const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
+
+/// A change of membership in an organisation or a treaty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MembershipChange {
+    /// "joined", "acceded to", "became a member of".
+    Accession,
+    /// "left", "withdrew from", "pulled out of".
+    Withdrawal,
+}
+
+/// The phrases (lower case, words separated by one space) that report a
+/// membership change as done.
+pub fn membership_phrases(change: MembershipChange) -> &'static [&'static str] {
+    static TABLE: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let of = |kind: &str| {
+            rows(MEMBERSHIP)
+                .filter(|&(_, k)| k == kind)
+                .map(|(phrase, _)| phrase)
+                .collect()
+        };
+        [of("accession"), of("withdrawal")]
+    });
+    match change {
+        MembershipChange::Accession => &table[0],
+        MembershipChange::Withdrawal => &table[1],
+    }
+}
+
+/// Forms of "become" that, a few words before "member of", report an
+/// accession ("became the 32nd member of").
+pub fn becoming_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        rows(MEMBERSHIP)
+            .filter(|&(_, k)| k == "becoming")
+            .map(|(w, _)| w)
+            .collect()
+    })
+}
 
 /// The rows of a lexicon file: `form<TAB>value`, `#` comments and blank
 /// lines skipped. The files are part of the build; a malformed row is a
@@ -172,6 +213,27 @@ mod tests {
         assert_eq!(weekday("thurs"), Some(4));
         assert_eq!(weekday("sun"), Some(7));
         assert_eq!(weekday("sunday's"), None);
+    }
+
+    #[test]
+    fn membership_phrases_are_split_by_change() {
+        let joins = membership_phrases(MembershipChange::Accession);
+        let leaves = membership_phrases(MembershipChange::Withdrawal);
+        assert!(joins.contains(&"joined") && joins.contains(&"acceded to"));
+        assert!(leaves.contains(&"withdrew from") && leaves.contains(&"left"));
+        assert!(joins.iter().all(|p| !leaves.contains(p)));
+        assert!(!joins.contains(&"became"));
+        assert!(becoming_words().contains(&"became"));
+        for line in MEMBERSHIP
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (_, kind) = line.split_once('\t').expect("membership row");
+            assert!(
+                matches!(kind, "accession" | "withdrawal" | "becoming"),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

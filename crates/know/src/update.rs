@@ -7,6 +7,7 @@ use crate::knowledge_base::KnowledgeBase;
 use crate::organisation::Membership;
 use crate::treaty::{DateBasis, Obligations, Origin, Party, Suspension, Treaty};
 use chrono::NaiveDate;
+use entente_core::lexicon::{self, MembershipChange};
 use entente_core::text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -105,36 +106,6 @@ pub struct Recognition {
     pub source: String,
 }
 
-const ACCESSION: &[&str] = &[
-    "joined",
-    "joins",
-    "acceded to",
-    "accedes to",
-    "accession to",
-    "became a member of",
-    "becomes a member of",
-    "became a full member of",
-    "was admitted to",
-    "is admitted to",
-    "admitted to",
-];
-/// Words that, a few words before "member of", make it an accession
-/// ("became the 31st member of").
-const BECOMING: &[&str] = &["became", "becomes", "become", "becoming"];
-const WITHDRAWAL: &[&str] = &[
-    "withdrew from",
-    "withdraws from",
-    "withdrawn from",
-    "withdrawal from",
-    "pulled out of",
-    "pulls out of",
-    "left",
-    "leaves",
-    "quit",
-    "quits",
-    "exit from",
-    "exited",
-];
 const RECOGNITION: &[&str] = &[
     "recognised",
     "recognized",
@@ -211,7 +182,9 @@ fn find_becoming_member(lower: &str) -> Option<(usize, usize)> {
         .rev()
         .take(4)
         .collect();
-    let at = before.iter().position(|w| BECOMING.contains(w))?;
+    let at = before
+        .iter()
+        .position(|w| lexicon::becoming_words().contains(w))?;
     let intent = before.get(at + 1).is_some_and(|w| INTENT.contains(w));
     (!intent).then_some((start, end))
 }
@@ -258,8 +231,14 @@ impl KnowledgeBase {
             doc: e.doc.clone(),
         };
         for (kind, verbs) in [
-            (UpdateKind::Accession, ACCESSION),
-            (UpdateKind::Withdrawal, WITHDRAWAL),
+            (
+                UpdateKind::Accession,
+                lexicon::membership_phrases(MembershipChange::Accession),
+            ),
+            (
+                UpdateKind::Withdrawal,
+                lexicon::membership_phrases(MembershipChange::Withdrawal),
+            ),
         ] {
             let found = find_fact(&lower, verbs).or_else(|| {
                 (kind == UpdateKind::Accession)
@@ -587,16 +566,20 @@ fn rfind_name(text: &str, name: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn accession() -> &'static [&'static str] {
+        lexicon::membership_phrases(MembershipChange::Accession)
+    }
+
     #[test]
     fn intent_is_not_fact() {
-        assert_eq!(find_fact("finland joined nato", ACCESSION), Some((8, 14)));
+        assert_eq!(find_fact("finland joined nato", accession()), Some((8, 14)));
         assert!(find_becoming_member("it became the 31st member of nato").is_some());
         assert!(find_becoming_member("finland, a member of the eu, said").is_none());
         assert!(find_becoming_member("hopes to become a member of nato").is_none());
-        assert!(find_fact("finland applied to join nato", ACCESSION).is_none());
-        assert!(find_fact("sweden will join nato", ACCESSION).is_none());
+        assert!(find_fact("finland applied to join nato", accession()).is_none());
+        assert!(find_fact("sweden will join nato", accession()).is_none());
         assert!(
-            find_fact("rejoined", ACCESSION).is_none(),
+            find_fact("rejoined", accession()).is_none(),
             "whole words only"
         );
     }

@@ -54,3 +54,98 @@ fn a_pronoun_source_is_named_by_its_antecedent() {
         }
     }
 }
+
+/// The events of a story as (source, CAMEO code, target) codes.
+fn triples(record: &DocumentRecord) -> Vec<(String, String, Option<String>)> {
+    record
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.to_string(),
+                e.cameo.to_string(),
+                e.target.as_ref().map(|t| t.code.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// Joining an organisation is an event of the state that joins, towards
+/// the organisation, and proposes an accession to the knowledge base.
+#[test]
+fn an_accession_is_coded_and_proposed() {
+    let cases = [
+        ("Sweden became the 32nd member of NATO on Thursday.", "SWE"),
+        (
+            "Finland formally joined NATO on Tuesday, doubling the alliance's border with Russia.",
+            "FIN",
+        ),
+        (
+            "After years of talks, Montenegro was admitted to NATO in June.",
+            "MNE",
+        ),
+        (
+            "Sweden finally became a member of NATO after Hungary's parliament ratified its bid.",
+            "SWE",
+        ),
+    ];
+    for (text, state) in cases {
+        let record = story(text, "2024-03-10");
+        let t = triples(&record);
+        assert!(
+            t.iter()
+                .any(|(s, c, o)| s == state && c == "050" && o.as_deref() == Some("IGOWSTNAT")),
+            "{text:?}: {t:?}"
+        );
+        assert!(
+            record
+                .updates
+                .iter()
+                .any(|u| u.kind == "accession" && u.payload["state"] == state),
+            "{text:?}: no accession proposed: {:?}",
+            record.updates
+        );
+    }
+}
+
+/// Leaving a bloc or a treaty reduces relations (CAMEO 161): one event per
+/// state that leaves, never a military retreat.
+#[test]
+fn a_withdrawal_from_a_bloc_or_treaty_is_coded() {
+    let record = story(
+        "Mali, Burkina Faso and Niger left ECOWAS in January, accusing the bloc of serving foreign interests.",
+        "2024-02-01",
+    );
+    let t = triples(&record);
+    for state in ["MLI", "BFA", "NER"] {
+        assert!(
+            t.iter().any(|(s, c, _)| s == state && c == "161"),
+            "{state}: {t:?}"
+        );
+    }
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("087")), "{t:?}");
+    for text in [
+        "Russia quit the Open Skies treaty in 2021.",
+        "Russia withdrew from the Open Skies treaty, the foreign ministry said.",
+        "The United States pulled out of the treaty after years of disputes.",
+    ] {
+        let t = triples(&story(text, "2022-01-10"));
+        assert!(t.iter().any(|(_, c, _)| c == "161"), "{text:?}: {t:?}");
+    }
+}
+
+/// Leaving a place, or joining something that is no organisation, is no
+/// membership change.
+#[test]
+fn leaving_a_city_is_no_withdrawal() {
+    for text in [
+        "The French president left Kyiv on Saturday after talks with Ukraine's leaders.",
+        "German troops joined the exercise in Lithuania.",
+    ] {
+        let t = triples(&story(text, "2022-05-01"));
+        assert!(
+            t.iter().all(|(_, c, _)| c != "161" && c != "050"),
+            "{text:?}: {t:?}"
+        );
+    }
+}
