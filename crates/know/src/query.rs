@@ -34,7 +34,11 @@ pub struct ObligationsAnswer {
     /// The place attacked, when the question names one.
     #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
     pub where_: Option<String>,
+    /// One entry per treaty and state bound by it.
     pub obligated: Vec<Obligated>,
+    /// Every state bound under any of those treaties, once each, sorted: the
+    /// answer to "who must come to its defence" when no treaty is named.
+    pub states: Vec<String>,
     /// Provisions that would bind but whose area excludes the place attacked.
     pub excluded: Vec<Excluded>,
 }
@@ -232,11 +236,15 @@ impl KnowledgeBase {
             }
         }
         obligated.sort_by(|a, b| (&a.treaty, &a.code).cmp(&(&b.treaty, &b.code)));
+        let mut states: Vec<String> = obligated.iter().map(|o| o.code.clone()).collect();
+        states.sort();
+        states.dedup();
         Ok(ObligationsAnswer {
             attacked: code.to_string(),
             on,
             where_: where_.map(|_| place.name.clone()),
             obligated,
+            states,
             excluded,
         })
     }

@@ -76,6 +76,17 @@ impl ObligationsAnswer {
             &["code", "name", "treaty", "provision", "article"],
             &rows,
         );
+        let treaties = {
+            let mut t: Vec<&str> = self.obligated.iter().map(|o| o.treaty.as_str()).collect();
+            t.sort_unstable();
+            t.dedup();
+            t.len()
+        };
+        let _ = writeln!(
+            out,
+            "{} state(s) bound under {treaties} treaty(ies), each counted once",
+            self.states.len()
+        );
         for e in &self.excluded {
             let _ = writeln!(out, "excluded: {}", e.reason);
         }

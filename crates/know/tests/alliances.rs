@@ -410,7 +410,7 @@ fn answers_serialise_to_the_contract_shapes() {
         .collect();
     assert_eq!(
         keys,
-        ["attacked", "excluded", "obligated", "on"],
+        ["attacked", "excluded", "obligated", "on", "states"],
         "no `where` unless asked"
     );
     let o = v["obligated"][0].as_object().expect("entry");
@@ -530,4 +530,27 @@ fn anzus_covers_the_pacific_and_us_japan_what_japan_administers() {
         .obligated
         .iter()
         .any(|o| o.code == "USA" && o.provision == ProvisionKind::Defence));
+}
+
+/// Without a treaty named, a state bound by two treaties (NATO's Article 5
+/// and the EU's Article 42(7)) is counted once.
+#[test]
+fn a_state_bound_twice_is_listed_once() {
+    let k = kb();
+    let on = NaiveDate::from_ymd_opt(2022, 4, 8).expect("date");
+    let any = k.obligations("FRA", on, None, None).expect("answer");
+    let nato = k
+        .obligations("FRA", on, Some("NATO"), None)
+        .expect("answer");
+    assert!(any.obligated.len() > any.states.len(), "{:?}", any.states);
+    assert!(
+        any.states.windows(2).all(|w| w[0] < w[1]),
+        "sorted, once each"
+    );
+    for code in &nato.states {
+        assert!(any.states.contains(code), "{code}");
+    }
+    // Austria is in the EU, not NATO: bound to France under any treaty only.
+    assert!(any.states.iter().any(|c| c == "AUT"));
+    assert!(!nato.states.iter().any(|c| c == "AUT"));
 }
