@@ -264,6 +264,7 @@ mod tests {
                 end: 0,
                 text: String::new().into(),
             },
+            retold: Vec::new(),
         }
     }
 

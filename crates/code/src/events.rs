@@ -1049,6 +1049,7 @@ fn event(
         date_precision,
         negated: a.negated,
         evidence: doc.evidence(a.evidence),
+        retold: Vec::new(),
     }
 }
 

@@ -136,7 +136,9 @@ pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
     );
     f.push(event.quad_class.to_string());
     f.push(format!("{:.1}", event.goldstein));
-    f.extend(["1", "1", "1", ""].map(String::from));
+    // NumMentions counts the tellings in this document; one source, one article.
+    f.push(event.tellings().to_string());
+    f.extend(["1", "1", ""].map(String::from));
     f.extend(std::iter::repeat_n(String::new(), 24));
     f.push(
         doc.published

@@ -71,8 +71,9 @@ pub use verbs::VerbDictionary;
 
 use analysis::{Doc, Focus};
 use chrono::NaiveDate;
-use entente_core::{Deployment, Document, Event, Mention, Quotation};
+use entente_core::{DatePrecision, Deployment, Document, EcoString, Event, Mention, Quotation};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What coding found in one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -159,10 +160,55 @@ pub fn code_text(
             actions.drain(..actions.len() - MAX_ANTECEDENT_ACTIONS);
         }
     }
+    out.events = merge_retellings(std::mem::take(&mut out.events));
     // The facts live as long as the document's record: give back what
     // growing the vectors reserved.
     out.events.shrink_to_fit();
     out.quotations.shrink_to_fit();
     out.deployments.shrink_to_fit();
     out
+}
+
+/// One event per happening: an event told again later in the document
+/// (the headline, then the lead, then the body) is kept once, at its first
+/// telling, with the later tellings' spans in [`Event::retold`]. Two
+/// tellings are one event when they have the same source, target, code and
+/// negation, and dates that agree (the same date, or one of them only the
+/// publication date, in which case the precise one is kept).
+fn merge_retellings(events: Vec<Event>) -> Vec<Event> {
+    type Key = (EcoString, Option<EcoString>, EcoString, bool);
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    let mut seen: HashMap<Key, Vec<usize>> = HashMap::new();
+    for e in events {
+        let key = (
+            e.source.code.clone(),
+            e.target.as_ref().map(|t| t.code.clone()),
+            e.cameo.clone(),
+            e.negated,
+        );
+        let tellings = seen.entry(key).or_default();
+        let same = tellings.iter().copied().find(|&i| {
+            kept.get(i).is_some_and(|k| {
+                k.date == e.date
+                    || k.date_precision == DatePrecision::Publication
+                    || e.date_precision == DatePrecision::Publication
+            })
+        });
+        match same.and_then(|i| kept.get_mut(i)) {
+            Some(first) => {
+                if first.date_precision == DatePrecision::Publication
+                    && e.date_precision != DatePrecision::Publication
+                {
+                    first.date = e.date;
+                    first.date_precision = e.date_precision;
+                }
+                first.retold.push(e.evidence);
+            }
+            None => {
+                tellings.push(kept.len());
+                kept.push(e);
+            }
+        }
+    }
+    kept
 }

@@ -140,6 +140,17 @@ pub struct Event {
     pub date_precision: DatePrecision,
     pub negated: bool,
     pub evidence: Evidence,
+    /// The same event told again later in the document (the lead and the
+    /// body retelling the headline): the spans of those tellings, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retold: Vec<Evidence>,
+}
+
+impl Event {
+    /// How many times the document tells this event.
+    pub fn tellings(&self) -> usize {
+        1 + self.retold.len()
+    }
 }
 
 /// Who said a quotation.

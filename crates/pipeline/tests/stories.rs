@@ -149,3 +149,40 @@ fn leaving_a_city_is_no_withdrawal() {
         );
     }
 }
+
+/// The same event told in the headline, the lead and the body is one event
+/// with three tellings; the same act on another day is another event.
+#[test]
+fn an_event_told_three_times_is_one_event() {
+    let text = "Japan condemns North Korea over missile launch\n\n\
+        Japan condemned North Korea on Tuesday after Pyongyang fired a ballistic missile over Hokkaido.\n\n\
+        The launch forced residents to take shelter for the first time in five years.\n\n\
+        In Tokyo, the government again condemned North Korea, calling the test reckless.";
+    let record = story(text, "2022-10-04");
+    let condemnations: Vec<_> = record
+        .events
+        .iter()
+        .filter(|e| &*e.source.code == "JPN" || e.source.code.starts_with("JPN"))
+        .filter(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("PRK")))
+        .filter(|e| e.cameo.starts_with("11"))
+        .collect();
+    assert_eq!(condemnations.len(), 1, "{:#?}", record.events);
+    let e = condemnations[0];
+    assert!(e.tellings() >= 2, "{e:#?}");
+    // The precise date of the lead is kept over the publication date.
+    assert_eq!(e.date, NaiveDate::from_ymd_opt(2022, 10, 4));
+    for told in &e.retold {
+        assert!(told.start > e.evidence.start);
+        assert_eq!(told.span().slice(&record.document.text), &*told.text);
+    }
+
+    let two_days = "Russia shelled Kharkiv on Monday, regional officials said.\n\n\
+        Russia shelled Kharkiv again on Wednesday, hitting a school.";
+    let record = story(two_days, "2022-05-12");
+    let shellings = record
+        .events
+        .iter()
+        .filter(|e| e.source.code.starts_with("RUS") && e.cameo.starts_with("19"))
+        .count();
+    assert_eq!(shellings, 2, "{:#?}", record.events);
+}

@@ -139,6 +139,7 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
             date_precision: DatePrecision::Day,
             negated: false,
             evidence: Evidence::from_span(&text, Span::new(start, sentence_end)),
+            retold: Vec::new(),
         });
     }
     let mut record = DocumentRecord::new(Document {

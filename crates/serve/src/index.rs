@@ -679,6 +679,7 @@ mod tests {
                 end: 1,
                 text: "x".into(),
             },
+            retold: Vec::new(),
         }
     }
 

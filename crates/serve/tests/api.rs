@@ -94,6 +94,7 @@ fn record(
         date_precision: DatePrecision::Day,
         negated: false,
         evidence: Evidence::from_span(&text, Span::new(0, first.len())),
+        retold: Vec::new(),
     };
     let mut record = DocumentRecord::new(document);
     record.mentions.push(mention);

@@ -74,6 +74,7 @@ fn record(n: usize) -> DocumentRecord {
                 date_precision: DatePrecision::Publication,
                 negated: false,
                 evidence: ev.clone(),
+                retold: Vec::new(),
             })
             .collect(),
         quotations: vec![Quotation {

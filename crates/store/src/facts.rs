@@ -149,7 +149,7 @@ impl Store {
         let sql = c.sql(
             "SELECT doc, sentence, source_code, source_actor, source_name, target_code,
                     target_actor, target_name, cameo, plover, quad_class, goldstein, date,
-                    date_precision, negated, evidence_start, evidence_end, evidence_text
+                    date_precision, negated, evidence_start, evidence_end, evidence_text, retold
              FROM events",
             order,
             limit,
@@ -172,6 +172,7 @@ impl Store {
                 date_precision: col_enum(r, 13)?,
                 negated: r.get(14)?,
                 evidence: evidence(r, 15)?,
+                retold: col_json(r, 18)?,
             })
         })
     }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -192,6 +192,13 @@ CREATE TABLE kb_updates (
 );
 CREATE INDEX kb_updates_status ON kb_updates (status);
 CREATE INDEX kb_updates_kind ON kb_updates (kind);
+"#;
+
+/// Version 2: an event told again later in its document (headline, lead,
+/// body) is stored once, with the spans of its other tellings as a JSON
+/// array of evidence.
+const V2: &str = r#"
+ALTER TABLE events ADD COLUMN retold TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(retold));
 "#;
 
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].

@@ -296,9 +296,10 @@ fn insert_record(
         .prepare_cached(
             "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
                  source_name, target_code, target_actor, target_name, cameo, plover, quad_class,
-                 goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text)
+                 goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text,
+                 retold)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20)",
+                 ?18, ?19, ?20, ?21)",
         )
         .map_err(sql("events"))?;
     for (i, e) in record.events.iter().enumerate() {
@@ -324,6 +325,7 @@ fn insert_record(
             offset(e.evidence.start)?,
             offset(e.evidence.end)?,
             e.evidence.text,
+            json_text(&e.retold).map_err(WriteError::Invalid)?,
         ])
         .map_err(sql("events"))?;
     }

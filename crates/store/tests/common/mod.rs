@@ -118,6 +118,12 @@ pub fn record(n: usize) -> DocumentRecord {
             },
             negated: i == 1,
             evidence: evidence(&doc, 0, 20),
+            // The first event is told again further on.
+            retold: if i == 0 {
+                vec![evidence(&doc, 20, 40)]
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let quote_start = doc.text.find('"').unwrap_or(0);
