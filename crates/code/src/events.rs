@@ -165,6 +165,17 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<
             k = end;
             continue;
         }
+        // "forces launched", "troops pushed": an -s form right before a
+        // verb in the past is the plural noun that is its subject; two
+        // finite verbs do not stand side by side.
+        if adjacent
+            && form.inflection == Inflection::Past
+            && out
+                .last()
+                .is_some_and(|h| h.form.inflection == Inflection::Present && h.end == h.start + 1)
+        {
+            out.pop();
+        }
         out.push(VerbHit {
             start: k,
             end,

@@ -186,3 +186,73 @@ fn an_event_told_three_times_is_one_event() {
         .count();
     assert_eq!(shellings, 2, "{:#?}", record.events);
 }
+
+/// Forces with no country named are nobody's military by default: a story
+/// about Belarus does not make the troops sent there Belarus's, and the
+/// deployment is found with its sender.
+#[test]
+fn troops_are_not_the_country_the_story_is_about() {
+    let text = "Belarus said on Tuesday it had received the first of the weapons.\n\n\
+        Belarus's leader praised the move.\n\n\
+        Russia has sent troops and tactical nuclear weapons to Belarus, officials in Minsk said.";
+    let record = story(text, "2023-06-14");
+    for m in &record.mentions {
+        assert!(
+            !(m.code.starts_with("BLR") && m.text.to_lowercase().contains("troops")),
+            "{m:?}"
+        );
+    }
+    assert!(
+        record
+            .deployments
+            .iter()
+            .any(|d| d.by.starts_with("RUS") && d.to.iter().any(|t| t.starts_with("BLR"))),
+        "{:#?}",
+        record.deployments
+    );
+    // Named forces keep their country.
+    let record = story(
+        "Russian troops crossed into Belarus on Monday for joint exercises.",
+        "2023-06-14",
+    );
+    assert!(
+        record
+            .mentions
+            .iter()
+            .any(|m| m.text.contains("troops") && m.code.starts_with("RUSMIL")),
+        "{:#?}",
+        record.mentions
+    );
+}
+
+/// "forces launched": the plural noun before a verb in the past is the
+/// subject's head, not a verb of its own ("to force").
+#[test]
+fn forces_before_a_past_verb_are_a_noun() {
+    for (text, state) in [
+        (
+            "Turkish forces shelled Kurdish positions in northern Syria on Sunday.",
+            "TUR",
+        ),
+        (
+            "Ethiopian-backed forces launched rockets at rebel positions near the Sudanese border.",
+            "ETH",
+        ),
+        (
+            "Israeli forces attacked a refugee camp in Jenin overnight.",
+            "ISR",
+        ),
+    ] {
+        let record = story(text, "2023-07-03");
+        let t = triples(&record);
+        assert!(
+            t.iter()
+                .any(|(s, c, _)| s.starts_with(state) && c.starts_with("19")),
+            "{text:?}: {t:?}"
+        );
+        assert!(
+            t.iter().all(|(_, c, _)| !c.starts_with("15")),
+            "{text:?}: {t:?}"
+        );
+    }
+}

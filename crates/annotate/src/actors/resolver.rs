@@ -51,6 +51,10 @@ enum Piece {
     Place(Ids),
 }
 
+/// Sectors whose people are not taken to belong to the country an article
+/// is about when the text names none: armed forces move across borders.
+const MOBILE_SECTORS: &[&str] = &["MIL"];
+
 /// Dictionary indices of a piece's readings: most names have one or two,
 /// so they live inline and a long document makes no small allocation per
 /// name.
@@ -546,6 +550,11 @@ impl<'d> ActorResolver<'d> {
                         }
                         None => None,
                     }
+                } else if MOBILE_SECTORS.contains(&sec) && unknown_person.is_none() {
+                    // Forces with no country named ("troops were sent to
+                    // Belarus"): whose they are is read from the text (the
+                    // sender), not from what the article is about.
+                    return None;
                 } else if !sec.is_empty()
                     && unknown_person.is_none()
                     && !agents
