@@ -271,4 +271,10 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         gold: PathBuf,
     },
+    /// The tagger, lemmatiser and parser against a Universal Dependencies
+    /// treebank (CoNLL-U, gold tokens): UPOS, XPOS, lemma, UAS, LAS.
+    Parser {
+        #[arg(long, value_name = "FILE")]
+        conllu: PathBuf,
+    },
 }

@@ -45,6 +45,7 @@ mod clean;
 mod dev_sets;
 mod errors;
 mod know;
+mod parser;
 mod run;
 mod seed;
 mod serve;

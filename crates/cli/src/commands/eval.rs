@@ -14,7 +14,29 @@ pub fn run(cmd: EvalCommand) -> Result<Outcome> {
         EvalCommand::Extract { gold, html, worst } => extract(&gold, &html, worst),
         EvalCommand::Actors { gold } => actors(&gold),
         EvalCommand::Events { gold } => events(&gold),
+        EvalCommand::Parser { conllu } => parser(&conllu),
     }
+}
+
+fn parser(conllu: &Path) -> Result<Outcome> {
+    let text = std::fs::read_to_string(conllu)
+        .with_context(|| format!("cannot read {}", conllu.display()))?;
+    let scores = entente_annotate::syntax::evaluate(
+        entente_annotate::syntax::Syntax::embedded(),
+        &text,
+        &conllu.display().to_string(),
+    )
+    .with_context(|| format!("cannot score the parser on {}", conllu.display()))?;
+    let mut out = stdout();
+    writeln!(out, "sentences  {}", scores.sentences)?;
+    writeln!(out, "tokens     {}", scores.tokens)?;
+    writeln!(out, "UPOS       {:.4}", scores.upos)?;
+    writeln!(out, "XPOS       {:.4}", scores.xpos)?;
+    writeln!(out, "lemma      {:.4}", scores.lemma)?;
+    writeln!(out, "UAS        {:.4}", scores.uas)?;
+    writeln!(out, "LAS        {:.4}", scores.las)?;
+    out.flush()?;
+    Ok(Outcome::Success)
 }
 
 /// The text the real pipeline (ingest's decoding, then cleaning) makes of

@@ -1,0 +1,88 @@
+//! Lemmas: the lemma the treebank gives a (word, tag) pair, else English
+//! suffix rules for the tag.
+
+use super::features::Key;
+use super::perceptron::KeyMap;
+
+/// Learned lemmas: (lower-case form, XPOS) → lemma, where it differs from
+/// the lower-case form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Lemmatiser {
+    pub table: KeyMap<String>,
+}
+
+pub(crate) fn key(lower: &str, xpos: &str) -> u64 {
+    Key::new(50).str(lower).str(xpos).done()
+}
+
+impl Lemmatiser {
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
+        let lower = if upos == "PROPN" {
+            form.to_string()
+        } else {
+            form.to_lowercase()
+        };
+        if let Some(l) = self.table.get(&key(&lower, xpos)) {
+            return l.clone();
+        }
+        rule(&lower, xpos).unwrap_or(lower)
+    }
+}
+
+/// English inflection undone by suffix, for words the treebank lacks.
+fn rule(w: &str, xpos: &str) -> Option<String> {
+    let strip = |suf: &str, add: &str| {
+        w.strip_suffix(suf)
+            .filter(|s| s.chars().count() >= 2)
+            .map(|s| format!("{s}{add}"))
+    };
+    match xpos {
+        "NNS" => strip("ies", "y")
+            .or_else(|| {
+                ["ches", "shes", "sses", "xes"]
+                    .iter()
+                    .find_map(|s| w.ends_with(s).then(|| strip("es", "")).flatten())
+            })
+            .or_else(|| strip("s", "")),
+        "VBZ" => strip("ies", "y")
+            .or_else(|| {
+                ["ches", "shes", "sses", "xes"]
+                    .iter()
+                    .find_map(|s| w.ends_with(s).then(|| strip("es", "")).flatten())
+            })
+            .or_else(|| strip("s", "")),
+        "VBD" | "VBN" => strip("ied", "y")
+            .or_else(|| doubled(w, "ed"))
+            .or_else(|| strip("ed", "")),
+        "VBG" => doubled(w, "ing").or_else(|| strip("ing", "")),
+        _ => None,
+    }
+}
+
+/// "planned" → "plan", "stopping" → "stop": a doubled consonant before the ending.
+fn doubled(w: &str, ending: &str) -> Option<String> {
+    let stem = w.strip_suffix(ending)?;
+    let mut cs = stem.chars().rev();
+    let (a, b) = (cs.next()?, cs.next()?);
+    (a == b && !"aeiouls".contains(a) && stem.chars().count() >= 4).then(|| {
+        let mut s = stem.to_string();
+        s.pop();
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_undo_english_inflection() {
+        let l = Lemmatiser::default();
+        assert_eq!(l.lemma("Countries", "NOUN", "NNS"), "country");
+        assert_eq!(l.lemma("condemned", "VERB", "VBD"), "condemn");
+        assert_eq!(l.lemma("planned", "VERB", "VBD"), "plan");
+        assert_eq!(l.lemma("deploying", "VERB", "VBG"), "deploy");
+        assert_eq!(l.lemma("marches", "VERB", "VBZ"), "march");
+        assert_eq!(l.lemma("NATO", "PROPN", "NNP"), "NATO");
+    }
+}

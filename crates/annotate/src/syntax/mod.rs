@@ -1,0 +1,786 @@
+//! The syntactic backbone: part-of-speech tags, lemmas and labelled
+//! dependency trees in Universal Dependencies, learned from the English Web
+//! Treebank (UD_English-EWT, CC BY-SA 4.0).
+//!
+//! - [`Syntax::embedded`] is the model shipped in `data/syntax/ewt.model`,
+//!   decoded once on first use; [`Syntax::from_bytes`] reads another.
+//! - [`Syntax::analyse`] tokenises a sentence and tags, lemmatises and
+//!   parses it; [`Syntax::analyse_tokens`] takes tokens already cut (as the
+//!   treebank's are, for scoring).
+//! - [`evaluate`] scores a model on a CoNLL-U file (UPOS, XPOS, lemma, UAS,
+//!   LAS); [`train`] learns one (the `train_syntax` example runs it).
+//!
+//! The tagger is a greedy averaged perceptron predicting the UPOS and XPOS
+//! pair; the parser is a greedy arc-eager transition parser with averaged
+//! perceptrons for the transitions and the labels. What it does not do: split
+//! clitics ("don't" stays one token when analysing raw text), read
+//! morphological features, or produce non-projective trees.
+//!
+//! ```
+//! use entente_annotate::syntax::Syntax;
+//! let parse = Syntax::embedded().analyse("Russia moved troops to Belarus.");
+//! let verb = parse.root().expect("a root");
+//! assert_eq!(parse.tokens[verb].lemma, "move");
+//! let subject = parse.subject(verb).expect("a subject");
+//! assert_eq!(parse.tokens[subject].form, "Russia");
+//! ```
+
+pub mod conllu;
+mod features;
+mod lemma;
+mod parser;
+mod perceptron;
+mod tagger;
+
+use entente_core::Span;
+use lemma::Lemmatiser;
+use parser::{Input, Parser};
+use perceptron::{KeyMap, Perceptron};
+use std::sync::OnceLock;
+use tagger::Tagger;
+
+/// What can go wrong reading a model or a treebank.
+#[derive(Debug, thiserror::Error)]
+pub enum SyntaxError {
+    #[error("{input}, line {line}: {reason}")]
+    Conllu {
+        input: String,
+        line: usize,
+        reason: String,
+    },
+    #[error("the syntax model is damaged: {0}")]
+    Model(String),
+    #[error("{0} has no sentences")]
+    Empty(String),
+}
+
+/// A token of an analysed sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxToken {
+    /// Byte span in the analysed sentence ([`Syntax::analyse`]); for
+    /// [`Syntax::analyse_tokens`], the span the token would have with the
+    /// tokens joined by single spaces.
+    pub span: Span,
+    pub form: String,
+    pub lemma: String,
+    /// Universal part of speech (`NOUN`, `VERB`, `PROPN`, ...).
+    pub upos: String,
+    /// Penn Treebank tag (`NNS`, `VBD`, ...).
+    pub xpos: String,
+    /// Index of the head token; `None` for the root.
+    pub head: Option<usize>,
+    /// Universal dependency relation (`nsubj`, `obj`, `obl`, `nsubj:pass`, ...).
+    pub deprel: String,
+}
+
+/// An analysed sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parse {
+    pub tokens: Vec<SyntaxToken>,
+}
+
+impl Parse {
+    /// The root of the tree.
+    pub fn root(&self) -> Option<usize> {
+        self.tokens.iter().position(|t| t.head.is_none())
+    }
+
+    /// The dependents of token `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(i))
+            .map(|(k, _)| k)
+    }
+
+    /// The dependents of `i` whose relation is `rel` or a subtype of it
+    /// (`obl` finds `obl:tmod` too).
+    pub fn dependents<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children(i).filter(move |&k| {
+            let d = self.tokens[k].deprel.as_str();
+            d == rel || d.strip_prefix(rel).is_some_and(|r| r.starts_with(':'))
+        })
+    }
+
+    /// The subject of `i` (active or passive).
+    pub fn subject(&self, i: usize) -> Option<usize> {
+        self.dependents(i, "nsubj").next()
+    }
+
+    /// The direct object of `i`.
+    pub fn object(&self, i: usize) -> Option<usize> {
+        self.dependents(i, "obj").next()
+    }
+
+    /// Whether `i` is a passive verb (it has a passive subject or auxiliary).
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.children(i).any(|k| {
+            matches!(
+                self.tokens[k].deprel.as_str(),
+                "nsubj:pass" | "aux:pass" | "csubj:pass"
+            )
+        })
+    }
+
+    /// The agent of a passive verb: the oblique introduced by "by".
+    pub fn agent(&self, i: usize) -> Option<usize> {
+        self.dependents(i, "obl").find(|&k| {
+            self.children(k).any(|c| {
+                self.tokens[c].deprel == "case" && self.tokens[c].form.eq_ignore_ascii_case("by")
+            })
+        })
+    }
+
+    /// The preposition (`case` dependent) introducing `i`, lower case.
+    pub fn preposition(&self, i: usize) -> Option<String> {
+        self.dependents(i, "case")
+            .next()
+            .map(|k| self.tokens[k].form.to_lowercase())
+    }
+
+    /// Tokens coordinated with `i` ("France and Germany": Germany for France).
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        self.dependents(i, "conj").collect()
+    }
+
+    /// Whether `i` is negated ("did not", "never").
+    pub fn is_negated(&self, i: usize) -> bool {
+        self.children(i).any(|k| {
+            let t = &self.tokens[k];
+            t.deprel == "advmod" && matches!(t.lemma.as_str(), "not" | "never" | "n't")
+        })
+    }
+
+    /// The byte span of the subtree of `i`.
+    pub fn subtree_span(&self, i: usize) -> Span {
+        let mut lo = i;
+        let mut hi = i;
+        let mut todo = vec![i];
+        let mut seen = vec![false; self.tokens.len()];
+        while let Some(k) = todo.pop() {
+            if std::mem::replace(&mut seen[k], true) {
+                continue;
+            }
+            lo = lo.min(k);
+            hi = hi.max(k);
+            todo.extend(self.children(k));
+        }
+        Span::new(self.tokens[lo].span.start, self.tokens[hi].span.end)
+    }
+}
+
+/// The trained models.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Syntax {
+    /// (UPOS, XPOS) of each tag class.
+    tags: Vec<(String, String)>,
+    /// XPOS names by tag class (what the tagger's and parser's features see).
+    xpos: Vec<String>,
+    labels: Vec<String>,
+    tagger: Tagger,
+    lemmas: Lemmatiser,
+    parser: Parser,
+}
+
+const MODEL: &[u8] = include_bytes!("../../data/syntax/ewt.model");
+
+impl Syntax {
+    /// The model shipped with entente, decoded on first use.
+    ///
+    /// # Panics
+    /// Never on input text; only if the model file built into the binary is
+    /// damaged, which the crate's tests rule out.
+    pub fn embedded() -> &'static Syntax {
+        static SYNTAX: OnceLock<Syntax> = OnceLock::new();
+        SYNTAX.get_or_init(|| match Syntax::from_bytes(MODEL) {
+            Ok(s) => s,
+            Err(e) => panic!("the embedded syntax model: {e}"),
+        })
+    }
+
+    /// Analyses a sentence of raw text.
+    pub fn analyse(&self, sentence: &str) -> Parse {
+        let tokens = crate::sentences::tokenize(sentence, Span::new(0, sentence.len()));
+        let forms: Vec<&str> = tokens.iter().map(|t| t.text(sentence)).collect();
+        let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        self.analyse_spans(&forms, &spans)
+    }
+
+    /// Analyses a sentence already cut into tokens.
+    pub fn analyse_tokens(&self, forms: &[&str]) -> Parse {
+        let mut at = 0;
+        let spans: Vec<Span> = forms
+            .iter()
+            .map(|f| {
+                let s = Span::new(at, at + f.len());
+                at += f.len() + 1;
+                s
+            })
+            .collect();
+        self.analyse_spans(forms, &spans)
+    }
+
+    fn analyse_spans(&self, forms: &[&str], spans: &[Span]) -> Parse {
+        if forms.is_empty() {
+            return Parse::default();
+        }
+        let tags = self.tagger.tag(forms, &self.xpos);
+        let mut words = Vec::with_capacity(forms.len() + 1);
+        words.push("<root>".to_string());
+        words.extend(tagger::normalise(forms));
+        let mut xpos: Vec<&str> = Vec::with_capacity(forms.len() + 1);
+        xpos.push("<root>");
+        xpos.extend(
+            tags.iter()
+                .map(|&t| self.xpos.get(t).map(String::as_str).unwrap_or("")),
+        );
+        let root = self.label_index("root");
+        let fallback = self.label_index("dep");
+        let tree = self
+            .parser
+            .parse(&Input::new(&words, &xpos), root, fallback);
+        let tokens = forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| {
+                let (upos, xp) = self.tags.get(tags[i]).cloned().unwrap_or_default();
+                let head = tree.heads.get(i).copied().unwrap_or(0);
+                SyntaxToken {
+                    span: spans.get(i).copied().unwrap_or(Span::new(0, 0)),
+                    form: form.to_string(),
+                    lemma: self.lemmas.lemma(form, &upos, &xp),
+                    upos,
+                    xpos: xp,
+                    head: head.checked_sub(1),
+                    deprel: tree
+                        .labels
+                        .get(i)
+                        .and_then(|&l| self.labels.get(l))
+                        .cloned()
+                        .unwrap_or_else(|| "dep".to_string()),
+                }
+            })
+            .collect();
+        Parse { tokens }
+    }
+
+    fn label_index(&self, name: &str) -> usize {
+        self.labels.iter().position(|l| l == name).unwrap_or(0)
+    }
+}
+
+/// Scores of a model on a treebank (gold tokens).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParseScores {
+    pub sentences: usize,
+    pub tokens: usize,
+    pub upos: f64,
+    pub xpos: f64,
+    pub lemma: f64,
+    /// Unlabelled attachment score: the share of words with the right head.
+    pub uas: f64,
+    /// Labelled attachment score: right head and right relation (subtypes
+    /// included, as the CoNLL 2018 scorer's LAS compares universal relations
+    /// only; here the whole label must match, which is stricter).
+    pub las: f64,
+}
+
+/// Scores `syntax` on the CoNLL-U text `conllu` (named `name` in errors).
+pub fn evaluate(syntax: &Syntax, conllu: &str, name: &str) -> Result<ParseScores, SyntaxError> {
+    let sentences = conllu::read(conllu, name)?;
+    if sentences.is_empty() {
+        return Err(SyntaxError::Empty(name.to_string()));
+    }
+    let (mut n, mut upos, mut xpos, mut lemma, mut uas, mut las) = (0usize, 0, 0, 0, 0, 0);
+    for s in &sentences {
+        let forms: Vec<&str> = s.iter().map(|w| w.form.as_str()).collect();
+        let p = syntax.analyse_tokens(&forms);
+        for (w, t) in s.iter().zip(&p.tokens) {
+            n += 1;
+            upos += usize::from(w.upos == t.upos);
+            xpos += usize::from(w.xpos == t.xpos);
+            lemma += usize::from(w.lemma == t.lemma);
+            let head = t.head.map_or(0, |h| h + 1);
+            if head == w.head {
+                uas += 1;
+                // The universal relation, as the CoNLL 2018 scorer's LAS.
+                let universal = |d: &str| d.split(':').next().unwrap_or("").to_string();
+                las += usize::from(universal(&w.deprel) == universal(&t.deprel));
+            }
+        }
+    }
+    let r = |k: usize| k as f64 / n.max(1) as f64;
+    Ok(ParseScores {
+        sentences: sentences.len(),
+        tokens: n,
+        upos: r(upos),
+        xpos: r(xpos),
+        lemma: r(lemma),
+        uas: r(uas),
+        las: r(las),
+    })
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    /// Folds for tagging the parser's training data with predicted tags
+    /// (jackknifing); 0 or 1 trains the parser on gold tags.
+    pub folds: usize,
+    pub seed: u64,
+    /// Averaged weights of the parser smaller than this are dropped from
+    /// the model: a smaller, faster model for a little accuracy.
+    pub prune: f32,
+    /// The same for the tagger.
+    pub tagger_prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            tagger_epochs: 10,
+            parser_epochs: 12,
+            folds: 4,
+            seed: 0x5eed_2026,
+            prune: 1.0,
+            tagger_prune: 0.1,
+        }
+    }
+}
+
+/// Learns a model from a CoNLL-U training text; `progress` hears what is
+/// being done.
+pub fn train(
+    conllu: &str,
+    name: &str,
+    opts: TrainOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Syntax, SyntaxError> {
+    let sentences = conllu::read(conllu, name)?;
+    if sentences.is_empty() {
+        return Err(SyntaxError::Empty(name.to_string()));
+    }
+    // Tag classes: every (UPOS, XPOS) pair, in first-seen order.
+    let mut tags: Vec<(String, String)> = Vec::new();
+    let mut labels: Vec<String> = vec!["root".to_string(), "dep".to_string()];
+    for s in &sentences {
+        for w in s {
+            if !tags.iter().any(|(u, x)| *u == w.upos && *x == w.xpos) {
+                tags.push((w.upos.clone(), w.xpos.clone()));
+            }
+            if !labels.contains(&w.deprel) {
+                labels.push(w.deprel.clone());
+            }
+        }
+    }
+    let xpos: Vec<String> = tags.iter().map(|(u, x)| format!("{x}/{u}")).collect();
+    let tag_of = |w: &conllu::Word| {
+        tags.iter()
+            .position(|(u, x)| *u == w.upos && *x == w.xpos)
+            .unwrap_or(0)
+    };
+    let tagged: Vec<Vec<(String, usize)>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|w| (w.form.clone(), tag_of(w))).collect())
+        .collect();
+    progress(&format!(
+        "tagger: {} sentences, {} tag classes, {} epochs",
+        tagged.len(),
+        tags.len(),
+        opts.tagger_epochs
+    ));
+    let tagger = tagger::train(
+        &tagged,
+        &xpos,
+        opts.tagger_epochs,
+        opts.seed,
+        opts.tagger_prune,
+    );
+
+    // The parser learns from the tags a tagger gives text it has not seen.
+    let mut predicted: Vec<Vec<usize>> = tagged
+        .iter()
+        .map(|s| s.iter().map(|(_, t)| *t).collect())
+        .collect();
+    if opts.folds > 1 {
+        for fold in 0..opts.folds {
+            progress(&format!(
+                "jackknife: tagging fold {} of {}",
+                fold + 1,
+                opts.folds
+            ));
+            let rest: Vec<Vec<(String, usize)>> = tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % opts.folds != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let t = tagger::train(
+                &rest,
+                &xpos,
+                opts.tagger_epochs,
+                opts.seed ^ fold as u64,
+                opts.tagger_prune,
+            );
+            for (i, s) in tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % opts.folds == fold)
+            {
+                let forms: Vec<&str> = s.iter().map(|(f, _)| f.as_str()).collect();
+                predicted[i] = t.tag(&forms, &xpos);
+            }
+        }
+    }
+    let examples: Vec<parser::Example> = sentences
+        .iter()
+        .zip(&predicted)
+        .filter(|(s, _)| conllu::is_projective(&s.iter().map(|w| w.head).collect::<Vec<_>>()))
+        .map(|(s, tags_of)| {
+            let forms: Vec<&str> = s.iter().map(|w| w.form.as_str()).collect();
+            let mut words = vec!["<root>".to_string()];
+            words.extend(tagger::normalise(&forms));
+            let mut t = vec!["<root>".to_string()];
+            t.extend(tags_of.iter().map(|&k| xpos[k].clone()));
+            let mut heads = vec![usize::MAX];
+            heads.extend(s.iter().map(|w| w.head));
+            let mut l = vec![0];
+            l.extend(
+                s.iter()
+                    .map(|w| labels.iter().position(|x| *x == w.deprel).unwrap_or(1)),
+            );
+            parser::Example {
+                words,
+                tags: t,
+                heads,
+                labels: l,
+            }
+        })
+        .collect();
+    progress(&format!(
+        "parser: {} projective sentences of {}, {} labels, {} epochs",
+        examples.len(),
+        sentences.len(),
+        labels.len(),
+        opts.parser_epochs
+    ));
+    let parser = parser::train(
+        &examples,
+        labels.len(),
+        0,
+        opts.parser_epochs,
+        opts.seed,
+        opts.prune,
+    );
+
+    let mut lemmas = Lemmatiser::default();
+    let mut counts: std::collections::HashMap<
+        (String, String),
+        std::collections::HashMap<String, u32>,
+    > = Default::default();
+    for s in &sentences {
+        for w in s {
+            let lower = if w.upos == "PROPN" {
+                w.form.clone()
+            } else {
+                w.form.to_lowercase()
+            };
+            *counts
+                .entry((lower, w.xpos.clone()))
+                .or_default()
+                .entry(w.lemma.clone())
+                .or_default() += 1;
+        }
+    }
+    for ((form, xp), ls) in counts {
+        if let Some((l, _)) = ls
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        {
+            if l != form {
+                lemmas.table.insert(lemma::key(&form, &xp), l);
+            }
+        }
+    }
+    Ok(Syntax {
+        tags,
+        xpos,
+        labels,
+        tagger,
+        lemmas,
+        parser,
+    })
+}
+
+// ---- The model file ----------------------------------------------------
+
+const MAGIC: &[u8; 8] = b"ENTSYN01";
+
+impl Syntax {
+    /// The model as bytes (see [`Syntax::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, self.tags.len() as u32);
+        for (u, x) in &self.tags {
+            put_str(&mut out, u);
+            put_str(&mut out, x);
+        }
+        put_u32(&mut out, self.labels.len() as u32);
+        for l in &self.labels {
+            put_str(&mut out, l);
+        }
+        let mut dict: Vec<(&u64, &u16)> = self.tagger.dictionary.iter().collect();
+        dict.sort();
+        put_u32(&mut out, dict.len() as u32);
+        for (k, t) in dict {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut lemmas: Vec<(&u64, &String)> = self.lemmas.table.iter().collect();
+        lemmas.sort();
+        put_u32(&mut out, lemmas.len() as u32);
+        for (k, l) in lemmas {
+            out.extend_from_slice(&k.to_le_bytes());
+            put_str(&mut out, l);
+        }
+        for p in [
+            &self.tagger.model,
+            &self.parser.transitions,
+            &self.parser.labels,
+        ] {
+            put_perceptron(&mut out, p);
+        }
+        out
+    }
+
+    /// Reads a model written by [`Syntax::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, SyntaxError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(SyntaxError::Model("not an entente syntax model".into()));
+        }
+        let n = r.u32()? as usize;
+        let mut tags = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            tags.push((r.str()?, r.str()?));
+        }
+        let n = r.u32()? as usize;
+        let mut labels = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            labels.push(r.str()?);
+        }
+        let n = r.u32()? as usize;
+        let mut dictionary = KeyMap::default();
+        dictionary.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.u64()?;
+            let t = r.u16()?;
+            if usize::from(t) >= tags.len() {
+                return Err(SyntaxError::Model(
+                    "a dictionary tag is out of range".into(),
+                ));
+            }
+            dictionary.insert(k, t);
+        }
+        let n = r.u32()? as usize;
+        let mut table = KeyMap::default();
+        table.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.u64()?;
+            table.insert(k, r.str()?);
+        }
+        let tag_model = r.perceptron()?;
+        let transitions = r.perceptron()?;
+        let label_model = r.perceptron()?;
+        if tag_model.classes != tags.len()
+            || label_model.classes != labels.len()
+            || transitions.classes != 4
+        {
+            return Err(SyntaxError::Model("class counts do not match".into()));
+        }
+        if r.at != bytes.len() {
+            return Err(SyntaxError::Model("trailing bytes".into()));
+        }
+        let xpos = tags.iter().map(|(u, x)| format!("{x}/{u}")).collect();
+        Ok(Syntax {
+            tags,
+            xpos,
+            labels,
+            tagger: Tagger {
+                model: tag_model,
+                dictionary,
+            },
+            lemmas: Lemmatiser { table },
+            parser: Parser {
+                transitions,
+                labels: label_model,
+            },
+        })
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(&n.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    let n = b.len().min(u16::MAX as usize);
+    out.extend_from_slice(&(n as u16).to_le_bytes());
+    out.extend_from_slice(b.get(..n).unwrap_or_default());
+}
+
+/// A perceptron: classes, scale, features; each feature its key and its
+/// (class, weight × 32767 / scale) votes.
+fn put_perceptron(out: &mut Vec<u8>, p: &Perceptron) {
+    let max = p
+        .votes
+        .iter()
+        .map(|(_, w)| w.abs())
+        .fold(0.0f32, f32::max)
+        .max(f32::MIN_POSITIVE);
+    let scale = max / 32767.0;
+    out.extend_from_slice(&(p.classes as u16).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    let mut keys: Vec<(&u64, &(u32, u16))> = p.index.iter().collect();
+    keys.sort();
+    put_u32(out, keys.len() as u32);
+    for (k, &(at, n)) in keys {
+        let votes: Vec<(u16, i16)> = p
+            .votes
+            .get(at as usize..at as usize + n as usize)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+            .filter(|&(_, q)| q != 0)
+            .collect();
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&(votes.len() as u16).to_le_bytes());
+        for (c, q) in votes {
+            out.extend_from_slice(&(c as u8).to_le_bytes());
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], SyntaxError> {
+        let s = self
+            .bytes
+            .get(self.at..self.at.saturating_add(n))
+            .ok_or_else(|| SyntaxError::Model("it ends too soon".into()))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, SyntaxError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, SyntaxError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, SyntaxError> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn f32(&mut self) -> Result<f32, SyntaxError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn str(&mut self) -> Result<String, SyntaxError> {
+        let n = self.u16()? as usize;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| SyntaxError::Model("a name is not UTF-8".into()))
+    }
+    fn perceptron(&mut self) -> Result<Perceptron, SyntaxError> {
+        let classes = self.u16()? as usize;
+        let scale = self.f32()?;
+        let n = self.u32()? as usize;
+        let mut index = KeyMap::default();
+        index.reserve(n.min(1 << 22));
+        let mut votes = Vec::with_capacity(n.min(1 << 22) * 2);
+        for _ in 0..n {
+            let key = self.u64()?;
+            let k = self.u16()?;
+            let at = votes.len() as u32;
+            for _ in 0..k {
+                let c = self.take(1)?[0];
+                let q = self.u16()? as i16;
+                if usize::from(c) >= classes {
+                    return Err(SyntaxError::Model("a class is out of range".into()));
+                }
+                votes.push((u16::from(c), f32::from(q) * scale));
+            }
+            index.insert(key, (at, k));
+        }
+        Ok(Perceptron {
+            classes,
+            index,
+            votes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+    fn tiny() -> Syntax {
+        let opts = TrainOptions {
+            tagger_epochs: 5,
+            parser_epochs: 5,
+            folds: 0,
+            seed: 1,
+            prune: 0.0,
+            tagger_prune: 0.0,
+        };
+        train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
+    }
+
+    #[test]
+    fn a_model_survives_the_round_trip_through_bytes() {
+        let s = tiny();
+        let back = Syntax::from_bytes(&s.to_bytes()).expect("reads back");
+        let a = s.analyse_tokens(&["Russia", "attacked", "Ukraine", "."]);
+        let b = back.analyse_tokens(&["Russia", "attacked", "Ukraine", "."]);
+        assert_eq!(a, b);
+        assert_eq!(b.tokens[1].deprel, "root");
+        assert_eq!(b.tokens[0].head, Some(1));
+    }
+
+    #[test]
+    fn damaged_models_are_errors_not_panics() {
+        let bytes = tiny().to_bytes();
+        for cut in [0, 4, 8, 20, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Syntax::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Syntax::from_bytes(&extra).is_err());
+    }
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let s = Syntax::embedded();
+        assert!(s.tags.len() > 17 && s.labels.len() > 30);
+    }
+}

@@ -1,0 +1,203 @@
+//! An averaged perceptron over hashed features: the learner of the tagger,
+//! the transition classifier and the label classifier.
+//!
+//! Training keeps dense rows (one weight per class) with running totals for
+//! the average; [`Trainer::finish`] averages, prunes the weights that do not
+//! matter and gives a sparse, quantised [`Perceptron`] for prediction.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature keys are already hashes: hash them no further.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// A trained classifier: for each feature, the classes it votes for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Perceptron {
+    pub classes: usize,
+    /// Feature → (offset, length) into `votes`.
+    pub index: KeyMap<(u32, u16)>,
+    /// (class, weight) pairs, grouped by feature.
+    pub votes: Vec<(u16, f32)>,
+}
+
+impl Perceptron {
+    /// Adds the votes of `features` into `scores` (one slot per class).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(&(at, n)) = self.index.get(f) {
+                let at = at as usize;
+                for &(c, w) in self.votes.get(at..at + n as usize).unwrap_or_default() {
+                    if let Some(s) = scores.get_mut(c as usize) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best class among those `allowed` accepts (all when it accepts all).
+    pub fn best(
+        &self,
+        features: &[u64],
+        scores: &mut [f32],
+        allowed: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        self.score(features, scores);
+        scores
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| allowed(c))
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(c, _)| c)
+    }
+}
+
+/// Dense rows with the sums an averaged perceptron needs.
+pub(crate) struct Trainer {
+    classes: usize,
+    rows: KeyMap<usize>,
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u64>,
+    /// Updates seen so far: the clock of the averages.
+    clock: u64,
+}
+
+impl Trainer {
+    pub fn new(classes: usize) -> Trainer {
+        Trainer {
+            classes,
+            rows: KeyMap::default(),
+            weights: Vec::new(),
+            totals: Vec::new(),
+            stamps: Vec::new(),
+            clock: 0,
+        }
+    }
+
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(&r) = self.rows.get(f) {
+                let row = &self.weights[r..r + self.classes];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    pub fn best(
+        &self,
+        features: &[u64],
+        scores: &mut [f32],
+        allowed: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        self.score(features, scores);
+        scores
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| allowed(c))
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(c, _)| c)
+    }
+
+    /// One example seen: `truth` gains and `guess` loses on `features`.
+    pub fn update(&mut self, truth: usize, guess: usize, features: &[u64]) {
+        self.clock += 1;
+        if truth == guess {
+            return;
+        }
+        for &f in features {
+            let next = self.weights.len();
+            let r = *self.rows.entry(f).or_insert(next);
+            if r == next {
+                self.weights.resize(next + self.classes, 0.0);
+                self.totals.resize(next + self.classes, 0.0);
+                self.stamps.resize(next + self.classes, 0);
+            }
+            for (c, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let i = r + c;
+                self.totals[i] += (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
+                self.stamps[i] = self.clock;
+                self.weights[i] += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, without those smaller than `min_weight`.
+    pub fn finish(self, min_weight: f32) -> Perceptron {
+        let mut keys: Vec<(u64, usize)> = self.rows.into_iter().collect();
+        keys.sort_unstable();
+        let clock = self.clock.max(1) as f64;
+        let mut index = KeyMap::default();
+        let mut votes = Vec::new();
+        for (key, r) in keys {
+            let at = votes.len();
+            for c in 0..self.classes {
+                let i = r + c;
+                let total = self.totals[i]
+                    + (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
+                let w = (total / clock) as f32;
+                if w.abs() >= min_weight {
+                    votes.push((c as u16, w));
+                }
+            }
+            let n = votes.len() - at;
+            if n > 0 {
+                index.insert(key, (at as u32, n as u16));
+            }
+        }
+        Perceptron {
+            classes: self.classes,
+            index,
+            votes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_keeps_it_after_averaging() {
+        // Feature 1 means class 0, feature 2 means class 1.
+        let mut t = Trainer::new(2);
+        let mut scores = [0.0; 2];
+        for _ in 0..5 {
+            for (f, truth) in [(1u64, 0usize), (2, 1)] {
+                let guess = t.best(&[f, 99], &mut scores, |_| true).unwrap_or(0);
+                t.update(truth, guess, &[f, 99]);
+            }
+        }
+        let p = t.finish(0.0);
+        let mut s = [0.0; 2];
+        assert_eq!(p.best(&[1, 99], &mut s, |_| true), Some(0));
+        assert_eq!(p.best(&[2, 99], &mut s, |_| true), Some(1));
+        assert_eq!(
+            p.best(&[2], &mut s, |c| c == 0),
+            Some(0),
+            "allowed classes only"
+        );
+    }
+}
