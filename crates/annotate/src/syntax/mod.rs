@@ -709,26 +709,22 @@ impl<'a> Reader<'a> {
         let n = self.u32()? as usize;
         let mut index = KeyMap::default();
         index.reserve(n.min(1 << 22));
-        let mut votes = Vec::with_capacity(n.min(1 << 22) * 2);
+        let mut votes = Vec::with_capacity(n.min(1 << 22) * 3);
         for _ in 0..n {
             let key = self.u64()?;
             let k = self.u16()?;
             let at = votes.len() as u32;
-            for _ in 0..k {
-                let c = self.take(1)?[0];
-                let q = self.u16()? as i16;
-                if usize::from(c) >= classes {
+            // Each vote is a class byte and a little-endian i16.
+            for v in self.take(usize::from(k) * 3)?.chunks_exact(3) {
+                if usize::from(v[0]) >= classes {
                     return Err(SyntaxError::Model("a class is out of range".into()));
                 }
-                votes.push((u16::from(c), f32::from(q) * scale));
+                let q = i16::from_le_bytes([v[1], v[2]]);
+                votes.push((u16::from(v[0]), f32::from(q) * scale));
             }
             index.insert(key, (at, k));
         }
-        Ok(Perceptron {
-            classes,
-            index,
-            votes,
-        })
+        Ok(Perceptron { classes, index, votes })
     }
 }
 
