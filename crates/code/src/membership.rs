@@ -22,8 +22,19 @@ use crate::events::{clause_end, intent_code, Action};
 use entente_core::lexicon::{self, MembershipChange};
 use entente_core::{ActorKind, Span};
 
-/// Nouns that name a treaty as the object of joining or leaving.
-const TREATY_WORDS: &[&str] = &["treaty", "pact", "accord", "agreement", "convention"];
+/// Nouns that name a treaty or the founding instrument of a court or
+/// body, as the object of joining or leaving.
+const TREATY_WORDS: &[&str] = &[
+    "treaty",
+    "pact",
+    "accord",
+    "agreement",
+    "convention",
+    "statute",
+    "protocol",
+    "charter",
+    "covenant",
+];
 /// How far (tokens) after the phrase its object may stand.
 const OBJECT_REACH: usize = 6;
 
@@ -59,11 +70,16 @@ fn phrase_at(s: &Sent, k: usize) -> Option<(MembershipChange, usize)> {
         }
     }
     // "became the 32nd member of": a form of "become", then "member of"
-    // within a few words.
+    // within a few words; "became NATO's 30th member": the organisation
+    // before "member", as its possessor.
     if lexicon::becoming_words().contains(&s.word(k)) {
-        let of = (k + 1..(k + 6).min(s.len()))
-            .find(|&j| s.word(j) == "member" && s.word(j + 1) == "of")?;
-        return Some((MembershipChange::Accession, of + 2));
+        let member = (k + 1..(k + 6).min(s.len())).find(|&j| s.word(j) == "member")?;
+        if s.word(member + 1) == "of" {
+            return Some((MembershipChange::Accession, member + 2));
+        }
+        if (k + 1..member).any(|j| s.mention_at[j].is_some()) {
+            return Some((MembershipChange::Accession, k + 1));
+        }
     }
     None
 }

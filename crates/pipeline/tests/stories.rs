@@ -108,6 +108,27 @@ fn an_accession_is_coded_and_proposed() {
     }
 }
 
+/// "became NATO's 30th member": the organisation as the possessor of
+/// "member" is an accession too.
+#[test]
+fn an_accession_told_with_a_possessive() {
+    for (text, state) in [
+        (
+            "North Macedonia became NATO's 30th member in March 2020.",
+            "MKD",
+        ),
+        ("Croatia became the EU's newest member on Monday.", "HRV"),
+    ] {
+        let t = triples(&story(text, "2020-04-01"));
+        assert!(
+            t.iter().any(|(s, c, o)| s == state
+                && c == "050"
+                && o.as_deref().is_some_and(|o| o.starts_with("IGO"))),
+            "{text:?}: {t:?}"
+        );
+    }
+}
+
 /// Leaving a bloc or a treaty reduces relations (CAMEO 161): one event per
 /// state that leaves, never a military retreat.
 #[test]
@@ -128,6 +149,7 @@ fn a_withdrawal_from_a_bloc_or_treaty_is_coded() {
         "Russia quit the Open Skies treaty in 2021.",
         "Russia withdrew from the Open Skies treaty, the foreign ministry said.",
         "The United States pulled out of the treaty after years of disputes.",
+        "The Philippines quit the Rome Statute in 2019.",
     ] {
         let t = triples(&story(text, "2022-01-10"));
         assert!(t.iter().any(|(_, c, _)| c == "161"), "{text:?}: {t:?}");

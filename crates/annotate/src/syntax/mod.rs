@@ -724,7 +724,11 @@ impl<'a> Reader<'a> {
             }
             index.insert(key, (at, k));
         }
-        Ok(Perceptron { classes, index, votes })
+        Ok(Perceptron {
+            classes,
+            index,
+            votes,
+        })
     }
 }
 
