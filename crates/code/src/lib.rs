@@ -111,6 +111,7 @@ pub fn code_text(
     let mut out = CodedDocument::default();
     let mut actions: Vec<events::Action> = Vec::new();
     let mut last_to = Vec::new();
+    let mut retellings = Retellings::default();
     for index in 0..doc.sentences.len() {
         let s = &doc.sentence(index);
         out.quotations
@@ -150,7 +151,7 @@ pub fn code_text(
                         && x.cameo == e.cameo
                 });
                 if !dup {
-                    out.events.push(e);
+                    retellings.add(&mut out.events, e);
                 }
             }
         }
@@ -160,7 +161,6 @@ pub fn code_text(
             actions.drain(..actions.len() - MAX_ANTECEDENT_ACTIONS);
         }
     }
-    out.events = merge_retellings(std::mem::take(&mut out.events));
     // The facts live as long as the document's record: give back what
     // growing the vectors reserved.
     out.events.shrink_to_fit();
@@ -175,26 +175,31 @@ pub fn code_text(
 /// tellings are one event when they have the same source, target, code and
 /// negation, and dates that agree (the same date, or one of them only the
 /// publication date, in which case the precise one is kept).
-fn merge_retellings(events: Vec<Event>) -> Vec<Event> {
-    type Key = (EcoString, Option<EcoString>, EcoString, bool);
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
-    let mut seen: HashMap<Key, Vec<usize>> = HashMap::new();
-    for e in events {
+///
+/// Events are merged as they are coded, so a long document that repeats
+/// itself holds one event and a list of spans, not a copy per telling.
+#[derive(Default)]
+struct Retellings {
+    seen: HashMap<(EcoString, Option<EcoString>, EcoString, bool), Vec<usize>>,
+}
+
+impl Retellings {
+    fn add(&mut self, events: &mut Vec<Event>, e: Event) {
         let key = (
             e.source.code.clone(),
             e.target.as_ref().map(|t| t.code.clone()),
             e.cameo.clone(),
             e.negated,
         );
-        let tellings = seen.entry(key).or_default();
-        let same = tellings.iter().copied().find(|&i| {
-            kept.get(i).is_some_and(|k| {
+        let tellings = self.seen.entry(key).or_default();
+        let same = tellings.iter().copied().find(|&j| {
+            events.get(j).is_some_and(|k| {
                 k.date == e.date
                     || k.date_precision == DatePrecision::Publication
                     || e.date_precision == DatePrecision::Publication
             })
         });
-        match same.and_then(|i| kept.get_mut(i)) {
+        match same.and_then(|j| events.get_mut(j)) {
             Some(first) => {
                 if first.date_precision == DatePrecision::Publication
                     && e.date_precision != DatePrecision::Publication
@@ -202,13 +207,18 @@ fn merge_retellings(events: Vec<Event>) -> Vec<Event> {
                     first.date = e.date;
                     first.date_precision = e.date_precision;
                 }
-                first.retold.push(e.evidence);
+                // The same span twice (two verbs of one sentence) is one telling.
+                let span = e.evidence.span();
+                if first.evidence.span() != span
+                    && first.retold.last().map(|r| r.span()) != Some(span)
+                {
+                    first.retold.push(e.evidence);
+                }
             }
             None => {
-                tellings.push(kept.len());
-                kept.push(e);
+                tellings.push(events.len());
+                events.push(e);
             }
         }
     }
-    kept
 }
