@@ -79,9 +79,15 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
         _ => s_open,
     };
     let k0 = s.token_at(close);
+    // `"...," she told X`: a speaker named before the verb is the speaker,
+    // whoever is named after it.
+    let mut named_before: Option<usize> = None;
     for k in k0..(k0 + 4).min(s.len()) {
         let w = s.word(k);
         if SPEECH_VERBS.contains(&w) {
+            if let Some(m) = named_before {
+                return Some(m);
+            }
             // "said X" (inversion) or "X said".
             if let Some(m) = s.mention_at.get(k + 1).copied().flatten() {
                 return Some(m);
@@ -94,6 +100,9 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
         }
         if matches!(w, "." | ";") {
             break;
+        }
+        if let Some(m) = s.mention_at.get(k).copied().flatten() {
+            named_before = named_before.or(Some(m));
         }
     }
     None

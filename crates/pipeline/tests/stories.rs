@@ -278,3 +278,38 @@ fn forces_before_a_past_verb_are_a_noun() {
         );
     }
 }
+
+/// A quotation whose speaker is a pronoun is credited to the person named
+/// as the subject of the paragraph before, also when the name stands in
+/// apposition to a title ("The Estonian prime minister, Kaja Kallas").
+#[test]
+fn a_quote_after_its_speakers_paragraph() {
+    for (text, person) in [
+        (
+            "The Estonian prime minister, Kaja Kallas, spoke to reporters in Tallinn after the summit.\n\n\
+             \u{201c}We will not be intimidated by Moscow,\u{201d} she said.",
+            "Kaja Kallas",
+        ),
+        (
+            "The German chancellor, Olaf Scholz, arrived in Vilnius on Tuesday.\n\n\
+             \"Our commitment to Lithuania is unshakeable,\" he told the troops.",
+            "Olaf Scholz",
+        ),
+        (
+            "Jens Stoltenberg met the Finnish president in Brussels.\n\n\
+             \"Finland will be a strong ally,\" he said afterwards.",
+            "Jens Stoltenberg",
+        ),
+    ] {
+        let record = story(text, "2023-07-12");
+        let speakers: Vec<_> = record
+            .quotations
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+            .collect();
+        assert!(
+            speakers.iter().any(|s| s.as_deref() == Some(person)),
+            "{text:?}: {speakers:?}"
+        );
+    }
+}

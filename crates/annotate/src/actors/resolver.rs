@@ -200,7 +200,18 @@ impl<'d> ActorResolver<'d> {
                 }
             }
             out.extend(r.nested);
-            if subject && !quoted {
+            // "The Estonian prime minister, Kaja Kallas, said": the person
+            // in apposition to the subject is the subject too.
+            let appositive = !subject
+                && r.mention.kind == ActorKind::Person
+                && subjects
+                    .last()
+                    .and_then(|&i| out.get(i))
+                    .is_some_and(|s: &Mention| {
+                        ctx.sentence_of(s.start) == sentence
+                            && text.get(s.end..r.mention.start) == Some(", ")
+                    });
+            if (subject || appositive) && !quoted {
                 subjects.push(out.len());
             }
             out.push(r.mention);
