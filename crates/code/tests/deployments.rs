@@ -1,0 +1,457 @@
+//! Deployments read with the real actor resolver: force nouns of every
+//! class, verb and noun triggers, passives, senders from the force's noun
+//! phrase, destinations from obliques, border phrases, withdrawals and
+//! sentences that are no deployment. Each rule has its own cases, written
+//! for these tests in several phrasings.
+
+use chrono::NaiveDate;
+use entente_annotate::actors::ActorResolver;
+use entente_code::{code_text, CodedDocument};
+use entente_core::{Deployment, DeploymentStatus, Personnel};
+
+fn code(text: &str) -> CodedDocument {
+    let day = NaiveDate::from_ymd_opt(2023, 6, 1);
+    let mentions = ActorResolver::embedded().find_mentions(text, day);
+    code_text("t", text, day, &mentions)
+}
+
+/// What a case expects of one deployment; `None` fields are not checked.
+struct Case {
+    text: &'static str,
+    by: &'static str,
+    to: &'static [&'static str],
+    role: Option<&'static str>,
+    personnel: Option<Personnel>,
+    status: Option<DeploymentStatus>,
+}
+
+const fn case(text: &'static str, by: &'static str, to: &'static [&'static str]) -> Case {
+    Case {
+        text,
+        by,
+        to,
+        role: None,
+        personnel: None,
+        status: None,
+    }
+}
+
+impl Case {
+    const fn role(mut self, r: &'static str) -> Case {
+        self.role = Some(r);
+        self
+    }
+    const fn count(mut self, p: Personnel) -> Case {
+        self.personnel = Some(p);
+        self
+    }
+    const fn status(mut self, s: DeploymentStatus) -> Case {
+        self.status = Some(s);
+        self
+    }
+}
+
+/// Runs the cases of one rule: every case must give a deployment from
+/// `by` to exactly `to` (and the role, count and status asked for).
+fn check(rule: &str, cases: &[Case]) {
+    for c in cases {
+        let found = code(c.text).deployments;
+        let hit = found.iter().find(|d: &&Deployment| {
+            d.by == c.by && d.to == c.to && c.role.is_none_or(|r| d.role.as_deref() == Some(r))
+        });
+        let Some(d) = hit else {
+            panic!(
+                "{rule}: {:?}\n  want by {} to {:?} role {:?}\n  got {:#?}\n  help: see the \
+                 module doc of crates/code/src/deployments.rs for which rule reads this",
+                c.text,
+                c.by,
+                c.to,
+                c.role,
+                found
+                    .iter()
+                    .map(|d| (&d.by, &d.to, &d.role, d.personnel, d.status))
+                    .collect::<Vec<_>>()
+            );
+        };
+        if let Some(p) = c.personnel {
+            assert_eq!(d.personnel, Some(p), "{rule}: {:?}: count", c.text);
+        }
+        if let Some(s) = c.status {
+            assert_eq!(d.status, s, "{rule}: {:?}: status", c.text);
+        }
+    }
+}
+
+fn no_deployment(rule: &str, texts: &[&str]) {
+    for t in texts {
+        let found = code(t).deployments;
+        assert!(
+            found.is_empty(),
+            "{rule}: {t:?} is no deployment; got {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn force_nouns_of_every_class() {
+    check(
+        "force nouns",
+        &[
+            case(
+                "Russia moved tactical nuclear weapons and troops to Belarus.",
+                "RUSMIL",
+                &["BLR"],
+            )
+            .role("tactical nuclear weapons"),
+            case(
+                "Russia moved tactical nuclear weapons and troops to Belarus.",
+                "RUSMIL",
+                &["BLR"],
+            )
+            .role("troops"),
+            case(
+                "Britain deployed four fighter jets to Estonia.",
+                "GBRMIL",
+                &["EST"],
+            )
+            .role("fighter jets")
+            .count(Personnel::Exactly(4)),
+            case("France sent a frigate to Cyprus.", "FRAMIL", &["CYP"]).role("frigate"),
+            case(
+                "Germany sent Patriot batteries to Poland.",
+                "DEUMIL",
+                &["POL"],
+            )
+            .role("patriot batteries"),
+            case(
+                "Canada deployed a battlegroup to Latvia.",
+                "CANMIL",
+                &["LVA"],
+            )
+            .role("battlegroup"),
+            case(
+                "Turkey sent military advisers to Libya.",
+                "TURMIL",
+                &["LBY"],
+            )
+            .role("military advisers"),
+            case("Australia sent 50 police to Fiji.", "AUSCOP", &["FJI"])
+                .count(Personnel::Exactly(50)),
+        ],
+    );
+}
+
+#[test]
+fn verb_triggers() {
+    check(
+        "verb triggers",
+        &[
+            case(
+                "Moscow has deployed 2,000 soldiers to Belarus, the defence ministry said.",
+                "RUSMIL",
+                &["BLR"],
+            )
+            .role("soldiers")
+            .count(Personnel::Exactly(2000)),
+            case("Italy dispatched 300 troops to Lebanon.", "ITAMIL", &["LBN"]),
+            case("Spain transferred two warships to Greece.", "ESPMIL", &["GRC"]),
+            // "drones" says nothing of the sector: the sender keeps its code.
+            case("Denmark relocated its drones to Iceland.", "DNK", &["ISL"]),
+            case("Norway rotated 200 marines into Lithuania.", "NORMIL", &["LTU"]),
+            case("Sweden stationed 150 soldiers in Latvia.", "SWEMIL", &["LVA"]),
+            case("Japan will send Self-Defense Forces personnel to the Philippines under the new access agreement.", "JPNMIL", &["PHL"])
+                .role("personnel")
+                .status(DeploymentStatus::Planned),
+            case("Belgium plans to deploy 100 instructors to Mali.", "BEL", &["MLI"])
+                .status(DeploymentStatus::Planned),
+        ],
+    );
+}
+
+#[test]
+fn noun_triggers() {
+    check(
+        "noun triggers",
+        &[
+            case(
+                "The deployment of 300 French troops to Niger ended in December.",
+                "FRAMIL",
+                &["NER"],
+            )
+            .count(Personnel::Exactly(300)),
+            case(
+                "Britain's dispatch of two frigates to Oman was welcomed.",
+                "GBRMIL",
+                &["OMN"],
+            )
+            .role("frigates"),
+            case(
+                "Russia's deployment of bombers to Venezuela alarmed Washington.",
+                "RUSMIL",
+                &["VEN"],
+            ),
+            case(
+                "The withdrawal of Italian soldiers from Iraq began on Monday.",
+                "ITAMIL",
+                &["IRQ"],
+            )
+            .status(DeploymentStatus::Withdrawn),
+        ],
+    );
+}
+
+#[test]
+fn passives_take_the_agent() {
+    check(
+        "passives",
+        &[
+            case("Troops were sent to the border by Poland.", "POLMIL", &[]),
+            case(
+                "Two destroyers were dispatched to Japan by Australia.",
+                "AUSMIL",
+                &["JPN"],
+            )
+            .count(Personnel::Exactly(2)),
+            case("US Marines were deployed to Australia.", "USAMIL", &["AUS"]),
+            case(
+                "Russian troops have been moved to Belarus.",
+                "RUSMIL",
+                &["BLR"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn sender_from_the_force_phrase() {
+    check(
+        "sender in the noun phrase",
+        &[
+            // The subject is not the sender when the force names its own.
+            case(
+                "Belarus said Russian troops were moved into Belarus.",
+                "RUSMIL",
+                &["BLR"],
+            ),
+            case("The plan sent French soldiers to Chad.", "FRAMIL", &["TCD"]),
+            case("Japan's troops were sent to Djibouti.", "JPNMIL", &["DJI"]),
+            case(
+                "The United States moved its bombers to Guam.",
+                "USAMIL",
+                &["GUM"],
+            ),
+            // A subject that is a city or a person is its country's military.
+            case("Putin sent 5,000 troops to Syria.", "RUSMIL", &["SYR"]),
+        ],
+    );
+}
+
+#[test]
+fn destinations_from_obliques() {
+    check(
+        "destinations",
+        &[
+            case(
+                "Canada sent 40 instructors to Britain and Belgium.",
+                "CAN",
+                &["GBR", "BEL"],
+            ),
+            case(
+                "Japan will send Self-Defense Forces personnel to the Philippines.",
+                "JPNMIL",
+                &["PHL"],
+            ),
+            case(
+                "Turkey deployed troops into neighbouring Syria.",
+                "TURMIL",
+                &["SYR"],
+            ),
+            // Red Sea is no country: still a deployment, with no destination.
+            case(
+                "Britain dispatched two frigates to the Red Sea.",
+                "GBRMIL",
+                &[],
+            )
+            .role("frigates")
+            .count(Personnel::Exactly(2)),
+            // "from X" is where they come from.
+            case(
+                "Germany moved 500 soldiers from Lithuania to Poland.",
+                "DEUMIL",
+                &["POL"],
+            ),
+            // An indirect object is the destination, not the sender.
+            case(
+                "Washington will send Kyiv another $300 million in weapons.",
+                "USAMIL",
+                &["UKR"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn border_deployments_go_to_the_border_owner() {
+    check(
+        "borders",
+        &[
+            case(
+                "India stationed 10,000 troops along its border with China.",
+                "INDMIL",
+                &["IND"],
+            )
+            .count(Personnel::Exactly(10000)),
+            case(
+                "Greece deployed soldiers near the border with Turkey.",
+                "GRCMIL",
+                &["GRC"],
+            ),
+            case(
+                "Pakistan moved tanks to its own border.",
+                "PAKMIL",
+                &["PAK"],
+            ),
+            case(
+                "NATO sent jets to Poland's border with Belarus.",
+                "IGOWSTNAT",
+                &["POL"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn withdrawals_name_the_country_left() {
+    check(
+        "withdrawals",
+        &[
+            case(
+                "The United States withdrew its marines from Iraq.",
+                "USAMIL",
+                &["IRQ"],
+            )
+            .status(DeploymentStatus::Withdrawn),
+            case(
+                "France pulled out its soldiers from Mali.",
+                "FRAMIL",
+                &["MLI"],
+            )
+            .status(DeploymentStatus::Withdrawn),
+            case(
+                "Canada will withdraw 200 peacekeepers from Cyprus.",
+                "CANMIL",
+                &["CYP"],
+            )
+            .status(DeploymentStatus::Withdrawn),
+        ],
+    );
+}
+
+#[test]
+fn counts() {
+    check(
+        "counts",
+        &[
+            case(
+                "Fiji will send up to five trainers to Tonga.",
+                "FJI",
+                &["TON"],
+            )
+            .count(Personnel::AtMost(5)),
+            case("Kenya sent about 300 police to Haiti.", "KENCOP", &["HTI"])
+                .count(Personnel::About(300)),
+        ],
+    );
+    let d = code("Spain sent dozens of soldiers to Chad.").deployments;
+    assert!(
+        d.iter().any(|d| d.by == "ESPMIL" && d.personnel.is_none()),
+        "'dozens of' is no count: {d:#?}"
+    );
+}
+
+#[test]
+fn no_force_no_deployment() {
+    no_deployment(
+        "negatives",
+        &[
+            "Germany sent condolences to France.",
+            "The company moved its headquarters to Dublin.",
+            "Analysts expect the euro to rise.",
+            "Italy sent military aid to Ukraine.",
+            "Russia moved to block the resolution.",
+            "Poland refused to send troops to Ukraine.",
+            "The troops' base in Kenya was attacked.",
+        ],
+    );
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for t in [
+        "",
+        "sent",
+        "troops",
+        "deployment of",
+        "were sent by",
+        "Troops were",
+        "withdrew from",
+        "sent troops to the",
+        "along its border with",
+        "Russia's deployment",
+        "the dispatch of",
+        "“Troops”—sent—to—",
+        "Ъ sent 五 troops to 🇫🇷",
+    ] {
+        let _ = code(t);
+    }
+}
+
+/// The event a deployment stands for: (source prefix, target prefix or "",
+/// CAMEO code).
+#[test]
+fn event_codes_follow_what_is_sent_and_where() {
+    for (text, want) in [
+        // Troops to a partner: military cooperation.
+        (
+            "Italy dispatched 300 troops to Lebanon.",
+            ("ITA", "LBN", "062"),
+        ),
+        // Arms sent to another country: military aid.
+        ("Germany sent tanks to Ukraine.", ("DEU", "UKR", "072")),
+        // Arms placed abroad, forces at one's border: a force posture.
+        (
+            "Russia moved nuclear weapons to Belarus.",
+            ("RUS", "BLR", "154"),
+        ),
+        (
+            "India stationed troops along its border with China.",
+            ("IND", "CHN", "154"),
+        ),
+        (
+            "Britain dispatched two frigates to the Red Sea.",
+            ("GBR", "", "154"),
+        ),
+        // A withdrawal de-escalates.
+        (
+            "France withdrew its soldiers from Mali.",
+            ("FRA", "MLI", "087"),
+        ),
+    ] {
+        let events = code(text).events;
+        let got: Vec<(String, String, String)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.source.code.chars().take(3).collect(),
+                    e.target
+                        .as_ref()
+                        .map(|t| t.code.chars().take(3).collect())
+                        .unwrap_or_default(),
+                    e.cameo.to_string(),
+                )
+            })
+            .collect();
+        let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
+        assert!(got.contains(&want), "{text}: want {want:?}, got {got:?}");
+    }
+}
