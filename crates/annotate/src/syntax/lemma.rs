@@ -37,14 +37,8 @@ fn rule(w: &str, xpos: &str) -> Option<String> {
             .map(|s| format!("{s}{add}"))
     };
     match xpos {
-        "NNS" => strip("ies", "y")
-            .or_else(|| {
-                ["ches", "shes", "sses", "xes"]
-                    .iter()
-                    .find_map(|s| w.ends_with(s).then(|| strip("es", "")).flatten())
-            })
-            .or_else(|| strip("s", "")),
-        "VBZ" => strip("ies", "y")
+        // Plural nouns and third-person verbs share the -s rules.
+        "NNS" | "VBZ" => strip("ies", "y")
             .or_else(|| {
                 ["ches", "shes", "sses", "xes"]
                     .iter()

@@ -28,6 +28,16 @@ impl Hasher for KeyHasher {
 
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+/// The highest-scoring class that `allowed` accepts; the lowest index on a tie.
+fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    scores
+        .iter()
+        .enumerate()
+        .filter(|&(c, _)| allowed(c))
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+        .map(|(c, _)| c)
+}
+
 /// A trained classifier: for each feature, the classes it votes for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Perceptron {
@@ -62,12 +72,7 @@ impl Perceptron {
         allowed: impl Fn(usize) -> bool,
     ) -> Option<usize> {
         self.score(features, scores);
-        scores
-            .iter()
-            .enumerate()
-            .filter(|&(c, _)| allowed(c))
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .map(|(c, _)| c)
+        argmax(scores, allowed)
     }
 }
 
@@ -113,12 +118,7 @@ impl Trainer {
         allowed: impl Fn(usize) -> bool,
     ) -> Option<usize> {
         self.score(features, scores);
-        scores
-            .iter()
-            .enumerate()
-            .filter(|&(c, _)| allowed(c))
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .map(|(c, _)| c)
+        argmax(scores, allowed)
     }
 
     /// One example seen: `truth` gains and `guess` loses on `features`.
