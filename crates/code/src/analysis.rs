@@ -3,7 +3,7 @@
 //! negation, intent) and pronoun resolution.
 
 use chrono::NaiveDate;
-use entente_annotate::dates::{find_dates, TemporalExpression};
+use entente_annotate::dates::{find_dates, DateRole, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
 use entente_core::lexicon::{self, Referent};
@@ -488,7 +488,11 @@ impl<'a> Doc<'a> {
 
     /// The date of an event at token `k` of sentence `s`: the nearest
     /// expression in the sentence that is not in the future, else the
-    /// nearest one, else the publication date.
+    /// nearest one, else the publication date. An end or a review date
+    /// ("extended until 30 September", "to be reviewed in June") bounds a
+    /// state, not the event, and is never taken. The tense reading of each
+    /// expression was chosen when it was found (see
+    /// `entente_annotate::dates`).
     pub fn date_for(&self, s: &Sent, k: usize) -> (Option<NaiveDate>, DatePrecision) {
         let at = s.toks.get(k).map(|t| t.span.start).unwrap_or(s.span.start);
         // Dates are sorted by their start: only those from the sentence's.
@@ -498,7 +502,7 @@ impl<'a> Doc<'a> {
             .iter()
             .skip(first)
             .take_while(|d| d.span.start < s.span.end)
-            .filter(|d| s.span.contains(d.span));
+            .filter(|d| s.span.contains(d.span) && dates_an_event(d));
         let dist = |d: &&TemporalExpression| d.span.start.abs_diff(at);
         let past = in_sent
             .clone()
@@ -508,6 +512,66 @@ impl<'a> Doc<'a> {
             Some(d) => (Some(d.date), d.precision),
             None => (self.published, DatePrecision::Publication),
         }
+    }
+}
+
+/// Whether an expression can be an event's date: a point or a start, not
+/// an end or a review.
+fn dates_an_event(d: &TemporalExpression) -> bool {
+    matches!(d.role, DateRole::Point | DateRole::Start)
+}
+
+/// Issue 10, item 5: an end date is not the event's date; a month without
+/// a year takes the clause's tense.
+#[cfg(test)]
+#[test]
+fn date_for_takes_the_clause_tense_and_never_an_end() {
+    let published = NaiveDate::from_ymd_opt(2024, 1, 15);
+    let date_of = |text: &str, verb: &str| {
+        let doc = Doc::new(text, "t".into(), published, &[]);
+        let s = doc.sentence(0);
+        let k = (0..s.len()).find(|&k| s.word(k) == verb).unwrap_or(0);
+        doc.date_for(&s, k)
+    };
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    for (text, verb, want) in [
+        (
+            "The mission was extended until September 30.",
+            "extended",
+            (published, DatePrecision::Publication),
+        ),
+        (
+            "The mandate expires on 31 March.",
+            "expires",
+            (published, DatePrecision::Publication),
+        ),
+        (
+            "The deployment will be reviewed in June.",
+            "reviewed",
+            (published, DatePrecision::Publication),
+        ),
+        (
+            "On Friday the council extended the mission until March.",
+            "extended",
+            (day(2024, 1, 12), DatePrecision::Day),
+        ),
+        (
+            "The talks took place in December.",
+            "took",
+            (day(2023, 12, 1), DatePrecision::Month),
+        ),
+        (
+            "The summit will take place in December.",
+            "take",
+            (day(2024, 12, 1), DatePrecision::Month),
+        ),
+        (
+            "Since May, the ships have patrolled the strait.",
+            "patrolled",
+            (day(2023, 5, 1), DatePrecision::Month),
+        ),
+    ] {
+        assert_eq!(date_of(text, verb), want, "{text}");
     }
 }
 
