@@ -287,6 +287,10 @@ mod poisoned_batch {
     }
 
     #[test]
+    #[cfg_attr(
+        not(debug_assertions),
+        ignore = "fault injection exists in debug builds only"
+    )]
     fn through_a_jsonl_file_in_small_batches() {
         let batch = Batch::new();
         let path = batch.file("docs.jsonl", jsonl().as_bytes());
@@ -303,6 +307,10 @@ mod poisoned_batch {
     }
 
     #[test]
+    #[cfg_attr(
+        not(debug_assertions),
+        ignore = "fault injection exists in debug builds only"
+    )]
     fn through_a_directory() {
         let batch = Batch::new();
         let dir = batch.dir.path().join("articles");
@@ -320,6 +328,10 @@ mod poisoned_batch {
     }
 
     #[test]
+    #[cfg_attr(
+        not(debug_assertions),
+        ignore = "fault injection exists in debug builds only"
+    )]
     fn through_stdin() {
         let batch = Batch::new();
         let input = jsonl();

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use entente_annotate::dates::{find_dates, DateRole, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
+use entente_annotate::syntax::Parse;
 use entente_core::lexicon::{self, Referent};
 use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
 pub(crate) const SPEECH_VERBS: &[&str] = &[
@@ -319,6 +320,9 @@ pub(crate) struct Sent {
     pub capital: Vec<bool>,
     /// The mention (index into `Doc::mentions`) covering each token.
     pub mention_at: Vec<Option<usize>>,
+    /// The dependency tree over `toks`, parsed when first asked for
+    /// ([`Doc::tree`]).
+    pub tree: OnceCell<Parse>,
 }
 
 impl Sent {
@@ -449,7 +453,14 @@ impl<'a> Doc<'a> {
             words,
             capital,
             mention_at,
+            tree: OnceCell::new(),
         }
+    }
+
+    /// The dependency tree of sentence `s`, parsed on first use.
+    pub fn tree<'s>(&self, s: &'s Sent) -> &'s Parse {
+        s.tree
+            .get_or_init(|| crate::tree::parse_sentence(self.text, s))
     }
 
     pub fn actor(&self, m: usize) -> ActorRef {

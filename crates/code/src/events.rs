@@ -5,8 +5,9 @@ use crate::analysis::{
     Doc, Focus, Frame, Sent, SPEECH_VERBS,
 };
 use crate::codes::CodeTable;
+use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm};
-use entente_core::{ActorKind, ActorRef, Event, Span};
+use entente_core::{lexicon, ActorKind, ActorRef, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
 /// ("Defence Force personnel").
@@ -126,7 +127,7 @@ pub(crate) struct VerbHit<'d> {
 }
 
 /// Finds the dictionary verbs of a sentence used as verbs.
-pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<'d>> {
+pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> Vec<VerbHit<'d>> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < s.len() {
@@ -145,7 +146,19 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, s: &Sent) -> Vec<VerbHit<
                     .enumerate()
                     .all(|(i, r)| s.word(k + 1 + i) == r)
             })
-            .filter(|f| used_as_verb(s, k, f.inflection))
+            .filter(|f| {
+                // The word reads as a verb here, and the tagger (trained
+                // on the treebank) agrees: "naval exercises" is a noun.
+                // "was hit": a base form after "be" that the tagger reads
+                // as a participle.
+                let tag = || doc.tree(s).tokens.get(k).map(|t| t.xpos.as_str());
+                let participle = f.inflection == Inflection::Base
+                    && k > 0
+                    && matches!(s.word(k - 1), "was" | "were" | "been" | "be" | "is" | "are")
+                    && tag() == Some("VBN");
+                (used_as_verb(s, k, f.inflection) || participle)
+                    && tag().is_some_and(|t| t.starts_with("VB"))
+            })
             .max_by_key(|f| {
                 (
                     f.rest.len(),
@@ -264,7 +277,7 @@ pub(crate) fn code_verbs(
     dict: &VerbDictionary,
     previous: &[Action],
 ) -> Vec<Action> {
-    let verbs = find_verbs(dict, s);
+    let verbs = find_verbs(dict, doc, s);
     let mut out: Vec<Action> = Vec::new();
     // Governors whose complement was coded: their own event is replaced.
     let mut superseded: Vec<usize> = Vec::new();
@@ -275,7 +288,14 @@ pub(crate) fn code_verbs(
     let mut prev_verb: Option<usize> = None;
     let mut pending: Vec<(usize, Action)> = Vec::new();
     for hit in &verbs {
-        let past = hit.form.inflection == Inflection::Past;
+        // "was hit", "were put": a form the dictionary lists as a base is a
+        // participle when the tagger reads it as one.
+        let past = hit.form.inflection == Inflection::Past
+            || doc
+                .tree(s)
+                .tokens
+                .get(hit.start)
+                .is_some_and(|t| t.xpos == "VBN");
         let mut f = frame(doc, s, focus, hit.start, past, 0);
         // ", killing ...": a participle after the main clause shares its subject.
         if hit.form.inflection == Inflection::Gerund
@@ -380,8 +400,29 @@ fn code_verb(
         .find(|&k| s.word(k) == "that")
         .unwrap_or(clause_end)
         .min(hit.end + 12);
-    let after: Vec<String> = s.words[hit.end..phrase_end].to_vec();
-    let mut code = dict.code(hit.form, &before, &after)?;
+    // A passive verb's agent is its source, not its object: "was attacked
+    // by drones" is not "attacked drones".
+    let agent = if f.passive {
+        passive_agent_at(doc, s, hit)
+    } else {
+        None
+    };
+    let after: Vec<String> = (hit.end..phrase_end)
+        .filter(|&k| agent.map(|(by, end)| k < by || k >= end).unwrap_or(true))
+        .map(|k| s.words[k].clone())
+        .collect();
+    let mut code = match dict.pattern_code(hit.form, &before, &after) {
+        Some(code) => code?,
+        // "staged joint drills", "cast a veto": with no pattern of its own
+        // for the words after it, a support verb means what its object
+        // noun means, and the nominal coder codes that noun.
+        None if lexicon::support_verb(&hit.form.lemma)
+            && event_noun_after(dict, s, hit.end).is_some() =>
+        {
+            return None
+        }
+        None => dict.default_code(hit.form)?,
+    };
     // Disapproving a proposal is rejecting it: "dismissed an appeal".
     if code.starts_with("11")
         && after
@@ -395,8 +436,8 @@ fn code_verb(
     let target_at = first_target(doc, s, hit.end, clause_end, &sources);
     if f.passive {
         // "X was attacked by Y": Y acts on X.
-        let by = (hit.end..(hit.end + 3).min(s.len())).find(|&k| s.word(k) == "by")?;
-        let agent = (by + 1..(by + 4).min(s.len())).find(|&k| s.mention_at[k].is_some())?;
+        let (by, end) = agent?;
+        let agent = (by + 1..end).find(|&k| s.mention_at[k].is_some())?;
         let agents = compound(s, agent);
         let patients = sources;
         sources = agents;
@@ -458,6 +499,98 @@ fn code_verb(
         return None;
     }
     Some(build(doc, s, f, hit, code, sources, targets))
+}
+
+/// The agent phrase of the passive verb `hit`: the token of its "by" and
+/// one past the phrase's last token. "by" next to the verb ("was attacked
+/// by Y", "was attacked overnight by Y") is read from the words; further
+/// away, the tree decides that the phrase belongs to this verb.
+fn passive_agent_at(doc: &Doc, s: &Sent, hit: &VerbHit) -> Option<(usize, usize)> {
+    let near = (hit.end..(hit.end + 3).min(s.len())).find(|&k| s.word(k) == "by");
+    let by = match near {
+        Some(by) => by,
+        None => {
+            let tree = doc.tree(s);
+            let head = passive_agent(tree, hit.start)?;
+            tree.dependents(head, "case").find(|&c| s.word(c) == "by")?
+        }
+    };
+    // The phrase runs to the end of its first mention ("by two Russian
+    // drones").
+    let first = (by + 1..(by + 4).min(s.len())).find(|&k| s.mention_at[k].is_some())?;
+    let (_, mut end) = s.mention_range(first)?;
+    // "by Russian drones": the nouns the actor's adjective modifies.
+    let tree = doc.tree(s);
+    while end < s.len()
+        && s.mention_at[end].is_none()
+        && tree
+            .tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    {
+        end += 1;
+    }
+    Some((by, end))
+}
+
+/// The first token of the event noun heading the object that starts at
+/// token `from` ("joint naval exercises", "the lone veto", "a 14th package
+/// of sanctions"): modifiers and one "of" are skipped, a clause boundary or
+/// an actor stops the search.
+fn event_noun_after(dict: &VerbDictionary, s: &Sent, from: usize) -> Option<usize> {
+    let mut seen_of = false;
+    for k in from..(from + 6).min(s.len()) {
+        if s.mention_at[k].is_some() {
+            return None;
+        }
+        let w = s.word(k);
+        if !dict.nominals(w).is_empty() {
+            return Some(k);
+        }
+        if w == "of" && !seen_of {
+            seen_of = true;
+            continue;
+        }
+        if !w.chars().any(char::is_alphanumeric) || matches!(w, "that" | "to" | "with" | "against")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subjects of the support verb whose object is the event noun at
+/// token `k` ("Chile and Peru staged joint drills": Chile and Peru), read
+/// from the tree: the noun (or the noun it is "of") is the object of a
+/// verb whose lemma is a support verb.
+fn support_subjects(doc: &Doc, s: &Sent, focus: &Focus, k: usize) -> Option<Vec<usize>> {
+    let tree = doc.tree(s);
+    let mut noun = k;
+    // "a phone call": the head of a compound; "a package of sanctions":
+    // the noun "sanctions" is of.
+    for _ in 0..3 {
+        let t = tree.tokens.get(noun)?;
+        if matches!(t.deprel.as_str(), "compound" | "nmod") {
+            noun = t.head?;
+        } else {
+            break;
+        }
+    }
+    let t = tree.tokens.get(noun)?;
+    if t.deprel != "obj" {
+        return None;
+    }
+    let verb = t.head?;
+    let v = tree.tokens.get(verb)?;
+    if !(v.xpos.starts_with("VB") && lexicon::support_verb(&v.lemma)) || verb >= k {
+        return None;
+    }
+    let past = matches!(v.xpos.as_str(), "VBD" | "VBN");
+    let f = frame(doc, s, focus, verb, past, 0);
+    if f.unrealised || f.negated || f.subjects.is_empty() {
+        return None;
+    }
+    Some(f.subjects)
 }
 
 fn build(
@@ -823,7 +956,9 @@ pub(crate) fn code_nominals(
                 }
                 if preps.contains(&s.word(j)) {
                     let mut m = j + 1;
-                    while m < s.len() && matches!(s.word(m), "the" | "a") {
+                    while m < s.len()
+                        && matches!(s.word(m), "the" | "a" | "his" | "her" | "its" | "their")
+                    {
                         m += 1;
                     }
                     if s.mention_at.get(m).copied().flatten().is_some() {
@@ -838,10 +973,17 @@ pub(crate) fn code_nominals(
         // A source the noun names itself (a possessor, "by X", "from X"),
         // rather than one borrowed from the clause around it.
         let mut explicit = poss.is_some();
+        // Joint actors with no other party act towards each other.
+        let mut reciprocal = false;
         let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
-            NomFrame::Act => {
+            NomFrame::Act | NomFrame::Joint => {
                 let by = after(&["by"], 6);
-                let on = after(&["of", "against", "on", "in", "to", "into", "with"], 6);
+                // A show of force is done with a partner, in a place.
+                let on = if nom.frame == NomFrame::Joint {
+                    after(&["with"], 6)
+                } else {
+                    after(&["of", "against", "on", "in", "to", "into", "with"], 6)
+                };
                 // "Italy announced a suspension of ...": the object of a verb
                 // is the act of that verb's subject.
                 let mut d = k;
@@ -872,7 +1014,10 @@ pub(crate) fn code_nominals(
                         Some(src) => (src, on.unwrap_or_default()),
                         None => continue,
                     },
-                    _ => continue,
+                    (None, None) => match support_subjects(doc, s, focus, k) {
+                        Some(src) => (src, on.unwrap_or_default()),
+                        None => continue,
+                    },
                 }
             }
             NomFrame::Ask => {
@@ -909,8 +1054,10 @@ pub(crate) fn code_nominals(
                     .or_else(|| resolve_thing(doc, s, focus, k).map(|m| vec![m]));
                 // Collective action stands as an event of its own.
                 explicit = true;
+                // "protests against X": X is what they protest.
+                let against = after(&["against"], 6).unwrap_or_default();
                 match src {
-                    Some(src) => (src, Vec::new()),
+                    Some(src) => (src, against),
                     None => continue,
                 }
             }
@@ -923,8 +1070,19 @@ pub(crate) fn code_nominals(
                         .find(|&j| s.mention_at[j].is_some())
                         .map(|j| compound(s, j))
                 };
+                // "X held a phone call with Y", "X and Y sealed a treaty":
+                // the support verb's subjects meet, with the party after
+                // "with" or with each other.
+                let supported = || support_subjects(doc, s, focus, k);
                 match (poss.clone(), parts) {
                     (Some(p), t) => (p, t.unwrap_or_default()),
+                    (None, Some(p)) if s.word(end) == "with" && supported().is_some() => {
+                        (supported().unwrap_or_default(), p)
+                    }
+                    (None, None) if supported().is_some() => {
+                        reciprocal = true;
+                        (supported().unwrap_or_default(), Vec::new())
+                    }
                     (None, Some(mut p)) => {
                         let first = p.remove(0);
                         (vec![first], p)
@@ -963,11 +1121,26 @@ pub(crate) fn code_nominals(
                 .map(|t| t.span.end)
                 .unwrap_or(s.span.end),
         );
-        let targets: Vec<ActorRef> = targets
+        let mut targets: Vec<ActorRef> = targets
             .into_iter()
             .filter(|m| !sources.contains(m))
             .map(|m| doc.actor(m))
             .collect();
+        let mut code = nom.code.clone();
+        if reciprocal && targets.is_empty() && sources.len() > 1 {
+            targets = sources.iter().map(|&m| doc.actor(m)).collect();
+        }
+        // "joint naval drills", "drills with X", "X and Y held drills":
+        // military cooperation (CAMEO 062), each with the others.
+        if nom.frame == NomFrame::Joint {
+            let called_joint = (k.saturating_sub(3)..k).any(|j| s.word(j) == "joint");
+            if called_joint || sources.len() > 1 || !targets.is_empty() {
+                code = "062".to_string();
+                if targets.is_empty() {
+                    targets = sources.iter().map(|&m| doc.actor(m)).collect();
+                }
+            }
+        }
         // "rejected a US offer to host a summit", "rejected calls by X":
         // a noun in the object of a coded verb is what that verb is about,
         // not an event of its own, unless it names its own source and
@@ -982,7 +1155,7 @@ pub(crate) fn code_nominals(
             sentence: s.index,
             sources,
             targets,
-            code: nom.code.clone(),
+            code,
             negated: false,
             at_token: k,
             evidence,

@@ -62,6 +62,7 @@ mod events;
 pub mod gdelt;
 mod membership;
 mod quotes;
+mod tree;
 pub mod verbs;
 
 pub use codes::{CodeInfo, CodeTable};
@@ -123,7 +124,7 @@ pub fn code_text(
             .flat_map(|f| f.consumed.iter().copied())
             .chain(members.iter().map(|a| a.at_token))
             .collect();
-        let verbs = events::find_verbs(dict, s);
+        let verbs = events::find_verbs(dict, &doc, s);
         let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
         // Earlier actions give antecedent targets ("... it will send
         // troops"): only the recent ones, so that coding stays linear in a

@@ -66,6 +66,10 @@ pub enum Frame {
     Act,
     /// N from X; the target is the other party in the sentence.
     Ask,
+    /// Like `Act`, for a show of force ("military drills") that becomes
+    /// military cooperation (CAMEO 062) when done jointly: with a partner,
+    /// by several actors, or called "joint".
+    Joint,
     /// Collective action; the source is where it happens.
     Mass,
     /// N between/with/among actors.
@@ -215,6 +219,7 @@ impl VerbDictionary {
             };
             let frame = match *frame {
                 "act" => Frame::Act,
+                "joint" => Frame::Joint,
                 "ask" => Frame::Ask,
                 "mass" => Frame::Mass,
                 "meet" => Frame::Meet,
@@ -251,6 +256,21 @@ impl VerbDictionary {
     /// clause: the longest matching pattern of its block, else the verb's or
     /// block's own code. `None`: not an event.
     pub fn code(&self, form: &VerbForm, before: &[String], after: &[String]) -> Option<String> {
+        match self.pattern_code(form, before, after) {
+            Some(c) => c,
+            None => self.default_code(form),
+        }
+    }
+
+    /// The code of the longest pattern of `form`'s block that matches the
+    /// words `before` and `after` the verb: `Some(None)` for a pattern that
+    /// says "no event", `None` when no pattern matches.
+    pub fn pattern_code(
+        &self,
+        form: &VerbForm,
+        before: &[String],
+        after: &[String],
+    ) -> Option<Option<String>> {
         let block = self.blocks.get(form.block)?;
         let mut best: Option<(usize, &Option<String>)> = None;
         for p in &block.patterns {
@@ -262,10 +282,13 @@ impl VerbDictionary {
                 best = Some((len, &p.code));
             }
         }
-        match best {
-            Some((_, c)) => c.clone(),
-            None => form.code.clone().or_else(|| block.code.clone()),
-        }
+        best.map(|(_, c)| c.clone())
+    }
+
+    /// The code of `form` when no pattern matches: its own, else its block's.
+    pub fn default_code(&self, form: &VerbForm) -> Option<String> {
+        let block = self.blocks.get(form.block)?;
+        form.code.clone().or_else(|| block.code.clone())
     }
 
     fn word_matches(&self, pw: &PatternWord, words: &[String], at: usize) -> Option<usize> {

@@ -1,5 +1,5 @@
 //! The English lexicon every stage shares: closed word lists (months,
-//! weekdays, pronouns, anaphoric nouns) kept as data files in
+//! weekdays, pronouns, anaphoric nouns, support verbs) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -13,6 +13,7 @@
 //! assert_eq!(lexicon::pronoun("she"), Some(Referent::Person));
 //! assert!(lexicon::is_anaphor("The alliance"));
 //! assert!(!lexicon::is_anaphor("NATO"));
+//! assert!(lexicon::support_verb("stage"));
 //! ```
 
 use std::collections::HashMap;
@@ -51,6 +52,7 @@ const WEEKDAYS: &str = include_str!("../data/lexicon/weekdays.tsv");
 const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
 const ANAPHORIC_NOUNS: &str = include_str!("../data/lexicon/anaphoric_nouns.tsv");
 const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
+const SUPPORT_VERBS: &str = include_str!("../data/lexicon/support_verbs.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,6 +92,20 @@ pub fn becoming_words() -> &'static [&'static str] {
             .map(|(w, _)| w)
             .collect()
     })
+}
+
+/// Whether a verb lemma is a support verb: one whose object noun carries
+/// the meaning of the clause ("staged drills", "held talks", "cast a veto").
+pub fn support_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            rows(SUPPORT_VERBS)
+                .filter(|&(_, k)| k == "support")
+                .map(|(w, _)| w)
+                .collect()
+        })
+        .contains(&lemma)
 }
 
 /// The rows of a lexicon file: `form<TAB>value`, `#` comments and blank
@@ -194,6 +210,22 @@ mod tests {
                 assert!(Referent::parse(r).is_some(), "{name}: {line:?}");
             }
         }
+        for line in SUPPORT_VERBS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(
+                line.split_once('\t').map(|(_, k)| k),
+                Some("support"),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn support_verbs_are_lemmas() {
+        assert!(support_verb("hold") && support_verb("cast"));
+        assert!(!support_verb("held") && !support_verb("attack"));
     }
 
     #[test]
