@@ -262,6 +262,15 @@ def fill_block_defaults(out: list) -> None:
                 out[k] = "\t".join(f)
 
 
+# Where the draft conversion table contradicts the PLOVER manual's own type
+# definitions, the definition wins: the manual puts embargoes, boycotts and
+# sanctions under SANCTION ("withdrawal or reduction of economic relations"),
+# while the 2021 draft table files CAMEO 163 under COERCE's "restrict" mode.
+PLOVER_OVERRIDES = {
+    "163": "SANCTION",
+}
+
+
 def convert_codes(cameo_dir: Path) -> list[str]:
     plover = {}
     for raw in (cameo_dir / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
@@ -280,6 +289,7 @@ def convert_codes(cameo_dir: Path) -> list[str]:
             p = None  # statements are not PLOVER events
         elif root == "02":
             p = "REQUEST"  # PLOVER folds CAMEO's appeals into REQUEST
+        p = PLOVER_OVERRIDES.get(code, p)
         rows.append("\t".join([code, root, quad, gold, p or "-", desc]))
     return rows
 

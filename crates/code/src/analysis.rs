@@ -810,6 +810,33 @@ pub(crate) fn frame(
         if g == 0 {
             return f;
         }
+        // "agreed on Monday to scrap": when the word before "to" is no
+        // verb or adjective, the tree names the governor.
+        // Only adverbials may stand between ("offered a plan to host
+        // talks in May to end the war" has an object and a verb there).
+        if s.mention_at[g - 1].is_none() {
+            let tree = doc.tree(s);
+            let governs = |k: usize| {
+                tree.tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX" | "ADJ"))
+            };
+            if !governs(g - 1) {
+                if let Some(h) = tree.tokens.get(v).and_then(|t| t.head) {
+                    let adverbial_only = (h + 1..t).all(|k| {
+                        tree.tokens.get(k).is_some_and(|x| {
+                            let verb = matches!(x.upos.as_str(), "VERB" | "AUX");
+                            let complement = x.head == Some(h)
+                                && matches!(x.deprel.as_str(), "obj" | "iobj" | "ccomp" | "xcomp");
+                            !verb && !complement
+                        })
+                    });
+                    if h < t && governs(h) && adverbial_only {
+                        g = h + 1;
+                    }
+                }
+            }
+        }
         let gw = s.word(g - 1);
         if s.mention_at[g - 1].is_some() {
             // "urged X to respect": the requested act has not happened.

@@ -417,7 +417,10 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
         "deploy" | "deploys" | "deployed" | "deploying" | "redeploy" | "redeploys"
         | "redeployed" | "redeploying" | "move" | "moves" | "moved" | "moving" | "relocate"
         | "relocates" | "relocated" | "relocating" | "rotate" | "rotates" | "rotated"
-        | "rotating" => Trigger::Move,
+        | "rotating" | "mass" | "massed" | "massing" | "amass" | "amasses" | "amassed"
+        | "amassing" | "concentrate" | "concentrates" | "concentrated" | "concentrating" => {
+            Trigger::Move
+        }
         "station" | "stations" | "stationed" | "stationing" | "base" | "bases" | "based"
         | "basing" | "position" | "positions" | "positioned" | "positioning" | "post" | "posts"
         | "posted" | "posting" => Trigger::Station,

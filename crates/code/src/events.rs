@@ -6,7 +6,7 @@ use crate::analysis::{
 };
 use crate::codes::CodeTable;
 use crate::tree::passive_agent;
-use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm};
+use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
 use entente_core::{lexicon, ActorKind, ActorRef, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
@@ -77,7 +77,7 @@ const PROPOSALS: &[&str] = &[
     "bid",
 ];
 /// CAMEO roots whose events are complete without a target.
-const SELF_CONTAINED_ROOTS: &[&str] = &["08", "14", "15", "18", "19", "20"];
+const SELF_CONTAINED_ROOTS: &[&str] = &["08", "11", "14", "15", "18", "19", "20"];
 /// CAMEO roots of acts that joint actors do with each other.
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Prepositions that make the actor after them a place, not a target.
@@ -407,10 +407,20 @@ fn code_verb(
     } else {
         None
     };
-    let after: Vec<String> = (hit.end..phrase_end)
-        .filter(|&k| agent.map(|(by, end)| k < by || k >= end).unwrap_or(true))
-        .map(|k| s.words[k].clone())
-        .collect();
+    let mut after: Vec<String> = Vec::new();
+    for k in
+        (hit.end..phrase_end).filter(|&k| agent.map(|(by, end)| k < by || k >= end).unwrap_or(true))
+    {
+        // "agreed to scrap sanctions": the infinitive's verb heads a clause
+        // of its own.
+        if k > hit.end
+            && s.word(k - 1) == "to"
+            && doc.tree(s).tokens.get(k).is_some_and(|t| t.xpos == "VB")
+        {
+            after.push(CLAUSE_BARRIER.to_string());
+        }
+        after.push(s.words[k].clone());
+    }
     let mut code = match dict.pattern_code(hit.form, &before, &after) {
         Some(code) => code?,
         // "staged joint drills", "cast a veto": with no pattern of its own
@@ -421,16 +431,38 @@ fn code_verb(
         {
             return None
         }
+        // "scrapped sanctions", "ended the blockade": a verb of ending with
+        // no pattern of its own eases what its object names, and the
+        // nominal coder codes that easing.
+        None if lexicon::ending_verb(&hit.form.lemma)
+            && event_noun_after(dict, s, hit.end)
+                .is_some_and(|k| dict.nominals(s.word(k)).iter().any(|n| n.eased.is_some())) =>
+        {
+            return None
+        }
         None => dict.default_code(hit.form)?,
     };
-    // Disapproving a proposal is rejecting it: "dismissed an appeal".
-    if code.starts_with("11")
+    // Disapproving a proposal is rejecting it: "dismissed an appeal"; an
+    // explicit denunciation ("attacked the plan") stays criticism.
+    if code == "110"
         && after
             .iter()
             .take(4)
             .any(|w| PROPOSALS.contains(&w.as_str()))
     {
         code = "120".to_string();
+    }
+    // "attacked the plan", "hammered the decision": force against words or
+    // decisions is criticism (CAMEO 111).
+    if matches!(code.get(..2), Some("18" | "19")) && !f.passive {
+        let tree = doc.tree(s);
+        let object = tree
+            .dependents(hit.start, "obj")
+            .next()
+            .and_then(|o| tree.tokens.get(o));
+        if object.is_some_and(|o| o.upos == "NOUN" && lexicon::discourse_noun(&o.lemma)) {
+            code = "111".to_string();
+        }
     }
     let mut sources = f.subjects.clone();
     let target_at = first_target(doc, s, hit.end, clause_end, &sources);
@@ -564,6 +596,25 @@ fn event_noun_after(dict: &VerbDictionary, s: &Sent, from: usize) -> Option<usiz
 /// from the tree: the noun (or the noun it is "of") is the object of a
 /// verb whose lemma is a support verb.
 fn support_subjects(doc: &Doc, s: &Sent, focus: &Focus, k: usize) -> Option<Vec<usize>> {
+    governing_subjects(doc, s, focus, k, lexicon::support_verb)
+}
+
+/// The subjects of the verb of ending whose object is the event noun at
+/// token `k` ("the EU lifted its embargo": the EU).
+fn ending_subjects(doc: &Doc, s: &Sent, focus: &Focus, k: usize) -> Option<Vec<usize>> {
+    governing_subjects(doc, s, focus, k, lexicon::ending_verb)
+}
+
+/// The subjects of the verb before token `k` whose object is the noun at
+/// `k` (or the noun it is a compound of or "of"), when `class` accepts the
+/// verb's lemma and the clause is realised and affirmative.
+fn governing_subjects(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    k: usize,
+    class: fn(&str) -> bool,
+) -> Option<Vec<usize>> {
     let tree = doc.tree(s);
     let mut noun = k;
     // "a phone call": the head of a compound; "a package of sanctions":
@@ -582,7 +633,13 @@ fn support_subjects(doc: &Doc, s: &Sent, focus: &Focus, k: usize) -> Option<Vec<
     }
     let verb = t.head?;
     let v = tree.tokens.get(verb)?;
-    if !(v.xpos.starts_with("VB") && lexicon::support_verb(&v.lemma)) || verb >= k {
+    // The verb dictionary knows the lemma of words the treebank lacks
+    // ("revoked": revoke).
+    let known = VerbDictionary::embedded()
+        .verb_forms(s.word(verb))
+        .iter()
+        .any(|f| f.rest.is_empty() && class(&f.lemma));
+    if !(v.xpos.starts_with("VB") && (class(&v.lemma) || known)) || verb >= k {
         return None;
     }
     let past = matches!(v.xpos.as_str(), "VBD" | "VBN");
@@ -975,6 +1032,8 @@ pub(crate) fn code_nominals(
         let mut explicit = poss.is_some();
         // Joint actors with no other party act towards each other.
         let mut reciprocal = false;
+        // The easing of the noun's act, when a verb of ending governs it.
+        let mut eased_code: Option<String> = None;
         let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
             NomFrame::Act | NomFrame::Joint => {
                 let by = after(&["by"], 6);
@@ -1004,7 +1063,19 @@ pub(crate) fn code_nominals(
                         .find(|&j| s.mention_at[j].is_some())
                         .map(|j| compound(s, j))
                 };
+                // "lifted the embargo on X": the verb's subjects ease it.
+                let ended = nom
+                    .eased
+                    .as_ref()
+                    .and_then(|e| Some((e, ending_subjects(doc, s, focus, k)?)));
+                if let Some((eased, _)) = &ended {
+                    eased_code = Some((*eased).clone());
+                }
                 match (poss.clone(), by) {
+                    _ if ended.is_some() => (
+                        ended.map(|(_, subj)| subj).unwrap_or_default(),
+                        on.unwrap_or_default(),
+                    ),
                     (Some(p), _) => (p, on.unwrap_or_default()),
                     (None, Some(b)) => {
                         explicit = true;
@@ -1126,7 +1197,7 @@ pub(crate) fn code_nominals(
             .filter(|m| !sources.contains(m))
             .map(|m| doc.actor(m))
             .collect();
-        let mut code = nom.code.clone();
+        let mut code = eased_code.unwrap_or_else(|| nom.code.clone());
         if reciprocal && targets.is_empty() && sources.len() > 1 {
             targets = sources.iter().map(|&m| doc.actor(m)).collect();
         }

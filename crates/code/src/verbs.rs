@@ -11,6 +11,9 @@ const NOMINALS_TSV: &str = include_str!("../data/nominals.tsv");
 /// Words a pattern may skip between two of its words (determiners,
 /// adjectives, an actor's name).
 const MAX_GAP: usize = 4;
+/// Put before the verb of an infinitive clause in the words after a verb:
+/// pattern words match that verb but are not sought beyond it.
+pub const CLAUSE_BARRIER: &str = "|";
 /// How far after the verb a prepositional phrase of a pattern may start.
 const PP_GAP: usize = 8;
 
@@ -82,6 +85,9 @@ pub struct Nominal {
     pub words: Vec<String>,
     pub code: String,
     pub frame: Frame,
+    /// The code when a verb of ending governs the noun ("lifted the
+    /// embargo": 085), from the optional fourth column.
+    pub eased: Option<String>,
 }
 
 /// Verbs with their forms and patterns, and nominal events.
@@ -210,12 +216,16 @@ impl VerbDictionary {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            let [noun, code, frame] = f.as_slice() else {
-                return Err(DictionaryError::malformed(
-                    file,
-                    n + 1,
-                    "expected noun, code, frame",
-                ));
+            let (noun, code, frame, eased) = match f.as_slice() {
+                [noun, code, frame] => (noun, code, frame, None),
+                [noun, code, frame, eased] => (noun, code, frame, Some(eased.to_string())),
+                _ => {
+                    return Err(DictionaryError::malformed(
+                        file,
+                        n + 1,
+                        "expected noun, code, frame and an optional eased code",
+                    ))
+                }
             };
             let frame = match *frame {
                 "act" => Frame::Act,
@@ -237,6 +247,7 @@ impl VerbDictionary {
                 words,
                 code: code.to_string(),
                 frame,
+                eased,
             });
         }
         Ok(())
@@ -272,17 +283,30 @@ impl VerbDictionary {
         after: &[String],
     ) -> Option<Option<String>> {
         let block = self.blocks.get(form.block)?;
-        let mut best: Option<(usize, &Option<String>)> = None;
+        // Longest first; between equally long patterns, the one whose words
+        // match more exactly ("lifted sanctions": `* sanctions` before
+        // `* sanction`), then the one whose words after the verb start
+        // nearer to it ("attacked the proposal as a violation": the object,
+        // not the oblique), then the first.
+        let mut best: Option<(usize, (usize, usize), &Option<String>)> = None;
         for p in &block.patterns {
             let len = p.pre.len() + p.post.len();
-            if best.map(|(l, _)| len <= l).unwrap_or(false) {
+            if best.is_some_and(|(l, _, _)| len < l) {
                 continue;
             }
-            if self.matches_in_order(&p.post, after) && self.matches_in_order_rev(&p.pre, before) {
-                best = Some((len, &p.code));
+            let Some((post, at)) = self.matches_in_order(&p.post, after) else {
+                continue;
+            };
+            let Some((pre, _)) = self.matches_in_order_rev(&p.pre, before) else {
+                continue;
+            };
+            let rank = (post + pre, at);
+            if best.is_some_and(|(l, r, _)| len == l && rank >= r) {
+                continue;
             }
+            best = Some((len, rank, &p.code));
         }
-        best.map(|(_, c)| c.clone())
+        best.map(|(_, _, c)| c.clone())
     }
 
     /// The code of `form` when no pattern matches: its own, else its block's.
@@ -291,25 +315,46 @@ impl VerbDictionary {
         form.code.clone().or_else(|| block.code.clone())
     }
 
-    fn word_matches(&self, pw: &PatternWord, words: &[String], at: usize) -> Option<usize> {
+    /// Whether pattern word `pw` matches at `words[at]`: the number of
+    /// words it covers and the number of them matched by inflection rather
+    /// than exactly.
+    fn word_matches(
+        &self,
+        pw: &PatternWord,
+        words: &[String],
+        at: usize,
+    ) -> Option<(usize, usize)> {
         let w = words.get(at)?;
         match pw {
-            PatternWord::Exact(e) => (w == e).then_some(1),
-            PatternWord::Prefix(p) => stem_match(w, p).then_some(1),
+            PatternWord::Exact(e) => (w == e).then_some((1, 0)),
+            PatternWord::Prefix(p) => stem_match(w, p).then_some((1, usize::from(w != p))),
             PatternWord::Set(name) => self.sets.get(name)?.iter().find_map(|phrase| {
                 let ok = !phrase.is_empty()
                     && phrase
                         .iter()
                         .enumerate()
                         .all(|(k, p)| words.get(at + k).map(|x| stem_match(x, p)).unwrap_or(false));
-                ok.then_some(phrase.len())
+                let inexact = phrase
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, p)| words.get(at + k).is_some_and(|x| x != p))
+                    .count();
+                ok.then_some((phrase.len(), inexact))
             }),
         }
     }
 
     /// All of `pattern` in `words`, in order, each word within a few words
-    /// of the previous match (the verb phrase, roughly).
-    fn matches_in_order(&self, pattern: &[PatternWord], words: &[String]) -> bool {
+    /// of the previous match (the verb phrase, roughly): the number of
+    /// words matched by inflection and where the first pattern word
+    /// matched, `None` when the pattern does not match.
+    fn matches_in_order(
+        &self,
+        pattern: &[PatternWord],
+        words: &[String],
+    ) -> Option<(usize, usize)> {
+        let mut inexact = 0;
+        let mut first = None;
         let mut at = 0;
         for (i, pw) in pattern.iter().enumerate() {
             let mut found = false;
@@ -323,24 +368,45 @@ impl VerbDictionary {
             };
             let limit = (at + gap + 1).min(words.len());
             while at < limit {
-                if let Some(n) = self.word_matches(pw, words, at) {
+                // The verb of a clause of its own: a pattern may name it
+                // ("* to provide aid") but not reach past it ("agreed to
+                // scrap sanctions" is not "agreed to sanctions").
+                if words[at] == CLAUSE_BARRIER {
+                    match self.word_matches(pw, words, at + 1) {
+                        Some((n, x)) => {
+                            first.get_or_insert(at + 1);
+                            at += 1 + n;
+                            inexact += x;
+                            found = true;
+                        }
+                        None => return None,
+                    }
+                    break;
+                }
+                if let Some((n, x)) = self.word_matches(pw, words, at) {
+                    first.get_or_insert(at);
                     at += n;
+                    inexact += x;
                     found = true;
                     break;
                 }
                 at += 1;
             }
             if !found {
-                return false;
+                return None;
             }
         }
-        true
+        Some((inexact, first.unwrap_or(0)))
     }
 
     /// `pattern` in `before` (words nearest the verb last), in order.
-    fn matches_in_order_rev(&self, pattern: &[PatternWord], before: &[String]) -> bool {
+    fn matches_in_order_rev(
+        &self,
+        pattern: &[PatternWord],
+        before: &[String],
+    ) -> Option<(usize, usize)> {
         if pattern.is_empty() {
-            return true;
+            return Some((0, 0));
         }
         // Anchor at the verb: the last pattern word must be near its end.
         let from = before.len().saturating_sub(pattern.len() + MAX_GAP);
@@ -400,6 +466,26 @@ mod tests {
         let ask = &d.verb_forms("asked")[0];
         let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
         assert_eq!(d.code(ask, &[], &words("for help")).as_deref(), Some("020"));
+        // Equally long patterns: the exact word beats an inflection of a
+        // shorter one ("* sanctions", not "* sanction").
+        let lift = &d.verb_forms("lifted")[0];
+        let agree = &d.verb_forms("agreed")[0];
+        assert_eq!(
+            d.code(agree, &[], &words("to sanctions")).as_deref(),
+            Some("163")
+        );
+        assert_eq!(
+            d.code(agree, &[], &words("to | scrap sanctions"))
+                .as_deref(),
+            Some("030")
+        );
+        for object in ["sanctions on Cuba", "the sanctions", "economic sanctions"] {
+            assert_eq!(
+                d.code(lift, &[], &words(object)).as_deref(),
+                Some("085"),
+                "{object}"
+            );
+        }
     }
 
     #[test]

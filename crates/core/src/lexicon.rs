@@ -1,5 +1,5 @@
 //! The English lexicon every stage shares: closed word lists (months,
-//! weekdays, pronouns, anaphoric nouns, support verbs) kept as data files in
+//! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -52,7 +52,8 @@ const WEEKDAYS: &str = include_str!("../data/lexicon/weekdays.tsv");
 const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
 const ANAPHORIC_NOUNS: &str = include_str!("../data/lexicon/anaphoric_nouns.tsv");
 const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
-const SUPPORT_VERBS: &str = include_str!("../data/lexicon/support_verbs.tsv");
+const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
+const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,13 +100,33 @@ pub fn becoming_words() -> &'static [&'static str] {
 pub fn support_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            rows(SUPPORT_VERBS)
-                .filter(|&(_, k)| k == "support")
-                .map(|(w, _)| w)
-                .collect()
-        })
+        .get_or_init(|| verb_class(VERB_CLASSES, "support"))
         .contains(&lemma)
+}
+
+/// Whether a verb lemma ends or eases what its object names ("lifted the
+/// embargo", "scrapped sanctions", "ended the blockade").
+pub fn ending_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "ending"))
+        .contains(&lemma)
+}
+
+/// Whether a noun lemma names words, plans or decisions ("plan",
+/// "remark", "decision"): what one criticises rather than strikes.
+pub fn discourse_noun(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(DISCOURSE_NOUNS, "discourse"))
+        .contains(&lemma)
+}
+
+fn verb_class(data: &'static str, class: &str) -> Vec<&'static str> {
+    rows(data)
+        .filter(|&(_, k)| k == class)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// The rows of a lexicon file: `form<TAB>value`, `#` comments and blank
@@ -210,15 +231,18 @@ mod tests {
                 assert!(Referent::parse(r).is_some(), "{name}: {line:?}");
             }
         }
-        for line in SUPPORT_VERBS
+        for line in VERB_CLASSES
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
-            assert_eq!(
-                line.split_once('\t').map(|(_, k)| k),
-                Some("support"),
-                "{line:?}"
-            );
+            let class = line.split_once('\t').map(|(_, k)| k);
+            assert!(matches!(class, Some("support" | "ending")), "{line:?}");
+        }
+        for line in DISCOURSE_NOUNS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("discourse"));
         }
     }
 
@@ -226,6 +250,9 @@ mod tests {
     fn support_verbs_are_lemmas() {
         assert!(support_verb("hold") && support_verb("cast"));
         assert!(!support_verb("held") && !support_verb("attack"));
+        assert!(ending_verb("lift") && ending_verb("scrap"));
+        assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));
+        assert!(!ending_verb("lifted") && !ending_verb("impose") && !support_verb("lift"));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! English constructions through the whole pipeline (clean, annotate,
 //! code), each in several phrasings written for these tests: passives with
-//! their agents, and support verbs whose object noun is the event
-//! ("staged joint drills", "cast a veto", "held a phone call").
+//! their agents, support verbs whose object noun is the event ("staged
+//! joint drills", "cast a veto", "held a phone call"), verbs of ending
+//! that ease what they govern ("lifted the embargo"), force against words
+//! ("attacked the plan"), criticism with no target, and massed forces.
 
 use chrono::NaiveDate;
 use entente_core::{Content, Origin, RawDocument};
@@ -14,6 +16,8 @@ struct Construction {
     events: &'static [(&'static str, &'static str, &'static str, bool)],
     /// (source prefix, target prefix or "" for any): must not be coded.
     not: &'static [(&'static str, &'static str)],
+    /// CAMEO prefixes no event of the text may have.
+    never: &'static [&'static str],
 }
 
 /// Passives whose agent is a noun phrase around an actor ("by Russian
@@ -25,24 +29,28 @@ const PASSIVE_AGENTS: &[Construction] = &[
         text: "Ukraine was attacked by Russian drones overnight.",
         events: &[("RUS", "UKR", "19", false)],
         not: &[("UKR", "RUS")],
+        never: &[],
     },
     Construction {
         name: "adverb between verb and agent",
         text: "The Syrian town was bombed overnight by Turkish jets.",
         events: &[("TUR", "SYR", "19", false)],
         not: &[("SYR", "TUR")],
+        never: &[],
     },
     Construction {
         name: "base form as participle",
         text: "Lebanon was hit by Israeli airstrikes on Friday.",
         events: &[("ISR", "LBN", "19", false)],
         not: &[("LBN", "ISR")],
+        never: &[],
     },
     Construction {
         name: "plural noun before a passive is no verb",
         text: "Armenian positions were fired on by Azerbaijani forces.",
         events: &[("AZE", "ARM", "1", false)],
         not: &[("ARM", "AZE")],
+        never: &[],
     },
 ];
 
@@ -53,54 +61,63 @@ const SUPPORT_VERBS: &[Construction] = &[
         text: "Egypt and Sudan held joint air force drills in Khartoum.",
         events: &[("EGY", "SDN", "062", false), ("SDN", "EGY", "062", false)],
         not: &[],
+        never: &[],
     },
     Construction {
         name: "exercises with a partner",
         text: "Pakistan conducted naval exercises with Turkey in the Arabian Sea.",
         events: &[("PAK", "TUR", "062", false)],
         not: &[],
+        never: &[],
     },
     Construction {
         name: "drills alone are a show of force",
         text: "Russia began military drills near the Finnish border.",
         events: &[("RUS", "", "15", false)],
         not: &[("RUS", "FIN")],
+        never: &[],
     },
     Construction {
         name: "a place is not a partner",
         text: "French and Indian troops staged joint drills in Rajasthan.",
         events: &[("FRA", "IND", "062", false)],
         not: &[("IND", "IND")],
+        never: &[],
     },
     Construction {
         name: "a phone call with a counterpart",
         text: "The Kenyan president held a telephone conversation with Ethiopian Prime Minister Abiy Ahmed.",
         events: &[("KEN", "ETH", "041", false)],
         not: &[("ETH", "")],
+        never: &[],
     },
     Construction {
         name: "a treaty sealed by two states",
         text: "Morocco and Ghana sealed a security treaty on Wednesday.",
         events: &[("MAR", "GHA", "057", false), ("GHA", "MAR", "057", false)],
         not: &[],
+        never: &[],
     },
     Construction {
         name: "a veto cast",
         text: "Russia cast a veto against a Security Council draft on Syria.",
         events: &[("RUS", "", "12", false)],
         not: &[],
+        never: &[],
     },
     Construction {
         name: "a package of sanctions",
         text: "The African Union imposed a new package of sanctions on Mali.",
         events: &[("IGO", "MLI", "163", false)],
         not: &[("MLI", "")],
+        never: &[],
     },
     Construction {
         name: "protests against a state",
         text: "Tens of thousands joined protests in Nepal against India on Sunday.",
         events: &[("NPL", "IND", "14", false)],
         not: &[],
+        never: &[],
     },
 ];
 
@@ -147,6 +164,13 @@ fn run(cases: &[Construction]) {
                 c.name
             );
         }
+        for code in c.never {
+            assert!(
+                !record.events.iter().any(|e| e.cameo.starts_with(code)),
+                "{}: must not code {code}; got {shown:?}",
+                c.name
+            );
+        }
         for (src, tgt) in c.not {
             let found = record.events.iter().any(|e| {
                 e.source.code.starts_with(src)
@@ -162,6 +186,122 @@ fn run(cases: &[Construction]) {
     }
 }
 
+/// A verb of ending eases what its object noun names (CAMEO 08): lifted
+/// sanctions are eased sanctions, not new ones.
+const ENDING_VERBS: &[Construction] = &[
+    Construction {
+        name: "lifted sanctions",
+        text: "Canada lifted its sanctions on Belarus on Thursday.",
+        events: &[("CAN", "BLR", "085", false)],
+        not: &[],
+        never: &["16", "035"],
+    },
+    Construction {
+        name: "scrapped an embargo with no pattern of its own",
+        text: "The European Union scrapped its arms embargo on Vietnam.",
+        events: &[("IGO", "VNM", "085", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "eased curfew",
+        text: "Kenya's government relaxed the curfew in Nairobi.",
+        events: &[("KEN", "", "0813", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "ended a blockade",
+        text: "Azerbaijan ended its blockade of the Lachin corridor after talks with Armenia.",
+        events: &[("AZE", "", "087", false)],
+        not: &[],
+        never: &["191"],
+    },
+    Construction {
+        name: "an infinitive's object is not the governing verb's",
+        text: "Japan agreed on Monday to scrap its sanctions on Iran.",
+        events: &[("JPN", "IRN", "0", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "imposing is not easing",
+        text: "Norway imposed new sanctions on Belarus.",
+        events: &[("NOR", "BLR", "163", false)],
+        not: &[],
+        never: &["08"],
+    },
+];
+
+/// Force against words, plans or decisions is criticism; against places and
+/// forces it stays force.
+const VERBAL_ATTACKS: &[Construction] = &[
+    Construction {
+        name: "attacked a plan",
+        text: "Poland's president attacked the European Commission's migration plan.",
+        events: &[("POL", "IGO", "111", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "attacked a decision, targetless",
+        text: "Serbia attacked the decision as unjust.",
+        events: &[("SRB", "", "11", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "attacked a town is force",
+        text: "Sudanese paramilitaries attacked the town of El Fasher in Sudan.",
+        events: &[("SDN", "", "19", false)],
+        not: &[],
+        never: &["111"],
+    },
+    Construction {
+        name: "struck positions is force",
+        text: "Turkish jets struck Kurdish militant positions in northern Iraq.",
+        events: &[("TUR", "", "19", false)],
+        not: &[],
+        never: &["111"],
+    },
+];
+
+/// Criticism stands without a target; other verbal acts need one.
+const TARGETLESS_CRITICISM: &[Construction] = &[
+    Construction {
+        name: "condemned a deal",
+        text: "Iran condemned the deal on Sunday.",
+        events: &[("IRN", "", "111", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "denounced a move",
+        text: "Venezuela denounced the decision as illegal.",
+        events: &[("VEN", "", "111", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// Massing forces at a border is a force posture (CAMEO 154).
+const MASSED_FORCES: &[Construction] = &[
+    Construction {
+        name: "massed troops near a border",
+        text: "Azerbaijan has massed thousands of troops near the border with Armenia.",
+        events: &[("AZE", "", "15", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "amassed tanks",
+        text: "Russia amassed tanks and soldiers near Ukraine's border.",
+        events: &[("RUS", "", "15", false)],
+        not: &[],
+        never: &["19"],
+    },
+];
+
 #[test]
 fn passive_agents() {
     run(PASSIVE_AGENTS);
@@ -170,4 +310,24 @@ fn passive_agents() {
 #[test]
 fn support_verbs() {
     run(SUPPORT_VERBS);
+}
+
+#[test]
+fn ending_verbs() {
+    run(ENDING_VERBS);
+}
+
+#[test]
+fn verbal_attacks() {
+    run(VERBAL_ATTACKS);
+}
+
+#[test]
+fn targetless_criticism() {
+    run(TARGETLESS_CRITICISM);
+}
+
+#[test]
+fn massed_forces() {
+    run(MASSED_FORCES);
 }
