@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use entente_annotate::dates::{find_dates, DateRole, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
-use entente_annotate::syntax::Parse;
+use entente_annotate::syntax::{Parse, Tagging};
 use entente_core::lexicon::{self, Referent};
 use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
 use std::cell::{OnceCell, RefCell};
@@ -320,6 +320,9 @@ pub(crate) struct Sent {
     pub capital: Vec<bool>,
     /// The mention (index into `Doc::mentions`) covering each token.
     pub mention_at: Vec<Option<usize>>,
+    /// Tags and lemmas over `toks`, computed when first asked for
+    /// ([`Doc::tagging`]).
+    pub tagging: OnceCell<Tagging>,
     /// The dependency tree over `toks`, parsed when first asked for
     /// ([`Doc::tree`]).
     pub tree: OnceCell<Parse>,
@@ -453,14 +456,26 @@ impl<'a> Doc<'a> {
             words,
             capital,
             mention_at,
+            tagging: OnceCell::new(),
             tree: OnceCell::new(),
         }
+    }
+
+    /// The tags and lemmas of sentence `s`, computed on first use.
+    pub fn tagging<'s>(&self, s: &'s Sent) -> &'s Tagging {
+        s.tagging
+            .get_or_init(|| crate::tree::tag_sentence(self.text, s))
+    }
+
+    /// The tagger's Penn tag of token `k` of sentence `s`.
+    pub fn xpos<'s>(&self, s: &'s Sent, k: usize) -> Option<&'s str> {
+        self.tagging(s).tokens.get(k).map(|t| t.xpos.as_str())
     }
 
     /// The dependency tree of sentence `s`, parsed on first use.
     pub fn tree<'s>(&self, s: &'s Sent) -> &'s Parse {
         s.tree
-            .get_or_init(|| crate::tree::parse_sentence(self.text, s))
+            .get_or_init(|| crate::tree::parse_tagged(self.tagging(s)))
     }
 
     pub fn actor(&self, m: usize) -> ActorRef {
@@ -815,13 +830,14 @@ pub(crate) fn frame(
         // Only adverbials may stand between ("offered a plan to host
         // talks in May to end the war" has an object and a verb there).
         if s.mention_at[g - 1].is_none() {
-            let tree = doc.tree(s);
+            let tags = doc.tagging(s);
             let governs = |k: usize| {
-                tree.tokens
+                tags.tokens
                     .get(k)
                     .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX" | "ADJ"))
             };
             if !governs(g - 1) {
+                let tree = doc.tree(s);
                 if let Some(h) = tree.tokens.get(v).and_then(|t| t.head) {
                     let adverbial_only = (h + 1..t).all(|k| {
                         tree.tokens.get(k).is_some_and(|x| {

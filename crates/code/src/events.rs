@@ -151,7 +151,7 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                 // on the treebank) agrees: "naval exercises" is a noun.
                 // "was hit": a base form after "be" that the tagger reads
                 // as a participle.
-                let tag = || doc.tree(s).tokens.get(k).map(|t| t.xpos.as_str());
+                let tag = || doc.xpos(s, k);
                 let participle = f.inflection == Inflection::Base
                     && k > 0
                     && matches!(s.word(k - 1), "was" | "were" | "been" | "be" | "is" | "are")
@@ -290,12 +290,7 @@ pub(crate) fn code_verbs(
     for hit in &verbs {
         // "was hit", "were put": a form the dictionary lists as a base is a
         // participle when the tagger reads it as one.
-        let past = hit.form.inflection == Inflection::Past
-            || doc
-                .tree(s)
-                .tokens
-                .get(hit.start)
-                .is_some_and(|t| t.xpos == "VBN");
+        let past = hit.form.inflection == Inflection::Past || doc.xpos(s, hit.start) == Some("VBN");
         let mut f = frame(doc, s, focus, hit.start, past, 0);
         // ", killing ...": a participle after the main clause shares its subject.
         if hit.form.inflection == Inflection::Gerund
@@ -413,10 +408,7 @@ fn code_verb(
     {
         // "agreed to scrap sanctions": the infinitive's verb heads a clause
         // of its own.
-        if k > hit.end
-            && s.word(k - 1) == "to"
-            && doc.tree(s).tokens.get(k).is_some_and(|t| t.xpos == "VB")
-        {
+        if k > hit.end && s.word(k - 1) == "to" && doc.xpos(s, k) == Some("VB") {
             after.push(CLAUSE_BARRIER.to_string());
         }
         after.push(s.words[k].clone());
@@ -552,10 +544,10 @@ fn passive_agent_at(doc: &Doc, s: &Sent, hit: &VerbHit) -> Option<(usize, usize)
     let first = (by + 1..(by + 4).min(s.len())).find(|&k| s.mention_at[k].is_some())?;
     let (_, mut end) = s.mention_range(first)?;
     // "by Russian drones": the nouns the actor's adjective modifies.
-    let tree = doc.tree(s);
+    let tags = doc.tagging(s);
     while end < s.len()
         && s.mention_at[end].is_none()
-        && tree
+        && tags
             .tokens
             .get(end)
             .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))

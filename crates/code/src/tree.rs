@@ -3,15 +3,21 @@
 //!
 //! The tree comes from [`entente_annotate::syntax`], parsed over the
 //! coder's own tokens so that token `k` of a [`Sent`] is token `k` of its
-//! [`Parse`]. A sentence is parsed only when a rule asks for its tree.
+//! [`Parse`]. A sentence is tagged only when a rule asks for a tag, and
+//! parsed only when a rule asks for its tree.
 
 use crate::analysis::Sent;
-use entente_annotate::syntax::{Parse, Syntax};
+use entente_annotate::syntax::{Parse, Syntax, Tagging};
 
-/// Parses sentence `s` of `text` over its tokens.
-pub(crate) fn parse_sentence(text: &str, s: &Sent) -> Parse {
+/// Tags sentence `s` of `text` over its tokens.
+pub(crate) fn tag_sentence(text: &str, s: &Sent) -> Tagging {
     let forms: Vec<&str> = s.toks.iter().map(|t| t.text(text)).collect();
-    Syntax::embedded().analyse_tokens(&forms)
+    Syntax::embedded().tag_tokens(&forms)
+}
+
+/// Parses a tagged sentence.
+pub(crate) fn parse_tagged(tagging: &Tagging) -> Parse {
+    Syntax::embedded().parse_tagged(tagging)
 }
 
 /// The agent of passive verb `v` ("was attacked by Russian drones"): the

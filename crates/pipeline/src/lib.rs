@@ -42,6 +42,20 @@ use std::any::Any;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+/// Starts loading the syntax model (the largest of the embedded models,
+/// decoded lazily on first use) on a background thread, so that a command
+/// that will code documents overlaps the decoding with its own start-up
+/// (reading input, cleaning). Calling it again, or using the model before
+/// the thread is done, is harmless: the model is decoded once.
+pub fn preload_models() {
+    // If no thread can be spawned, the model loads on first use instead.
+    let _ = std::thread::Builder::new()
+        .name("entente-preload".into())
+        .spawn(|| {
+            entente_annotate::syntax::Syntax::embedded();
+        });
+}
+
 /// A stage of the per-document pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {

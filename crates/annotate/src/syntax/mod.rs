@@ -170,6 +170,16 @@ impl Parse {
     }
 }
 
+/// A sentence tagged and lemmatised, not yet parsed
+/// ([`Syntax::tag_tokens`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tagging {
+    /// The tokens with their tags and lemmas; no heads, no relations.
+    pub tokens: Vec<SyntaxToken>,
+    /// The tagger's class of each token.
+    classes: Vec<usize>,
+}
+
 /// The trained models.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Syntax {
@@ -222,17 +232,68 @@ impl Syntax {
     }
 
     fn analyse_spans(&self, forms: &[&str], spans: &[Span]) -> Parse {
+        self.parse_tagged(&self.tag_spans(forms, spans))
+    }
+
+    /// Tags and lemmatises a sentence already cut into tokens, without
+    /// parsing it: the cheaper half of [`Syntax::analyse_tokens`], for
+    /// readers that need tags only. [`Syntax::parse_tagged`] adds the tree.
+    pub fn tag_tokens(&self, forms: &[&str]) -> Tagging {
+        let mut at = 0;
+        let spans: Vec<Span> = forms
+            .iter()
+            .map(|f| {
+                let s = Span::new(at, at + f.len());
+                at += f.len() + 1;
+                s
+            })
+            .collect();
+        self.tag_spans(forms, &spans)
+    }
+
+    fn tag_spans(&self, forms: &[&str], spans: &[Span]) -> Tagging {
         if forms.is_empty() {
+            return Tagging::default();
+        }
+        let classes = self.tagger.tag(forms, &self.xpos);
+        let tokens = forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| {
+                let (upos, xp) = classes
+                    .get(i)
+                    .and_then(|&c| self.tags.get(c))
+                    .cloned()
+                    .unwrap_or_default();
+                SyntaxToken {
+                    span: spans.get(i).copied().unwrap_or(Span::new(0, 0)),
+                    form: form.to_string(),
+                    lemma: self.lemmas.lemma(form, &upos, &xp),
+                    upos,
+                    xpos: xp,
+                    head: None,
+                    deprel: String::new(),
+                }
+            })
+            .collect();
+        Tagging { tokens, classes }
+    }
+
+    /// The dependency tree over a tagged sentence.
+    pub fn parse_tagged(&self, tagging: &Tagging) -> Parse {
+        if tagging.tokens.is_empty() {
             return Parse::default();
         }
-        let tags = self.tagger.tag(forms, &self.xpos);
+        let forms: Vec<&str> = tagging.tokens.iter().map(|t| t.form.as_str()).collect();
         let mut words = Vec::with_capacity(forms.len() + 1);
         words.push("<root>".to_string());
-        words.extend(tagger::normalise(forms));
+        words.extend(tagger::normalise(&forms));
         let mut xpos: Vec<&str> = Vec::with_capacity(forms.len() + 1);
         xpos.push("<root>");
         xpos.extend(
-            tags.iter()
+            tagging
+                .classes
+                .iter()
                 .map(|&t| self.xpos.get(t).map(String::as_str).unwrap_or("")),
         );
         let root = self.label_index("root");
@@ -240,18 +301,13 @@ impl Syntax {
         let tree = self
             .parser
             .parse(&Input::new(&words, &xpos), root, fallback);
-        let tokens = forms
+        let tokens = tagging
+            .tokens
             .iter()
             .enumerate()
-            .map(|(i, form)| {
-                let (upos, xp) = self.tags.get(tags[i]).cloned().unwrap_or_default();
+            .map(|(i, t)| {
                 let head = tree.heads.get(i).copied().unwrap_or(0);
                 SyntaxToken {
-                    span: spans.get(i).copied().unwrap_or(Span::new(0, 0)),
-                    form: form.to_string(),
-                    lemma: self.lemmas.lemma(form, &upos, &xp),
-                    upos,
-                    xpos: xp,
                     head: head.checked_sub(1),
                     deprel: tree
                         .labels
@@ -259,6 +315,7 @@ impl Syntax {
                         .and_then(|&l| self.labels.get(l))
                         .cloned()
                         .unwrap_or_else(|| "dep".to_string()),
+                    ..t.clone()
                 }
             })
             .collect();
@@ -735,6 +792,32 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagging_then_parsing_equals_one_analysis() {
+        let syntax = Syntax::embedded();
+        let forms = [
+            "Japan",
+            "agreed",
+            "on",
+            "Monday",
+            "to",
+            "scrap",
+            "its",
+            "sanctions",
+            ".",
+        ];
+        let tagging = syntax.tag_tokens(&forms);
+        assert_eq!(tagging.tokens.len(), forms.len());
+        assert!(tagging
+            .tokens
+            .iter()
+            .all(|t| t.head.is_none() && t.deprel.is_empty()));
+        assert_eq!(tagging.tokens[5].xpos, "VB");
+        let parse = syntax.parse_tagged(&tagging);
+        assert_eq!(parse, syntax.analyse_tokens(&forms));
+        assert_eq!(syntax.parse_tagged(&Tagging::default()), Parse::default());
+    }
 
     const TINY: &str = "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
 2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\

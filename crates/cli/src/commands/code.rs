@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 use std::io::Write;
 
 pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
+    entente_pipeline::preload_models();
     let mut inputs = Inputs::open(&args.input, quiet);
     let mut out = stdout();
     if args.format == CodeFormat::Gdelt && args.header {

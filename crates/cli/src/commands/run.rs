@@ -27,6 +27,7 @@ struct Tally {
 }
 
 pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
+    entente_pipeline::preload_models();
     let mut store = Store::open(&args.db)
         .with_context(|| format!("cannot open the store {}", args.db.display()))?;
     let mut inputs = Inputs::open(&args.input, quiet);
