@@ -18,6 +18,13 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a state's name inside a body of water's name is the water",
+        date: "2024-05-01",
+        text: "Chinese bombers flew over the Sea of Japan, US ships crossed the Taiwan Strait, Iran seized a tanker in the Gulf of Oman and Mexico met Cuba.",
+        expect: &[("Chinese bombers", "CHNMIL", "CHN"), ("Mexico", "MEX", "MEX"), ("Cuba", "CUB", "CUB")],
+        absent: &["Japan", "the Taiwan", "Taiwan", "Oman"],
+    },
+    Case {
         name: "states, demonyms and short forms",
         date: "2022-04-08",
         text: "Britain, the US and the Solomons met Filipino and Kiwi officials.",

@@ -434,6 +434,19 @@ fn code_verb(
         }
         None => dict.default_code(hit.form)?,
     };
+    // "opened the war games", "began exercises": a support verb's show of
+    // force whose object is an exercise noun is coded by the nominal
+    // coder, which tells joint exercises (062) from a force's own (150).
+    if code.starts_with("15")
+        && event_noun_after(dict, s, hit.end).is_some_and(|k| {
+            dict.nominals(s.word(k))
+                .iter()
+                .any(|n| n.frame == NomFrame::Joint)
+        })
+        && lexicon::support_verb(&hit.form.lemma)
+    {
+        return None;
+    }
     // Disapproving a proposal is rejecting it: "dismissed an appeal"; an
     // explicit denunciation ("attacked the plan") stays criticism.
     if code == "110"

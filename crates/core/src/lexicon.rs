@@ -1,5 +1,5 @@
 //! The English lexicon every stage shares: closed word lists (months,
-//! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns) kept as data files in
+//! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns, bodies of water) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -54,6 +54,7 @@ const ANAPHORIC_NOUNS: &str = include_str!("../data/lexicon/anaphoric_nouns.tsv"
 const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
 const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
+const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,6 +121,15 @@ pub fn discourse_noun(lemma: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(DISCOURSE_NOUNS, "discourse"))
         .contains(&lemma)
+}
+
+/// Whether a capitalised word makes a name a body of water ("Sea",
+/// "Gulf", "Strait"): "the Sea of Japan" is no mention of Japan.
+pub fn water_body(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(WATER_BODIES, "water"))
+        .contains(&word)
 }
 
 fn verb_class(data: &'static str, class: &str) -> Vec<&'static str> {
@@ -238,6 +248,12 @@ mod tests {
             let class = line.split_once('\t').map(|(_, k)| k);
             assert!(matches!(class, Some("support" | "ending")), "{line:?}");
         }
+        for line in WATER_BODIES
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("water"));
+        }
         for line in DISCOURSE_NOUNS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -251,6 +267,7 @@ mod tests {
         assert!(support_verb("hold") && support_verb("cast"));
         assert!(!support_verb("held") && !support_verb("attack"));
         assert!(ending_verb("lift") && ending_verb("scrap"));
+        assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));
         assert!(!ending_verb("lifted") && !ending_verb("impose") && !support_verb("lift"));
     }

@@ -186,6 +186,25 @@ fn run(cases: &[Construction]) {
     }
 }
 
+/// Exercises opened or begun by coordinated forces are joint exercises,
+/// each with the other, not a show of force against the host.
+const OPENED_EXERCISES: &[Construction] = &[
+    Construction {
+        name: "opened war games",
+        text: "Thai and American forces opened the annual Cobra Gold war games in Thailand on Tuesday.",
+        events: &[("THA", "USA", "062", false), ("USA", "THA", "062", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "began a military exercise",
+        text: "Indian and French troops began a two-week military exercise in Rajasthan.",
+        events: &[("IND", "FRA", "062", false), ("FRA", "IND", "062", false)],
+        not: &[],
+        never: &["15"],
+    },
+];
+
 /// A verb of ending eases what its object noun names (CAMEO 08): lifted
 /// sanctions are eased sanctions, not new ones.
 const ENDING_VERBS: &[Construction] = &[
@@ -330,4 +349,9 @@ fn targetless_criticism() {
 #[test]
 fn massed_forces() {
     run(MASSED_FORCES);
+}
+
+#[test]
+fn opened_exercises() {
+    run(OPENED_EXERCISES);
 }

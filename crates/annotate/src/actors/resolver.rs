@@ -7,7 +7,7 @@ use super::coreference::anaphora;
 use super::dictionary::{ActorDictionary, Person, Role};
 use super::matcher::{title_key, Hit, Target};
 use chrono::NaiveDate;
-use entente_core::{ActorKind, Document, Mention};
+use entente_core::{lexicon, ActorKind, Document, Mention};
 use smallvec::{smallvec, SmallVec};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -49,6 +49,28 @@ enum Piece {
     Agent(u16),
     /// Candidate places, after a locative preposition.
     Place(Ids),
+}
+
+/// Whether part `p` is inside the name of a body of water: followed by
+/// "Sea", "Strait" ... ("the Taiwan Strait"), or after "Sea of", "Gulf of
+/// the" ... ("the Sea of Japan").
+fn in_water_name(text: &str, p: &Part) -> bool {
+    let after = text.get(p.end..).unwrap_or("");
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
+    if next.is_some_and(lexicon::water_body) {
+        return true;
+    }
+    let before = text.get(..p.start).unwrap_or("").trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some(before) = before.strip_suffix(" of") else {
+        return false;
+    };
+    before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(lexicon::water_body)
 }
 
 /// Sectors whose people are not taken to belong to the country an article
@@ -149,6 +171,9 @@ impl<'d> ActorResolver<'d> {
             .collect();
         let mut drop = given.into_iter();
         parts.retain(|_| !drop.next().unwrap_or(false));
+        // "the Sea of Japan", "the Taiwan Strait": a state's name inside
+        // the name of a body of water.
+        parts.retain(|p| !(matches!(p.piece, Piece::State { .. }) && in_water_name(text, p)));
         let mut ctx = Context {
             day: published.unwrap_or(UNDATED),
             named: HashSet::new(),
