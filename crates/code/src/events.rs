@@ -156,8 +156,26 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                     && k > 0
                     && matches!(s.word(k - 1), "was" | "were" | "been" | "be" | "is" | "are")
                     && tag() == Some("VBN");
-                (used_as_verb(s, k, f.inflection) || participle)
+                // "began rounding up and deporting": the -ing form after a
+                // verb of beginning or going on, or coordinated with one.
+                let aspectual = f.inflection == Inflection::Gerund && {
+                    let lemma_at = |j: usize| {
+                        doc.tagging(s)
+                            .tokens
+                            .get(j)
+                            .map(|t| t.lemma.as_str())
+                            .unwrap_or("")
+                    };
+                    k > 0
+                        && (lexicon::aspect_verb(lemma_at(k - 1))
+                            || matches!(s.word(k - 1), "and" | "or")
+                                && out.last().is_some_and(|h: &VerbHit| {
+                                    h.end + 4 >= k && s.word(h.start).ends_with("ing")
+                                }))
+                };
+                (used_as_verb(s, k, f.inflection) || participle || aspectual)
                     && tag().is_some_and(|t| t.starts_with("VB"))
+                    && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {
                 (
@@ -197,6 +215,42 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
         k = end;
     }
     out
+}
+
+/// Whether the participle at token `k` modifies the noun after it
+/// ("hammered suspected militant hideouts", "the promised aid"): a VBN
+/// with no auxiliary before it, after a verb, a determiner, a preposition
+/// or an adjective, and before a noun or an adjective.
+fn prenominal_participle(doc: &Doc, s: &Sent, k: usize) -> bool {
+    if k == 0 || doc.xpos(s, k) != Some("VBN") || s.mention_at[k - 1].is_some() {
+        return false;
+    }
+    let prev = s.word(k - 1);
+    if matches!(
+        prev,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+    ) {
+        return false;
+    }
+    let before = doc.xpos(s, k - 1).unwrap_or("");
+    let after = doc.xpos(s, k + 1).unwrap_or("");
+    matches!(
+        before,
+        "VB" | "VBD" | "VBZ" | "VBP" | "VBG" | "DT" | "IN" | "JJ" | "PRP$" | "POS" | "CD"
+    ) && (after.starts_with("NN") || after == "JJ")
 }
 
 /// Whether the mention ending at token `k` is written in lower case and
@@ -412,6 +466,9 @@ fn code_verb(
             after.push(CLAUSE_BARRIER.to_string());
         }
         after.push(s.words[k].clone());
+    }
+    if std::env::var_os("ENTENTE_DEBUG").is_some() {
+        eprintln!("  before {before:?} after {after:?}");
     }
     let mut code = match dict.pattern_code(hit.form, &before, &after) {
         Some(code) => code?,

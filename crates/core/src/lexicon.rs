@@ -132,6 +132,15 @@ pub fn water_body(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a verb lemma begins or goes on with the act of its -ing
+/// complement ("began deporting", "continued shelling").
+pub fn aspect_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "aspect"))
+        .contains(&lemma)
+}
+
 fn verb_class(data: &'static str, class: &str) -> Vec<&'static str> {
     rows(data)
         .filter(|&(_, k)| k == class)
@@ -246,7 +255,10 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
             let class = line.split_once('\t').map(|(_, k)| k);
-            assert!(matches!(class, Some("support" | "ending")), "{line:?}");
+            assert!(
+                matches!(class, Some("support" | "ending" | "aspect")),
+                "{line:?}"
+            );
         }
         for line in WATER_BODIES
             .lines()
@@ -267,6 +279,7 @@ mod tests {
         assert!(support_verb("hold") && support_verb("cast"));
         assert!(!support_verb("held") && !support_verb("attack"));
         assert!(ending_verb("lift") && ending_verb("scrap"));
+        assert!(aspect_verb("begin") && !aspect_verb("began"));
         assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));
         assert!(!ending_verb("lifted") && !ending_verb("impose") && !support_verb("lift"));

@@ -205,6 +205,44 @@ const OPENED_EXERCISES: &[Construction] = &[
     },
 ];
 
+/// The -ing complement of a verb of beginning or going on is the act, and
+/// so is an -ing form coordinated with it.
+const ASPECT_VERBS: &[Construction] = &[
+    Construction {
+        name: "began rounding up and deporting",
+        text: "Iranian authorities began rounding up and deporting undocumented Afghans on Monday.",
+        events: &[("IRN", "AFG", "174", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "started arresting",
+        text: "Kenyan police started arresting Somali migrants in Nairobi.",
+        events: &[("KEN", "SOM", "173", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// A participle before a noun modifies it: "suspected militants" is no
+/// accusation.
+const PRENOMINAL_PARTICIPLES: &[Construction] = &[
+    Construction {
+        name: "arrested suspected militants",
+        text: "Egyptian police arrested suspected militants in Sinai.",
+        events: &[("EGY", "", "173", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "raided suspected hideouts",
+        text: "Nigerian troops raided suspected rebel hideouts near the border with Cameroon.",
+        events: &[],
+        not: &[],
+        never: &["11"],
+    },
+];
+
 /// A verb of ending eases what its object noun names (CAMEO 08): lifted
 /// sanctions are eased sanctions, not new ones.
 const ENDING_VERBS: &[Construction] = &[
@@ -354,4 +392,14 @@ fn massed_forces() {
 #[test]
 fn opened_exercises() {
     run(OPENED_EXERCISES);
+}
+
+#[test]
+fn aspect_verbs() {
+    run(ASPECT_VERBS);
+}
+
+#[test]
+fn prenominal_participles() {
+    run(PRENOMINAL_PARTICIPLES);
 }
