@@ -173,8 +173,17 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                                     h.end + 4 >= k && s.word(h.start).ends_with("ing")
                                 }))
                 };
+                // "Washington cast the lone veto": an actor, the verb, a
+                // determiner is a clause whatever the tagger says.
+                let clausal = k > 0
+                    && s.mention_at[k - 1].is_some()
+                    && !modifier_mention(s, k - 1)
+                    && matches!(
+                        s.word(k + 1),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    );
                 (used_as_verb(s, k, f.inflection) || participle || aspectual)
-                    && tag().is_some_and(|t| t.starts_with("VB"))
+                    && (tag().is_some_and(|t| t.starts_with("VB")) || clausal)
                     && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {

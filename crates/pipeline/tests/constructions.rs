@@ -224,6 +224,25 @@ const ASPECT_VERBS: &[Construction] = &[
     },
 ];
 
+/// An actor, a verb form and a determiner make a clause even where the
+/// tagger reads the verb as something else ("cast" is a past tense too).
+const CLAUSES: &[Construction] = &[
+    Construction {
+        name: "cast a veto",
+        text: "China cast its veto against a Security Council draft on Syria.",
+        events: &[("CHN", "", "12", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "hit a capital",
+        text: "Russia hit the Ukrainian capital with drones overnight.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -402,4 +421,9 @@ fn aspect_verbs() {
 #[test]
 fn prenominal_participles() {
     run(PRENOMINAL_PARTICIPLES);
+}
+
+#[test]
+fn clauses() {
+    run(CLAUSES);
 }
