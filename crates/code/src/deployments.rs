@@ -428,7 +428,13 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
         | "renew" | "renews" | "renewed" => Trigger::Extend,
         "withdraw" | "withdraws" | "withdrew" | "withdrawn" | "withdrawing" | "recall"
         | "recalls" | "recalled" => Trigger::Withdraw,
-        "pull" | "pulls" | "pulled" | "pulling" if matches!(next, "out" | "back") => {
+        // "pulled out", "pulled its troops out of Mali".
+        "pull" | "pulls" | "pulled" | "pulling"
+            if matches!(next, "out" | "back")
+                || (k + 2..(k + 9).min(s.len())).any(|j| {
+                    matches!(s.word(j), "out" | "back") && matches!(s.word(j + 1), "of" | "from")
+                }) =>
+        {
             Trigger::Withdraw
         }
         _ => return None,
@@ -751,8 +757,14 @@ fn places(s: &Sent, from: usize) -> Places {
                 out.named_place = true;
             }
         }
-        if in_clause && w == "from" {
-            if let Some(m) = mention_after(s, j + 1) {
+        // "from Mali", "out of Mali".
+        let from_at = match w {
+            "from" => Some(j + 1),
+            "out" if s.word(j + 1) == "of" => Some(j + 2),
+            _ => None,
+        };
+        if let (true, Some(at)) = (in_clause, from_at) {
+            if let Some(m) = mention_after(s, at) {
                 out.from = compound(s, m);
                 j = m + 1;
                 continue;
@@ -1087,7 +1099,17 @@ pub(crate) fn deployments_in(
             let action = Action {
                 sentence: s.index,
                 sources: vec![sender],
-                targets: targets.iter().map(|&m| doc.actor(m)).collect(),
+                // A destination is the state, whatever sector its mention
+                // took from the force noun ("withdrew soldiers from
+                // Estonia": Estonia, not Estonia's military).
+                targets: targets
+                    .iter()
+                    .map(|&m| {
+                        let mut a = doc.actor(m);
+                        a.code = destination_code(doc, m).into();
+                        a
+                    })
+                    .collect(),
                 code,
                 negated: false,
                 at_token: k,

@@ -243,6 +243,25 @@ const CLAUSES: &[Construction] = &[
     },
 ];
 
+/// Withdrawals name the country left, whether "from" it or "out of" it,
+/// as that country, not as the forces' sector.
+const WITHDRAWALS: &[Construction] = &[
+    Construction {
+        name: "pulled troops out of",
+        text: "Germany pulled its troops out of Afghanistan in June.",
+        events: &[("DEU", "AFG", "087", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "withdrew soldiers from",
+        text: "Canada withdrew 200 soldiers from Latvia.",
+        events: &[("CAN", "LVA", "087", false)],
+        not: &[("CAN", "LVAMIL")],
+        never: &[],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -426,4 +445,9 @@ fn prenominal_participles() {
 #[test]
 fn clauses() {
     run(CLAUSES);
+}
+
+#[test]
+fn withdrawals() {
+    run(WITHDRAWALS);
 }
