@@ -747,7 +747,14 @@ fn places(s: &Sent, from: usize) -> Places {
                 s.capital.get(x).copied().unwrap_or(false)
                     || matches!(
                         s.word(x),
-                        "border" | "borders" | "frontier" | "front" | "region" | "sea" | "gulf"
+                        "border"
+                            | "borders"
+                            | "boundary"
+                            | "frontier"
+                            | "front"
+                            | "region"
+                            | "sea"
+                            | "gulf"
                     )
             };
             if matches!(w, "to" | "into" | "towards" | "toward")
@@ -797,7 +804,12 @@ fn places(s: &Sent, from: usize) -> Places {
 fn border_at(s: &Sent, j: usize) -> Option<(Option<usize>, Option<usize>)> {
     let b = (j + 1..(j + 5).min(s.len()))
         .take_while(|&x| !matches!(s.word(x), "," | ";" | "."))
-        .find(|&x| matches!(s.word(x), "border" | "borders" | "frontier" | "frontiers"))?;
+        .find(|&x| {
+            matches!(
+                s.word(x),
+                "border" | "borders" | "boundary" | "boundaries" | "frontier" | "frontiers"
+            )
+        })?;
     let mut owner = None;
     let mut neighbour = None;
     let mut own_said = false;
