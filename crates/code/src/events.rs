@@ -182,9 +182,20 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                         s.word(k + 1),
                         "the" | "a" | "an" | "its" | "their" | "his" | "her"
                     );
-                (used_as_verb(s, k, f.inflection) || participle || aspectual)
-                    && (tag().is_some_and(|t| t.starts_with("VB")) || clausal)
-                    && !prenominal_participle(doc, s, k)
+                // "issued a statement backing X": what the statement does,
+                // though the tagger may read a noun compound.
+                let reported = f.inflection == Inflection::Gerund
+                    && k > 0
+                    && s.mention_at[k - 1].is_none()
+                    && doc
+                        .tagging(s)
+                        .tokens
+                        .get(k - 1)
+                        .is_some_and(|t| lexicon::discourse_noun(&t.lemma));
+                reported
+                    || (used_as_verb(s, k, f.inflection) || participle || aspectual)
+                        && (tag().is_some_and(|t| t.starts_with("VB")) || clausal)
+                        && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {
                 (
@@ -351,6 +362,9 @@ pub(crate) fn code_verbs(
     let mut prev_verb: Option<usize> = None;
     let mut pending: Vec<(usize, Action)> = Vec::new();
     for hit in &verbs {
+        if std::env::var_os("ENTENTE_DEBUG").is_some() {
+            eprintln!("  verb {:?} at {}", hit.form.lemma, hit.start);
+        }
         // "was hit", "were put": a form the dictionary lists as a base is a
         // participle when the tagger reads it as one.
         let past = hit.form.inflection == Inflection::Past || doc.xpos(s, hit.start) == Some("VBN");
@@ -522,6 +536,17 @@ fn code_verb(
             .any(|w| PROPOSALS.contains(&w.as_str()))
     {
         code = "120".to_string();
+    }
+    // "released a statement", "released a report": words released are a
+    // statement (CAMEO 010), not people or property set free.
+    if code.starts_with("084") {
+        let tags = doc.tagging(s);
+        let object = (hit.end..(hit.end + 4).min(s.len()))
+            .filter_map(|j| tags.tokens.get(j))
+            .find(|t| t.xpos.starts_with("NN"));
+        if object.is_some_and(|t| lexicon::discourse_noun(&t.lemma)) {
+            code = "010".to_string();
+        }
     }
     // "attacked the plan", "hammered the decision": force against words or
     // decisions is criticism (CAMEO 111).
@@ -1396,6 +1421,24 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
     if actions.iter().any(|a| !a.background) {
         actions.retain(|a| !a.background);
     }
+    // "issued a statement backing X", "released a declaration condemning
+    // Y": a statement (CAMEO 01) whose subjects go on to act in the same
+    // sentence is told by that act.
+    let told: Vec<usize> = actions
+        .iter()
+        .filter(|a| {
+            a.verbal
+                && a.code.starts_with("01")
+                && actions.iter().any(|b| {
+                    b.verbal
+                        && b.at_token > a.at_token
+                        && !b.code.starts_with("01")
+                        && b.sources == a.sources
+                })
+        })
+        .map(|a| a.at_token)
+        .collect();
+    actions.retain(|a| !(a.verbal && told.contains(&a.at_token)));
     // The first verb event is the main one; a later verb is an event of its
     // own only when its clause names its own subject after the verb before
     // it ("X attacked Y and Z shelled W"), not when the subject is shared or

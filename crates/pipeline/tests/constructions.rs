@@ -262,6 +262,25 @@ const WITHDRAWALS: &[Construction] = &[
     },
 ];
 
+/// A statement is told by what it does: "issued a statement backing X" is
+/// support for X, and words released are no release of people.
+const STATEMENTS: &[Construction] = &[
+    Construction {
+        name: "statement backing",
+        text: "Spain and Portugal issued a joint statement backing Morocco's autonomy plan.",
+        events: &[("ESP", "MAR", "05", false), ("PRT", "MAR", "05", false)],
+        not: &[],
+        never: &["01"],
+    },
+    Construction {
+        name: "declaration condemning",
+        text: "The Arab League released a declaration condemning Israel's raids.",
+        events: &[("IGO", "ISR", "11", false)],
+        not: &[],
+        never: &["084", "01"],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -450,4 +469,9 @@ fn clauses() {
 #[test]
 fn withdrawals() {
     run(WITHDRAWALS);
+}
+
+#[test]
+fn statements() {
+    run(STATEMENTS);
 }
