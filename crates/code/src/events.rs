@@ -192,9 +192,13 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                         .tokens
                         .get(k - 1)
                         .is_some_and(|t| lexicon::discourse_noun(&t.lemma));
+                // A phrasal verb whose particle follows ("set free",
+                // "pulled out") reads as a verb where the linear context
+                // says so, whatever the tagger says.
+                let phrasal = !f.rest.is_empty();
                 reported
                     || (used_as_verb(s, k, f.inflection) || participle || aspectual)
-                        && (tag().is_some_and(|t| t.starts_with("VB")) || clausal)
+                        && (tag().is_some_and(|t| t.starts_with("VB")) || clausal || phrasal)
                         && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {
@@ -514,6 +518,11 @@ fn code_verb(
         }
         None => dict.default_code(hit.form)?,
     };
+    // "began sharing data": a verb of beginning or going on means what its
+    // -ing complement means, and that verb is coded on its own.
+    if lexicon::aspect_verb(&hit.form.lemma) && doc.xpos(s, hit.end) == Some("VBG") {
+        return None;
+    }
     // "opened the war games", "began exercises": a support verb's show of
     // force whose object is an exercise noun is coded by the nominal
     // coder, which tells joint exercises (062) from a force's own (150).
@@ -587,6 +596,17 @@ fn code_verb(
     if sources.is_empty() {
         return None;
     }
+    // "shared data on North Korean launches", "cooperate on Syria": the
+    // object of "on" or "about" is the topic of cooperation, not a party.
+    let topic = |k: usize| {
+        let mut j = k;
+        while j > hit.end && matches!(s.word(j - 1), "the" | "a" | "an") {
+            j -= 1;
+        }
+        j > 0 && matches!(s.word(j - 1), "on" | "about" | "regarding")
+    };
+    let target_at = target_at
+        .filter(|&k| !(matches!(code.get(..2), Some("03" | "04" | "05" | "06")) && topic(k)));
     let mut targets: Vec<ActorRef> = match target_at {
         Some(k) => {
             let t = compound(s, k);

@@ -281,6 +281,32 @@ const STATEMENTS: &[Construction] = &[
     },
 ];
 
+/// Cooperation "on" an actor is about it, not with it; a verb of beginning
+/// means its -ing complement; phrasal verbs and deals.
+const COOPERATION: &[Construction] = &[
+    Construction {
+        name: "sharing data on a third party",
+        text: "Canada and Norway began sharing radar data on Russian submarines on Monday.",
+        events: &[("CAN", "NOR", "06", false), ("NOR", "CAN", "06", false)],
+        not: &[("CAN", "RUS"), ("NOR", "RUS")],
+        never: &["13"],
+    },
+    Construction {
+        name: "signed a deal with",
+        text: "Georgia said it had signed a deal with Turkey on gas transit.",
+        events: &[("GEO", "TUR", "05", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "set free",
+        text: "Iran set free two French citizens on Friday.",
+        events: &[("IRN", "", "08", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -474,4 +500,9 @@ fn withdrawals() {
 #[test]
 fn statements() {
     run(STATEMENTS);
+}
+
+#[test]
+fn cooperation() {
+    run(COOPERATION);
 }
