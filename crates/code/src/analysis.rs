@@ -483,7 +483,8 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_person(&self, m: usize) -> bool {
-        self.mentions[m].kind == ActorKind::Person
+        // "Georgia's prime minister": a title names a person, named or not.
+        self.mentions[m].kind == ActorKind::Person || self.mentions[m].role.is_some()
     }
 
     /// The country or organisation prefix of a mention's code.

@@ -299,6 +299,13 @@ const COOPERATION: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "he is the titled person named before",
+        text: "Armenia's prime minister said he had signed a deal with Azerbaijan on the border.",
+        events: &[("ARM", "AZE", "05", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
         name: "set free",
         text: "Iran set free two French citizens on Friday.",
         events: &[("IRN", "", "08", false)],
