@@ -570,6 +570,19 @@ fn code_verb(
         }
     }
     let mut sources = f.subjects.clone();
+    // "rebels surrendered": armed actors yielding retreat or surrender
+    // militarily (CAMEO 0874), as the codebook puts it.
+    if code == "080"
+        && !sources.is_empty()
+        && sources.iter().all(|&m| {
+            let c = &doc.mentions[m].code;
+            ["MIL", "REB", "INS", "UAF"]
+                .iter()
+                .any(|armed| c.get(3..).is_some_and(|rest| rest.contains(armed)))
+        })
+    {
+        code = "0874".to_string();
+    }
     let target_at = first_target(doc, s, hit.end, clause_end, &sources);
     if f.passive {
         // "X was attacked by Y": Y acts on X.

@@ -314,6 +314,25 @@ const COOPERATION: &[Construction] = &[
     },
 ];
 
+/// Armed actors who yield surrender militarily (CAMEO 0874); a government
+/// that yields concedes (080).
+const SURRENDERS: &[Construction] = &[
+    Construction {
+        name: "rebels surrendered",
+        text: "Three hundred Congolese rebels surrendered on Tuesday.",
+        events: &[("COD", "", "0874", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a government yields",
+        text: "The Peruvian government surrendered to the demands of the miners.",
+        events: &[("PER", "", "080", false)],
+        not: &[],
+        never: &["0874"],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -512,4 +531,9 @@ fn statements() {
 #[test]
 fn cooperation() {
     run(COOPERATION);
+}
+
+#[test]
+fn surrenders() {
+    run(SURRENDERS);
 }
