@@ -77,9 +77,25 @@ fn event_coding_meets_the_targets() {
         .expect("runs");
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = stdout_of(&out);
-    // The issue's targets.
+    // Floors just under the figures reached (issue 10 asks for 0.85 and
+    // 0.75): a change that loses ground fails here.
     let accuracy = figure(&text, "PLOVER type accuracy");
     let f1 = figure(&text, "triple F1");
-    assert!(accuracy >= 0.75, "type accuracy {accuracy} below 0.75");
-    assert!(f1 >= 0.65, "triple F1 {f1} below 0.65");
+    assert!(accuracy >= 0.76, "type accuracy {accuracy} below 0.76");
+    assert!(f1 >= 0.66, "triple F1 {f1} below 0.66");
+}
+
+#[test]
+fn challenge_coding_keeps_its_ground() {
+    let Some(dev) = dev_dir() else { return };
+    let out = entente()
+        .args(["eval", "events", "--gold"])
+        .arg(dev.join("events/challenge_dev.json"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    // A floor under the figure reached (issue 10 asks for 0.75).
+    let f1 = figure(&text, "triple F1");
+    assert!(f1 >= 0.61, "challenge triple F1 {f1} below 0.61");
 }
