@@ -333,6 +333,24 @@ const SURRENDERS: &[Construction] = &[
     },
 ];
 
+/// Forces put on alert are a raised military alert status (CAMEO 152).
+const ALERTS: &[Construction] = &[
+    Construction {
+        name: "put on high alert",
+        text: "Japan put its air defences on high alert after the launch.",
+        events: &[("JPN", "", "152", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "placed on alert, passive",
+        text: "Thousands of Polish troops were placed on alert on Monday.",
+        events: &[("POL", "", "152", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -536,4 +554,9 @@ fn cooperation() {
 #[test]
 fn surrenders() {
     run(SURRENDERS);
+}
+
+#[test]
+fn alerts() {
+    run(ALERTS);
 }
