@@ -300,6 +300,17 @@ impl VerbDictionary {
             let Some((pre, _)) = self.matches_in_order_rev(&p.pre, before) else {
                 continue;
             };
+            // A verb of saying with a code of its own ("accuse", 112) does
+            // not take the material acts its block's other verbs have
+            // ("charged X of crimes" is an arrest, 173; "accused X of
+            // crimes" is an accusation).
+            let verbal = |c: &str| matches!(c.get(..2), Some("01" | "10" | "11" | "12" | "13"));
+            let material = |c: &str| matches!(c.get(..2), Some("17" | "18" | "19" | "20"));
+            if let (Some(own), Some(pc)) = (&form.code, &p.code) {
+                if verbal(own) && material(pc) {
+                    continue;
+                }
+            }
             let rank = (post + pre, at);
             if best.is_some_and(|(l, r, _)| len == l && rank >= r) {
                 continue;

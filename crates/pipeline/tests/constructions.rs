@@ -351,6 +351,25 @@ const ALERTS: &[Construction] = &[
     },
 ];
 
+/// A verb of saying stays a verb of saying whatever its block's other
+/// verbs do: accusing someone of crimes is no arrest.
+const ACCUSATIONS: &[Construction] = &[
+    Construction {
+        name: "accused of war crimes",
+        text: "Georgia accused Russian troops of war crimes in Tskhinvali.",
+        events: &[("GEO", "RUS", "11", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "a report accusing",
+        text: "Amnesty International released a report accusing Ethiopia's army of crimes against civilians.",
+        events: &[("", "ETH", "11", false)],
+        not: &[],
+        never: &["17", "084"],
+    },
+];
+
 /// A participle before a noun modifies it: "suspected militants" is no
 /// accusation.
 const PRENOMINAL_PARTICIPLES: &[Construction] = &[
@@ -559,4 +578,9 @@ fn surrenders() {
 #[test]
 fn alerts() {
     run(ALERTS);
+}
+
+#[test]
+fn accusations() {
+    run(ACCUSATIONS);
 }
