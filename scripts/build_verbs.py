@@ -64,12 +64,21 @@ def regular_forms(base: str) -> list[str]:
 
 
 def british(forms: list[str]) -> list[str]:
-    """Add -ise spellings of -ize verbs."""
+    """Add British spellings: -ise for -ize ("organised"), and the doubled
+    final l of a verb ending in one vowel and l ("travelled", "cancelling",
+    "signalled"; not "appealed", "installed")."""
     out = list(forms)
+    base = forms[0] if forms else ""
+    ends_in_vowel_l = len(base) >= 4 and re.search(r"([^aeiou_][aeiou]|[^aeiou_]ue)l$", base)
     for f in forms:
         if "iz" in f:
             out.append(f.replace("iz", "is"))
-    return out
+        if ends_in_vowel_l and f in (base + "ed", base + "ing"):
+            out.append(base + "l" + f[len(base):])
+        # and the American single l where the source lists only the double
+        if ends_in_vowel_l and f in (base + "led", base + "ling"):
+            out.append(base + f[len(base) + 1 :])
+    return list(dict.fromkeys(out))
 
 
 def norm_word(w: str) -> str:

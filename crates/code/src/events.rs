@@ -7,6 +7,7 @@ use crate::analysis::{
 use crate::codes::CodeTable;
 use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
+use entente_annotate::actors::ActorDictionary;
 use entente_core::{lexicon, ActorKind, ActorRef, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
@@ -196,8 +197,15 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                 // "pulled out") reads as a verb where the linear context
                 // says so, whatever the tagger says.
                 let phrasal = !f.rest.is_empty();
+                // "drones hit a plant": a form that is both base and past
+                // ("hit", "cast", "set") is the past where the tagger reads
+                // a finite past.
+                let inflection = match (f.inflection, tag()) {
+                    (Inflection::Base, Some("VBD")) => Inflection::Past,
+                    (i, _) => i,
+                };
                 reported
-                    || (used_as_verb(s, k, f.inflection) || participle || aspectual)
+                    || (used_as_verb(s, k, inflection) || participle || aspectual)
                         && (tag().is_some_and(|t| t.starts_with("VB")) || clausal || phrasal)
                         && !prenominal_participle(doc, s, k)
             })
@@ -652,6 +660,16 @@ fn code_verb(
     {
         targets = sources.iter().map(|&m| doc.actor(m)).collect();
     }
+    // "shelled Kherson", "bombed Aleppo": force used on a city named as the
+    // object, with no actor as target, is used on the state it lies in.
+    if targets.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
+        let own: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+        if let Some(place) =
+            attacked_place(doc, s, hit.start).filter(|p| !own.contains(&p.code.as_str()))
+        {
+            targets.push(place);
+        }
+    }
     // Without a target, only acts that need none stand alone: protests,
     // mobilisation, concessions (a resignation), violence.
     if targets.is_empty()
@@ -660,6 +678,41 @@ fn code_verb(
         return None;
     }
     Some(build(doc, s, f, hit, code, sources, targets))
+}
+
+/// The state of the city that is the direct object of the verb at token
+/// `verb` ("shelled Kherson"), from the gazetteer, when the object is a
+/// proper name that no actor mention covers.
+fn attacked_place(doc: &Doc, s: &Sent, verb: usize) -> Option<ActorRef> {
+    let tree = doc.tree(s);
+    let object = tree.dependents(verb, "obj").next()?;
+    if s.mention_at.get(object).copied().flatten().is_some() {
+        return None;
+    }
+    let token = tree.tokens.get(object)?;
+    if token.upos != "PROPN" {
+        return None;
+    }
+    // The name's words: the object and the proper names joined to it.
+    let words: Vec<usize> = (0..tree.tokens.len())
+        .filter(|&k| {
+            k == object
+                || tree.tokens[k].head == Some(object)
+                    && matches!(tree.tokens[k].deprel.as_str(), "flat" | "compound")
+                    && tree.tokens[k].upos == "PROPN"
+        })
+        .collect();
+    let name = words
+        .iter()
+        .map(|&k| tree.tokens[k].form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let place = ActorDictionary::embedded().place(&name)?;
+    Some(ActorRef {
+        code: place.iso3.as_str().into(),
+        actor: place.iso3.as_str().into(),
+        name: name.into(),
+    })
 }
 
 /// The agent phrase of the passive verb `hit`: the token of its "by" and

@@ -505,6 +505,75 @@ const MASSED_FORCES: &[Construction] = &[
     },
 ];
 
+/// Force used on a city named as the object is used on the state the city
+/// lies in; a city of the attacker's own state names no target.
+const ATTACKED_PLACES: &[Construction] = &[
+    Construction {
+        name: "shelled a city",
+        text: "Russian forces shelled Kherson overnight.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "attacked a port with drones",
+        text: "Russia attacked Odesa with drones on Tuesday.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "drones attacked a border city",
+        text: "Ukrainian drones attacked Belgorod on Sunday.",
+        events: &[("UKR", "RUS", "19", false)],
+        not: &[("RUS", "UKR")],
+        never: &[],
+    },
+    Construction {
+        name: "a city of the attacker's own state",
+        text: "Syrian government aircraft bombed Aleppo.",
+        events: &[("SYR", "", "19", false)],
+        not: &[("SYR", "SYR")],
+        never: &[],
+    },
+];
+
+/// A form that is both base and past ("hit", "cut") is the past where the
+/// tagger reads a finite past; British spellings double the final l.
+const VERB_FORMS: &[Construction] = &[
+    Construction {
+        name: "drones hit a plant",
+        text: "Russian drones hit a power plant in Kharkiv.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "travelled to a capital",
+        text: "Keir Starmer travelled to Kyiv on Saturday.",
+        events: &[("GBR", "UKR", "04", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "travelling to a capital",
+        text: "Chancellor Olaf Scholz is travelling to Beijing for talks.",
+        events: &[("DEU", "CHN", "04", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn attacked_places() {
+    run(ATTACKED_PLACES);
+}
+
+#[test]
+fn verb_forms() {
+    run(VERB_FORMS);
+}
+
 #[test]
 fn passive_agents() {
     run(PASSIVE_AGENTS);
