@@ -95,6 +95,43 @@ pub fn is_projective(heads: &[usize]) -> bool {
     true
 }
 
+/// Makes a tree projective by lifting arcs (Nivre & Nilsson 2005, without
+/// the label encoding): while some arc spans a word its head does not
+/// dominate, the shortest such arc's dependent is attached to its head's
+/// head. `heads` are 1-based, 0 the root, as in [`is_projective`].
+pub fn projectivise(heads: &mut [usize]) {
+    // Whether `h` dominates word `k` (1-based); a guard against cycles.
+    let dominates = |heads: &[usize], h: usize, mut k: usize| {
+        for _ in 0..=heads.len() {
+            if k == h {
+                return true;
+            }
+            match heads.get(k.wrapping_sub(1)) {
+                Some(&next) if k != 0 => k = next,
+                _ => return false,
+            }
+        }
+        false
+    };
+    // Each lift moves a dependent one step up a finite tree: this ends.
+    for _ in 0..heads.len() * heads.len() {
+        let mut worst: Option<(usize, usize)> = None;
+        for (i, &h) in heads.iter().enumerate() {
+            let d = i + 1;
+            let (a, b) = (d.min(h), d.max(h));
+            let lifted = h != 0 && (a + 1..b).any(|k| !dominates(heads, h, k));
+            if lifted && worst.is_none_or(|(_, len)| b - a < len) {
+                worst = Some((i, b - a));
+            }
+        }
+        let Some((i, _)) = worst else {
+            return;
+        };
+        let h = heads[i];
+        heads[i] = heads.get(h - 1).copied().unwrap_or(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +167,9 @@ mod tests {
         assert!(is_projective(&[2, 0, 2]));
         // 1→3 and 2→4 cross.
         assert!(!is_projective(&[3, 4, 0, 3]));
+        let mut heads = [3, 4, 0, 3];
+        projectivise(&mut heads);
+        assert!(is_projective(&heads));
+        assert_eq!(heads, [3, 3, 0, 3]);
     }
 }

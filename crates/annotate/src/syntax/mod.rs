@@ -492,18 +492,20 @@ pub fn train(
             }
         }
     }
+    // Every sentence, its tree made projective where it is not.
     let examples: Vec<parser::Example> = sentences
         .iter()
         .zip(&predicted)
-        .filter(|(s, _)| conllu::is_projective(&s.iter().map(|w| w.head).collect::<Vec<_>>()))
         .map(|(s, tags_of)| {
             let forms: Vec<&str> = s.iter().map(|w| w.form.as_str()).collect();
             let mut words = vec!["<root>".to_string()];
             words.extend(tagger::normalise(&forms));
             let mut t = vec!["<root>".to_string()];
             t.extend(tags_of.iter().map(|&k| xpos[k].clone()));
+            let mut gold: Vec<usize> = s.iter().map(|w| w.head).collect();
+            conllu::projectivise(&mut gold);
             let mut heads = vec![usize::MAX];
-            heads.extend(s.iter().map(|w| w.head));
+            heads.extend(gold);
             let mut l = vec![0];
             l.extend(
                 s.iter()
@@ -518,9 +520,8 @@ pub fn train(
         })
         .collect();
     progress(&format!(
-        "parser: {} projective sentences of {}, {} labels, {} epochs",
+        "parser: {} sentences, {} labels, {} epochs",
         examples.len(),
-        sentences.len(),
         labels.len(),
         opts.parser_epochs
     ));
@@ -574,7 +575,7 @@ pub fn train(
 
 // ---- The model file ----------------------------------------------------
 
-const MAGIC: &[u8; 8] = b"ENTSYN01";
+const MAGIC: &[u8; 8] = b"ENTSYN02";
 
 impl Syntax {
     /// The model as bytes (see [`Syntax::from_bytes`]).
@@ -596,6 +597,13 @@ impl Syntax {
         for (k, t) in dict {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut lexicon: Vec<(&u64, &u64)> = self.tagger.lexicon.iter().collect();
+        lexicon.sort();
+        put_u32(&mut out, lexicon.len() as u32);
+        for (k, c) in lexicon {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&c.to_le_bytes());
         }
         let mut lemmas: Vec<(&u64, &String)> = self.lemmas.table.iter().collect();
         lemmas.sort();
@@ -644,6 +652,13 @@ impl Syntax {
             dictionary.insert(k, t);
         }
         let n = r.u32()? as usize;
+        let mut lexicon = KeyMap::default();
+        lexicon.reserve(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.u64()?;
+            lexicon.insert(k, r.u64()?);
+        }
+        let n = r.u32()? as usize;
         let mut table = KeyMap::default();
         table.reserve(n.min(1 << 20));
         for _ in 0..n {
@@ -670,6 +685,7 @@ impl Syntax {
             tagger: Tagger {
                 model: tag_model,
                 dictionary,
+                lexicon,
             },
             lemmas: Lemmatiser { table },
             parser: Parser {

@@ -1,6 +1,9 @@
 //! Part-of-speech tagging: a greedy left-to-right averaged perceptron over
 //! word, affix, shape and context features, predicting a UPOS and XPOS
 //! pair at once; frequent unambiguous words come from a tag dictionary.
+//! The words to the right are seen through their ambiguity classes (the
+//! tags a word was seen with in training), the words to the left through
+//! the tags already given, including how far back the last verb is.
 
 use super::features::{prefix, shape, suffix, Key};
 use super::perceptron::{KeyMap, Perceptron, Trainer};
@@ -11,6 +14,25 @@ pub(crate) struct Tagger {
     pub model: Perceptron,
     /// Lower-case word → its one tag, for frequent unambiguous words.
     pub dictionary: KeyMap<u16>,
+    /// Lower-case word → its ambiguity class (a hash of the tags that make
+    /// up at least a tenth of its uses), for words seen [`LEXICON_MIN`]
+    /// times or more.
+    pub lexicon: KeyMap<u64>,
+}
+
+/// How often a word must have been seen to have an ambiguity class: words
+/// seen less often look unknown in training too, as new words will.
+const LEXICON_MIN: u32 = 3;
+
+/// The ambiguity classes of word `i` and the next two (0: unknown; 1: past
+/// the end).
+fn classes(lexicon: &KeyMap<u64>, lower: &[String], i: usize) -> [u64; 3] {
+    let c = |k: usize| {
+        lower
+            .get(k)
+            .map_or(1, |l| lexicon.get(&word_key(l)).copied().unwrap_or(0))
+    };
+    [c(i), c(i + 1), c(i + 2)]
 }
 
 /// The key of a word in the tag dictionary.
@@ -18,14 +40,27 @@ pub(crate) fn word_key(lower: &str) -> u64 {
     Key::new(0).str(lower).done()
 }
 
+/// What the tagger knows of the words around word `i`, beyond the words
+/// themselves.
+pub(crate) struct Context<'a> {
+    /// The tags of the previous two words.
+    pub prev: (&'a str, &'a str),
+    /// The nearest earlier verb or modal: how far back (1–4; 5 further
+    /// away, with the tag "far"; 6 for none, with "none") and its tag.
+    pub verb: (u32, &'a str),
+    /// The ambiguity classes of this word and the next two.
+    pub classes: [u64; 3],
+}
+
 /// The features of word `i` given the tags before it.
 pub(crate) fn features(
     lower: &[String],
     forms: &[&str],
     i: usize,
-    prev: (&str, &str),
+    ctx: &Context,
     out: &mut Vec<u64>,
 ) {
+    let prev = ctx.prev;
     out.clear();
     let w = |j: isize| -> &str {
         let k = i as isize + j;
@@ -77,6 +112,41 @@ pub(crate) fn features(
     let next = forms.get(i + 1).copied().unwrap_or("");
     out.push(Key::new(23).str(&shape(next)).str(suffix(word, 2)).done());
     out.push(Key::new(24).str(prev.1).str(prev.0).str(word).done());
+    // The form as written: "US" and "us", "May" and "may".
+    out.push(Key::new(25).str(form).done());
+    // Capitalised words inside the sentence are names whatever their
+    // ending ("Beijing"); at its start they need not be.
+    out.push(
+        Key::new(26)
+            .num(u32::from(first) * 2 + u32::from(capital))
+            .str(suffix(word, 3))
+            .done(),
+    );
+    // A past participle follows an auxiliary or another verb; a noun
+    // followed by "-ed" with no verb before is a finite verb ("jets
+    // hammered hideouts").
+    let (d, v) = ctx.verb;
+    out.push(Key::new(27).num(d).str(v).str(suffix(word, 2)).done());
+    out.push(
+        Key::new(28)
+            .num(u32::from(d >= 6))
+            .str(prev.0)
+            .str(suffix(word, 2))
+            .done(),
+    );
+    // What the words ahead could be. (The word's own class alone, or with
+    // the previous tag, lowers accuracy on EWT and turns finite verbs of
+    // news reports into participles: "Rebels attacked/VBN a convoy".)
+    let [c0, c1, c2] = ctx.classes;
+    out.push(Key::new(30).hash(c1).done());
+    out.push(Key::new(31).hash(c1).hash(c2).done());
+    out.push(Key::new(33).hash(c0).hash(c1).done());
+    out.push(Key::new(34).str(word).hash(c1).done());
+}
+
+/// Whether a tag name (`VBD/VERB`) is a verb's or a modal's.
+fn is_verb(name: &str) -> bool {
+    name.starts_with("VB") || name.starts_with("MD")
 }
 
 /// Lower-cased forms, numbers folded to a digit pattern.
@@ -95,30 +165,62 @@ pub(crate) fn normalise(forms: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// One greedy left-to-right pass over a sentence: dictionary words get
+/// their tag, the others what `choose` makes of their features (given the
+/// word's index).
+fn pass(
+    tagger: (&KeyMap<u16>, &KeyMap<u64>),
+    names: &[String],
+    forms: &[&str],
+    lower: &[String],
+    feats: &mut Vec<u64>,
+    mut choose: impl FnMut(&[u64], usize) -> usize,
+) -> Vec<usize> {
+    let (dictionary, lexicon) = tagger;
+    let name = |t: usize| names.get(t).map(String::as_str).unwrap_or("");
+    let mut tags: Vec<usize> = Vec::with_capacity(forms.len());
+    let mut verb: Option<usize> = None;
+    for i in 0..forms.len() {
+        let t = match dictionary.get(&word_key(&lower[i])) {
+            Some(&t) => usize::from(t),
+            None => {
+                let before =
+                    |j: Option<usize>| j.and_then(|j| tags.get(j)).map_or("<s>", |&t| name(t));
+                let ctx = Context {
+                    prev: (before(i.checked_sub(1)), before(i.checked_sub(2))),
+                    verb: match verb {
+                        Some(j) if i - j <= 4 => ((i - j) as u32, name(tags[j])),
+                        Some(_) => (5, "far"),
+                        None => (6, "none"),
+                    },
+                    classes: classes(lexicon, lower, i),
+                };
+                features(lower, forms, i, &ctx, feats);
+                choose(feats, i)
+            }
+        };
+        if is_verb(name(t)) {
+            verb = Some(i);
+        }
+        tags.push(t);
+    }
+    tags
+}
+
 impl Tagger {
     /// The tag (index into the tag table) of each form.
     pub fn tag(&self, forms: &[&str], names: &[String]) -> Vec<usize> {
         let lower = normalise(forms);
-        let mut tags: Vec<usize> = Vec::with_capacity(forms.len());
-        let mut feats = Vec::with_capacity(32);
+        let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0.0; self.model.classes];
-        for i in 0..forms.len() {
-            if let Some(&t) = self.dictionary.get(&word_key(&lower[i])) {
-                tags.push(t as usize);
-                continue;
-            }
-            let name = |j: Option<usize>| {
-                j.and_then(|j| tags.get(j))
-                    .and_then(|&t| names.get(t))
-                    .map(String::as_str)
-                    .unwrap_or("<s>")
-            };
-            let prev = (name(i.checked_sub(1)), name(i.checked_sub(2)));
-            features(&lower, forms, i, prev, &mut feats);
-            let t = self.model.best(&feats, &mut scores, |_| true).unwrap_or(0);
-            tags.push(t);
-        }
-        tags
+        pass(
+            (&self.dictionary, &self.lexicon),
+            names,
+            forms,
+            &lower,
+            &mut feats,
+            |f, _| self.model.best(f, &mut scores, |_| true).unwrap_or(0),
+        )
     }
 }
 
@@ -141,6 +243,7 @@ pub(crate) fn train(
         }
     }
     let mut dictionary = KeyMap::default();
+    let mut lexicon = KeyMap::default();
     for (w, row) in &counts {
         let total: u32 = row.iter().sum();
         if let Some((t, &n)) = row.iter().enumerate().max_by_key(|(_, n)| **n) {
@@ -148,11 +251,20 @@ pub(crate) fn train(
                 dictionary.insert(word_key(w), t as u16);
             }
         }
+        if total >= LEXICON_MIN {
+            let mut k = Key::new(40);
+            for (t, &n) in row.iter().enumerate() {
+                if n * 10 >= total {
+                    k = k.num(t as u32);
+                }
+            }
+            lexicon.insert(word_key(w), k.done());
+        }
     }
     let mut trainer = Trainer::new(names.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = seed;
-    let mut feats = Vec::with_capacity(32);
+    let mut feats = Vec::with_capacity(40);
     let mut scores = vec![0.0; names.len()];
     for _ in 0..epochs {
         shuffle(&mut order, &mut rng);
@@ -160,28 +272,25 @@ pub(crate) fn train(
             let s = &sentences[si];
             let forms: Vec<&str> = s.iter().map(|(f, _)| f.as_str()).collect();
             let lower = normalise(&forms);
-            let mut tags: Vec<usize> = Vec::with_capacity(s.len());
-            for (i, (_, truth)) in s.iter().enumerate() {
-                if let Some(&t) = dictionary.get(&word_key(&lower[i])) {
-                    tags.push(t as usize);
-                    continue;
-                }
-                let name = |j: Option<usize>| {
-                    j.and_then(|j| tags.get(j))
-                        .map(|&t| names[t].as_str())
-                        .unwrap_or("<s>")
-                };
-                let prev = (name(i.checked_sub(1)), name(i.checked_sub(2)));
-                features(&lower, &forms, i, prev, &mut feats);
-                let guess = trainer.best(&feats, &mut scores, |_| true).unwrap_or(0);
-                trainer.update(*truth, guess, &feats);
-                tags.push(guess);
-            }
+            // Learns from its own guesses, as it will tag.
+            pass(
+                (&dictionary, &lexicon),
+                names,
+                &forms,
+                &lower,
+                &mut feats,
+                |f, i| {
+                    let guess = trainer.best(f, &mut scores, |_| true).unwrap_or(0);
+                    trainer.update(s[i].1, guess, f);
+                    guess
+                },
+            );
         }
     }
     Tagger {
         model: trainer.finish(prune),
         dictionary,
+        lexicon,
     }
 }
 
