@@ -1,12 +1,20 @@
 //! Prints the analysis of each line of standard input as CoNLL-U-like rows.
 //!
-//! `echo "Russia moved troops to Belarus." | cargo run -p entente-annotate --example parse`
+//! `echo "Russia moved troops to Belarus." | cargo run -p entente-annotate --example parse [-- MODEL]`
+//!
+//! With a model file argument, that model is used instead of the embedded one.
 
 use entente_annotate::syntax::Syntax;
 use std::io::BufRead;
 
-fn main() -> std::io::Result<()> {
-    let syntax = Syntax::embedded();
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let loaded = match std::env::args().nth(1) {
+        Some(path) => Some(Syntax::from_bytes(
+            &std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?,
+        )?),
+        None => None,
+    };
+    let syntax = loaded.as_ref().unwrap_or_else(|| Syntax::embedded());
     for line in std::io::stdin().lock().lines() {
         let line = line?;
         let p = syntax.analyse(&line);

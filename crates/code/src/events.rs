@@ -202,6 +202,7 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                 // a finite past.
                 let inflection = match (f.inflection, tag()) {
                     (Inflection::Base, Some("VBD")) => Inflection::Past,
+                    (Inflection::Base, Some("VBP")) => Inflection::Present,
                     (i, _) => i,
                 };
                 reported

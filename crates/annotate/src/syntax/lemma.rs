@@ -27,6 +27,27 @@ impl Lemmatiser {
         }
         rule(&lower, xpos).unwrap_or(lower)
     }
+
+    /// The finite-verb tag a lower-case word can have, if any: the past
+    /// (`VBD`) or third person (`VBZ`) the treebank gives it ("struck",
+    /// "protests"), else `VBD` or `VBZ` for an unseen word ending as a
+    /// regular past or third person does ("shelled", "ratifies").
+    pub fn finite_form(&self, lower: &str) -> Option<&'static str> {
+        ["VBD", "VBZ"]
+            .into_iter()
+            .find(|x| self.table.contains_key(&key(lower, x)))
+            .or_else(|| {
+                let unseen = |x: &str| !self.table.contains_key(&key(lower, x));
+                let long = lower.chars().count() > 4;
+                if long && lower.ends_with("ed") && unseen("VBN") {
+                    Some("VBD")
+                } else if long && lower.ends_with('s') && !lower.ends_with("ss") && unseen("NNS") {
+                    Some("VBZ")
+                } else {
+                    None
+                }
+            })
+    }
 }
 
 /// English inflection undone by suffix, for words the treebank lacks.

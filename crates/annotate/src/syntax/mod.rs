@@ -178,6 +178,25 @@ pub struct Tagging {
     pub tokens: Vec<SyntaxToken>,
     /// The tagger's class of each token.
     classes: Vec<usize>,
+    /// For a token that ends in a possessive clitic ("Russia's"), the
+    /// class of the clitic, tagged as a word of its own as the treebank
+    /// writes it.
+    clitics: Vec<Option<usize>>,
+}
+
+/// Where the possessive or contracted `'s` of a token starts ("Russia's",
+/// "Commission’s"), if the token has one after a word of its own.
+fn clitic_at(form: &str) -> Option<usize> {
+    let at = form
+        .char_indices()
+        .rev()
+        .nth(1)
+        .filter(|&(_, c)| c == '\'' || c == '’')
+        .map(|(i, _)| i)?;
+    let tail = form.get(at..)?;
+    let base = form.get(..at)?;
+    (tail.ends_with(['s', 'S']) && base.chars().next_back().is_some_and(char::is_alphanumeric))
+        .then_some(at)
 }
 
 /// The trained models.
@@ -255,7 +274,35 @@ impl Syntax {
         if forms.is_empty() {
             return Tagging::default();
         }
-        let classes = self.tagger.tag(forms, &self.xpos);
+        // The treebank writes "Russia's" as two words: so does the tagger.
+        let mut pieces: Vec<&str> = Vec::with_capacity(forms.len() + 4);
+        let mut clitic_of: Vec<Option<usize>> = Vec::with_capacity(forms.len());
+        let mut base_of: Vec<usize> = Vec::with_capacity(forms.len());
+        for form in forms {
+            base_of.push(pieces.len());
+            match clitic_at(form).and_then(|at| Some((form.get(..at)?, form.get(at..)?))) {
+                Some((base, clitic)) => {
+                    pieces.push(base);
+                    clitic_of.push(Some(pieces.len()));
+                    pieces.push(clitic);
+                }
+                None => {
+                    pieces.push(form);
+                    clitic_of.push(None);
+                }
+            }
+        }
+        let tagged = self
+            .tagger
+            .tag(&pieces, &self.xpos, &|w| self.lemmas.finite_form(w));
+        let classes: Vec<usize> = base_of
+            .iter()
+            .map(|&b| tagged.get(b).copied().unwrap_or(0))
+            .collect();
+        let clitics: Vec<Option<usize>> = clitic_of
+            .iter()
+            .map(|c| c.and_then(|c| tagged.get(c).copied()))
+            .collect();
         let tokens = forms
             .iter()
             .enumerate()
@@ -276,7 +323,11 @@ impl Syntax {
                 }
             })
             .collect();
-        Tagging { tokens, classes }
+        Tagging {
+            tokens,
+            classes,
+            clitics,
+        }
     }
 
     /// The dependency tree over a tagged sentence.
@@ -284,37 +335,80 @@ impl Syntax {
         if tagging.tokens.is_empty() {
             return Parse::default();
         }
-        let forms: Vec<&str> = tagging.tokens.iter().map(|t| t.form.as_str()).collect();
-        let mut words = Vec::with_capacity(forms.len() + 1);
-        words.push("<root>".to_string());
-        words.extend(tagger::normalise(&forms));
-        let mut xpos: Vec<&str> = Vec::with_capacity(forms.len() + 1);
+        // Words as the parser learned them: a clitic ("'s") is a word of
+        // its own, folded back into its token afterwards.
+        let mut pieces: Vec<&str> = Vec::with_capacity(tagging.tokens.len() + 4);
+        let mut xpos: Vec<&str> = Vec::with_capacity(tagging.tokens.len() + 5);
         xpos.push("<root>");
-        xpos.extend(
-            tagging
-                .classes
-                .iter()
-                .map(|&t| self.xpos.get(t).map(String::as_str).unwrap_or("")),
-        );
+        // The token of each piece (pieces counted from 1; 0 is the root).
+        let mut token_of: Vec<usize> = vec![usize::MAX];
+        let mut base_piece: Vec<usize> = Vec::with_capacity(tagging.tokens.len());
+        let mut clitic_piece: Vec<Option<usize>> = Vec::with_capacity(tagging.tokens.len());
+        let name = |c: usize| self.xpos.get(c).map(String::as_str).unwrap_or("");
+        for (i, t) in tagging.tokens.iter().enumerate() {
+            let class = tagging.classes.get(i).copied().unwrap_or(0);
+            let clitic = tagging.clitics.get(i).copied().flatten();
+            let split = clitic.and_then(|c| {
+                let at = clitic_at(&t.form)?;
+                Some((t.form.get(..at)?, t.form.get(at..)?, c))
+            });
+            base_piece.push(pieces.len() + 1);
+            token_of.push(i);
+            xpos.push(name(class));
+            match split {
+                Some((base, rest, c)) => {
+                    pieces.push(base);
+                    clitic_piece.push(Some(pieces.len() + 1));
+                    pieces.push(rest);
+                    token_of.push(i);
+                    xpos.push(name(c));
+                }
+                None => {
+                    pieces.push(&t.form);
+                    clitic_piece.push(None);
+                }
+            }
+        }
+        let mut words = Vec::with_capacity(pieces.len() + 1);
+        words.push("<root>".to_string());
+        words.extend(tagger::normalise(&pieces));
         let root = self.label_index("root");
         let fallback = self.label_index("dep");
         let tree = self
             .parser
             .parse(&Input::new(&words, &xpos), root, fallback);
+        // A piece's head as a token: the root stays the root; a token's own
+        // clitic stands for the clitic's head ("it" under "'s").
+        let piece_head = |p: usize| tree.heads.get(p.wrapping_sub(1)).copied().unwrap_or(0);
+        let label = |p: usize| {
+            tree.labels
+                .get(p.wrapping_sub(1))
+                .and_then(|&l| self.labels.get(l))
+                .cloned()
+                .unwrap_or_else(|| "dep".to_string())
+        };
         let tokens = tagging
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let head = tree.heads.get(i).copied().unwrap_or(0);
+                let mut p = base_piece.get(i).copied().unwrap_or(i + 1);
+                let mut head = piece_head(p);
+                if clitic_piece.get(i).copied().flatten() == Some(head) {
+                    p = head;
+                    head = piece_head(p);
+                }
+                let head_token = token_of
+                    .get(head)
+                    .copied()
+                    .filter(|&h| h != usize::MAX && h != i);
                 SyntaxToken {
-                    head: head.checked_sub(1),
-                    deprel: tree
-                        .labels
-                        .get(i)
-                        .and_then(|&l| self.labels.get(l))
-                        .cloned()
-                        .unwrap_or_else(|| "dep".to_string()),
+                    head: head_token,
+                    deprel: if head == 0 || head_token.is_some() {
+                        label(p)
+                    } else {
+                        "dep".to_string()
+                    },
                     ..t.clone()
                 }
             })
@@ -488,7 +582,7 @@ pub fn train(
                 .filter(|(i, _)| i % opts.folds == fold)
             {
                 let forms: Vec<&str> = s.iter().map(|(f, _)| f.as_str()).collect();
-                predicted[i] = t.tag(&forms, &xpos);
+                predicted[i] = t.tag(&forms, &xpos, &|_| None);
             }
         }
     }
@@ -833,6 +927,52 @@ mod tests {
         let parse = syntax.parse_tagged(&tagging);
         assert_eq!(parse, syntax.analyse_tokens(&forms));
         assert_eq!(syntax.parse_tagged(&Tagging::default()), Parse::default());
+    }
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_gets_one_where_a_reading_allows() {
+        let syntax = Syntax::embedded();
+        let xpos = |text: &str, word: &str| {
+            let forms: Vec<&str> = text.split(' ').collect();
+            let tagging = syntax.tag_tokens(&forms);
+            let at = forms.iter().position(|f| *f == word).unwrap_or(0);
+            tagging.tokens[at].xpos.clone()
+        };
+        // Irregular pasts the treebank knows, unseen third persons.
+        assert_eq!(
+            xpos("Israel struck targets in southern Lebanon .", "struck"),
+            "VBD"
+        );
+        assert_eq!(
+            xpos("Japan ratifies pact with Philippines", "ratifies"),
+            "VBZ"
+        );
+        // Fragments with no verb reading stay fragments.
+        assert_ne!(xpos("NATO summit in Vilnius", "summit"), "VBD");
+        assert_eq!(xpos("Thanks for the great service !", "service"), "NN");
+        // A sentence with a finite verb is left as the greedy tagger read it.
+        assert_eq!(xpos("Russia moved troops to Belarus .", "moved"), "VBD");
+    }
+
+    #[test]
+    fn a_possessive_clitic_is_read_as_the_treebank_writes_it() {
+        let syntax = Syntax::embedded();
+        for (text, owner, owned) in [
+            ("Russia's invasion of Ukraine was condemned .", 0, 1),
+            ("Orban attacked the Commission’s plan .", 3, 4),
+            ("He criticised China's support for Moscow .", 2, 3),
+        ] {
+            let forms: Vec<&str> = text.split(' ').collect();
+            let parse = syntax.analyse_tokens(&forms);
+            assert_eq!(parse.tokens.len(), forms.len(), "{text}");
+            assert_eq!(parse.tokens[owner].form, forms[owner]);
+            assert_eq!(parse.tokens[owner].head, Some(owned), "{text}");
+            assert_eq!(parse.tokens[owner].deprel, "nmod:poss", "{text}");
+            assert!(parse.tokens[owned].xpos.starts_with("NN"), "{text}");
+        }
+        assert_eq!(clitic_at("Russia's"), Some(6));
+        assert_eq!(clitic_at("’s"), None);
+        assert_eq!(clitic_at("its"), None);
     }
 
     const TINY: &str = "1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\

@@ -29,7 +29,7 @@ impl Hasher for KeyHasher {
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// The highest-scoring class that `allowed` accepts; the lowest index on a tie.
-fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+pub(crate) fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
     scores
         .iter()
         .enumerate()

@@ -6,7 +6,7 @@
 //! the tags already given, including how far back the last verb is.
 
 use super::features::{prefix, shape, suffix, Key};
-use super::perceptron::{KeyMap, Perceptron, Trainer};
+use super::perceptron::{argmax, KeyMap, Perceptron, Trainer};
 
 /// The learned tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,7 +141,6 @@ pub(crate) fn features(
     out.push(Key::new(30).hash(c1).done());
     out.push(Key::new(31).hash(c1).hash(c2).done());
     out.push(Key::new(33).hash(c0).hash(c1).done());
-    out.push(Key::new(34).str(word).hash(c1).done());
 }
 
 /// Whether a tag name (`VBD/VERB`) is a verb's or a modal's.
@@ -209,19 +208,95 @@ fn pass(
 
 impl Tagger {
     /// The tag (index into the tag table) of each form.
-    pub fn tag(&self, forms: &[&str], names: &[String]) -> Vec<usize> {
+    ///
+    /// `verb_form` tells which finite-verb tag (`VBD`, `VBZ`) a lower-case
+    /// word can have, if any. A sentence of several words whose greedy tags
+    /// hold no finite verb ("Israel struck targets", with "struck" read as
+    /// a noun) gets one where a reading with one scores nearly as well:
+    /// each such word in turn is given that tag and the sentence is tagged
+    /// again around it; the best of these readings is taken if its summed
+    /// scores are within [`FINITE_MARGIN`] of the greedy one's.
+    pub fn tag(
+        &self,
+        forms: &[&str],
+        names: &[String],
+        verb_form: &dyn Fn(&str) -> Option<&'static str>,
+    ) -> Vec<usize> {
         let lower = normalise(forms);
+        let (tags, greedy) = self.tag_forcing(forms, &lower, names, None);
+        if forms.len() < 3
+            || tags
+                .iter()
+                .any(|&t| names.get(t).is_some_and(|n| finite(n)))
+        {
+            return tags;
+        }
+        let mut best: Option<(f32, Vec<usize>)> = None;
+        for (i, form) in forms.iter().enumerate() {
+            let capital = form.chars().next().is_some_and(char::is_uppercase);
+            if (capital && i > 0)
+                || !form.chars().all(char::is_alphabetic)
+                || self.dictionary.contains_key(&word_key(&lower[i]))
+            {
+                continue;
+            }
+            let Some(xpos) = verb_form(&lower[i]) else {
+                continue;
+            };
+            let (alt, total) = self.tag_forcing(forms, &lower, names, Some((i, xpos)));
+            if greedy - total <= FINITE_MARGIN && best.as_ref().is_none_or(|(t, _)| total > *t) {
+                best = Some((total, alt));
+            }
+        }
+        best.map_or(tags, |(_, alt)| alt)
+    }
+
+    /// One greedy pass, with word `i` given its best class of XPOS `x`
+    /// when `force` is `Some((i, x))`; the tags and the sum of their scores.
+    fn tag_forcing(
+        &self,
+        forms: &[&str],
+        lower: &[String],
+        names: &[String],
+        force: Option<(usize, &str)>,
+    ) -> (Vec<usize>, f32) {
         let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0.0; self.model.classes];
-        pass(
+        let mut total = 0.0;
+        let tags = pass(
             (&self.dictionary, &self.lexicon),
             names,
             forms,
-            &lower,
+            lower,
             &mut feats,
-            |f, _| self.model.best(f, &mut scores, |_| true).unwrap_or(0),
-        )
+            |f, k| {
+                self.model.score(f, &mut scores);
+                let t = match force {
+                    Some((i, x)) if i == k => argmax(&scores, |c| {
+                        names.get(c).and_then(|n| n.split('/').next()) == Some(x)
+                    }),
+                    _ => argmax(&scores, |_| true),
+                }
+                .unwrap_or(0);
+                total += scores.get(t).copied().unwrap_or(0.0);
+                t
+            },
+        );
+        (tags, total)
     }
+}
+
+/// How much lower the summed scores of a sentence's tags may be when one of
+/// its words is read as a finite verb, for that reading to be taken in a
+/// sentence that would otherwise have none.
+const FINITE_MARGIN: f32 = 24.0;
+
+/// Whether a tag class (named `XPOS/UPOS`) is a finite verb or a modal.
+fn finite(name: &str) -> bool {
+    matches!(
+        name.split('/').next().unwrap_or(""),
+        "VBD" | "VBZ" | "VBP" | "MD"
+    )
 }
 
 /// Trains a tagger on sentences of (form, tag index); `names` are the tag
