@@ -344,7 +344,7 @@ impl VerbDictionary {
                     && phrase
                         .iter()
                         .enumerate()
-                        .all(|(k, p)| words.get(at + k).map(|x| stem_match(x, p)).unwrap_or(false));
+                        .all(|(k, p)| words.get(at + k).map(|x| noun_match(x, p)).unwrap_or(false));
                 let inexact = phrase
                     .iter()
                     .enumerate()
@@ -438,6 +438,16 @@ fn stem_match(word: &str, stem: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether `word` is the noun `stem` of a synonym set or one of its
+/// forms: as [`stem_match`], but a past participle is no noun
+/// ("suspected militants" names no suspect; "fighting" stays a noun).
+fn noun_match(word: &str, stem: &str) -> bool {
+    stem_match(word, stem)
+        && !word
+            .strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "d" | "ed"))
+}
+
 fn inflect(lemma: &str, form: &str) -> Inflection {
     if form == lemma {
         Inflection::Base
@@ -453,6 +463,15 @@ fn inflect(lemma: &str, form: &str) -> Inflection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_participle_is_no_noun_of_a_set() {
+        assert!(noun_match("suspects", "suspect"));
+        assert!(noun_match("fighting", "fight"));
+        assert!(!noun_match("suspected", "suspect"));
+        assert!(!noun_match("armed", "arm"));
+        assert!(stem_match("suspected", "suspect"));
+    }
 
     #[test]
     fn embedded_dictionary_parses() {

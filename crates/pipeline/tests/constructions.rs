@@ -381,6 +381,13 @@ const PRENOMINAL_PARTICIPLES: &[Construction] = &[
         never: &["11"],
     },
     Construction {
+        name: "hammered suspected hideouts",
+        text: "Turkish jets hammered suspected Kurdish militant hideouts in northern Iraq.",
+        events: &[("TUR", "IRQ", "19", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
         name: "raided suspected hideouts",
         text: "Nigerian troops raided suspected rebel hideouts near the border with Cameroon.",
         events: &[],

@@ -947,6 +947,11 @@ mod tests {
             xpos("Japan ratifies pact with Philippines", "ratifies"),
             "VBZ"
         );
+        // A participle with no finite verb about is a past.
+        assert_eq!(
+            xpos("Russian missiles hit Lviv early on Friday .", "hit"),
+            "VBD"
+        );
         // Fragments with no verb reading stay fragments.
         assert_ne!(xpos("NATO summit in Vilnius", "summit"), "VBD");
         assert_eq!(xpos("Thanks for the great service !", "service"), "NN");

@@ -240,7 +240,12 @@ impl Tagger {
             {
                 continue;
             }
-            let Some(xpos) = verb_form(&lower[i]) else {
+            // A participle with no finite verb about is a past ("missiles
+            // hit Lviv"), whatever the lemmatiser knows of the word.
+            let participle = names
+                .get(tags[i])
+                .is_some_and(|n| n.split('/').next() == Some("VBN"));
+            let Some(xpos) = verb_form(&lower[i]).or(participle.then_some("VBD")) else {
                 continue;
             };
             let (alt, total) = self.tag_forcing(forms, &lower, names, Some((i, xpos)));
