@@ -227,6 +227,10 @@ PATTERN_ADDITIONS = {
     # CAMEO 164/165 ("halt negotiations", "halt mediation") for the whole
     # end/halt/stop/suspend block, which the source codes only for "talks".
     "end": [("164", "* &NEGOTIATION"), ("165", "* &MEDIATION")],
+    # CAMEO 057 (sign formal agreement) covers ratifying one: a treaty, an
+    # accession or a membership ratified, for the whole approve/ratify block.
+    "ratify": [("057", "* " + w) for w in
+               ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
 }
 
 

@@ -25,6 +25,17 @@ const BASICS: &[Case] = &[
         absent: &["Japan", "the Taiwan", "Taiwan", "Oman"],
     },
     Case {
+        name: "another state named before a state's institution makes it that state's",
+        date: "2024-05-01",
+        text: "The Philippine Senate and the French Senate voted, and the Senate in Washington waited.",
+        expect: &[
+            ("The Philippine Senate", "PHLGOVLEG", "PHL"),
+            ("the French Senate", "FRAGOVLEG", "FRA"),
+            ("the Senate", "USAGOVLEG", "USA"),
+        ],
+        absent: &[],
+    },
+    Case {
         name: "states, demonyms and short forms",
         date: "2022-04-08",
         text: "Britain, the US and the Solomons met Filipino and Kiwi officials.",

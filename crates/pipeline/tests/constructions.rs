@@ -571,6 +571,37 @@ const VERB_FORMS: &[Construction] = &[
     },
 ];
 
+/// Ratifying a treaty, an accession or a membership is signing a formal
+/// agreement (CAMEO 057), not yielding (080) or intending (03).
+const RATIFICATIONS: &[Construction] = &[
+    Construction {
+        name: "ratified a membership",
+        text: "Turkey's parliament ratified Sweden's NATO membership on Tuesday.",
+        events: &[("TUR", "SWE", "057", false)],
+        not: &[],
+        never: &["08", "03"],
+    },
+    Construction {
+        name: "ratified an accession",
+        text: "Hungary ratified Finland's accession to NATO.",
+        events: &[("HUN", "FIN", "057", false)],
+        not: &[],
+        never: &["08", "03"],
+    },
+    Construction {
+        name: "a legislature ratified a treaty with a state",
+        text: "The Russian parliament ratified the treaty with North Korea.",
+        events: &[("RUS", "PRK", "057", false)],
+        not: &[],
+        never: &["08", "03"],
+    },
+];
+
+#[test]
+fn ratifications() {
+    run(RATIFICATIONS);
+}
+
 #[test]
 fn attacked_places() {
     run(ATTACKED_PLACES);

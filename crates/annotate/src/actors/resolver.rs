@@ -204,7 +204,15 @@ impl<'d> ActorResolver<'d> {
             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
             .map(|(s, _)| self.dict.states[*s as usize].iso3.clone());
         // Chunks are ranges of `parts`: one allocation, not one per chunk.
-        let chunks = chunk(text, &parts);
+        // Institutions of a state ("Senate", "Parliament"): another state
+        // named right before one makes it that state's.
+        let institution = |o: u32| {
+            self.dict
+                .orgs
+                .get(o as usize)
+                .is_some_and(|org| org.kind == ActorKind::State)
+        };
+        let chunks = chunk(text, &parts, &institution);
         let mut out = Vec::with_capacity(chunks.len());
         let mut last_sentence = usize::MAX;
         // Mentions that were a sentence's subject outside quotations: the
@@ -612,7 +620,14 @@ impl<'d> ActorResolver<'d> {
             if org.kind == ActorKind::State {
                 // A state institution with its own code ("US Congress").
                 // Groups in a state (parties, rebels) are organisations of their own.
-                let iso = org.code.get(..3).unwrap_or("").to_string();
+                let own = org.code.get(..3).unwrap_or("");
+                // "the Philippine Senate": another state named before a
+                // generic institution's name makes it that state's.
+                let other = explicit_country
+                    .and_then(|s| self.dict.states.get(s as usize))
+                    .map(|s| s.iso3.clone())
+                    .filter(|c| c != own);
+                let iso = other.clone().unwrap_or_else(|| own.to_string());
                 let sector = org
                     .code
                     .get(3..)
@@ -626,13 +641,17 @@ impl<'d> ActorResolver<'d> {
                 } else {
                     ActorKind::Organisation
                 };
-                m.code = org.code.clone().into();
+                m.code = format!("{iso}{}", sector.as_deref().unwrap_or("")).into();
                 m.actor = if institution {
                     iso.clone().into()
                 } else {
                     org.name.clone().into()
                 };
-                m.name = org.name.clone().into();
+                m.name = if other.is_some() {
+                    mention_text.trim_start_matches("the ").into()
+                } else {
+                    org.name.clone().into()
+                };
                 m.sector = sector.map(Into::into);
                 m.affiliation = Some(iso.clone().into());
                 // "the US President": an institution that is one person's office.
@@ -1318,7 +1337,7 @@ fn after_locative(text: &str, at: usize) -> bool {
 }
 
 /// Groups hits that form one actor phrase.
-fn chunk(text: &str, parts: &[Part]) -> Vec<Range<usize>> {
+fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     let mut closed = false;
@@ -1326,7 +1345,7 @@ fn chunk(text: &str, parts: &[Part]) -> Vec<Range<usize>> {
         if i > start {
             let prev = &parts[i - 1];
             let glue = glue(text.get(prev.end..p.start).unwrap_or_default());
-            if !closed && joins(&parts[start..i], prev, p, glue) {
+            if !closed && joins(&parts[start..i], prev, p, glue, institution) {
                 closed = glue == Glue::Of;
                 continue;
             }
@@ -1361,7 +1380,13 @@ fn has_person(cur: &[Part]) -> bool {
 }
 
 /// Whether `next` continues the phrase ending with `prev`.
-fn joins(cur: &[Part], prev: &Part, next: &Part, glue: Glue) -> bool {
+fn joins(
+    cur: &[Part],
+    prev: &Part,
+    next: &Part,
+    glue: Glue,
+    institution: &dyn Fn(u32) -> bool,
+) -> bool {
     use Piece::*;
     match (&prev.piece, &next.piece, glue) {
         // "Carlos Menem": a first name that is also someone's last name.
@@ -1375,6 +1400,8 @@ fn joins(cur: &[Part], prev: &Part, next: &Part, glue: Glue) -> bool {
     }
     match (&prev.piece, &next.piece, glue) {
         (State { .. } | Org(_), Agent(_), Glue::Adjacent | Glue::Possessive) => true,
+        // "the Philippine Senate": a state and a state's institution.
+        (State { .. }, Org(o), Glue::Adjacent) => institution(*o),
         (State { .. } | Org(_), Person(_) | Surname(_), Glue::Possessive) => true,
         (Agent(_), Agent(_), Glue::Adjacent) => true,
         (Agent(_), Person(_) | Surname(_), Glue::Adjacent) => true,
