@@ -97,5 +97,5 @@ fn challenge_coding_keeps_its_ground() {
     let text = stdout_of(&out);
     // A floor under the figure reached (issue 10 asks for 0.75).
     let f1 = figure(&text, "triple F1");
-    assert!(f1 >= 0.64, "challenge triple F1 {f1} below 0.64");
+    assert!(f1 >= 0.65, "challenge triple F1 {f1} below 0.65");
 }

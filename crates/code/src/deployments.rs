@@ -621,7 +621,11 @@ fn phrase_actors(doc: &Doc, s: &Sent, focus: &Focus, hit: &ForceHit) -> PhraseAc
         if b > hit.head + 1 {
             // "marines from Iraq": the mention's country is a place.
             out.origin = m;
-        } else if m.is_some_and(|m| doc.mentions[m].kind != ActorKind::Group) {
+        } else if m.is_some_and(|m| {
+            // A bare "police" whose country the resolver only guessed from
+            // the article is no sender: the clause's subject is.
+            doc.mentions[m].kind != ActorKind::Group && doc.mentions[m].confidence >= 0.5
+        }) {
             out.sender = m;
             return out;
         }

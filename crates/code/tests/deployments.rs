@@ -137,6 +137,14 @@ fn force_nouns_of_every_class() {
             .role("military advisers"),
             case("Australia sent 50 police to Fiji.", "AUSCOP", &["FJI"])
                 .count(Personnel::Exactly(50)),
+            // A bare "police" whose country is only guessed from the story
+            // (here the host's) belongs to the clause's subject.
+            case(
+                "Fiji is sending 50 police to Vanuatu after riots in Port Vila, the Vanuatu government said.",
+                "FJICOP",
+                &["VUT"],
+            )
+            .count(Personnel::Exactly(50)),
         ],
     );
 }
