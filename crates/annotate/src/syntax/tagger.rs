@@ -242,9 +242,7 @@ impl Tagger {
             }
             // A participle with no finite verb about is a past ("missiles
             // hit Lviv"), whatever the lemmatiser knows of the word.
-            let participle = names
-                .get(tags[i])
-                .is_some_and(|n| n.split('/').next() == Some("VBN"));
+            let participle = names.get(tags[i]).is_some_and(|n| xpos_of(n) == "VBN");
             let Some(xpos) = verb_form(&lower[i]).or(participle.then_some("VBD")) else {
                 continue;
             };
@@ -277,9 +275,9 @@ impl Tagger {
             |f, k| {
                 self.model.score(f, &mut scores);
                 let t = match force {
-                    Some((i, x)) if i == k => argmax(&scores, |c| {
-                        names.get(c).and_then(|n| n.split('/').next()) == Some(x)
-                    }),
+                    Some((i, x)) if i == k => {
+                        argmax(&scores, |c| names.get(c).is_some_and(|n| xpos_of(n) == x))
+                    }
                     _ => argmax(&scores, |_| true),
                 }
                 .unwrap_or(0);
@@ -296,12 +294,14 @@ impl Tagger {
 /// sentence that would otherwise have none.
 const FINITE_MARGIN: f32 = 24.0;
 
+/// The XPOS part of a tag class's name (`VBD/VERB` → `VBD`).
+fn xpos_of(name: &str) -> &str {
+    name.split('/').next().unwrap_or("")
+}
+
 /// Whether a tag class (named `XPOS/UPOS`) is a finite verb or a modal.
 fn finite(name: &str) -> bool {
-    matches!(
-        name.split('/').next().unwrap_or(""),
-        "VBD" | "VBZ" | "VBP" | "MD"
-    )
+    matches!(xpos_of(name), "VBD" | "VBZ" | "VBP" | "MD")
 }
 
 /// Trains a tagger on sentences of (form, tag index); `names` are the tag
