@@ -195,6 +195,7 @@ def convert_verbs(src: Path) -> list[str]:
         out.insert(at, "V\t" + v + "\t-\t" + forms)
     fill_block_defaults(out)
     add_patterns(out)
+    add_verbs(out)
     result = []
     for item in out:
         if isinstance(item, list):
@@ -227,11 +228,37 @@ PATTERN_ADDITIONS = {
     # CAMEO 164/165 ("halt negotiations", "halt mediation") for the whole
     # end/halt/stop/suspend block, which the source codes only for "talks".
     "end": [("164", "* &NEGOTIATION"), ("165", "* &MEDIATION")],
+    # CAMEO 161 (reduce or break diplomatic relations): the source codes
+    # "* diplomatic ties" and "* diplomatic relations" for the sever/cut
+    # block; "cut ties", "severed relations" say the same.
+    "sever": [("161", "* ties"), ("161", "* relations")],
+    "slash": [("161", "* ties"), ("161", "* relations")],
     # CAMEO 057 (sign formal agreement) covers ratifying one: a treaty, an
     # accession or a membership ratified, for the whole approve/ratify block.
     "ratify": [("057", "* " + w) for w in
                ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
 }
+
+
+# Verbs the source dictionary lacks whose meaning the CAMEO codebook names
+# outright: "sanction" and "embargo" as verbs are CAMEO 163 (impose embargo,
+# boycott or sanctions). Each becomes a block of its own.
+VERB_ADDITIONS = {
+    "sanction": "163",
+    "embargo": "163",
+}
+
+
+def add_verbs(out: list) -> None:
+    """Appends VERB_ADDITIONS, each in a block of its own, unless the
+    source already declares the verb."""
+    declared = {x.split("\t")[1] for x in out if isinstance(x, str) and x.startswith("V\t")}
+    for verb, code in VERB_ADDITIONS.items():
+        if verb in declared:
+            continue
+        forms = " ".join(dict.fromkeys(british(regular_forms(verb))))
+        out.append("B\t" + code)
+        out.append("V\t" + verb + "\t" + code + "\t" + forms)
 
 
 def add_patterns(out: list) -> None:

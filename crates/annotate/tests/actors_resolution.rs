@@ -18,6 +18,27 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a one-word leader's name before another surname is someone else's given name",
+        date: "2000-01-01",
+        text: "Turkey captured Abdullah Ocalan in Kenya. Abdullah Gul, a minister, spoke.",
+        expect: &[("Turkey", "TUR", "TUR"), ("Kenya", "KEN", "KEN")],
+        absent: &["Abdullah"],
+    },
+    Case {
+        name: "a one-word leader's name alone is the leader",
+        date: "2000-01-01",
+        text: "Officials said Abdullah would attend the summit.",
+        expect: &[("Abdullah", "SAUGOV", "")],
+        absent: &[],
+    },
+    Case {
+        name: "a one-word leader's name in a title-case headline is the leader",
+        date: "2000-01-01",
+        text: "Abdullah Says Saudi Arabia Will Host Talks",
+        expect: &[("Abdullah", "SAUGOV", "")],
+        absent: &[],
+    },
+    Case {
         name: "a state's name inside a body of water's name is the water",
         date: "2024-05-01",
         text: "Chinese bombers flew over the Sea of Japan, US ships crossed the Taiwan Strait, Iran seized a tanker in the Gulf of Oman and Mexico met Cuba.",

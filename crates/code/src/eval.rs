@@ -58,6 +58,7 @@ pub struct EvalReport {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// Records with a wrong type, a missed gold triple or a spurious one.
     pub misses: Vec<Miss>,
 }
 
@@ -196,7 +197,8 @@ where
         n_pred += pt.len();
         tp_gold += gold_ok;
         n_gold += gt.len();
-        if !type_ok || gold_ok < gt.len() {
+        // A record with a wrong type, a missed triple or a spurious one.
+        if !type_ok || gold_ok < gt.len() || pred_ok < pt.len() {
             misses.push(Miss {
                 id: g.id.clone(),
                 text: g.text.clone(),

@@ -193,6 +193,36 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                         .tokens
                         .get(k - 1)
                         .is_some_and(|t| lexicon::discourse_noun(&t.lemma));
+                // "protested to X, accusing Y of ...": an -ing clause set
+                // off by a comma after a finite verb is an adverbial
+                // participle whose subject is the main clause's (the tree
+                // hangs it on an earlier verb).
+                let adverbial = f.inflection == Inflection::Gerund
+                    && k > 0
+                    && s.word(k - 1) == ","
+                    && tag() == Some("VBG")
+                    && {
+                        let tree = doc.tree(s);
+                        tree.tokens.get(k).is_some_and(|t| {
+                            t.deprel == "advcl"
+                                && t.head.is_some_and(|h| {
+                                    // "accused X of violating ..., ignoring
+                                    // ...": a list of -ing complements.
+                                    let listed = (h + 1..k).any(|j| {
+                                        doc.xpos(s, j) == Some("VBG")
+                                            && doc.xpos(s, j - 1) == Some("IN")
+                                    });
+                                    h < k
+                                        && !listed
+                                        && tree.tokens.get(h).is_some_and(|g| {
+                                            matches!(
+                                                g.xpos.as_str(),
+                                                "VBD" | "VBZ" | "VBP" | "VBN" | "VB"
+                                            )
+                                        })
+                                })
+                        })
+                    };
                 // A phrasal verb whose particle follows ("set free",
                 // "pulled out") reads as a verb where the linear context
                 // says so, whatever the tagger says.
@@ -206,6 +236,7 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                     (i, _) => i,
                 };
                 reported
+                    || adverbial
                     || (used_as_verb(s, k, inflection) || participle || aspectual)
                         && (tag().is_some_and(|t| t.starts_with("VB")) || clausal || phrasal)
                         && !prenominal_participle(doc, s, k)
@@ -458,6 +489,9 @@ pub(crate) fn code_verbs(
         if let Some(g) = f.governor {
             superseded.push(g);
         }
+        if let Some(g) = publishing_container(doc, s, &verbs, hit) {
+            superseded.push(g);
+        }
         pending.push((hit.start, action.clone()));
         out.push(action);
     }
@@ -466,6 +500,36 @@ pub(crate) fn code_verbs(
         .filter(|(start, _)| !superseded.contains(start))
         .map(|(_, a)| a)
         .collect()
+}
+
+/// The verb that put out the words an -ing clause describes: in "issued a
+/// statement condemning X" the statement's content (condemning) is the
+/// event, and the issuing (at the returned token) is only its vehicle.
+/// `hit` is the -ing verb right after a discourse noun that is the object
+/// of an earlier verb of publishing.
+fn publishing_container(doc: &Doc, s: &Sent, verbs: &[VerbHit], hit: &VerbHit) -> Option<usize> {
+    if hit.form.inflection != Inflection::Gerund || hit.start == 0 {
+        return None;
+    }
+    let noun = hit.start - 1;
+    let tags = doc.tagging(s);
+    if !tags
+        .tokens
+        .get(noun)
+        .is_some_and(|t| t.xpos.starts_with("NN") && lexicon::discourse_noun(&t.lemma))
+    {
+        return None;
+    }
+    // The nearest verb before the noun, with only its object's words
+    // (determiners, adjectives, nouns) between.
+    let container = verbs.iter().rev().find(|v| v.end <= noun)?;
+    let object_only = (container.end..noun).all(|k| {
+        tags.tokens.get(k).is_some_and(|t| {
+            matches!(t.upos.as_str(), "DET" | "ADJ" | "NOUN" | "NUM" | "PROPN")
+                && s.mention_at[k].is_none()
+        })
+    });
+    (object_only && lexicon::publishing_verb(&container.form.lemma)).then_some(container.start)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -843,7 +907,17 @@ fn build(
     targets: Vec<ActorRef>,
 ) -> Action {
     let mut code = code;
-    if f.threat {
+    // "will withdraw its force unless ...", "would cut ties if ...": an act
+    // promised on a condition the other side must meet is a threat (CAMEO
+    // 13); "will attend if invited" stays an intention.
+    let on_condition = f.intent
+        && !f.negated
+        && (hit.end..s.len())
+            .take_while(|&k| !matches!(s.word(k), ";" | "\""))
+            .any(|k| s.word(k) == "unless" || s.word(k) == "if" && code.starts_with("16"));
+    // "would boycott all contact": promised pressure is a threat.
+    let pressure = f.intent && !f.negated && lexicon::pressure_verb(&hit.form.lemma);
+    if f.threat || on_condition || pressure {
         code = threat_code(&code);
     } else if f.intent && !f.negated {
         code = intent_code(&code);
@@ -1101,7 +1175,11 @@ pub(crate) fn intent_code(code: &str) -> String {
         // "will withdraw its force": a threat to halt involvement.
         "08" if code.starts_with("087") => "136",
         "08" => "035",
-        "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" => return threat_code(code),
+        // "will expel its diplomats", "would impose sanctions": a
+        // reduction of relations announced is made by announcing it (CAMEO
+        // 16 covers announced cuts); a condition turns it into a threat.
+        "16" => return code.to_string(),
+        "13" | "14" | "15" | "17" | "18" | "19" | "20" => return threat_code(code),
         _ => return code.to_string(),
     };
     c.to_string()
@@ -1491,6 +1569,21 @@ fn event(
     }
 }
 
+/// Whether action `a` is words addressed to an actor named right after its
+/// verb: an appeal, praise, a demand, an accusation, a rejection or a
+/// threat ("accusing Beijing of ...", "calling on the Council to ...").
+fn addressed_words(doc: &Doc, s: &Sent, a: &Action) -> bool {
+    matches!(
+        a.code.get(..2),
+        Some("02" | "05" | "10" | "11" | "12" | "13")
+    ) && (a.at_token + 1..(a.at_token + 4).min(s.len())).any(|k| {
+        s.mention_at[k].is_some_and(|m| {
+            let code = &doc.actor(m).code;
+            a.targets.iter().any(|t| &t.code == code)
+        })
+    })
+}
+
 /// Whether the subject at token `k` opens a clause coordinated with the
 /// verb at token `v` before it: "and", "but", ";" just before the subject
 /// phrase.
@@ -1508,6 +1601,28 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
     if actions.iter().any(|a| !a.background) {
         actions.retain(|a| !a.background);
     }
+    // "staged joint drills ..., firing rockets at ...": what an adverbial
+    // participle tells of a subject that has an event already in the
+    // sentence is that event's detail, unless it is words addressed to an
+    // actor (kept below).
+    let participle = |a: &Action| {
+        a.verbal
+            && a.at_token > 0
+            && s.word(a.at_token - 1) == ","
+            && s.word(a.at_token).ends_with("ing")
+    };
+    let detail: Vec<usize> = actions
+        .iter()
+        .filter(|a| {
+            participle(a)
+                && !addressed_words(doc, s, a)
+                && actions
+                    .iter()
+                    .any(|b| b.at_token != a.at_token && !participle(b))
+        })
+        .map(|a| a.at_token)
+        .collect();
+    actions.retain(|a| !(participle(a) && detail.contains(&a.at_token)));
     // "issued a statement backing X", "released a declaration condemning
     // Y": a statement (CAMEO 01) whose subjects go on to act in the same
     // sentence is told by that act.
@@ -1530,18 +1645,29 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
     // own only when its clause names its own subject after the verb before
     // it ("X attacked Y and Z shelled W"), not when the subject is shared or
     // borrowed ("said it will support a resolution that aims to impose").
+    // An adverbial participle after the main clause that addresses an actor
+    // ("summoned the envoy, accusing Beijing of ...", "calling on the
+    // Council to act") is a second act of the same subject, kept when of
+    // another kind than the main event.
     let mut last_verb: Option<usize> = None;
+    let mut main_root: Option<String> = None;
     actions.retain(|a| {
         if !a.verbal {
             return true;
         }
+        let adverbial = participle(a) && addressed_words(doc, s, a);
         let keep = match last_verb {
             None => true,
-            Some(v) => a
-                .clause_subject
-                .map(|k| coordinated(s, v, k))
-                .unwrap_or(false),
+            Some(v) => {
+                a.clause_subject
+                    .map(|k| coordinated(s, v, k))
+                    .unwrap_or(false)
+                    || adverbial && main_root.as_deref() != a.code.get(..2)
+            }
         };
+        if main_root.is_none() {
+            main_root = a.code.get(..2).map(str::to_string);
+        }
         if keep {
             last_verb = Some(a.at_token);
         }

@@ -105,6 +105,25 @@ pub fn support_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma names pressure (a boycott, a blockade) whose
+/// promise is a threat rather than an announced measure.
+pub fn pressure_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "pressure"))
+        .contains(&lemma)
+}
+
+/// Whether a verb lemma puts out words ("issued a statement", "passed a
+/// resolution", "sent a letter"): an -ing clause on its object ("a
+/// statement condemning X") says what the words do.
+pub fn publishing_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "publish"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma ends or eases what its object names ("lifted the
 /// embargo", "scrapped sanctions", "ended the blockade").
 pub fn ending_verb(lemma: &str) -> bool {
@@ -256,7 +275,10 @@ mod tests {
         {
             let class = line.split_once('\t').map(|(_, k)| k);
             assert!(
-                matches!(class, Some("support" | "ending" | "aspect")),
+                matches!(
+                    class,
+                    Some("support" | "ending" | "aspect" | "publish" | "pressure")
+                ),
                 "{line:?}"
             );
         }
@@ -279,6 +301,8 @@ mod tests {
         assert!(support_verb("hold") && support_verb("cast"));
         assert!(!support_verb("held") && !support_verb("attack"));
         assert!(ending_verb("lift") && ending_verb("scrap"));
+        assert!(publishing_verb("issue") && publishing_verb("pass") && !publishing_verb("sign"));
+        assert!(pressure_verb("boycott") && !pressure_verb("sanction"));
         assert!(aspect_verb("begin") && !aspect_verb("began"));
         assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));

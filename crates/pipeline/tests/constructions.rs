@@ -597,6 +597,121 @@ const RATIFICATIONS: &[Construction] = &[
     },
 ];
 
+/// An -ing clause set off after the main clause is a second act of the
+/// main clause's subject ("summoned the envoy, accusing Beijing of ...");
+/// an -ing clause on the words a verb of publishing puts out is what those
+/// words do ("issued a statement condemning X"), and replaces the issuing.
+const PARTICIPLE_CLAUSES: &[Construction] = &[
+    Construction {
+        name: "adverbial participle after a summons",
+        text: "Vietnam summoned the Chinese ambassador, accusing Beijing of harassing its fishermen.",
+        events: &[("VNM", "CHN", "04", false), ("VNM", "CHN", "11", false)],
+        not: &[("CHN", "VNM")],
+        never: &[],
+    },
+    Construction {
+        name: "adverbial participle after a protest",
+        text: "Seoul protested to Tokyo on Tuesday, accusing Japan of distorting history.",
+        events: &[("KOR", "JPN", "11", false)],
+        not: &[("JPN", "KOR")],
+        never: &[],
+    },
+    Construction {
+        name: "adverbial appeal after a letter",
+        text: "Armenia sent a letter to the United Nations, calling on the Security Council to act.",
+        events: &[("ARM", "IGO", "02", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a declaration demanding an act",
+        text: "Kenyan opposition leaders issued a declaration demanding that the government cut taxes.",
+        events: &[("KEN", "KEN", "10", false)],
+        not: &[],
+        never: &["06"],
+    },
+    Construction {
+        name: "a resolution demanding an act",
+        text: "The European Parliament passed a resolution demanding that Belarus free political prisoners.",
+        events: &[("IGO", "BLR", "10", false)],
+        not: &[],
+        never: &["06"],
+    },
+    Construction {
+        name: "a list of -ing complements is no adverbial",
+        text: "Lithuania accused Russia of jamming signals, violating its airspace and threatening its ports.",
+        events: &[("LTU", "RUS", "11", false)],
+        not: &[],
+        never: &["12", "13", "18", "19"],
+    },
+];
+
+#[test]
+fn participle_clauses() {
+    run(PARTICIPLE_CLAUSES);
+}
+
+/// A cut in relations announced for the future ("will expel", "would
+/// impose sanctions") is the measure itself (CAMEO 16); promised on a
+/// condition ("unless", "if"), or when it is pressure (a boycott, a
+/// blockade), it is a threat (CAMEO 13).
+const ANNOUNCED_MEASURES: &[Construction] = &[
+    Construction {
+        name: "will expel diplomats",
+        text: "Poland will expel 15 Belarusian diplomats, the foreign ministry said.",
+        events: &[("POL", "BLR", "166", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "would sanction officials",
+        text: "Australia said it would sanction four Iranian officials over the crackdown.",
+        events: &[("AUS", "IRN", "163", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "will suspend aid",
+        text: "The Netherlands will suspend aid to Burundi.",
+        events: &[("NLD", "BDI", "16", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "a cut promised on a condition",
+        text: "Germany said it would cut ties with Iran if the executions continued.",
+        events: &[("DEU", "IRN", "13", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "a withdrawal promised unless",
+        text: "Chad will pull its soldiers out of Mali unless the junta holds elections.",
+        events: &[("TCD", "MLI", "13", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "a promised blockade",
+        text: "Angry Chilean truckers said they would blockade Santiago from Monday.",
+        events: &[("CHL", "CHL", "13", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "a threat to expel",
+        text: "Turkey threatened to expel the Dutch ambassador.",
+        events: &[("TUR", "NLD", "13", false)],
+        not: &[],
+        never: &["16"],
+    },
+];
+
+#[test]
+fn announced_measures() {
+    run(ANNOUNCED_MEASURES);
+}
+
 #[test]
 fn ratifications() {
     run(RATIFICATIONS);

@@ -171,6 +171,20 @@ impl<'d> ActorResolver<'d> {
             .collect();
         let mut drop = given.into_iter();
         parts.retain(|_| !drop.next().unwrap_or(false));
+        // "Abdullah Ocalan", "Abdullah Gul": a one-word name right before
+        // another capitalised name is the given name of someone else.
+        // "Carlos Menem" stays: the next word is a name the dictionary
+        // knows, and the two are read together.
+        let someone_else: Vec<bool> = (0..parts.len())
+            .map(|i| {
+                let p = &parts[i];
+                matches!(p.piece, Piece::Surname(_))
+                    && before_capitalised_name(text, p.end).is_some()
+                    && parts.get(i + 1).is_none_or(|n| n.start != p.end + 1)
+            })
+            .collect();
+        let mut drop = someone_else.into_iter();
+        parts.retain(|_| !drop.next().unwrap_or(false));
         // "the Sea of Japan", "the Taiwan Strait": a state's name inside
         // the name of a body of water.
         parts.retain(|p| !(matches!(p.piece, Piece::State { .. }) && in_water_name(text, p)));
@@ -1506,6 +1520,29 @@ fn sector_of_state(sector: &Option<String>, affil: &Option<String>) -> String {
         (Some(s), Some(a)) if a.len() == 3 => s.clone(),
         _ => String::new(),
     }
+}
+
+/// The word after byte `end` of `text`, past one space, when it is a
+/// capitalised name (upper case then a lower-case letter: "Ocalan", not
+/// "UN" or the first word of a new sentence, which a full stop precedes)
+/// in running text: the word after it is not capitalised too, as in a
+/// title ("Putin Says Russia Will ...").
+fn before_capitalised_name(text: &str, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut words = rest.split(' ');
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+    };
+    let word = words.next().unwrap_or("");
+    let name = word.trim_end_matches([',', '.', ';', ':']);
+    let name_ends_clause = name.len() < word.len();
+    (capitalised(name)
+        && (name_ends_clause
+            || !words
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))))
+    .then_some(name)
 }
 
 #[cfg(test)]

@@ -68,9 +68,42 @@ fn rule(w: &str, xpos: &str) -> Option<String> {
             .or_else(|| strip("s", "")),
         "VBD" | "VBN" => strip("ied", "y")
             .or_else(|| doubled(w, "ed"))
-            .or_else(|| strip("ed", "")),
-        "VBG" => doubled(w, "ing").or_else(|| strip("ing", "")),
+            .or_else(|| strip("ed", "").map(silent_e)),
+        "VBG" => doubled(w, "ing").or_else(|| strip("ing", "").map(silent_e)),
         _ => None,
+    }
+}
+
+/// "violat" → "violate", "mobilis" → "mobilise": English drops a silent
+/// final e before -ing and -ed; these stem endings are not word endings
+/// without it (a consonant then "at", "iz"/"is", "v", "c", "dg", "rg", a
+/// consonant then "l", "ur", "ir", "ud", "id", "ut", "us", "os", "as",
+/// "rs", "ns", "ps", a consonant then "ok", "ik", "um", "in").
+fn silent_e(stem: String) -> String {
+    let cs: Vec<char> = stem.chars().collect();
+    let n = cs.len();
+    if n < 3 {
+        return stem;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let (a, b, c) = (cs[n - 3], cs[n - 2], cs[n - 1]);
+    let two: String = [b, c].iter().collect();
+    let needs = match c {
+        'v' | 'c' => true,
+        't' => two == "at" && !vowel(a) || two == "ut",
+        'z' => b == 'i' || b == 'y',
+        's' => matches!(b, 'i' | 'u' | 'o' | 'a' | 'r' | 'n' | 'p') && !(vowel(a) && vowel(b)),
+        'g' => matches!(b, 'd' | 'r'),
+        'l' => "bdfgkptz".contains(b),
+        'r' => matches!(b, 'u' | 'i') && !vowel(a),
+        'd' => matches!(b, 'u' | 'i' | 'o') && !vowel(a),
+        'k' | 'm' | 'n' => matches!(two.as_str(), "ok" | "ik" | "um" | "in") && !vowel(a),
+        _ => false,
+    };
+    if needs {
+        stem + "e"
+    } else {
+        stem
     }
 }
 
@@ -99,5 +132,37 @@ mod tests {
         assert_eq!(l.lemma("deploying", "VERB", "VBG"), "deploy");
         assert_eq!(l.lemma("marches", "VERB", "VBZ"), "march");
         assert_eq!(l.lemma("NATO", "PROPN", "NNP"), "NATO");
+        // A silent e dropped before the ending comes back.
+        for (form, tag, lemma) in [
+            ("violating", "VBG", "violate"),
+            ("escalated", "VBD", "escalate"),
+            ("mobilising", "VBG", "mobilise"),
+            ("resolved", "VBN", "resolve"),
+            ("enforcing", "VBG", "enforce"),
+            ("pledged", "VBD", "pledge"),
+            ("tackling", "VBG", "tackle"),
+            ("securing", "VBG", "secure"),
+            ("concluded", "VBD", "conclude"),
+            ("distributing", "VBG", "distribute"),
+            ("endorsed", "VBD", "endorse"),
+            ("revoking", "VBG", "revoke"),
+            ("resumed", "VBD", "resume"),
+            ("undermining", "VBG", "undermine"),
+        ] {
+            assert_eq!(l.lemma(form, "VERB", tag), lemma, "{form}");
+        }
+        // Stems that end so in their own right keep their spelling.
+        for (form, tag, lemma) in [
+            ("defeating", "VBG", "defeat"),
+            ("explaining", "VBG", "explain"),
+            ("attacked", "VBD", "attack"),
+            ("targeting", "VBG", "target"),
+            ("sanctioned", "VBD", "sanction"),
+            ("rioting", "VBG", "riot"),
+            ("shelled", "VBD", "shell"),
+            ("looked", "VBD", "look"),
+        ] {
+            assert_eq!(l.lemma(form, "VERB", tag), lemma, "{form}");
+        }
     }
 }
