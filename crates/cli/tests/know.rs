@@ -119,3 +119,40 @@ fn unknown_organisation_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("No Such Pact"));
 }
+
+/// Issue 12: `treaties` names every treaty and shows its terms side by side.
+#[test]
+fn treaties_are_named_with_their_terms() {
+    let answer = query_json(&["treaties", "--between", "RUS", "PRK"]);
+    let treaties = answer["treaties"].as_array().cloned().unwrap_or_default();
+    assert!(!treaties.is_empty(), "{answer}");
+    for t in &treaties {
+        assert!(
+            t["treaty"].as_str().is_some_and(|n| !n.starts_with("ATOP")),
+            "{t}"
+        );
+    }
+    let old = treaties
+        .iter()
+        .find(|t| t["id"] == "atop:4940")
+        .unwrap_or_else(|| panic!("{answer}"));
+    assert_eq!(old["ended"], "2024-12-04");
+    assert!(old["end_reason"].as_str().is_some());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = entente()
+        .args(["treaties", "--between", "RUS", "PRK", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    for col in [
+        "signed",
+        "in force",
+        "ended",
+        "why ended",
+        "both bound from",
+    ] {
+        assert!(table.contains(col), "{table}");
+    }
+    assert!(table.contains("superseded"), "{table}");
+}

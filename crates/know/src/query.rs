@@ -100,6 +100,12 @@ pub struct TreatyBetween {
     pub signed: Option<FuzzyDate>,
     pub in_force: Option<FuzzyDate>,
     pub ended: Option<FuzzyDate>,
+    /// Why it ended, where a source says (expired, denounced, superseded, ...).
+    pub end_reason: Option<String>,
+    /// Since when the treaty binds the two states together: the later of
+    /// their entries (a successor state's own accession, not the treaty's
+    /// date), on the date asked or, asked for no date, first.
+    pub bound_from: Option<FuzzyDate>,
     pub provisions: Vec<ProvisionBetween>,
     pub source: String,
 }
@@ -366,6 +372,19 @@ impl KnowledgeBase {
             if !together || on.is_some_and(|d| !t.in_force_on(d)) {
                 continue;
             }
+            let bound_from = match on {
+                Some(d) => continuous_start(&t.parties, &a, d)
+                    .zip(continuous_start(&t.parties, &b, d))
+                    .map(|(x, y)| later(x, y)),
+                None => pa
+                    .iter()
+                    .flat_map(|x| {
+                        pb.iter()
+                            .filter(|y| x.bound_with(y))
+                            .map(|y| later(x.from, y.from))
+                    })
+                    .min_by_key(|d| d.first_day()),
+            };
             let bound = |kind: ProvisionKind| -> Vec<String> {
                 let mut v = Vec::new();
                 for (me, mine, theirs, other) in [(&a, &pa, &pb, &b), (&b, &pb, &pa, &a)] {
@@ -395,11 +414,22 @@ impl KnowledgeBase {
                 signed: t.signed,
                 in_force: t.in_force,
                 ended: t.ended,
+                end_reason: t.end_reason.clone(),
+                bound_from,
                 provisions,
                 source: expand(&t.source),
             });
         }
         Ok(TreatiesAnswer { a, b, on, treaties })
+    }
+}
+
+/// The later of two dates.
+fn later(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate {
+    if b.first_day() > a.first_day() {
+        b
+    } else {
+        a
     }
 }
 

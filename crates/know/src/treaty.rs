@@ -231,6 +231,12 @@ pub struct Treaty {
     pub signed: Option<FuzzyDate>,
     pub in_force: Option<FuzzyDate>,
     pub ended: Option<FuzzyDate>,
+    /// Why it ended, where a source says: denounced, expired, superseded, a
+    /// party ceased to exist.
+    pub end_reason: Option<String>,
+    /// Whether `name` was made up from the parties and the year ("Russia–Ukraine
+    /// treaty of 1997") because no source names the treaty.
+    pub name_generated: bool,
     pub provisions: Vec<Provision>,
     pub parties: Vec<Party>,
     pub suspensions: Vec<Suspension>,

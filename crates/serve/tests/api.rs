@@ -390,6 +390,39 @@ async fn knowledge_base_answers() {
     assert!(v["updates"].is_array());
 }
 
+/// Issue 12: treaties between two states, named, with their dates and why they ended.
+#[tokio::test]
+async fn treaties_between_two_states_are_named_with_their_terms() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK").await;
+    let treaties = v["treaties"].as_array().cloned().unwrap_or_default();
+    let old = treaties
+        .iter()
+        .find(|t| t["id"] == "atop:4940")
+        .unwrap_or_else(|| panic!("the 2000 treaty: {v}"));
+    assert_eq!(old["ended"], "2024-12-04");
+    assert!(old["end_reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("superseded")));
+    for t in &treaties {
+        assert!(
+            t["treaty"].as_str().is_some_and(|n| !n.starts_with("ATOP")),
+            "{t}"
+        );
+        for key in ["signed", "in_force", "ended", "end_reason", "bound_from"] {
+            assert!(t.get(key).is_some(), "{key} in {t}");
+        }
+    }
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&on=2020-01-01").await;
+    assert!(v["treaties"]
+        .as_array()
+        .is_some_and(|t| t.iter().any(|t| t["id"] == "atop:4940")));
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS&b=Atlantis").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 fn post(body: &str, auth: Option<&str>) -> Request<Body> {
     let mut req = Request::builder()
         .method(Method::POST)
@@ -690,6 +723,7 @@ async fn openapi_describes_every_route() {
         "/api/members/{org}",
         "/api/obligations",
         "/api/partners/{org}",
+        "/api/treaties",
         "/api/deployments",
         "/api/updates",
         "/api/documents",

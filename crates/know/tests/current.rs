@@ -1,0 +1,114 @@
+//! Issue 12: a knowledge base that is current, named and trustworthy.
+
+use chrono::NaiveDate;
+use entente_know::KnowledgeBase;
+
+fn kb() -> &'static KnowledgeBase {
+    match KnowledgeBase::embedded() {
+        Ok(kb) => kb,
+        Err(e) => {
+            panic!("embedded data does not load: {e}\nhelp: rerun scripts/build_alliances.py")
+        }
+    }
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+#[test]
+fn every_treaty_has_a_name_not_an_id() {
+    for t in kb().treaties() {
+        assert!(
+            !t.name.starts_with("ATOP") && t.name != t.id && !t.name.is_empty(),
+            "{}: bare name {:?}\nhelp: name it in curated.tsv or rerun scripts/build_alliances.py",
+            t.id,
+            t.name
+        );
+    }
+    let names: std::collections::HashSet<&str> =
+        kb().treaties().iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names.len(), kb().treaties().len(), "names are unique");
+}
+
+#[test]
+fn generated_names_say_parties_and_year() {
+    let t = kb().treaty("atop:4120").expect("Hungary-Ukraine 1991");
+    assert_eq!(t.name, "Hungary–Ukraine treaty of 1991");
+    assert!(t.name_generated);
+    let t = kb()
+        .treaty("atop:4070")
+        .expect("France-Czechoslovakia 1991");
+    assert_eq!(
+        t.name, "Czechoslovakia–France treaty of 1991",
+        "a treaty carried on with successor states keeps its founders' name"
+    );
+    let t = kb().treaty("atop:3240").expect("US-ROK");
+    assert!(!t.name_generated);
+    assert_eq!(
+        t.name,
+        "Mutual Defense Treaty between the United States and the Republic of Korea"
+    );
+    assert_eq!(
+        t.in_force.map(|d| d.to_string()).as_deref(),
+        Some("1954-11-17")
+    );
+}
+
+#[test]
+fn obligations_name_every_treaty() {
+    let a = kb()
+        .obligations("UKR", day("2022-04-08"), None, None)
+        .expect("UKR");
+    assert!(!a.obligated.is_empty());
+    for o in &a.obligated {
+        assert!(!o.treaty.starts_with("ATOP"), "{o:?}");
+    }
+}
+
+#[test]
+fn treaties_between_show_dates_side_by_side_and_why_they_ended() {
+    let a = kb().treaties_between("RUS", "PRK", None).expect("pair");
+    let old = a
+        .treaties
+        .iter()
+        .find(|t| t.id == "atop:4940")
+        .expect("the 2000 treaty, ever");
+    assert_eq!(
+        old.ended.map(|d| d.to_string()).as_deref(),
+        Some("2024-12-04")
+    );
+    assert!(
+        old.end_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("superseded")),
+        "{old:?}"
+    );
+    let table = a.to_table();
+    for col in [
+        "signed",
+        "in force",
+        "ended",
+        "why ended",
+        "both bound from",
+    ] {
+        assert!(table.contains(col), "{table}");
+    }
+    // The Helsinki Final Act binds Ukraine from its own accession, not from 1975.
+    let a = kb().treaties_between("RUS", "UKR", None).expect("pair");
+    let helsinki = a
+        .treaties
+        .iter()
+        .find(|t| t.id == "atop:3740")
+        .expect("Helsinki Final Act");
+    assert_eq!(
+        helsinki.in_force.map(|d| d.to_string()).as_deref(),
+        Some("1975-08-01")
+    );
+    assert!(
+        helsinki
+            .bound_from
+            .is_some_and(|d| d.first_day() >= day("1991-12-26")),
+        "{helsinki:?}"
+    );
+}
