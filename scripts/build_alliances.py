@@ -426,7 +426,7 @@ def apply_successions(curated, countries, spells):
                     continue
                 start = s["in_force"] or s["from"]
                 if date_key(start) < date_key(date):
-                    s["from"], s["in_force"] = date, date
+                    s["from"], s["in_force"], s["basis"] = date, date, "independence"
                     s["source"] += f"; from independence curated:{n}"
                 kept.append(s)
             if kept:
@@ -648,6 +648,8 @@ def main():
             start = s["in_force"] or s["from"]
             if s.get("continues"):
                 basis, start = "phase", s["from"]
+            if s.get("basis"):
+                basis = s["basis"]
             rows.append([tid, iso, start, basis, s["signed"], s["until"], s["obl"], s.get("group", ""), s["origin"],
                          s["source"]])
     write("parties.tsv", rows)

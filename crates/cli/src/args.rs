@@ -186,8 +186,12 @@ pub struct TreatiesArgs {
     /// The two states.
     #[arg(long, num_args = 2, value_names = ["A", "B"], required = true)]
     pub between: Vec<String>,
-    #[arg(long, value_name = "DATE")]
+    /// Treaties binding both on this date (default today).
+    #[arg(long, value_name = "DATE", conflicts_with = "ever")]
     pub on: Option<NaiveDate>,
+    /// Every treaty that ever bound both, ended ones too.
+    #[arg(long)]
+    pub ever: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
     #[command(flatten)]

@@ -123,7 +123,7 @@ fn unknown_organisation_is_a_usage_error() {
 /// Issue 12: `treaties` names every treaty and shows its terms side by side.
 #[test]
 fn treaties_are_named_with_their_terms() {
-    let answer = query_json(&["treaties", "--between", "RUS", "PRK"]);
+    let answer = query_json(&["treaties", "--between", "RUS", "PRK", "--ever"]);
     let treaties = answer["treaties"].as_array().cloned().unwrap_or_default();
     assert!(!treaties.is_empty(), "{answer}");
     for t in &treaties {
@@ -140,7 +140,7 @@ fn treaties_are_named_with_their_terms() {
     assert!(old["end_reason"].as_str().is_some());
     let dir = tempfile::tempdir().expect("tempdir");
     let out = entente()
-        .args(["treaties", "--between", "RUS", "PRK", "--db"])
+        .args(["treaties", "--between", "RUS", "PRK", "--ever", "--db"])
         .arg(dir.path().join("none.db"))
         .output()
         .expect("runs");
@@ -155,4 +155,22 @@ fn treaties_are_named_with_their_terms() {
         assert!(table.contains(col), "{table}");
     }
     assert!(table.contains("superseded"), "{table}");
+}
+
+/// Issue 12: no ended treaty, and no bare id, in Ukraine's answers.
+#[test]
+fn ukraine_answers_show_no_ended_treaty() {
+    let answer = query_json(&["obligations", "--attacked", "UKR", "--on", "2022-04-08"]);
+    let bound = codes(&answer["obligated"]);
+    assert!(!bound.contains(&"RUS".to_string()), "{bound:?}");
+    for o in answer["obligated"].as_array().into_iter().flatten() {
+        assert!(
+            o["treaty"].as_str().is_some_and(|t| !t.starts_with("ATOP")),
+            "{o}"
+        );
+    }
+    let answer = query_json(&["treaties", "--between", "RUS", "UKR"]);
+    for t in answer["treaties"].as_array().into_iter().flatten() {
+        assert!(t["ended"].is_null(), "{t}");
+    }
 }

@@ -152,6 +152,10 @@ pub enum DateBasis {
     Phase,
     /// The date a news report gave.
     Reported,
+    /// A successor state's independence: the treaty bound it from then,
+    /// though it was signed for it earlier (ATOP codes the Soviet republics'
+    /// 1990–91 treaties from their signature).
+    Independence,
 }
 
 impl DateBasis {
@@ -161,6 +165,7 @@ impl DateBasis {
             "signature" => Some(DateBasis::Signature),
             "phase" => Some(DateBasis::Phase),
             "reported" => Some(DateBasis::Reported),
+            "independence" => Some(DateBasis::Independence),
             _ => None,
         }
     }
@@ -171,6 +176,7 @@ impl DateBasis {
             DateBasis::Signature => "signature",
             DateBasis::Phase => "new phase",
             DateBasis::Reported => "reported",
+            DateBasis::Independence => "independence",
         }
     }
 }

@@ -112,3 +112,80 @@ fn treaties_between_show_dates_side_by_side_and_why_they_ended() {
         "{helsinki:?}"
     );
 }
+
+#[test]
+fn no_ended_treaty_binds_ukraine_in_2022() {
+    let on = day("2022-04-08");
+    let a = kb().obligations("UKR", on, None, None).expect("UKR");
+    for o in &a.obligated {
+        let t = kb().treaty(&o.treaty).expect("named treaty");
+        assert!(t.in_force_on(on), "{} ended {:?}", t.name, t.ended);
+    }
+    assert!(
+        !a.states.iter().any(|s| s == "RUS"),
+        "the 1997 friendship treaty expired on 1 April 2019: {:?}",
+        a.states
+    );
+    let now = kb().treaties_between("RUS", "UKR", Some(on)).expect("pair");
+    for t in &now.treaties {
+        assert!(t.ended.is_none(), "{t:?}");
+    }
+    let ever = kb().treaties_between("RUS", "UKR", None).expect("pair");
+    let big = ever
+        .treaties
+        .iter()
+        .find(|t| t.id == "atop:4875")
+        .expect("the 1997 treaty, ever");
+    assert_eq!(
+        big.ended.map(|d| d.to_string()).as_deref(),
+        Some("2019-04-01")
+    );
+    assert_eq!(
+        big.in_force.map(|d| d.to_string()).as_deref(),
+        Some("1999-04-01")
+    );
+    assert!(big
+        .end_reason
+        .as_deref()
+        .is_some_and(|r| r.starts_with("expired")));
+}
+
+#[test]
+fn successor_states_are_bound_only_from_their_independence() {
+    // The RSFSR–Ukrainian SSR treaty of November 1990: Ukraine from 26 December 1991.
+    let t = kb().treaty("atop:4016").expect("1990 treaty");
+    let ukr = t.parties.iter().find(|p| p.code == "UKR").expect("UKR");
+    assert_eq!(ukr.from.to_string(), "1991-12-26");
+    assert_eq!(ukr.basis, entente_know::DateBasis::Independence);
+    for t in kb().treaties() {
+        for p in t.parties.iter().filter(|p| p.code == "UKR") {
+            assert!(
+                p.from.first_day() >= day("1991-12-26"),
+                "{}: Ukraine from {}",
+                t.name,
+                p.from
+            );
+        }
+    }
+    assert!(kb()
+        .obligations("UKR", day("1991-06-01"), None, None)
+        .expect("UKR")
+        .obligated
+        .is_empty());
+}
+
+#[test]
+fn afghanistan_is_bound_to_nothing_after_august_2021() {
+    let before = kb()
+        .treaties_between("USA", "AFG", Some(day("2021-08-01")))
+        .expect("pair");
+    assert!(before.treaties.iter().any(|t| t.id == "atop:6050"));
+    let after = kb()
+        .obligations("AFG", day("2021-12-01"), None, None)
+        .expect("AFG");
+    assert!(after.obligated.is_empty(), "{:?}", after.obligated);
+    let after = kb()
+        .treaties_between("USA", "AFG", Some(day("2021-12-01")))
+        .expect("pair");
+    assert!(after.treaties.is_empty(), "{:?}", after.treaties);
+}

@@ -394,7 +394,7 @@ async fn knowledge_base_answers() {
 #[tokio::test]
 async fn treaties_between_two_states_are_named_with_their_terms() {
     let f = fixture();
-    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK").await;
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&ever=true").await;
     let treaties = v["treaties"].as_array().cloned().unwrap_or_default();
     let old = treaties
         .iter()

@@ -130,6 +130,11 @@ pub fn partners(args: PartnersArgs) -> Result<Outcome> {
 pub fn treaties(args: TreatiesArgs) -> Result<Outcome> {
     let kb = knowledge_base(&args.store)?;
     let [a, b] = [&args.between[0], &args.between[1]];
-    let answer = query(kb.treaties_between(a, b, args.on))?;
+    let on = match (args.on, args.ever) {
+        (_, true) => None,
+        (Some(d), false) => Some(d),
+        (None, false) => Some(today()),
+    };
+    let answer = query(kb.treaties_between(a, b, on))?;
     print(args.format, &answer, |a| a.to_table())
 }

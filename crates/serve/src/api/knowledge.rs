@@ -80,9 +80,11 @@ pub(crate) struct TreatiesParams {
     a: Option<String>,
     b: Option<String>,
     on: Option<String>,
+    ever: Option<String>,
 }
 
-/// Every treaty binding two states (on a date, or ever), as `entente treaties --between A B`.
+/// Every treaty binding two states on a date (today by default), or with
+/// `ever=true` every one that ever did, as `entente treaties --between A B`.
 pub(crate) async fn treaties(
     State(state): State<AppState>,
     Query(p): Query<TreatiesParams>,
@@ -92,6 +94,18 @@ pub(crate) async fn treaties(
             "give a=STATE and b=STATE (codes or names)",
         ));
     };
-    let on = parse_date("on", p.on.as_deref())?;
+    let ever = match param(&p.ever) {
+        None | Some("false") | Some("0") => false,
+        Some("true") | Some("1") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "ever={other:?} is not true or false"
+            )))
+        }
+    };
+    let on = match ever {
+        true => None,
+        false => Some(on_or_today(p.on.as_deref())?),
+    };
     Ok(Json(json!(state.knowledge().treaties_between(a, b, on)?)))
 }
