@@ -109,6 +109,7 @@ def cow(c: str) -> str:
 CURATED_COLUMNS = {
     "cow_iso": 7, "state": 6, "treaty": 8, "provision": 7, "party": 7, "suspension": 7,
     "org": 6, "member": 7, "partner": 8, "place": 6, "successor": 5, "termination": 5,
+    "withdrawal": 6,
 }
 
 
@@ -340,6 +341,7 @@ def build(shared: Path):
         spells[key] = rows
 
     apply_terminations(curated, treaties, spells)
+    apply_withdrawals(curated, treaties, spells, countries)
     apply_successions(curated, countries, spells)
     name_treaties(treaties, spells, countries)
 
@@ -408,6 +410,23 @@ def apply_terminations(curated, treaties, spells):
                 if not s["until"] or date_key(s["until"]) > date_key(date):
                     s["until"] = date
                     s["source"] += f"; ended curated:{n}"
+
+
+def apply_withdrawals(curated, treaties, spells, countries):
+    """A curated withdrawal ends one state's spells in a treaty on its date (the Sahel states
+    leaving ECOWAS and its protocols)."""
+    for n, (tid, iso, date, reason, src) in curated["withdrawal"]:
+        if tid not in treaties:
+            die(CURATED, n, f"withdrawal from unknown treaty {tid}")
+        iso = countries.iso(iso, f"{CURATED}:{n}")
+        check_date(CURATED, n, date)
+        rows = spells.get((tid, iso))
+        if not rows:
+            die(CURATED, n, f"{iso} is no party to {tid} to withdraw from")
+        for s in rows:
+            if not s["until"] or date_key(s["until"]) > date_key(date):
+                s["until"] = date
+                s["source"] += f"; withdrew ({reason}) curated:{n} {src}"
 
 
 def apply_successions(curated, countries, spells):

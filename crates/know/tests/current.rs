@@ -189,3 +189,119 @@ fn afghanistan_is_bound_to_nothing_after_august_2021() {
         .expect("pair");
     assert!(after.treaties.is_empty(), "{:?}", after.treaties);
 }
+
+fn member_codes(org: &str, on: &str) -> Vec<String> {
+    let a = kb()
+        .members(org, day(on))
+        .unwrap_or_else(|e| panic!("{org}: {e}"));
+    a.members.into_iter().map(|m| m.code).collect()
+}
+
+#[test]
+fn aukus_and_the_quad_are_partnerships_without_defence() {
+    assert_eq!(member_codes("AUKUS", "2024-01-01"), ["AUS", "GBR", "USA"]);
+    assert!(member_codes("AUKUS", "2021-09-14").is_empty());
+    assert_eq!(
+        member_codes("Quad", "2024-01-01"),
+        ["AUS", "IND", "JPN", "USA"]
+    );
+    let india = kb()
+        .obligations("IND", day("2024-01-01"), Some("Quad"), None)
+        .expect("IND");
+    assert!(india.obligated.is_empty(), "{:?}", india.obligated);
+}
+
+#[test]
+fn north_koreas_allies_before_and_after_december_2024() {
+    let allies = |on: &str| {
+        kb().obligations("PRK", day(on), None, None)
+            .expect("PRK")
+            .obligated
+            .into_iter()
+            .filter(|o| o.provision == entente_know::ProvisionKind::Defence)
+            .map(|o| o.code)
+            .collect::<Vec<_>>()
+    };
+    let before = allies("2024-12-03");
+    assert!(before.iter().any(|c| c == "CHN") && !before.iter().any(|c| c == "RUS"));
+    let after = allies("2024-12-04");
+    assert!(after.iter().any(|c| c == "CHN") && after.iter().any(|c| c == "RUS"));
+    assert_eq!(after.len(), before.len() + 1, "{before:?} then {after:?}");
+    let t = kb()
+        .treaties_between("RUS", "PRK", Some(day("2025-01-01")))
+        .expect("pair");
+    assert!(
+        !t.treaties.iter().any(|t| t.id == "atop:4940"),
+        "superseded"
+    );
+    let new = t
+        .treaties
+        .iter()
+        .find(|t| t.id == "RUS-PRK-2024")
+        .expect("the 2024 treaty");
+    assert_eq!(
+        new.signed.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-19")
+    );
+}
+
+#[test]
+fn ecowas_before_and_after_the_sahel_states_left() {
+    let before = member_codes("ECOWAS", "2025-01-28");
+    for s in ["BFA", "MLI", "NER"] {
+        assert!(before.iter().any(|c| c == s), "{s} in {before:?}");
+    }
+    let after = member_codes("ECOWAS", "2025-01-29");
+    for s in ["BFA", "MLI", "NER"] {
+        assert!(!after.iter().any(|c| c == s), "{s} in {after:?}");
+    }
+    assert_eq!(before.len(), after.len() + 3);
+    let bound = kb()
+        .obligations("NGA", day("2025-06-01"), None, None)
+        .expect("NGA");
+    assert!(
+        !bound.states.iter().any(|s| s == "NER"),
+        "{:?}",
+        bound.states
+    );
+}
+
+#[test]
+fn the_pacific_islands_forum_in_2022_and_2024() {
+    assert!(!member_codes("PIF", "2022-08-01").iter().any(|c| c == "KIR"));
+    let now = member_codes("PIF", "2024-06-01");
+    assert_eq!(now.len(), 18, "{now:?}");
+    assert!(now.iter().any(|c| c == "KIR"));
+}
+
+#[test]
+fn indo_pacific_access_agreements_and_the_falepili_union() {
+    let t = kb()
+        .treaties_between("JPN", "PHL", Some(day("2025-09-11")))
+        .expect("pair");
+    assert!(t.treaties.iter().any(|t| t.id == "JPN-PHL-RAA"), "{t:?}");
+    let t = kb()
+        .treaties_between("JPN", "PHL", Some(day("2025-09-10")))
+        .expect("pair");
+    assert!(!t.treaties.iter().any(|t| t.id == "JPN-PHL-RAA"));
+    for (a, b, id) in [("JPN", "AUS", "JPN-AUS-RAA"), ("JPN", "GBR", "JPN-GBR-RAA")] {
+        let t = kb()
+            .treaties_between(a, b, Some(day("2024-01-01")))
+            .expect("pair");
+        assert!(t.treaties.iter().any(|t| t.id == id), "{id}: {t:?}");
+    }
+    let tuv = kb()
+        .obligations("TUV", day("2025-01-01"), None, None)
+        .expect("TUV");
+    assert!(tuv
+        .obligated
+        .iter()
+        .any(|o| o.code == "AUS" && o.provision == entente_know::ProvisionKind::Defence));
+    let aus = kb()
+        .obligations("AUS", day("2025-01-01"), Some("Falepili Union"), None)
+        .expect("AUS");
+    assert!(
+        aus.obligated.is_empty(),
+        "Tuvalu bears no defence obligation"
+    );
+}
