@@ -175,6 +175,9 @@ pub struct PartnersArgs {
     pub organisation: String,
     #[arg(long)]
     pub region: Option<String>,
+    /// Partners on this date, former ones included (default: the current ones).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
     #[command(flatten)]

@@ -174,3 +174,16 @@ fn ukraine_answers_show_no_ended_treaty() {
         assert!(t["ended"].is_null(), "{t}");
     }
 }
+
+/// Issue 12: `partners --on DATE`, with frameworks and suspensions.
+#[test]
+fn partners_on_a_date() {
+    let then = query_json(&["partners", "NATO", "--on", "2013-06-01"]);
+    assert_eq!(then["on"], "2013-06-01");
+    assert!(codes(&then["partners"]).contains(&"RUS".to_string()));
+    let now = query_json(&["partners", "NATO", "--on", "2022-04-08"]);
+    let partners = codes(&now["partners"]);
+    assert!(!partners.contains(&"RUS".to_string()), "{partners:?}");
+    assert!(!partners.contains(&"BLR".to_string()), "{partners:?}");
+    assert!(now["partners"][0]["framework"].is_string());
+}

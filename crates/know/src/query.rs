@@ -73,6 +73,9 @@ pub struct Excluded {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartnersAnswer {
     pub organisation: String,
+    /// The date asked; `None` for the current partners (those not ended).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
     pub partners: Vec<Partner>,
 }
 
@@ -82,6 +85,11 @@ pub struct Partner {
     pub name: String,
     pub region: String,
     pub since: Option<FuzzyDate>,
+    /// `Partnership for Peace`, `Mediterranean Dialogue`, ...
+    pub framework: String,
+    /// The first day the partnership no longer held (suspended or ended), if
+    /// it has ended.
+    pub until: Option<FuzzyDate>,
 }
 
 /// Treaties binding two states.
@@ -302,7 +310,7 @@ impl KnowledgeBase {
     /// Partners of `org`, current ones (no end date), optionally only those
     /// whose region matches `region` (case, spaces and hyphens ignored).
     pub fn partners(&self, org: &str, region: Option<&str>) -> Result<PartnersAnswer> {
-        self.partners_where(org, region, |p| p.until.is_none())
+        self.partners_where(org, region, None, |p| p.until.is_none())
     }
 
     /// Partners of `org` on `on` (those listed without a start date count
@@ -313,13 +321,14 @@ impl KnowledgeBase {
         region: Option<&str>,
         on: NaiveDate,
     ) -> Result<PartnersAnswer> {
-        self.partners_where(org, region, |p| holds(p.since, p.until, on))
+        self.partners_where(org, region, Some(on), |p| holds(p.since, p.until, on))
     }
 
     fn partners_where(
         &self,
         org: &str,
         region: Option<&str>,
+        on: Option<NaiveDate>,
         keep: impl Fn(&Partnership) -> bool,
     ) -> Result<PartnersAnswer> {
         let o = self.organisation(org)?;
@@ -334,11 +343,14 @@ impl KnowledgeBase {
                 name: self.state_name(&p.code).to_string(),
                 region: p.region.clone(),
                 since: p.since,
+                framework: p.framework.clone(),
+                until: p.until,
             })
             .collect();
         partners.sort_by(|a, b| (&a.region, &a.code).cmp(&(&b.region, &b.code)));
         Ok(PartnersAnswer {
             organisation: o.name.clone(),
+            on,
             partners,
         })
     }

@@ -104,13 +104,16 @@ impl PartnersAnswer {
                     p.code.clone(),
                     p.name.clone(),
                     p.region.clone(),
+                    p.framework.clone(),
                     opt(&p.since),
+                    opt(&p.until),
                 ]
             })
             .collect();
+        let on = self.on.map(|d| format!(" on {d}")).unwrap_or_default();
         render(
-            &format!("Partners of {}", self.organisation),
-            &["code", "name", "region", "since"],
+            &format!("Partners of {}{on}", self.organisation),
+            &["code", "name", "region", "framework", "since", "until"],
             &rows,
         )
     }

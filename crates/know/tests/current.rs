@@ -305,3 +305,33 @@ fn indo_pacific_access_agreements_and_the_falepili_union() {
         "Tuvalu bears no defence obligation"
     );
 }
+
+#[test]
+fn partners_over_time_with_frameworks_and_suspensions() {
+    let codes = |on: Option<&str>| {
+        let a = match on {
+            Some(d) => kb().partners_on("NATO", None, day(d)),
+            None => kb().partners("NATO", None),
+        }
+        .expect("NATO");
+        a.partners.into_iter().map(|p| p.code).collect::<Vec<_>>()
+    };
+    let now = codes(None);
+    assert!(!now.iter().any(|c| c == "RUS" || c == "BLR"), "{now:?}");
+    assert!(codes(Some("2013-06-01")).iter().any(|c| c == "RUS"));
+    assert!(!codes(Some("2014-04-01")).iter().any(|c| c == "RUS"));
+    assert!(codes(Some("2021-10-31")).iter().any(|c| c == "BLR"));
+    assert!(!codes(Some("2021-11-01")).iter().any(|c| c == "BLR"));
+    let a = kb()
+        .partners_on("NATO", None, day("2024-01-01"))
+        .expect("NATO");
+    for f in [
+        "Partnership for Peace",
+        "Mediterranean Dialogue",
+        "Istanbul Cooperation Initiative",
+        "Partners across the globe",
+    ] {
+        assert!(a.partners.iter().any(|p| p.framework == f), "{f}");
+    }
+    assert!(a.to_table().contains("on 2024-01-01"));
+}

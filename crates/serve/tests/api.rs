@@ -378,6 +378,14 @@ async fn knowledge_base_answers() {
     assert!(!states.contains(&"BEL"));
     let v = get_json(&f.app, "/api/partners/NATO").await;
     assert!(v["partners"].as_array().is_some_and(|p| !p.is_empty()));
+    let v = get_json(&f.app, "/api/partners/NATO?on=2013-06-01").await;
+    assert!(v["partners"]
+        .as_array()
+        .is_some_and(|p| p.iter().any(|p| p["code"] == "RUS")));
+    let v = get_json(&f.app, "/api/partners/NATO?on=2022-04-08").await;
+    assert!(v["partners"]
+        .as_array()
+        .is_some_and(|p| !p.iter().any(|p| p["code"] == "RUS" || p["code"] == "BLR")));
     let v = get_json(&f.app, "/api/organisations").await;
     assert!(v["organisations"].as_array().is_some_and(|o| o.len() > 1));
     let (status, body) = get(&f.app, "/api/members/NOPE").await;

@@ -123,7 +123,10 @@ pub fn obligations(args: ObligationsArgs) -> Result<Outcome> {
 
 pub fn partners(args: PartnersArgs) -> Result<Outcome> {
     let kb = knowledge_base(&args.store)?;
-    let answer = query(kb.partners(&args.organisation, args.region.as_deref()))?;
+    let answer = query(match args.on {
+        Some(on) => kb.partners_on(&args.organisation, args.region.as_deref(), on),
+        None => kb.partners(&args.organisation, args.region.as_deref()),
+    })?;
     print(args.format, &answer, |a| a.to_table())
 }
 
