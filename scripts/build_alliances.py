@@ -344,6 +344,7 @@ def build(shared: Path):
     apply_withdrawals(curated, treaties, spells, countries)
     apply_successions(curated, countries, spells)
     name_treaties(treaties, spells, countries)
+    derive_end_reasons(shared, treaties)
 
     suspensions = []
     for n, (tid, a, b, frm, until, src) in curated["suspension"]:
@@ -410,6 +411,35 @@ def apply_terminations(curated, treaties, spells):
                 if not s["until"] or date_key(s["until"]) > date_key(date):
                     s["until"] = date
                     s["source"] += f"; ended curated:{n}"
+
+
+def derive_end_reasons(shared: Path, treaties):
+    """An ATOP treaty that ended within a day of a party's last day in the COW state system
+    (the GDR on 2 October 1990, Czechoslovakia on 31 December 1992) ended because that party
+    ceased to exist; curated reasons win."""
+    last_day = {}
+    with (shared / "countries" / "peacesciencer_cow_states.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            end = dt.date(int(float(r["endyear"])), int(float(r["endmonth"])), int(float(r["endday"])))
+            c = cow(r["ccode"])
+            if c not in last_day or end > last_day[c][0]:
+                last_day[c] = (end, r["statenme"])
+    # The state system file ends in 2016: a state reaching it still exists.
+    gone = {c: v for c, v in last_day.items() if v[0].year < 2016}
+    members = defaultdict(set)
+    with (shared / "alliances" / "atop4_01_member_level.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            members[f"atop:{r['atopid']}"].add(cow(r["member"]))
+    for tid, t in treaties.items():
+        ended = t["ended"]
+        if t.get("end_reason") or len(ended) != 10:
+            continue
+        day = dt.date.fromisoformat(ended)
+        for c in sorted(members.get(tid, ())):
+            if c in gone and abs((gone[c][0] - day).days) <= 1:
+                end, name = gone[c]
+                t["end_reason"] = f"party ceased to exist: {name} (its last day in the COW state system: {end})"
+                break
 
 
 def apply_withdrawals(curated, treaties, spells, countries):

@@ -335,3 +335,30 @@ fn partners_over_time_with_frameworks_and_suspensions() {
     }
     assert!(a.to_table().contains("on 2024-01-01"));
 }
+
+#[test]
+fn why_treaties_ended() {
+    let t = kb().treaty("Warsaw Pact").expect("Warsaw Pact");
+    assert_eq!(
+        t.ended.map(|d| d.to_string()).as_deref(),
+        Some("1991-07-01")
+    );
+    assert!(t
+        .end_reason
+        .as_deref()
+        .is_some_and(|r| r.starts_with("dissolved")));
+    // Derived: ATOP's end is Czechoslovakia's last day in the COW state system.
+    let t = kb().treaty("atop:3973").expect("Czechoslovakia–Syria 1985");
+    assert!(
+        t.end_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("party ceased to exist: Czechoslovakia")),
+        "{:?}",
+        t.end_reason
+    );
+    let t = kb().treaty("atop:3500").expect("a GDR treaty");
+    assert!(t
+        .end_reason
+        .as_deref()
+        .is_some_and(|r| r.contains("German Democratic Republic")));
+}
