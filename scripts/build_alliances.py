@@ -286,11 +286,16 @@ def build(shared: Path):
                      ended=ended or t["ended"])
             t["source"] += f"; curated:{n} {src}"
 
-    # Founding parties take the treaty's entry into force.
+    # Founding parties take the treaty's entry into force, and so does any party ATOP dates
+    # from a signature before it: nobody is bound by a treaty not yet in force.
     for (tid, _), rows in spells.items():
         t = treaties[tid]
         if t["in_force"] and rows and rows[0]["from"] == t["signed"]:
             rows[0]["in_force"] = t["in_force"]
+        if t["in_force"]:
+            for s in rows:
+                if not s["in_force"] and date_key(s["from"]) < date_key(t["in_force"]):
+                    s["in_force"] = t["in_force"]
 
     # Organisations.
     orgs = {}
