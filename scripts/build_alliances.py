@@ -108,7 +108,8 @@ def cow(c: str) -> str:
 
 CURATED_COLUMNS = {
     "cow_iso": 7, "state": 6, "treaty": 8, "provision": 7, "party": 7, "suspension": 7,
-    "org": 6, "member": 7, "partner": 8, "place": 6,
+    "org": 6, "member": 7, "partner": 8, "place": 6, "successor": 5, "termination": 5,
+    "withdrawal": 6,
 }
 
 
@@ -285,11 +286,16 @@ def build(shared: Path):
                      ended=ended or t["ended"])
             t["source"] += f"; curated:{n} {src}"
 
-    # Founding parties take the treaty's entry into force.
+    # Founding parties take the treaty's entry into force, and so does any party ATOP dates
+    # from a signature before it: nobody is bound by a treaty not yet in force.
     for (tid, _), rows in spells.items():
         t = treaties[tid]
         if t["in_force"] and rows and rows[0]["from"] == t["signed"]:
             rows[0]["in_force"] = t["in_force"]
+        if t["in_force"]:
+            for s in rows:
+                if not s["in_force"] and date_key(s["from"]) < date_key(t["in_force"]):
+                    s["in_force"] = t["in_force"]
 
     # Organisations.
     orgs = {}
@@ -339,6 +345,12 @@ def build(shared: Path):
                 rows[0]["signed"] = signed
         spells[key] = rows
 
+    apply_terminations(curated, treaties, spells)
+    apply_withdrawals(curated, treaties, spells, countries)
+    apply_successions(curated, countries, spells)
+    name_treaties(treaties, spells, countries)
+    derive_end_reasons(shared, treaties)
+
     suspensions = []
     for n, (tid, a, b, frm, until, src) in curated["suspension"]:
         if tid not in treaties:
@@ -384,6 +396,140 @@ def build(shared: Path):
 
     dyad_check(shared, countries, spells, suspensions)
     return countries, treaties, provisions, spells, suspensions, orgs, memberships, partners, places
+
+
+def apply_terminations(curated, treaties, spells):
+    """A curated termination ends a treaty on its date, for every party still bound, and says why."""
+    for n, (tid, date, reason, src) in curated["termination"]:
+        if tid not in treaties:
+            die(CURATED, n, f"termination of unknown treaty {tid}")
+        check_date(CURATED, n, date)
+        if not reason.strip():
+            die(CURATED, n, "termination without a reason (denounced, expired, superseded, ...)")
+        t = treaties[tid]
+        t["ended"], t["end_reason"] = date, reason
+        t["source"] += f"; curated:{n} {src}"
+        for (t2, _), rows in spells.items():
+            if t2 != tid:
+                continue
+            for s in rows:
+                if not s["until"] or date_key(s["until"]) > date_key(date):
+                    s["until"] = date
+                    s["source"] += f"; ended curated:{n}"
+
+
+def derive_end_reasons(shared: Path, treaties):
+    """An ATOP treaty that ended within a day of a party's last day in the COW state system
+    (the GDR on 2 October 1990, Czechoslovakia on 31 December 1992) ended because that party
+    ceased to exist; curated reasons win."""
+    last_day = {}
+    with (shared / "countries" / "peacesciencer_cow_states.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            end = dt.date(int(float(r["endyear"])), int(float(r["endmonth"])), int(float(r["endday"])))
+            c = cow(r["ccode"])
+            if c not in last_day or end > last_day[c][0]:
+                last_day[c] = (end, r["statenme"])
+    # The state system file ends in 2016: a state reaching it still exists.
+    gone = {c: v for c, v in last_day.items() if v[0].year < 2016}
+    members = defaultdict(set)
+    with (shared / "alliances" / "atop4_01_member_level.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            members[f"atop:{r['atopid']}"].add(cow(r["member"]))
+    for tid, t in treaties.items():
+        ended = t["ended"]
+        if t.get("end_reason") or len(ended) != 10:
+            continue
+        day = dt.date.fromisoformat(ended)
+        for c in sorted(members.get(tid, ())):
+            if c in gone and abs((gone[c][0] - day).days) <= 1:
+                end, name = gone[c]
+                t["end_reason"] = f"party ceased to exist: {name} (its last day in the COW state system: {end})"
+                break
+
+
+def apply_withdrawals(curated, treaties, spells, countries):
+    """A curated withdrawal ends one state's spells in a treaty on its date (the Sahel states
+    leaving ECOWAS and its protocols)."""
+    for n, (tid, iso, date, reason, src) in curated["withdrawal"]:
+        if tid not in treaties:
+            die(CURATED, n, f"withdrawal from unknown treaty {tid}")
+        iso = countries.iso(iso, f"{CURATED}:{n}")
+        check_date(CURATED, n, date)
+        rows = spells.get((tid, iso))
+        if not rows:
+            die(CURATED, n, f"{iso} is no party to {tid} to withdraw from")
+        for s in rows:
+            if not s["until"] or date_key(s["until"]) > date_key(date):
+                s["until"] = date
+                s["source"] += f"; withdrew ({reason}) curated:{n} {src}"
+
+
+def apply_successions(curated, countries, spells):
+    """A successor state is party only from its independence: spells the datasets start earlier
+    (ATOP codes the Soviet republics' 1990-91 treaties from their signature) start on it, and
+    spells ending before it are dropped."""
+    for n, (iso, date, _predecessor, _src) in curated["successor"]:
+        countries.iso(iso, f"{CURATED}:{n}")
+        check_date(CURATED, n, date)
+        for (tid, code), rows in list(spells.items()):
+            if code != iso:
+                continue
+            kept = []
+            for s in rows:
+                if s["until"] and date_key(s["until"]) <= date_key(date):
+                    continue
+                start = s["in_force"] or s["from"]
+                if date_key(start) < date_key(date):
+                    s["from"], s["in_force"], s["basis"] = date, date, "independence"
+                    s["source"] += f"; from independence curated:{n}"
+                kept.append(s)
+            if kept:
+                spells[(tid, code)] = kept
+            else:
+                del spells[(tid, code)]
+
+
+def name_treaties(treaties, spells, countries):
+    """Treaties no source names get a descriptive name from their founding parties and year:
+    "Russia–Ukraine treaty of 1997"; with more than four parties, "Multilateral treaty of 1992:
+    Armenia, Kazakhstan, Russia and 6 others". Two such names alike take the signature day."""
+    parties = defaultdict(list)  # treaty -> [(start key, state name, in a parallel phase)]
+    for (tid, iso), rows in spells.items():
+        if rows:
+            name = countries.info.get(iso, (iso,))[0]
+            parties[tid].append((min(date_key(s["from"]) for s in rows), name, all(s.get("group") for s in rows)))
+    generated = {}
+    for tid, t in treaties.items():
+        if t["origin"] != "dataset" or not t["name"].startswith("ATOP alliance"):
+            continue
+        members = sorted(parties.get(tid, []))
+        year = (t["signed"] or (members[0][0] if members else ""))[:4]
+        founders = sorted({name for start, name, _ in members if start == members[0][0]}) if members else []
+        everyone = sorted({name for _, name, _ in members})
+        # A bilateral treaty carried on with successor states (parallel phases) keeps its founders' name.
+        successors_only = all(grouped or name in founders for _, name, grouped in members)
+        if successors_only and founders and len(founders) <= 4:
+            everyone = founders
+        if len(everyone) <= 4:
+            name = f"{'–'.join(everyone)} treaty of {year}"
+        else:
+            shown = (founders if len(founders) <= 3 else founders[:3]) or everyone[:3]
+            name = f"Multilateral treaty of {year}: {', '.join(shown)} and {len(everyone) - len(shown)} other{'s' if len(everyone) - len(shown) > 1 else ''}"
+        generated[tid] = name
+    counts = defaultdict(int)
+    for name in generated.values():
+        counts[name] += 1
+    seen = defaultdict(int)
+    for tid in sorted(generated):
+        name = generated[tid]
+        if counts[name] > 1:
+            day = treaties[tid]["signed"]
+            name = f"{name} (signed {day})" if len(day) == 10 else name
+            seen[name] += 1
+            if seen[name] > 1:
+                name = f"{name} ({seen[name]})"
+        treaties[tid]["name"] = name
+        treaties[tid]["named"] = "generated"
 
 
 def norm_org(s: str) -> str:
@@ -546,7 +692,8 @@ def main():
         print(f"build_alliances: {e}", file=sys.stderr)
         return 1
     write("treaties.tsv", [[tid, t["name"], "|".join(t["aliases"]), t["signed"], t["in_force"], t["ended"],
-                            t["origin"], t["source"]] for tid, t in sorted(treaties.items())])
+                            t.get("end_reason", ""), t.get("named", ""), t["origin"], t["source"]]
+                           for tid, t in sorted(treaties.items())])
     write("provisions.tsv", [p for _, p in sorted(provisions.items())])
     rows = []
     for (tid, iso), spell in sorted(spells.items()):
@@ -555,6 +702,8 @@ def main():
             start = s["in_force"] or s["from"]
             if s.get("continues"):
                 basis, start = "phase", s["from"]
+            if s.get("basis"):
+                basis = s["basis"]
             rows.append([tid, iso, start, basis, s["signed"], s["until"], s["obl"], s.get("group", ""), s["origin"],
                          s["source"]])
     write("parties.tsv", rows)

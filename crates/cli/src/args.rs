@@ -175,6 +175,9 @@ pub struct PartnersArgs {
     pub organisation: String,
     #[arg(long)]
     pub region: Option<String>,
+    /// Partners on this date, former ones included (default: the current ones).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
     #[command(flatten)]
@@ -186,8 +189,12 @@ pub struct TreatiesArgs {
     /// The two states.
     #[arg(long, num_args = 2, value_names = ["A", "B"], required = true)]
     pub between: Vec<String>,
-    #[arg(long, value_name = "DATE")]
+    /// Treaties binding both on this date (default today).
+    #[arg(long, value_name = "DATE", conflicts_with = "ever")]
     pub on: Option<NaiveDate>,
+    /// Every treaty that ever bound both, ended ones too.
+    #[arg(long)]
+    pub ever: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: QueryFormat,
     #[command(flatten)]

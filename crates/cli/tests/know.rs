@@ -119,3 +119,71 @@ fn unknown_organisation_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("No Such Pact"));
 }
+
+/// Issue 12: `treaties` names every treaty and shows its terms side by side.
+#[test]
+fn treaties_are_named_with_their_terms() {
+    let answer = query_json(&["treaties", "--between", "RUS", "PRK", "--ever"]);
+    let treaties = answer["treaties"].as_array().cloned().unwrap_or_default();
+    assert!(!treaties.is_empty(), "{answer}");
+    for t in &treaties {
+        assert!(
+            t["treaty"].as_str().is_some_and(|n| !n.starts_with("ATOP")),
+            "{t}"
+        );
+    }
+    let old = treaties
+        .iter()
+        .find(|t| t["id"] == "atop:4940")
+        .unwrap_or_else(|| panic!("{answer}"));
+    assert_eq!(old["ended"], "2024-12-04");
+    assert!(old["end_reason"].as_str().is_some());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = entente()
+        .args(["treaties", "--between", "RUS", "PRK", "--ever", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    for col in [
+        "signed",
+        "in force",
+        "ended",
+        "why ended",
+        "both bound from",
+    ] {
+        assert!(table.contains(col), "{table}");
+    }
+    assert!(table.contains("superseded"), "{table}");
+}
+
+/// Issue 12: no ended treaty, and no bare id, in Ukraine's answers.
+#[test]
+fn ukraine_answers_show_no_ended_treaty() {
+    let answer = query_json(&["obligations", "--attacked", "UKR", "--on", "2022-04-08"]);
+    let bound = codes(&answer["obligated"]);
+    assert!(!bound.contains(&"RUS".to_string()), "{bound:?}");
+    for o in answer["obligated"].as_array().into_iter().flatten() {
+        assert!(
+            o["treaty"].as_str().is_some_and(|t| !t.starts_with("ATOP")),
+            "{o}"
+        );
+    }
+    let answer = query_json(&["treaties", "--between", "RUS", "UKR"]);
+    for t in answer["treaties"].as_array().into_iter().flatten() {
+        assert!(t["ended"].is_null(), "{t}");
+    }
+}
+
+/// Issue 12: `partners --on DATE`, with frameworks and suspensions.
+#[test]
+fn partners_on_a_date() {
+    let then = query_json(&["partners", "NATO", "--on", "2013-06-01"]);
+    assert_eq!(then["on"], "2013-06-01");
+    assert!(codes(&then["partners"]).contains(&"RUS".to_string()));
+    let now = query_json(&["partners", "NATO", "--on", "2022-04-08"]);
+    let partners = codes(&now["partners"]);
+    assert!(!partners.contains(&"RUS".to_string()), "{partners:?}");
+    assert!(!partners.contains(&"BLR".to_string()), "{partners:?}");
+    assert!(now["partners"][0]["framework"].is_string());
+}

@@ -46,6 +46,7 @@ mod dev_sets;
 mod errors;
 mod know;
 mod parser;
+mod questions;
 mod run;
 mod seed;
 mod serve;

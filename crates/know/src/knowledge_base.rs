@@ -196,7 +196,7 @@ impl KnowledgeBase {
                 subregion: r.col(3).to_string(),
             });
         }
-        for row in rows("treaties.tsv", files.treaties, 8) {
+        for row in rows("treaties.tsv", files.treaties, 10) {
             let r = row?;
             kb.treaties.push(Treaty {
                 id: r.col(0).to_string(),
@@ -205,11 +205,21 @@ impl KnowledgeBase {
                 signed: r.date(3)?,
                 in_force: r.date(4)?,
                 ended: r.date(5)?,
+                end_reason: r.opt(6),
+                name_generated: match r.col(7) {
+                    "" => false,
+                    "generated" => true,
+                    other => {
+                        return Err(r.err(format!(
+                            "column 8: name basis {other:?} is not \"generated\" or empty"
+                        )))
+                    }
+                },
                 provisions: Vec::new(),
                 parties: Vec::new(),
                 suspensions: Vec::new(),
-                origin: r.origin(6)?,
-                source: r.col(7).to_string(),
+                origin: r.origin(8)?,
+                source: r.col(9).to_string(),
             });
         }
         let ids: HashMap<String, usize> = kb
@@ -475,7 +485,7 @@ mod tests {
     fn tiny() -> DataFiles<'static> {
         DataFiles {
             states: "BEL\tBelgium\tEurope\tWestern Europe\nUSA\tUnited States\tAmericas\tNorthern America\n",
-            treaties: "t1\tTest Treaty\tTT\t1949-04-04\t1949-08-24\t\tcurated\tx\n",
+            treaties: "t1\tTest Treaty\tTT\t1949-04-04\t1949-08-24\t\t\t\tcurated\tx\n",
             provisions: "t1\tdefence\tArticle 5\tregion:Europe\tif attacked\tcurated\tx\n",
             parties: "t1\tBEL\t1949-08-24\tin_force\t1949-04-04\t\tdc\t\tdataset\ty\n\
                       t1\tUSA\t1949-08-24\tin_force\t\t\tdc\t\tdataset\ty\n",

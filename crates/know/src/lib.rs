@@ -11,7 +11,11 @@
 //! AUKUS, NATO's partners, the Pacific Islands Forum, treaty articles and
 //! areas), into the TSV files of `data/`; see `data/SOURCES.md`. Adding a
 //! treaty or a change of membership is a line of `curated.tsv` and a rerun of
-//! the script, no code. Every answer names its basis: treaty, article,
+//! the script, no code: so are a treaty's end and why (`termination`), one
+//! state leaving (`withdrawal`), and a successor state bound only from its
+//! independence (`successor`). Every treaty has a name: the one a source
+//! gives, else one made from its founding parties and year ("Hungary–Ukraine
+//! treaty of 1991", [`Treaty::name_generated`]). Every answer names its basis: treaty, article,
 //! dataset line or curated line, and the date of entry it used (entry into
 //! force where known, else ATOP's signature date).
 //!

@@ -73,6 +73,9 @@ pub struct Excluded {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartnersAnswer {
     pub organisation: String,
+    /// The date asked; `None` for the current partners (those not ended).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
     pub partners: Vec<Partner>,
 }
 
@@ -82,6 +85,11 @@ pub struct Partner {
     pub name: String,
     pub region: String,
     pub since: Option<FuzzyDate>,
+    /// `Partnership for Peace`, `Mediterranean Dialogue`, ...
+    pub framework: String,
+    /// The first day the partnership no longer held (suspended or ended), if
+    /// it has ended.
+    pub until: Option<FuzzyDate>,
 }
 
 /// Treaties binding two states.
@@ -100,6 +108,12 @@ pub struct TreatyBetween {
     pub signed: Option<FuzzyDate>,
     pub in_force: Option<FuzzyDate>,
     pub ended: Option<FuzzyDate>,
+    /// Why it ended, where a source says (expired, denounced, superseded, ...).
+    pub end_reason: Option<String>,
+    /// Since when the treaty binds the two states together: the later of
+    /// their entries (a successor state's own accession, not the treaty's
+    /// date), on the date asked or, asked for no date, first.
+    pub bound_from: Option<FuzzyDate>,
     pub provisions: Vec<ProvisionBetween>,
     pub source: String,
 }
@@ -296,7 +310,7 @@ impl KnowledgeBase {
     /// Partners of `org`, current ones (no end date), optionally only those
     /// whose region matches `region` (case, spaces and hyphens ignored).
     pub fn partners(&self, org: &str, region: Option<&str>) -> Result<PartnersAnswer> {
-        self.partners_where(org, region, |p| p.until.is_none())
+        self.partners_where(org, region, None, |p| p.until.is_none())
     }
 
     /// Partners of `org` on `on` (those listed without a start date count
@@ -307,13 +321,14 @@ impl KnowledgeBase {
         region: Option<&str>,
         on: NaiveDate,
     ) -> Result<PartnersAnswer> {
-        self.partners_where(org, region, |p| holds(p.since, p.until, on))
+        self.partners_where(org, region, Some(on), |p| holds(p.since, p.until, on))
     }
 
     fn partners_where(
         &self,
         org: &str,
         region: Option<&str>,
+        on: Option<NaiveDate>,
         keep: impl Fn(&Partnership) -> bool,
     ) -> Result<PartnersAnswer> {
         let o = self.organisation(org)?;
@@ -328,11 +343,14 @@ impl KnowledgeBase {
                 name: self.state_name(&p.code).to_string(),
                 region: p.region.clone(),
                 since: p.since,
+                framework: p.framework.clone(),
+                until: p.until,
             })
             .collect();
         partners.sort_by(|a, b| (&a.region, &a.code).cmp(&(&b.region, &b.code)));
         Ok(PartnersAnswer {
             organisation: o.name.clone(),
+            on,
             partners,
         })
     }
@@ -366,6 +384,19 @@ impl KnowledgeBase {
             if !together || on.is_some_and(|d| !t.in_force_on(d)) {
                 continue;
             }
+            let bound_from = match on {
+                Some(d) => continuous_start(&t.parties, &a, d)
+                    .zip(continuous_start(&t.parties, &b, d))
+                    .map(|(x, y)| later(x, y)),
+                None => pa
+                    .iter()
+                    .flat_map(|x| {
+                        pb.iter()
+                            .filter(|y| x.bound_with(y))
+                            .map(|y| later(x.from, y.from))
+                    })
+                    .min_by_key(|d| d.first_day()),
+            };
             let bound = |kind: ProvisionKind| -> Vec<String> {
                 let mut v = Vec::new();
                 for (me, mine, theirs, other) in [(&a, &pa, &pb, &b), (&b, &pb, &pa, &a)] {
@@ -395,11 +426,22 @@ impl KnowledgeBase {
                 signed: t.signed,
                 in_force: t.in_force,
                 ended: t.ended,
+                end_reason: t.end_reason.clone(),
+                bound_from,
                 provisions,
                 source: expand(&t.source),
             });
         }
         Ok(TreatiesAnswer { a, b, on, treaties })
+    }
+}
+
+/// The later of two dates.
+fn later(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate {
+    if b.first_day() > a.first_day() {
+        b
+    } else {
+        a
     }
 }
 

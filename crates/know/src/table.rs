@@ -104,13 +104,16 @@ impl PartnersAnswer {
                     p.code.clone(),
                     p.name.clone(),
                     p.region.clone(),
+                    p.framework.clone(),
                     opt(&p.since),
+                    opt(&p.until),
                 ]
             })
             .collect();
+        let on = self.on.map(|d| format!(" on {d}")).unwrap_or_default();
         render(
-            &format!("Partners of {}", self.organisation),
-            &["code", "name", "region", "since"],
+            &format!("Partners of {}{on}", self.organisation),
+            &["code", "name", "region", "framework", "since", "until"],
             &rows,
         )
     }
@@ -120,11 +123,27 @@ impl TreatiesAnswer {
     pub fn to_table(&self) -> String {
         let mut rows = Vec::new();
         for t in &self.treaties {
+            if t.provisions.is_empty() {
+                rows.push(vec![
+                    t.treaty.clone(),
+                    opt(&t.signed),
+                    opt(&t.in_force),
+                    opt(&t.ended),
+                    opt(&t.end_reason),
+                    opt(&t.bound_from),
+                    "-".to_string(),
+                    "-".to_string(),
+                    "-".to_string(),
+                ]);
+            }
             for p in &t.provisions {
                 rows.push(vec![
                     t.treaty.clone(),
-                    opt(&t.in_force.or(t.signed)),
+                    opt(&t.signed),
+                    opt(&t.in_force),
                     opt(&t.ended),
+                    opt(&t.end_reason),
+                    opt(&t.bound_from),
                     p.kind.to_string(),
                     opt(&p.article),
                     p.bound.join(" "),
@@ -134,7 +153,17 @@ impl TreatiesAnswer {
         let on = self.on.map(|d| format!(" on {d}")).unwrap_or_default();
         render(
             &format!("Treaties between {} and {}{on}", self.a, self.b),
-            &["treaty", "from", "ended", "provision", "article", "bound"],
+            &[
+                "treaty",
+                "signed",
+                "in force",
+                "ended",
+                "why ended",
+                "both bound from",
+                "provision",
+                "article",
+                "bound",
+            ],
             &rows,
         )
     }

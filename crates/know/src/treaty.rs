@@ -152,6 +152,10 @@ pub enum DateBasis {
     Phase,
     /// The date a news report gave.
     Reported,
+    /// A successor state's independence: the treaty bound it from then,
+    /// though it was signed for it earlier (ATOP codes the Soviet republics'
+    /// 1990–91 treaties from their signature).
+    Independence,
 }
 
 impl DateBasis {
@@ -161,6 +165,7 @@ impl DateBasis {
             "signature" => Some(DateBasis::Signature),
             "phase" => Some(DateBasis::Phase),
             "reported" => Some(DateBasis::Reported),
+            "independence" => Some(DateBasis::Independence),
             _ => None,
         }
     }
@@ -171,6 +176,7 @@ impl DateBasis {
             DateBasis::Signature => "signature",
             DateBasis::Phase => "new phase",
             DateBasis::Reported => "reported",
+            DateBasis::Independence => "independence",
         }
     }
 }
@@ -231,6 +237,12 @@ pub struct Treaty {
     pub signed: Option<FuzzyDate>,
     pub in_force: Option<FuzzyDate>,
     pub ended: Option<FuzzyDate>,
+    /// Why it ended, where a source says: denounced, expired, superseded, a
+    /// party ceased to exist.
+    pub end_reason: Option<String>,
+    /// Whether `name` was made up from the parties and the year ("Russia–Ukraine
+    /// treaty of 1997") because no source names the treaty.
+    pub name_generated: bool,
     pub provisions: Vec<Provision>,
     pub parties: Vec<Party>,
     pub suspensions: Vec<Suspension>,

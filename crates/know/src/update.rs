@@ -343,7 +343,7 @@ impl KnowledgeBase {
     fn treaty_in(&self, text: &str) -> Option<String> {
         self.treaties
             .iter()
-            .filter(|t| !t.name.starts_with("ATOP alliance"))
+            .filter(|t| !t.name_generated)
             .filter_map(|t| {
                 std::iter::once(&t.name)
                     .chain(&t.aliases)
@@ -472,6 +472,8 @@ impl KnowledgeBase {
                     signed: Some(date),
                     in_force: None,
                     ended: None,
+                    end_reason: None,
+                    name_generated: false,
                     provisions: Vec::new(),
                     parties: vec![party(state), party(other)],
                     suspensions: Vec::new(),

@@ -435,7 +435,11 @@ fn answers_serialise_to_the_contract_shapes() {
     let p = v["partners"][0].as_object().expect("partner");
     let mut keys: Vec<&str> = p.keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["code", "name", "region", "since"]);
+    assert_eq!(
+        keys,
+        ["code", "framework", "name", "region", "since", "until"],
+        "framework and until added by issue 12"
+    );
 }
 
 #[test]

@@ -378,6 +378,14 @@ async fn knowledge_base_answers() {
     assert!(!states.contains(&"BEL"));
     let v = get_json(&f.app, "/api/partners/NATO").await;
     assert!(v["partners"].as_array().is_some_and(|p| !p.is_empty()));
+    let v = get_json(&f.app, "/api/partners/NATO?on=2013-06-01").await;
+    assert!(v["partners"]
+        .as_array()
+        .is_some_and(|p| p.iter().any(|p| p["code"] == "RUS")));
+    let v = get_json(&f.app, "/api/partners/NATO?on=2022-04-08").await;
+    assert!(v["partners"]
+        .as_array()
+        .is_some_and(|p| !p.iter().any(|p| p["code"] == "RUS" || p["code"] == "BLR")));
     let v = get_json(&f.app, "/api/organisations").await;
     assert!(v["organisations"].as_array().is_some_and(|o| o.len() > 1));
     let (status, body) = get(&f.app, "/api/members/NOPE").await;
@@ -388,6 +396,39 @@ async fn knowledge_base_answers() {
     assert!(v["deployments"].is_array());
     let v = get_json(&f.app, "/api/updates").await;
     assert!(v["updates"].is_array());
+}
+
+/// Issue 12: treaties between two states, named, with their dates and why they ended.
+#[tokio::test]
+async fn treaties_between_two_states_are_named_with_their_terms() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&ever=true").await;
+    let treaties = v["treaties"].as_array().cloned().unwrap_or_default();
+    let old = treaties
+        .iter()
+        .find(|t| t["id"] == "atop:4940")
+        .unwrap_or_else(|| panic!("the 2000 treaty: {v}"));
+    assert_eq!(old["ended"], "2024-12-04");
+    assert!(old["end_reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("superseded")));
+    for t in &treaties {
+        assert!(
+            t["treaty"].as_str().is_some_and(|n| !n.starts_with("ATOP")),
+            "{t}"
+        );
+        for key in ["signed", "in_force", "ended", "end_reason", "bound_from"] {
+            assert!(t.get(key).is_some(), "{key} in {t}");
+        }
+    }
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&on=2020-01-01").await;
+    assert!(v["treaties"]
+        .as_array()
+        .is_some_and(|t| t.iter().any(|t| t["id"] == "atop:4940")));
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS&b=Atlantis").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 fn post(body: &str, auth: Option<&str>) -> Request<Body> {
@@ -690,6 +731,7 @@ async fn openapi_describes_every_route() {
         "/api/members/{org}",
         "/api/obligations",
         "/api/partners/{org}",
+        "/api/treaties",
         "/api/deployments",
         "/api/updates",
         "/api/documents",

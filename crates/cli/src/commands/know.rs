@@ -123,13 +123,21 @@ pub fn obligations(args: ObligationsArgs) -> Result<Outcome> {
 
 pub fn partners(args: PartnersArgs) -> Result<Outcome> {
     let kb = knowledge_base(&args.store)?;
-    let answer = query(kb.partners(&args.organisation, args.region.as_deref()))?;
+    let answer = query(match args.on {
+        Some(on) => kb.partners_on(&args.organisation, args.region.as_deref(), on),
+        None => kb.partners(&args.organisation, args.region.as_deref()),
+    })?;
     print(args.format, &answer, |a| a.to_table())
 }
 
 pub fn treaties(args: TreatiesArgs) -> Result<Outcome> {
     let kb = knowledge_base(&args.store)?;
     let [a, b] = [&args.between[0], &args.between[1]];
-    let answer = query(kb.treaties_between(a, b, args.on))?;
+    let on = match (args.on, args.ever) {
+        (_, true) => None,
+        (Some(d), false) => Some(d),
+        (None, false) => Some(today()),
+    };
+    let answer = query(kb.treaties_between(a, b, on))?;
     print(args.format, &answer, |a| a.to_table())
 }

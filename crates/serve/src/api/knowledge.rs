@@ -1,4 +1,4 @@
-//! The alliance knowledge base: members, obligations, partners.
+//! The alliance knowledge base: members, obligations, partners, treaties.
 
 use super::{param, parse_date};
 use crate::error::ApiError;
@@ -73,4 +73,39 @@ pub(crate) async fn partners(
         None => kb.partners(&org, region)?,
     };
     Ok(Json(json!(answer)))
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct TreatiesParams {
+    a: Option<String>,
+    b: Option<String>,
+    on: Option<String>,
+    ever: Option<String>,
+}
+
+/// Every treaty binding two states on a date (today by default), or with
+/// `ever=true` every one that ever did, as `entente treaties --between A B`.
+pub(crate) async fn treaties(
+    State(state): State<AppState>,
+    Query(p): Query<TreatiesParams>,
+) -> Result<Json<Value>, ApiError> {
+    let (Some(a), Some(b)) = (param(&p.a), param(&p.b)) else {
+        return Err(ApiError::bad_request(
+            "give a=STATE and b=STATE (codes or names)",
+        ));
+    };
+    let ever = match param(&p.ever) {
+        None | Some("false") | Some("0") => false,
+        Some("true") | Some("1") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "ever={other:?} is not true or false"
+            )))
+        }
+    };
+    let on = match ever {
+        true => None,
+        false => Some(on_or_today(p.on.as_deref())?),
+    };
+    Ok(Json(json!(state.knowledge().treaties_between(a, b, on)?)))
 }

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/members/:org", get(knowledge::members))
         .route("/api/obligations", get(knowledge::obligations))
         .route("/api/partners/:org", get(knowledge::partners))
+        .route("/api/treaties", get(knowledge::treaties))
         .route("/api/documents", post(documents::post))
 }
 

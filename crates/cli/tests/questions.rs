@@ -1,0 +1,218 @@
+//! Issue 12: dated questions with their answers and sources, asked through
+//! the command line and the HTTP API alike; both must give the same answer.
+
+use super::serve::{store_with, Server};
+use super::*;
+
+/// What is asked.
+#[derive(Debug, Clone, Copy)]
+enum Ask {
+    Members(&'static str),
+    /// Attacked state, treaty, place, and the provision whose states count.
+    Obligations {
+        attacked: &'static str,
+        treaty: Option<&'static str>,
+        place: Option<&'static str>,
+        provision: Option<&'static str>,
+    },
+    /// Treaty ids binding the two states on the date.
+    Treaties(&'static str, &'static str),
+    Partners(&'static str),
+}
+
+struct Question {
+    name: &'static str,
+    ask: Ask,
+    on: &'static str,
+    count: Option<usize>,
+    include: &'static [&'static str],
+    exclude: &'static [&'static str],
+    /// Where the expected answer comes from.
+    source: &'static str,
+}
+
+const fn obligations(attacked: &'static str, provision: Option<&'static str>) -> Ask {
+    Ask::Obligations {
+        attacked,
+        treaty: None,
+        place: None,
+        provision,
+    }
+}
+
+const NATO_MNE: &str = "https://www.nato.int/cps/en/natohq/news_144647.htm";
+const NATO_MKD: &str = "https://www.nato.int/cps/en/natohq/news_174589.htm";
+const NATO_FIN: &str = "https://www.nato.int/cps/en/natohq/news_213448.htm";
+const NATO_SWE: &str = "https://www.nato.int/cps/en/natohq/news_223446.htm";
+const ECOWAS: &str = "https://afrinz.ru/en/2024/12/ecowas-summit-sets-date-for-withdrawal-of-mali-burkina-faso-and-niger-from-the-union/";
+const RUS_PRK: &str = "https://interfax.com/newsroom/top-stories/108291/";
+
+const QUESTIONS: &[Question] = &[
+    Question { name: "NATO the day before Montenegro", ask: Ask::Members("NATO"), on: "2017-06-04", count: Some(28), include: &["ALB"], exclude: &["MNE"], source: NATO_MNE },
+    Question { name: "NATO the day Montenegro joined", ask: Ask::Members("NATO"), on: "2017-06-05", count: Some(29), include: &["MNE"], exclude: &["MKD"], source: NATO_MNE },
+    Question { name: "NATO the day before North Macedonia", ask: Ask::Members("NATO"), on: "2020-03-26", count: Some(29), include: &["MNE"], exclude: &["MKD"], source: NATO_MKD },
+    Question { name: "NATO the day North Macedonia joined", ask: Ask::Members("NATO"), on: "2020-03-27", count: Some(30), include: &["MKD"], exclude: &["FIN"], source: NATO_MKD },
+    Question { name: "NATO the day before Finland", ask: Ask::Members("NATO"), on: "2023-04-03", count: Some(30), include: &["MKD"], exclude: &["FIN"], source: NATO_FIN },
+    Question { name: "NATO the day Finland joined", ask: Ask::Members("NATO"), on: "2023-04-04", count: Some(31), include: &["FIN"], exclude: &["SWE"], source: NATO_FIN },
+    Question { name: "NATO the day before Sweden", ask: Ask::Members("NATO"), on: "2024-03-06", count: Some(31), include: &["FIN"], exclude: &["SWE"], source: NATO_SWE },
+    Question { name: "NATO the day Sweden joined", ask: Ask::Members("NATO"), on: "2024-03-07", count: Some(32), include: &["SWE", "FIN"], exclude: &["UKR"], source: NATO_SWE },
+    Question { name: "AUKUS", ask: Ask::Members("AUKUS"), on: "2024-01-01", count: Some(3), include: &["AUS", "GBR", "USA"], exclude: &["NZL"], source: "https://www.pm.gov.au/media/joint-leaders-statement-aukus" },
+    Question { name: "AUKUS before its announcement", ask: Ask::Members("AUKUS"), on: "2021-09-14", count: Some(0), include: &[], exclude: &["AUS"], source: "https://www.pm.gov.au/media/joint-leaders-statement-aukus" },
+    Question { name: "the Quad", ask: Ask::Members("Quad"), on: "2024-01-01", count: Some(4), include: &["AUS", "IND", "JPN", "USA"], exclude: &["KOR"], source: "https://www.thehindu.com/news/national/india-highlights-indo-pacific-cooperation-at-the-first-quad-talks/article61856670.ece" },
+    Question { name: "ECOWAS before the Sahel states left", ask: Ask::Members("ECOWAS"), on: "2025-01-28", count: None, include: &["BFA", "MLI", "NER", "NGA"], exclude: &["MRT"], source: ECOWAS },
+    Question { name: "ECOWAS after the Sahel states left", ask: Ask::Members("ECOWAS"), on: "2025-01-29", count: None, include: &["NGA", "SEN"], exclude: &["BFA", "MLI", "NER"], source: ECOWAS },
+    Question { name: "Pacific Islands Forum without Kiribati, 2022", ask: Ask::Members("PIF"), on: "2022-08-01", count: Some(17), include: &["FJI"], exclude: &["KIR"], source: "https://www.benarnews.org/english/news/pacific/kiribati-pif-01302023210901.html" },
+    Question { name: "Pacific Islands Forum with Kiribati back, 2024", ask: Ask::Members("PIF"), on: "2024-06-01", count: Some(18), include: &["KIR"], exclude: &["USA"], source: "https://www3.nhk.or.jp/nhkworld/en/news/20230228_41/" },
+    Question { name: "the EU with the UK", ask: Ask::Members("EU"), on: "2019-06-01", count: Some(28), include: &["GBR"], exclude: &["NOR"], source: "https://www.consilium.europa.eu/en/policies/eu-relations-with-the-united-kingdom/" },
+    Question { name: "the EU after Brexit", ask: Ask::Members("EU"), on: "2020-02-01", count: Some(27), include: &["IRL"], exclude: &["GBR"], source: "https://www.consilium.europa.eu/en/policies/eu-relations-with-the-united-kingdom/" },
+    Question { name: "who defends Belgium under NATO", ask: Ask::Obligations { attacked: "BEL", treaty: Some("NATO"), place: None, provision: Some("defence") }, on: "2022-04-08", count: Some(29), include: &["USA", "TUR"], exclude: &["BEL", "FIN"], source: "https://www.nato.int/cps/en/natohq/official_texts_17120.htm" },
+    Question { name: "Hawaii is outside Article 5", ask: Ask::Obligations { attacked: "USA", treaty: Some("NATO"), place: Some("Hawaii"), provision: Some("defence") }, on: "2022-04-08", count: Some(0), include: &[], exclude: &["GBR"], source: "https://www.nato.int/cps/en/natohq/official_texts_17120.htm (Article 6)" },
+    Question { name: "the Falklands are outside Article 5", ask: Ask::Obligations { attacked: "GBR", treaty: Some("NATO"), place: Some("Falklands"), provision: Some("defence") }, on: "2022-04-08", count: Some(0), include: &[], exclude: &["USA"], source: "https://www.nato.int/cps/en/natohq/official_texts_17120.htm (Article 6)" },
+    Question { name: "Finland not yet defended by NATO", ask: Ask::Obligations { attacked: "FIN", treaty: Some("NATO"), place: None, provision: Some("defence") }, on: "2023-04-03", count: Some(0), include: &[], exclude: &["USA"], source: NATO_FIN },
+    Question { name: "Finland defended by NATO", ask: Ask::Obligations { attacked: "FIN", treaty: Some("NATO"), place: None, provision: Some("defence") }, on: "2023-04-04", count: Some(30), include: &["USA", "EST"], exclude: &["SWE"], source: NATO_FIN },
+    Question { name: "Sweden defended by NATO", ask: Ask::Obligations { attacked: "SWE", treaty: Some("NATO"), place: None, provision: Some("defence") }, on: "2024-03-07", count: Some(31), include: &["FIN", "NOR"], exclude: &["SWE"], source: NATO_SWE },
+    Question { name: "New Zealand under ANZUS", ask: Ask::Obligations { attacked: "NZL", treaty: Some("ANZUS"), place: None, provision: Some("defence") }, on: "2022-04-08", count: Some(1), include: &["AUS"], exclude: &["USA"], source: "https://www.dfat.gov.au/geo/united-states-of-america/alliance/anzus-treaty-text" },
+    Question { name: "the Senkakus under the US-Japan treaty", ask: Ask::Obligations { attacked: "JPN", treaty: Some("US-Japan Security Treaty"), place: Some("Senkaku Islands"), provision: Some("defence") }, on: "2024-01-01", count: Some(1), include: &["USA"], exclude: &[], source: "https://www.mofa.go.jp/region/n-america/us/q&a/ref/1.html (Article V)" },
+    Question { name: "North Korea's defenders before the 2024 treaty", ask: obligations("PRK", Some("defence")), on: "2024-12-03", count: None, include: &["CHN"], exclude: &["RUS"], source: RUS_PRK },
+    Question { name: "North Korea's defenders after the 2024 treaty", ask: obligations("PRK", Some("defence")), on: "2024-12-04", count: None, include: &["CHN", "RUS"], exclude: &[], source: RUS_PRK },
+    Question { name: "Russia's defenders after the 2024 treaty", ask: obligations("RUS", Some("defence")), on: "2025-01-01", count: None, include: &["PRK"], exclude: &["UKR"], source: RUS_PRK },
+    Question { name: "Belarus before the Union State security guarantees", ask: Ask::Treaties("RUS", "BLR"), on: "2025-03-12", count: None, include: &[], exclude: &["RUS-BLR-2024"], source: "https://censor.net/en/news/3541016/russia-and-belarus-sign-agreement-on-security-guarantees-in-the-union-state" },
+    Question { name: "Belarus defended by Russia under the 2024 treaty", ask: Ask::Obligations { attacked: "BLR", treaty: Some("RUS-BLR-2024"), place: None, provision: Some("defence") }, on: "2025-03-13", count: Some(1), include: &["RUS"], exclude: &[], source: "https://censor.net/en/news/3541016/russia-and-belarus-sign-agreement-on-security-guarantees-in-the-union-state" },
+    Question { name: "Ukraine in 2022: no friendship treaty with Russia", ask: obligations("UKR", None), on: "2022-04-08", count: None, include: &[], exclude: &["RUS"], source: "https://en.interfax.com.ua/news/general/577390.html" },
+    Question { name: "Tuvalu under the Falepili Union", ask: obligations("TUV", Some("defence")), on: "2025-01-01", count: None, include: &["AUS"], exclude: &[], source: "https://www.dailymail.co.uk/wires/aap/article-13786679/Australia-Tuvalu-pact-comes-force-PIF-summit.html" },
+    Question { name: "Afghanistan after the fall of Kabul", ask: obligations("AFG", None), on: "2021-12-01", count: Some(0), include: &[], exclude: &["USA"], source: "https://www.washingtonpost.com/video/world/fast-moving-taliban-fighters-take-kabul-trigger-afghan-government-collapse/2021/08/15/1c6cac6f-1b2c-4aaa-9916-d6b7c64851a5_video.html" },
+    Question { name: "Russia and Ukraine in 2022", ask: Ask::Treaties("RUS", "UKR"), on: "2022-04-08", count: Some(1), include: &["atop:3740"], exclude: &["atop:4875"], source: "https://en.interfax.com.ua/news/general/577390.html" },
+    Question { name: "Russia and Ukraine before the 1997 treaty expired", ask: Ask::Treaties("RUS", "UKR"), on: "2019-03-31", count: None, include: &["atop:4875", "atop:3740"], exclude: &[], source: "https://en.interfax.com.ua/news/general/577390.html" },
+    Question { name: "Russia and North Korea in mid-2024", ask: Ask::Treaties("RUS", "PRK"), on: "2024-06-30", count: None, include: &["atop:4940"], exclude: &["RUS-PRK-2024"], source: RUS_PRK },
+    Question { name: "Russia and North Korea in 2025", ask: Ask::Treaties("RUS", "PRK"), on: "2025-01-01", count: None, include: &["RUS-PRK-2024"], exclude: &["atop:4940"], source: RUS_PRK },
+    Question { name: "Japan and the Philippines, RAA in force", ask: Ask::Treaties("JPN", "PHL"), on: "2025-09-11", count: None, include: &["JPN-PHL-RAA"], exclude: &[], source: "https://mb.com.ph/2025/08/12/ph-japan-reciprocal-access-agreement-to-enter-into-force-on-sept-11" },
+    Question { name: "Japan and the Philippines, RAA signed only", ask: Ask::Treaties("JPN", "PHL"), on: "2025-09-10", count: None, include: &[], exclude: &["JPN-PHL-RAA"], source: "https://mb.com.ph/2025/08/12/ph-japan-reciprocal-access-agreement-to-enter-into-force-on-sept-11" },
+    Question { name: "Japan and Australia, RAA in force", ask: Ask::Treaties("JPN", "AUS"), on: "2023-08-13", count: None, include: &["JPN-AUS-RAA"], exclude: &[], source: "https://www.mofa.go.jp/press/release/press1e_000453.html" },
+    Question { name: "Japan and Australia, RAA signed only", ask: Ask::Treaties("JPN", "AUS"), on: "2023-08-12", count: None, include: &[], exclude: &["JPN-AUS-RAA"], source: "https://www.mofa.go.jp/press/release/press1e_000453.html" },
+    Question { name: "Japan and the UK, RAA in force", ask: Ask::Treaties("JPN", "GBR"), on: "2023-10-15", count: None, include: &["JPN-GBR-RAA"], exclude: &[], source: "https://www.mofa.go.jp/press/release/press4e_003298.html" },
+    Question { name: "the US and Afghanistan before the fall of Kabul", ask: Ask::Treaties("USA", "AFG"), on: "2021-08-01", count: Some(1), include: &["atop:6050"], exclude: &[], source: "https://editorials.voa.gov/a/us---afghan-agreement-signed--150696665/1493157.html" },
+    Question { name: "the US and Afghanistan after the fall of Kabul", ask: Ask::Treaties("USA", "AFG"), on: "2021-08-15", count: Some(0), include: &[], exclude: &["atop:6050"], source: "https://www.washingtonpost.com/video/world/fast-moving-taliban-fighters-take-kabul-trigger-afghan-government-collapse/2021/08/15/1c6cac6f-1b2c-4aaa-9916-d6b7c64851a5_video.html" },
+    Question { name: "the US and South Korea", ask: Ask::Treaties("USA", "KOR"), on: "2024-01-01", count: None, include: &["atop:3240"], exclude: &[], source: "https://presidency.ucsb.edu/documents/special-message-the-senate-transmitting-the-mutual-defense-treaty-between-the-united" },
+    Question { name: "NATO's partners before Crimea", ask: Ask::Partners("NATO"), on: "2013-06-01", count: None, include: &["RUS", "BLR", "JPN"], exclude: &["USA"], source: "https://www.rferl.org/a/ukrain-nato-suspend-russia-cooperation/25317602.html" },
+    Question { name: "NATO's partners after the 2014 suspension", ask: Ask::Partners("NATO"), on: "2014-04-01", count: None, include: &["BLR", "UKR"], exclude: &["RUS"], source: "https://www.rferl.org/a/ukrain-nato-suspend-russia-cooperation/25317602.html" },
+    Question { name: "NATO's partners after Belarus was suspended", ask: Ask::Partners("NATO"), on: "2021-11-01", count: None, include: &["UKR", "COL"], exclude: &["RUS", "BLR"], source: "https://www.nato.int/cps/en/natohq/topics_49119.htm" },
+    Question { name: "Finland a partner until it joined", ask: Ask::Partners("NATO"), on: "2023-04-03", count: None, include: &["FIN", "SWE"], exclude: &[], source: NATO_FIN },
+    Question { name: "Finland no partner once a member", ask: Ask::Partners("NATO"), on: "2023-04-04", count: None, include: &["SWE"], exclude: &["FIN"], source: NATO_FIN },
+];
+
+impl Ask {
+    fn cli(&self, on: &str) -> Vec<String> {
+        let mut v: Vec<String> = match *self {
+            Ask::Members(org) => vec!["members".into(), org.into()],
+            Ask::Obligations {
+                attacked,
+                treaty,
+                place,
+                ..
+            } => {
+                let mut v = vec!["obligations".into(), "--attacked".into(), attacked.into()];
+                if let Some(t) = treaty {
+                    v.extend(["--treaty".into(), t.into()]);
+                }
+                if let Some(p) = place {
+                    v.extend(["--where".into(), p.into()]);
+                }
+                v
+            }
+            Ask::Treaties(a, b) => vec!["treaties".into(), "--between".into(), a.into(), b.into()],
+            Ask::Partners(org) => vec!["partners".into(), org.into()],
+        };
+        v.extend(["--on".into(), on.into()]);
+        v
+    }
+
+    fn api(&self, on: &str) -> String {
+        let enc = |s: &str| s.replace(' ', "%20");
+        match *self {
+            Ask::Members(org) => format!("/api/members/{}?on={on}", enc(org)),
+            Ask::Obligations {
+                attacked,
+                treaty,
+                place,
+                ..
+            } => {
+                let mut p = format!("/api/obligations?attacked={attacked}&on={on}");
+                if let Some(t) = treaty {
+                    p.push_str(&format!("&treaty={}", enc(t)));
+                }
+                if let Some(w) = place {
+                    p.push_str(&format!("&where={}", enc(w)));
+                }
+                p
+            }
+            Ask::Treaties(a, b) => format!("/api/treaties?a={a}&b={b}&on={on}"),
+            Ask::Partners(org) => format!("/api/partners/{}?on={on}", enc(org)),
+        }
+    }
+
+    /// The codes (or treaty ids) an answer gives.
+    fn answer(&self, v: &Value) -> Vec<String> {
+        let list = |key: &str, field: &str| -> Vec<String> {
+            v[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x[field].as_str().map(String::from))
+                .collect()
+        };
+        let mut out = match *self {
+            Ask::Members(_) => list("members", "code"),
+            Ask::Obligations { provision, .. } => v["obligated"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|o| provision.is_none_or(|p| o["provision"] == p))
+                .filter_map(|o| o["code"].as_str().map(String::from))
+                .collect(),
+            Ask::Treaties(..) => list("treaties", "id"),
+            Ask::Partners(_) => list("partners", "code"),
+        };
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+fn check(q: &Question, via: &str, got: &[String]) {
+    let help = format!(
+        "{} ({via}, {}): got {got:?}\nhelp: the expected answer rests on {}",
+        q.name, q.on, q.source
+    );
+    if let Some(n) = q.count {
+        assert_eq!(got.len(), n, "{help}");
+    }
+    for i in q.include {
+        assert!(got.iter().any(|g| g == i), "{help}: should include {i}");
+    }
+    for e in q.exclude {
+        assert!(!got.iter().any(|g| g == e), "{help}: should exclude {e}");
+    }
+}
+
+#[test]
+fn dated_questions_answer_alike_through_cli_and_api() {
+    assert!(QUESTIONS.len() >= 40, "issue 12 asks for at least 40");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[]);
+    let server = Server::start(&db, &[]);
+    for q in QUESTIONS {
+        let out = entente()
+            .args(q.ask.cli(q.on))
+            .args(["--format", "json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}: {}", q.name, stderr_of(&out));
+        let cli: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        let cli = q.ask.answer(&cli);
+        check(q, "CLI", &cli);
+        let api = q.ask.answer(&server.get_json(&q.ask.api(q.on)));
+        check(q, "API", &api);
+        assert_eq!(cli, api, "{}: the CLI and the API disagree", q.name);
+    }
+}
