@@ -18,6 +18,20 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a deputy is a second-in-command or a member of a chamber, not police",
+        date: "2024-05-01",
+        text: "The deputy chairman of the Russian party spoke as Italian deputies voted.",
+        expect: &[("Italian deputies", "ITALEG", "ITA")],
+        absent: &[],
+    },
+    Case {
+        name: "a state as the origin or period of a thing is no actor",
+        date: "2024-05-01",
+        text: "Norway will give Ukraine its German-built tanks and Soviet-era helicopters, and Chinese-made drones reached Russian-speaking towns.",
+        expect: &[("Norway", "NOR", "NOR"), ("Ukraine", "UKR", "UKR")],
+        absent: &["German", "Soviet", "Chinese", "Russian"],
+    },
+    Case {
         name: "a one-word leader's name before another surname is someone else's given name",
         date: "2000-01-01",
         text: "Turkey captured Abdullah Ocalan in Kenya. Abdullah Gul, a minister, spoke.",

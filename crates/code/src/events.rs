@@ -657,6 +657,14 @@ fn code_verb(
         code = "0874".to_string();
     }
     let target_at = first_target(doc, s, hit.end, clause_end, &sources);
+    // "condemned the violation of Polish airspace by Russian drones":
+    // disapproval is aimed at who did the act its object names, the agent
+    // after "by", not the party named inside the act.
+    let target_at = if code.starts_with("11") && !f.passive {
+        nominal_agent(doc, s, hit.end, clause_end, &sources).or(target_at)
+    } else {
+        target_at
+    };
     if f.passive {
         // "X was attacked by Y": Y acts on X.
         let (by, end) = agent?;
@@ -743,6 +751,23 @@ fn code_verb(
         return None;
     }
     Some(build(doc, s, f, hit, code, sources, targets))
+}
+
+/// The token of the actor after "by" that follows a noun in `from..to` ("a
+/// violation of Polish airspace by Russian drones": the drones), not one of
+/// `sources`.
+fn nominal_agent(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) -> Option<usize> {
+    let tags = doc.tagging(s);
+    let by = (from + 1..to).find(|&k| {
+        s.word(k) == "by"
+            && tags
+                .tokens
+                .get(k - 1)
+                .is_some_and(|t| t.upos == "NOUN" || t.upos == "PROPN")
+    })?;
+    (by + 1..(by + 4).min(to))
+        .find(|&k| s.mention_at[k].is_some())
+        .filter(|&k| s.mention_at[k].is_some_and(|m| !sources.contains(&m)))
 }
 
 /// The state of the city that is the direct object of the verb at token
@@ -1028,6 +1053,19 @@ const SUBORDINATORS: &[&str] = &[
 /// Whether the clause whose auxiliaries start at token `j` is a relative
 /// or adverbial clause ("Y, who has vowed", "after X cleared him", "the
 /// faction that controls").
+/// Whether the noun at token `k` is in a subordinate clause with a verb of
+/// its own ("as Russian forces held joint drills"), not in a phrase a
+/// preposition opens ("after a request for help").
+fn in_subordinate_clause(doc: &Doc, s: &Sent, k: usize) -> bool {
+    if !subordinate_clause(s, k) {
+        return false;
+    }
+    (0..k)
+        .rev()
+        .take_while(|&j| !(s.mention_at[j].is_none() && SUBORDINATORS.contains(&s.word(j))))
+        .any(|j| doc.xpos(s, j).is_some_and(|x| x.starts_with("VB")))
+}
+
 pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
     if j > 0 && s.word(j - 1) == "that" {
         return true;
@@ -1482,7 +1520,10 @@ pub(crate) fn code_nominals(
         let in_object = coded
             .iter()
             .any(|&v| v < k && !(v..k).any(|j| matches!(s.word(j), ";" | ":")));
-        let background = in_object && !(explicit && (named_possessor || !targets.is_empty()));
+        // "moved troops to the border as Russian forces launched war
+        // games": a noun in a subordinate clause is background too.
+        let background = in_object && !(explicit && (named_possessor || !targets.is_empty()))
+            || in_subordinate_clause(doc, s, k);
         out.push(Action {
             sentence: s.index,
             sources,

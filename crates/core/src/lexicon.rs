@@ -55,6 +55,7 @@ const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
 const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
+const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,6 +141,16 @@ pub fn discourse_noun(lemma: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(DISCOURSE_NOUNS, "discourse"))
         .contains(&lemma)
+}
+
+/// Whether a word hyphened after a state's name makes the state the
+/// origin, period or language of a thing ("French-made", "Soviet-era",
+/// "Russian-speaking") rather than an actor.
+pub fn origin_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(ORIGIN_WORDS, "origin"))
+        .contains(&word)
 }
 
 /// Whether a capitalised word makes a name a body of water ("Sea",
@@ -288,6 +299,13 @@ mod tests {
         {
             assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("water"));
         }
+        for line in ORIGIN_WORDS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("origin"));
+        }
+        assert!(origin_word("made") && !origin_word("backed"));
         for line in DISCOURSE_NOUNS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

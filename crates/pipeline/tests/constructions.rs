@@ -712,6 +712,52 @@ fn announced_measures() {
     run(ANNOUNCED_MEASURES);
 }
 
+/// Disapproval of an act named by a noun is aimed at the act's agent after
+/// "by", not at a party named inside the act; a noun event in a subordinate
+/// clause ("as X and Y held drills") is background to the main event.
+const NOMINAL_AGENTS: &[Construction] = &[
+    Construction {
+        name: "condemned a violation by an agent",
+        text: "Lithuania condemned the violation of its airspace by Russian jets.",
+        events: &[("LTU", "RUS", "11", false)],
+        not: &[("LTU", "LTU")],
+        never: &[],
+    },
+    Construction {
+        name: "criticised a seizure by soldiers",
+        text: "Seoul criticised the seizure of a fishing boat by North Korean soldiers.",
+        events: &[("KOR", "PRK", "11", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "denounced a shelling of a city by forces",
+        text: "The European Union denounced the shelling of Kharkiv by Russian forces on Sunday.",
+        events: &[("IGO", "RUS", "11", false)],
+        not: &[("IGO", "UKR")],
+        never: &[],
+    },
+    Construction {
+        name: "a possessor still names the agent",
+        text: "Germany condemned Russia's attack on Ukraine.",
+        events: &[("DEU", "RUS", "11", false)],
+        not: &[("DEU", "UKR")],
+        never: &[],
+    },
+    Construction {
+        name: "joint drills in an as-clause are background",
+        text: "Poland moved troops to its border as Russian and Belarusian forces held joint exercises.",
+        events: &[("POL", "", "15", false)],
+        not: &[("RUS", "BLR"), ("BLR", "RUS")],
+        never: &["06"],
+    },
+];
+
+#[test]
+fn nominal_agents() {
+    run(NOMINAL_AGENTS);
+}
+
 #[test]
 fn ratifications() {
     run(RATIFICATIONS);

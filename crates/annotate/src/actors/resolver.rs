@@ -188,6 +188,16 @@ impl<'d> ActorResolver<'d> {
         // "the Sea of Japan", "the Taiwan Strait": a state's name inside
         // the name of a body of water.
         parts.retain(|p| !(matches!(p.piece, Piece::State { .. }) && in_water_name(text, p)));
+        // "French-made howitzers", "Soviet-era tanks": a state as the origin
+        // or period of a thing is no actor.
+        parts.retain(|p| {
+            !(matches!(p.piece, Piece::State { .. } | Piece::Org(_))
+                && text
+                    .get(p.end..)
+                    .and_then(|a| a.strip_prefix('-'))
+                    .and_then(|a| a.split(|c: char| !c.is_alphabetic()).next())
+                    .is_some_and(|w| lexicon::origin_word(&w.to_lowercase())))
+        });
         let mut ctx = Context {
             day: published.unwrap_or(UNDATED),
             named: HashSet::new(),
