@@ -161,3 +161,44 @@ fn every_tree_has_one_root_and_no_cycles() {
         }
     }
 }
+
+/// Scare quotes inside a noun phrase leave the phrase whole: the noun is
+/// still the verb's object, and the marks hang on the quoted words.
+#[test]
+fn scare_quotes_inside_a_noun_phrase() {
+    for (s, v, obj, quoted) in [
+        (
+            "Armenia signed an “incredibly painful” deal with Azerbaijan.",
+            "sign",
+            "deal",
+            "painful",
+        ),
+        (
+            "Moscow launched what it calls a \"special military operation\" in Ukraine.",
+            "launch",
+            "operation",
+            "operation",
+        ),
+        (
+            "Seoul condemned the “reckless” launch by Pyongyang.",
+            "condemn",
+            "launch",
+            "reckless",
+        ),
+    ] {
+        let p = parse(s);
+        let v = verb(&p, v);
+        let o = index(&p, obj);
+        assert!(
+            p.tokens[o].head == Some(v) || p.tokens[o].deprel == "obj",
+            "{s}: {obj} not the object: {p:#?}"
+        );
+        let q = index(&p, quoted);
+        for (i, t) in p.tokens.iter().enumerate() {
+            if matches!(t.form.as_str(), "“" | "”" | "\"") {
+                assert_eq!(t.deprel, "punct", "{s}");
+                assert_eq!(t.head, Some(q), "{s}: mark {i} hangs elsewhere");
+            }
+        }
+    }
+}

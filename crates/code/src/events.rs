@@ -1522,8 +1522,26 @@ pub(crate) fn code_nominals(
             .any(|&v| v < k && !(v..k).any(|j| matches!(s.word(j), ";" | ":")));
         // "moved troops to the border as Russian forces launched war
         // games": a noun in a subordinate clause is background too.
+        // "..., sparking angry protests": an event the clause brought about
+        // is done by others, and is background.
+        let caused = (k.saturating_sub(4)..k)
+            .rev()
+            .find(|&j| doc.xpos(s, j).is_some_and(|x| x.starts_with("VB")))
+            .is_some_and(|j| {
+                (j + 1..k).all(|i| {
+                    doc.tagging(s)
+                        .tokens
+                        .get(i)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "DET" | "ADJ" | "ADV" | "NUM"))
+                }) && doc
+                    .tagging(s)
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| lexicon::causative_verb(&t.lemma))
+            });
         let background = in_object && !(explicit && (named_possessor || !targets.is_empty()))
-            || in_subordinate_clause(doc, s, k);
+            || in_subordinate_clause(doc, s, k)
+            || caused;
         out.push(Action {
             sentence: s.index,
             sources,

@@ -115,6 +115,15 @@ pub fn pressure_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma brings about the event its object names, done by
+/// others ("sparking protests", "drew condemnation").
+pub fn causative_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "cause"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma puts out words ("issued a statement", "passed a
 /// resolution", "sent a letter"): an -ing clause on its object ("a
 /// statement condemning X") says what the words do.
@@ -288,7 +297,7 @@ mod tests {
             assert!(
                 matches!(
                     class,
-                    Some("support" | "ending" | "aspect" | "publish" | "pressure")
+                    Some("support" | "ending" | "aspect" | "publish" | "pressure" | "cause")
                 ),
                 "{line:?}"
             );
@@ -321,6 +330,7 @@ mod tests {
         assert!(ending_verb("lift") && ending_verb("scrap"));
         assert!(publishing_verb("issue") && publishing_verb("pass") && !publishing_verb("sign"));
         assert!(pressure_verb("boycott") && !pressure_verb("sanction"));
+        assert!(causative_verb("spark") && !causative_verb("stage"));
         assert!(aspect_verb("begin") && !aspect_verb("began"));
         assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));

@@ -745,6 +745,20 @@ const NOMINAL_AGENTS: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "protests a deal sparked are not the signers'",
+        text: "Armenia signed a deal with Azerbaijan, sparking angry protests in Yerevan.",
+        events: &[("ARM", "AZE", "05", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "clashes a verdict triggered are not the court's",
+        text: "A Georgian court jailed the opposition leader, triggering street protests in Tbilisi.",
+        events: &[("GEO", "", "17", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
         name: "joint drills in an as-clause are background",
         text: "Poland moved troops to its border as Russian and Belarusian forces held joint exercises.",
         events: &[("POL", "", "15", false)],

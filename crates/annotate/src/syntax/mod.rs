@@ -345,8 +345,23 @@ impl Syntax {
         let mut base_piece: Vec<usize> = Vec::with_capacity(tagging.tokens.len());
         let mut clitic_piece: Vec<Option<usize>> = Vec::with_capacity(tagging.tokens.len());
         let name = |c: usize| self.xpos.get(c).map(String::as_str).unwrap_or("");
+        // Quotation marks are left out of the parse and hung on the quoted
+        // words afterwards: scare quotes inside a noun phrase ("signed an
+        // “incredibly painful” deal") otherwise break it, as the treebank
+        // has few of them.
+        let quote = |i: usize| {
+            tagging
+                .classes
+                .get(i)
+                .is_some_and(|&c| matches!(name(c).split('/').next(), Some("``" | "''")))
+        };
         for (i, t) in tagging.tokens.iter().enumerate() {
             let class = tagging.classes.get(i).copied().unwrap_or(0);
+            if quote(i) && tagging.tokens.len() > 1 {
+                base_piece.push(0);
+                clitic_piece.push(None);
+                continue;
+            }
             let clitic = tagging.clitics.get(i).copied().flatten();
             let split = clitic.and_then(|c| {
                 let at = clitic_at(&t.form)?;
@@ -387,12 +402,20 @@ impl Syntax {
                 .cloned()
                 .unwrap_or_else(|| "dep".to_string())
         };
-        let tokens = tagging
+        let mut tokens: Vec<SyntaxToken> = tagging
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
                 let mut p = base_piece.get(i).copied().unwrap_or(i + 1);
+                if p == 0 {
+                    // A quotation mark: hung below (a token never heads itself).
+                    return SyntaxToken {
+                        head: None,
+                        deprel: "punct".to_string(),
+                        ..t.clone()
+                    };
+                }
                 let mut head = piece_head(p);
                 if clitic_piece.get(i).copied().flatten() == Some(head) {
                     p = head;
@@ -413,6 +436,7 @@ impl Syntax {
                 }
             })
             .collect();
+        hang_quotes(&mut tokens, &base_piece);
         Parse { tokens }
     }
 
@@ -421,7 +445,39 @@ impl Syntax {
     }
 }
 
-/// Scores of a model on a treebank (gold tokens).
+/// Hangs the quotation marks left out of the parse (`base_piece` 0) on the
+/// words they quote: both marks of a pair on the head of the quoted span
+/// (the span's word whose head lies outside it), a lone mark on its
+/// neighbour inside the quotation.
+fn hang_quotes(tokens: &mut [SyntaxToken], base_piece: &[usize]) {
+    let is_quote = |i: usize| base_piece.get(i) == Some(&0);
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !is_quote(i) {
+            i += 1;
+            continue;
+        }
+        // The span up to the next mark, if it holds words.
+        let close = (i + 1..n).find(|&j| is_quote(j));
+        let span = i + 1..close.unwrap_or(n);
+        let head = span
+            .clone()
+            .find(|&k| !is_quote(k) && tokens[k].head.is_none_or(|h| !span.contains(&h)));
+        let head = head
+            .or_else(|| (0..i).rev().find(|&k| !is_quote(k)))
+            .or_else(|| (i + 1..n).find(|&k| !is_quote(k)));
+        for q in [Some(i), close].into_iter().flatten() {
+            if let Some(t) = tokens.get_mut(q) {
+                t.head = head.filter(|&h| h != q);
+                t.deprel = "punct".to_string();
+            }
+        }
+        i = close.map_or(n, |c| c + 1);
+    }
+}
+
+/// Scores of a model on a treebank (gold tokens)./// Scores of a model on a treebank (gold tokens).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParseScores {
     pub sentences: usize,
