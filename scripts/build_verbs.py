@@ -308,6 +308,10 @@ def fill_block_defaults(out: list) -> None:
 # while the 2021 draft table files CAMEO 163 under COERCE's "restrict" mode.
 PLOVER_OVERRIDES = {
     "163": "SANCTION",
+    # The draft table gives CAMEO 016 (deny responsibility: "rejected the
+    # allegations", "denied involvement") no type; denying what another
+    # actor alleges is refusing its claim, entente's reading of REJECT.
+    "016": "REJECT",
 }
 
 

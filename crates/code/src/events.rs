@@ -57,7 +57,8 @@ pub(crate) const PERSONNEL_NOUNS: &[&str] = &[
     "envoys",
     "workers",
 ];
-/// Nouns for what can be accepted or rejected.
+/// Nouns for what can be accepted or rejected: proposals and demands, and
+/// words said against the subject ("dismissed warnings from X").
 const PROPOSALS: &[&str] = &[
     "appeal",
     "appeals",
@@ -76,6 +77,15 @@ const PROPOSALS: &[&str] = &[
     "demands",
     "ultimatum",
     "bid",
+    // Words said against the subject: dismissing them is rejecting them.
+    "warning",
+    "warnings",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claims",
+    "charges",
 ];
 /// CAMEO roots whose events are complete without a target.
 const SELF_CONTAINED_ROOTS: &[&str] = &["08", "11", "14", "15", "18", "19", "20"];

@@ -772,6 +772,37 @@ fn nominal_agents() {
     run(NOMINAL_AGENTS);
 }
 
+/// Rejecting, denying or dismissing what another actor alleges or warns is
+/// a rejection (PLOVER REJECT), not an accusation of one's own.
+const REJECTED_CLAIMS: &[Construction] = &[
+    Construction {
+        name: "rejected allegations",
+        text: "Rwanda rejected Congolese allegations that it backs the rebels.",
+        events: &[("RWA", "COD", "016", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "dismissed warnings",
+        text: "Serbia dismissed warnings from Brussels over its ties with Moscow.",
+        events: &[("SRB", "", "12", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "denied accusations",
+        text: "Belarus denied Polish accusations that it sent migrants to the border.",
+        events: &[("BLR", "POL", "016", false)],
+        not: &[],
+        never: &["11"],
+    },
+];
+
+#[test]
+fn rejected_claims() {
+    run(REJECTED_CLAIMS);
+}
+
 #[test]
 fn ratifications() {
     run(RATIFICATIONS);
