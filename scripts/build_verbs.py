@@ -233,6 +233,11 @@ PATTERN_ADDITIONS = {
     # block; "cut ties", "severed relations" say the same.
     "sever": [("161", "* ties"), ("161", "* relations")],
     "slash": [("161", "* ties"), ("161", "* relations")],
+    # CAMEO 163 (impose embargo, boycott or sanctions): banning trade,
+    # arms sales, exports or imports is an embargo, not an administrative
+    # ban on people (172).
+    "ban": [("163", "* " + w) for w in
+            ("trade", "arms", "arms trade", "arms sales", "arms exports", "exports", "imports")],
     # CAMEO 057 (sign formal agreement) covers ratifying one: a treaty, an
     # accession or a membership ratified, for the whole approve/ratify block.
     "ratify": [("057", "* " + w) for w in

@@ -819,6 +819,16 @@ pub(crate) fn frame(
             .find(|&k| s.word(k) == "to" && s.mention_at[k].is_none());
     }
     if let Some(t) = to_at {
+        // "became the first country to ban", "is the only member to
+        // reject": the infinitive is what the subject did.
+        if let Some(c) = ordinal_role(s, t) {
+            let cf = frame(doc, s, focus, c, false, depth + 1);
+            f.subjects = cf.subjects;
+            f.reported_from = cf.reported_from;
+            f.negated |= cf.negated;
+            f.unrealised |= cf.unrealised;
+            return f;
+        }
         let mut g = t;
         while g > 0 && s.word(g - 1) == "\"" {
             g -= 1;
@@ -893,6 +903,28 @@ pub(crate) fn frame(
     f.reported_from = reported;
     f.unrealised |= conditional(s, j);
     f
+}
+
+/// The copula of "X became the first (state) to ...", "X is the only
+/// member to ...", when the "to" at token `t` ends such a phrase: a form of
+/// "be" or "become", "the", an ordinal or "only", then up to four words of
+/// the noun phrase (no verb, no comma).
+fn ordinal_role(s: &Sent, t: usize) -> Option<usize> {
+    const ORDINALS: &[&str] = &["first", "second", "third", "last", "latest", "only", "next"];
+    const COPULAS: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "become", "becomes", "became",
+    ];
+    let o = (t.saturating_sub(6)..t)
+        .rev()
+        .find(|&k| ORDINALS.contains(&s.word(k)))?;
+    if o == 0 || !matches!(s.word(o - 1), "the" | "a") || o < 2 {
+        return None;
+    }
+    if (o + 1..t).any(|k| matches!(s.word(k), "," | ";" | "that" | "which" | "who")) {
+        return None;
+    }
+    let c = o - 2;
+    COPULAS.contains(&s.word(c)).then_some(c)
 }
 
 /// The speaker of a speech verb left of token `j` in the sentence ("X said

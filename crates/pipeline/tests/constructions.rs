@@ -803,6 +803,45 @@ fn rejected_claims() {
     run(REJECTED_CLAIMS);
 }
 
+/// "X became the first state to V", "X is the only member to V": the
+/// infinitive is what X did, not a purpose; banning trade or arms sales is
+/// an embargo (CAMEO 163).
+const ORDINAL_ROLES: &[Construction] = &[
+    Construction {
+        name: "became the first country to recognise",
+        text: "Norway was the first country to recognise Palestine.",
+        events: &[("NOR", "PSE", "05", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "became the latest state to expel",
+        text: "Ireland became the latest state to expel Israeli diplomats.",
+        events: &[("IRL", "ISR", "16", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "the first member of a bloc to ban arms trade",
+        text: "Slovenia became the first European Union country to ban all arms trade with Israel.",
+        events: &[("SVN", "ISR", "163", false)],
+        not: &[("IGO", "ISR")],
+        never: &[],
+    },
+    Construction {
+        name: "banned exports to a state",
+        text: "China banned exports of gallium to the United States.",
+        events: &[("CHN", "USA", "163", false)],
+        not: &[],
+        never: &["17"],
+    },
+];
+
+#[test]
+fn ordinal_roles() {
+    run(ORDINAL_ROLES);
+}
+
 #[test]
 fn ratifications() {
     run(RATIFICATIONS);
