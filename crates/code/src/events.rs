@@ -1549,9 +1549,17 @@ pub(crate) fn code_nominals(
                     .get(j)
                     .is_some_and(|t| lexicon::causative_verb(&t.lemma))
             });
+        // "Israel's ceasefire proposal", "a peace plan": a noun modifying
+        // a noun of words or plans is their topic, not an event.
+        let topic = doc
+            .tagging(s)
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.upos == "NOUN" && lexicon::discourse_noun(&t.lemma));
         let background = in_object && !(explicit && (named_possessor || !targets.is_empty()))
             || in_subordinate_clause(doc, s, k)
-            || caused;
+            || caused
+            || topic;
         out.push(Action {
             sentence: s.index,
             sources,

@@ -306,8 +306,15 @@ impl VerbDictionary {
             // crimes" is an accusation).
             let verbal = |c: &str| matches!(c.get(..2), Some("01" | "10" | "11" | "12" | "13"));
             let material = |c: &str| matches!(c.get(..2), Some("17" | "18" | "19" | "20"));
+            // Nor does a demand, criticism, refusal or threat of its own
+            // ("order", 100) take the block's cooperation or travel
+            // ("ordered the troops to leave" is neither a promise, "* to"
+            // 030, nor a visit, 042): only words said.
+            let said =
+                |c: &str| matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"));
+            let hostile = |c: &str| matches!(c.get(..2), Some("10" | "11" | "12" | "13"));
             if let (Some(own), Some(pc)) = (&form.code, &p.code) {
-                if verbal(own) && material(pc) {
+                if verbal(own) && material(pc) || hostile(own) && !said(pc) {
                     continue;
                 }
             }

@@ -842,6 +842,39 @@ fn ordinal_roles() {
     run(ORDINAL_ROLES);
 }
 
+/// A verb that is a demand of its own ("order") stays a demand where its
+/// synonym set codes movement or promises ("ordered the troops to leave");
+/// a noun that names the topic of a plan or proposal ("a ceasefire
+/// proposal") is no event of its own.
+const DEMANDS_AND_TOPICS: &[Construction] = &[
+    Construction {
+        name: "ordered foreign troops to leave",
+        text: "Niger's junta ordered the US military to leave the country.",
+        events: &[("NER", "USA", "10", false)],
+        not: &[],
+        never: &["03", "04"],
+    },
+    Construction {
+        name: "ordered a state's diplomats to leave",
+        text: "Algeria ordered twelve French embassy staff to leave within 48 hours.",
+        events: &[("DZA", "FRA", "10", false)],
+        not: &[],
+        never: &["03", "04"],
+    },
+    Construction {
+        name: "a ceasefire proposal rejected",
+        text: "Hamas rejected Israel's ceasefire proposal.",
+        events: &[("PSE", "ISR", "12", false)],
+        not: &[],
+        never: &["08"],
+    },
+];
+
+#[test]
+fn demands_and_topics() {
+    run(DEMANDS_AND_TOPICS);
+}
+
 #[test]
 fn ratifications() {
     run(RATIFICATIONS);
