@@ -627,6 +627,11 @@ fn code_verb(
             .take(4)
             .any(|w| PROPOSALS.contains(&w.as_str()))
     {
+        // "answered a request for help": a reply is neither criticism nor
+        // refusal; the request is the event.
+        if lexicon::reply_verb(&hit.form.lemma) {
+            return None;
+        }
         code = "120".to_string();
     }
     // "released a statement", "released a report": words released are a

@@ -132,11 +132,37 @@ pub fn code_text(
         let recent = &actions[actions.len().saturating_sub(MAX_ANTECEDENT_ACTIONS)..];
         let mut here = events::code_verbs(&doc, s, &mut focus, &consumed, dict, recent);
         let coded: Vec<usize> = here.iter().map(|a| a.at_token).collect();
-        here.extend(events::code_nominals(
-            &doc, s, &focus, &consumed, &verb_at, &coded, dict,
-        ));
+        // "rejected calls by X for aid", "rejected a UN appeal for
+        // deploying troops": what a refusal refuses is its topic, told
+        // before, not a new event.
+        let refusals: Vec<usize> = here
+            .iter()
+            .filter(|a| a.code.starts_with("12"))
+            .map(|a| a.at_token)
+            .collect();
+        let refused = |at: usize| {
+            refusals.iter().any(|&r| {
+                r < at
+                    && !(r + 1..=at).any(|j| {
+                        matches!(s.word(j), ";" | ":")
+                            || matches!(doc.xpos(s, j), Some("VBD" | "VBZ" | "VBP"))
+                    })
+            })
+        };
+        let mut nominals =
+            events::code_nominals(&doc, s, &focus, &consumed, &verb_at, &coded, dict);
+        for n in &mut nominals {
+            if refused(n.at_token) {
+                n.background = true;
+            }
+        }
+        here.extend(nominals);
         here.extend(members);
         for f in found {
+            // A deployment asked for and refused did not happen.
+            if refused(f.action.at_token) {
+                continue;
+            }
             here.push(f.action);
             out.deployments.push(f.deployment);
         }

@@ -124,6 +124,14 @@ pub fn causative_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma replies to what was said ("answered a request").
+pub fn reply_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "reply"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma puts out words ("issued a statement", "passed a
 /// resolution", "sent a letter"): an -ing clause on its object ("a
 /// statement condemning X") says what the words do.
@@ -297,7 +305,15 @@ mod tests {
             assert!(
                 matches!(
                     class,
-                    Some("support" | "ending" | "aspect" | "publish" | "pressure" | "cause")
+                    Some(
+                        "support"
+                            | "ending"
+                            | "aspect"
+                            | "publish"
+                            | "pressure"
+                            | "cause"
+                            | "reply"
+                    )
                 ),
                 "{line:?}"
             );
@@ -331,6 +347,7 @@ mod tests {
         assert!(publishing_verb("issue") && publishing_verb("pass") && !publishing_verb("sign"));
         assert!(pressure_verb("boycott") && !pressure_verb("sanction"));
         assert!(causative_verb("spark") && !causative_verb("stage"));
+        assert!(reply_verb("answer") && !reply_verb("reject"));
         assert!(aspect_verb("begin") && !aspect_verb("began"));
         assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));

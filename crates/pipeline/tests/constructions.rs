@@ -862,6 +862,20 @@ const DEMANDS_AND_TOPICS: &[Construction] = &[
         never: &["03", "04"],
     },
     Construction {
+        name: "calls refused are the refusal's topic",
+        text: "Berlin rejected calls by Minsk for economic aid.",
+        events: &[("DEU", "BLR", "12", false)],
+        not: &[("BLR", "DEU")],
+        never: &["02", "07"],
+    },
+    Construction {
+        name: "a deployment asked for and refused did not happen",
+        text: "Lebanon rejected a UN appeal for deploying troops along its border with Israel.",
+        events: &[("LBN", "IGO", "12", false)],
+        not: &[("IGO", "ISR")],
+        never: &["15"],
+    },
+    Construction {
         name: "a ceasefire proposal rejected",
         text: "Hamas rejected Israel's ceasefire proposal.",
         events: &[("PSE", "ISR", "12", false)],
