@@ -304,3 +304,71 @@ fn conditions_are_checked_alike_through_cli_and_api() {
         }
     }
 }
+
+/// Who holds an office on a date: a person's actor code then (empty when
+/// the person held no role), and the code they must not have.
+struct Office {
+    name: &'static str,
+    on: &'static str,
+    code: Option<&'static str>,
+    not: &'static str,
+    source: &'static str,
+}
+
+const OFFICES: &[Office] = &[
+    Office { name: "Jacinda Ardern", on: "2024-01-01", code: Some(""), not: "NZLGOV", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Christopher Luxon", on: "2024-01-01", code: Some("NZLGOV"), not: "", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Jens Stoltenberg", on: "2025-01-01", code: None, not: "IGOWSTNAT", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Mark Rutte", on: "2025-01-01", code: Some("IGOWSTNAT"), not: "NLDGOV", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Sanna Marin", on: "2024-01-01", code: Some(""), not: "FINGOV", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Petteri Orpo", on: "2024-01-01", code: Some("FINGOV"), not: "", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Erna Solberg", on: "2024-01-01", code: None, not: "NORGOV", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Jonas Gahr Store", on: "2024-01-01", code: Some("NORGOV"), not: "", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Lawrence Wong", on: "2024-06-01", code: Some("SGPGOV"), not: "", source: "https://www.thepeninsulaqatar.com/article/15/05/2024/singapores-lawrence-wong-sworn-in-as-new-prime-minister" },
+    Office { name: "Muhyiddin Yassin", on: "2022-01-01", code: None, not: "MYSGOV", source: "https://en.vietnamplus.vn/ismail-sabri-yaakob-sworn-in-as-malaysias-new-prime-minister/206742.vnp" },
+    Office { name: "Anwar Ibrahim", on: "2024-01-01", code: Some("MYSGOV"), not: "", source: "https://www.todayonline.com/world/anwar-ibrahim-sworn-malaysias-10th-prime-minister-2055451" },
+    Office { name: "Javier Milei", on: "2024-06-01", code: Some("ARGGOV"), not: "", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Alberto Fernandez", on: "2024-06-01", code: None, not: "ARGGOV", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Boris Johnson", on: "2024-01-01", code: Some(""), not: "GBRGOV", source: "Wikipedia: Prime Minister of the United Kingdom" },
+    Office { name: "Leo Varadkar", on: "2023-06-01", code: Some("IRLGOV"), not: "", source: "https://radionigeria.gov.ng/2022/12/17/leo-varadkar-becomes-irelands-pm/" },
+    Office { name: "Andrej Babis", on: "2023-01-01", code: Some(""), not: "CZEGOV", source: "https://www.marketscreener.com/news/latest/Czech-president-appoints-Petr-Fiala-as-prime-minister--37150935/" },
+    Office { name: "Andrej Babis", on: "2026-01-01", code: Some("CZEGOV"), not: "", source: "https://unn.ua/en/news/billionaire-babis-officially-appointed-czech-prime-minister" },
+    Office { name: "Robert Fico", on: "2024-01-01", code: Some("SVKGOV"), not: "", source: "https://www.prezident.sk/en/press-room/1" },
+    Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
+];
+
+#[test]
+fn offices_end_with_their_terms() {
+    for q in OFFICES {
+        let out = entente()
+            .args(["actor", q.name, "--on", q.on, "--format", "json"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}: {}", q.name, stderr_of(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        let code = v["actors"][0]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let help = format!(
+            "{} on {}: code {code:?}\nhelp: the expected answer rests on {}",
+            q.name, q.on, q.source
+        );
+        if let Some(want) = q.code {
+            assert_eq!(code, want, "{help}");
+        }
+        if !q.not.is_empty() {
+            assert_ne!(code, q.not, "{help}");
+        }
+    }
+    // An ended term is named as such.
+    let out = entente()
+        .args(["actor", "Ardern", "--on", "2024-01-01"])
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("former prime minister (NZLGOV, until 2023-01-25)"),
+        "{table}"
+    );
+}
