@@ -259,6 +259,31 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
     assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
     assert!(stderr_of(&again).contains("reopen"));
     assert!(treaties("AUS", "FJI", on).is_empty());
+    // Another report of the rejected fact cannot bring it back either.
+    let again_text = dir.path().join("again.txt");
+    std::fs::write(
+        &again_text,
+        "Fiji and Australia signed a mutual defence treaty last week, officials confirmed.\n",
+    )
+    .expect("write");
+    let out = entente()
+        .arg("run")
+        .arg(&again_text)
+        .args(["--published", "2031-03-10", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let listed = json_of(&db, &["updates"]);
+    let repeat = listed["updates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| u["status"] == "proposed" && pair(u) == ["AUS", "FJI"])
+        .unwrap_or_else(|| panic!("the repeated report is proposed\n{listed:#}"));
+    let refused = decide(&db, "accept", &repeat["id"].to_string());
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    assert!(stderr_of(&refused).contains(&format!("same fact as update {au_id}")));
     assert!(decide(&db, "reopen", &au_id).status.success());
     assert!(
         treaties("AUS", "FJI", on).is_empty(),

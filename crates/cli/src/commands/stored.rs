@@ -134,6 +134,21 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         let kb_update: entente_know::ProposedUpdate =
             serde_json::from_value(update.update.payload.clone())
                 .with_context(|| format!("update {id} is not a knowledge-base update"))?;
+        // A fact rejected once stays out, whichever report proposes it again.
+        for rejected in store.updates(Some(UpdateStatus::Rejected))? {
+            let same = serde_json::from_value::<entente_know::ProposedUpdate>(
+                rejected.update.payload.clone(),
+            )
+            .is_ok_and(|r| r.same_fact(&kb_update));
+            if same {
+                return Err(UsageError(format!(
+                    "update {id} reports the same fact as update {}, which was rejected: \
+                     the decision stands; `entente updates reopen {}` puts it back among the proposed ones",
+                    rejected.id, rejected.id
+                ))
+                .into());
+            }
+        }
         let mut kb = super::know::knowledge_base(&args.store)?;
         kb.apply(&kb_update)
             .with_context(|| format!("update {id} cannot be applied"))?;
