@@ -334,6 +334,10 @@ const OFFICES: &[Office] = &[
     Office { name: "Andrej Babis", on: "2023-01-01", code: Some(""), not: "CZEGOV", source: "https://www.marketscreener.com/news/latest/Czech-president-appoints-Petr-Fiala-as-prime-minister--37150935/" },
     Office { name: "Andrej Babis", on: "2026-01-01", code: Some("CZEGOV"), not: "", source: "https://unn.ua/en/news/billionaire-babis-officially-appointed-czech-prime-minister" },
     Office { name: "Robert Fico", on: "2024-01-01", code: Some("SVKGOV"), not: "", source: "https://www.prezident.sk/en/press-room/1" },
+    Office { name: "Kaja Kallas", on: "2025-01-01", code: Some("IGOEUREEC"), not: "ESTGOV", source: "https://babel.ua/en/news/109269-the-new-government-was-sworn-in-kristen-michal-became-the-prime-minister" },
+    Office { name: "Kristen Michal", on: "2025-01-01", code: Some("ESTGOV"), not: "", source: "https://www.hurriyetdailynews.com/estonias-new-centre-right-government-sworn-in-198781" },
+    Office { name: "Bart De Wever", on: "2025-06-01", code: Some("BELGOV"), not: "", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Alexander De Croo", on: "2025-06-01", code: None, not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
     Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
 ];
 
