@@ -338,6 +338,8 @@ const OFFICES: &[Office] = &[
     Office { name: "Kristen Michal", on: "2025-01-01", code: Some("ESTGOV"), not: "", source: "https://www.hurriyetdailynews.com/estonias-new-centre-right-government-sworn-in-198781" },
     Office { name: "Bart De Wever", on: "2025-06-01", code: Some("BELGOV"), not: "", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
     Office { name: "Alexander De Croo", on: "2025-06-01", code: None, not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Johann Wadephul", on: "2025-06-01", code: Some("DEUGOV"), not: "", source: "https://www.bmvg.de/de/aktuelles/pistorius-bleibt-verteidigungsminister-5937852" },
+    Office { name: "Boris Pistorius", on: "2024-01-01", code: Some("DEUGOV"), not: "", source: "https://report.az/en/other-countries/germany-s-new-defense-minister-takes-oath" },
     Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
 ];
 
