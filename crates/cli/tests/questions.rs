@@ -340,6 +340,8 @@ const OFFICES: &[Office] = &[
     Office { name: "Alexander De Croo", on: "2025-06-01", code: None, not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
     Office { name: "Johann Wadephul", on: "2025-06-01", code: Some("DEUGOV"), not: "", source: "https://www.bmvg.de/de/aktuelles/pistorius-bleibt-verteidigungsminister-5937852" },
     Office { name: "Boris Pistorius", on: "2024-01-01", code: Some("DEUGOV"), not: "", source: "https://report.az/en/other-countries/germany-s-new-defense-minister-takes-oath" },
+    Office { name: "Grant Shapps", on: "2024-01-01", code: Some("GBRGOV"), not: "", source: "https://www.theguardian.com/politics/2023/aug/31/grant-shapps-appointed-as-defence-secretary-reshuffle" },
+    Office { name: "John Healey", on: "2025-01-01", code: Some("GBRGOV"), not: "", source: "https://www.devdiscourse.com/article/politics/3007082-keir-starmers-cabinet-shift-lammy-healey-to-lead-during-global-turmoil" },
     Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
 ];
 
