@@ -25,6 +25,7 @@ Python 3.11, standard library only. Usage:
 from __future__ import annotations
 
 import argparse
+from datetime import date
 import csv
 import io
 import json
@@ -415,6 +416,12 @@ def merge_people(curated_rows, reign_rows, phoenix_rows):
         by_surname.setdefault((r[2][:3], k.split(" ")[-1]), set()).add(full[k])
     for r in curated_rows:
         out.append(r)
+    # The curated terms of each person in each actor code: REIGN stops in March 2021, so its
+    # open spells end where the curated term of the same person and code ends (Ardern's
+    # government ended on 25 January 2023, not with the dataset).
+    curated_terms: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for r in curated_rows:
+        curated_terms.setdefault((key(r[0]), r[2]), []).append((r[4], r[5]))
     for r in reign_rows:
         k = key(r[0])
         name = full.get(k)
@@ -422,7 +429,25 @@ def merge_people(curated_rows, reign_rows, phoenix_rows):
             c = by_surname.get((r[2][:3], k), set())
             if len(c) == 1:
                 name = next(iter(c))
-        out.append([name or r[0]] + r[1:])
+        if name is None:
+            # "Johnson", "M. Rutte", "Lopez Obrador": the curated holder of the same code
+            # whose surname ends the name and whose term began the same day.
+            last = k.split(" ")[-1]
+            c = {cr[0] for cr in curated_rows
+                 if cr[2] == r[2] and key(cr[0]).split(" ")[-1] == last and cr[4] == r[4]}
+            if len(c) == 1:
+                name = next(iter(c))
+        row = [name or r[0]] + r[1:]
+        terms = curated_terms.get((key(row[0]), row[2]), [])
+        if row[5] == "" and terms:
+            # The curated term that began with REIGN's (within a month) ends it; else, when
+            # every curated term has ended, the last end does (a later term is its own line).
+            same = [e for f, e in terms if f and abs((date.fromisoformat(f) - date.fromisoformat(row[4])).days) <= 31]
+            if same and same[0]:
+                row[5] = same[0]
+            elif not same and all(e for _, e in terms):
+                row[5] = max(e for _, e in terms)
+        out.append(row)
     for r in phoenix_rows:
         out.append([full[key(r[0])]] + r[1:])
     # Aliases once per person: later lines of the same person leave the column empty.

@@ -250,8 +250,12 @@ pub struct UpdatesArgs {
 pub enum UpdatesAction {
     /// Apply a proposed update to the knowledge base.
     Accept { id: i64 },
-    /// Reject a proposed update.
+    /// Reject a proposed update. A rejection is final: it stays out of the
+    /// knowledge base until `reopen`.
     Reject { id: i64 },
+    /// Put an accepted or rejected update back among the proposed ones, to
+    /// decide it again.
+    Reopen { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

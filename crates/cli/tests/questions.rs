@@ -46,6 +46,9 @@ const NATO_FIN: &str = "https://www.nato.int/cps/en/natohq/news_213448.htm";
 const NATO_SWE: &str = "https://www.nato.int/cps/en/natohq/news_223446.htm";
 const ECOWAS: &str = "https://afrinz.ru/en/2024/12/ecowas-summit-sets-date-for-withdrawal-of-mali-burkina-faso-and-niger-from-the-union/";
 const RUS_PRK: &str = "https://interfax.com/newsroom/top-stories/108291/";
+const US_PHL: &str = "https://newsinfo.inquirer.net/15030/state-dept-report-stresses-importance-of-ph-us-mutual-defense-treaty/amp (Articles IV and V)";
+const US_KOR: &str = "https://en.m.wikipedia.org/wiki/Mutual_Defense_Treaty_Between_the_United_States_and_the_Republic_of_Korea (Article III)";
+const RIO: &str = "http://en.m.wikisource.org/wiki/Page:United_States_Statutes_at_Large_Volume_62_Part_2.djvu/422 (Article 3; Mexico withdrew in 2004)";
 
 const QUESTIONS: &[Question] = &[
     Question { name: "NATO the day before Montenegro", ask: Ask::Members("NATO"), on: "2017-06-04", count: Some(28), include: &["ALB"], exclude: &["MNE"], source: NATO_MNE },
@@ -93,6 +96,10 @@ const QUESTIONS: &[Question] = &[
     Question { name: "the US and Afghanistan before the fall of Kabul", ask: Ask::Treaties("USA", "AFG"), on: "2021-08-01", count: Some(1), include: &["atop:6050"], exclude: &[], source: "https://editorials.voa.gov/a/us---afghan-agreement-signed--150696665/1493157.html" },
     Question { name: "the US and Afghanistan after the fall of Kabul", ask: Ask::Treaties("USA", "AFG"), on: "2021-08-15", count: Some(0), include: &[], exclude: &["atop:6050"], source: "https://www.washingtonpost.com/video/world/fast-moving-taliban-fighters-take-kabul-trigger-afghan-government-collapse/2021/08/15/1c6cac6f-1b2c-4aaa-9916-d6b7c64851a5_video.html" },
     Question { name: "the US and South Korea", ask: Ask::Treaties("USA", "KOR"), on: "2024-01-01", count: None, include: &["atop:3240"], exclude: &[], source: "https://presidency.ucsb.edu/documents/special-message-the-senate-transmitting-the-mutual-defense-treaty-between-the-united" },
+    Question { name: "Guam under the US-Philippines treaty", ask: Ask::Obligations { attacked: "USA", treaty: Some("US-Philippines Mutual Defense Treaty"), place: Some("Guam"), provision: Some("defence") }, on: "2024-01-01", count: Some(1), include: &["PHL"], exclude: &[], source: US_PHL },
+    Question { name: "Puerto Rico outside the US-Philippines treaty", ask: Ask::Obligations { attacked: "USA", treaty: Some("US-Philippines Mutual Defense Treaty"), place: Some("Puerto Rico"), provision: Some("defence") }, on: "2024-01-01", count: Some(0), include: &[], exclude: &["PHL"], source: US_PHL },
+    Question { name: "Hawaii under the US-ROK treaty", ask: Ask::Obligations { attacked: "USA", treaty: Some("US-ROK Mutual Defense Treaty"), place: Some("Hawaii"), provision: Some("defence") }, on: "2024-01-01", count: Some(1), include: &["KOR"], exclude: &[], source: US_KOR },
+    Question { name: "Puerto Rico under the Rio Treaty", ask: Ask::Obligations { attacked: "USA", treaty: Some("Rio Treaty"), place: Some("Puerto Rico"), provision: Some("defence") }, on: "2024-01-01", count: None, include: &["BRA", "ARG"], exclude: &["MEX"], source: RIO },
     Question { name: "NATO's partners before Crimea", ask: Ask::Partners("NATO"), on: "2013-06-01", count: None, include: &["RUS", "BLR", "JPN"], exclude: &["USA"], source: "https://www.rferl.org/a/ukrain-nato-suspend-russia-cooperation/25317602.html" },
     Question { name: "NATO's partners after the 2014 suspension", ask: Ask::Partners("NATO"), on: "2014-04-01", count: None, include: &["BLR", "UKR"], exclude: &["RUS"], source: "https://www.rferl.org/a/ukrain-nato-suspend-russia-cooperation/25317602.html" },
     Question { name: "NATO's partners after Belarus was suspended", ask: Ask::Partners("NATO"), on: "2021-11-01", count: None, include: &["UKR", "COL"], exclude: &["RUS", "BLR"], source: "https://www.nato.int/cps/en/natohq/topics_49119.htm" },
@@ -215,4 +222,161 @@ fn dated_questions_answer_alike_through_cli_and_api() {
         check(q, "API", &api);
         assert_eq!(cli, api, "{}: the CLI and the API disagree", q.name);
     }
+}
+
+/// A condition of the provision binding `code`, and how it must stand.
+struct ConditionQuestion {
+    name: &'static str,
+    attacked: &'static str,
+    treaty: &'static str,
+    place: Option<&'static str>,
+    on: &'static str,
+    code: &'static str,
+    /// `(condition, status)` in the answer's order.
+    checks: &'static [(&'static str, &'static str)],
+    source: &'static str,
+}
+
+const CONDITIONS: &[ConditionQuestion] = &[
+    ConditionQuestion { name: "Guam lies in the Pacific area", attacked: "USA", treaty: "US-Philippines Mutual Defense Treaty", place: Some("Guam"), on: "2024-01-01", code: "PHL", checks: &[("location", "held")], source: US_PHL },
+    ConditionQuestion { name: "Luzon without a place: the Philippines' home territory", attacked: "PHL", treaty: "US-Philippines Mutual Defense Treaty", place: None, on: "2024-01-01", code: "USA", checks: &[("location", "held")], source: US_PHL },
+    ConditionQuestion { name: "Seoul: what South Korea administers", attacked: "KOR", treaty: "US-ROK Mutual Defense Treaty", place: None, on: "2024-01-01", code: "USA", checks: &[("location", "held")], source: US_KOR },
+    ConditionQuestion { name: "Brazil under the OAS Charter", attacked: "BRA", treaty: "OAS Charter", place: None, on: "2024-01-01", code: "USA", checks: &[("location", "held")], source: "http://www.cidh.oas.org/Basicos/English/Basic22.Charter%20OAS.htm (Article 28)" },
+    ConditionQuestion { name: "Thailand under the Manila Pact: a named adversary", attacked: "THA", treaty: "Manila Pact", place: None, on: "2024-01-01", code: "USA", checks: &[("adversary", "depends"), ("location", "unknown")], source: "ATOP 4.01 atopid 3260 (defcoadv, defcoloc)" },
+    ConditionQuestion { name: "Belgium under Article 5", attacked: "BEL", treaty: "NATO", place: None, on: "2024-01-01", code: "USA", checks: &[("location", "held")], source: "https://www.nato.int/cps/en/natohq/official_texts_17120.htm (Article 6)" },
+    ConditionQuestion { name: "Belarus under the 2024 treaty: unconditional", attacked: "BLR", treaty: "RUS-BLR-2024", place: None, on: "2025-06-01", code: "RUS", checks: &[], source: "https://censor.net/en/news/3541016/russia-and-belarus-sign-agreement-on-security-guarantees-in-the-union-state" },
+];
+
+/// The `(condition, status)` pairs of the defence entry of `code`.
+fn checks_of(v: &Value, code: &str) -> Option<Vec<(String, String)>> {
+    let entry = v["obligated"]
+        .as_array()?
+        .iter()
+        .find(|o| o["code"] == code && o["provision"] == "defence")?;
+    Some(
+        entry["condition_checks"]
+            .as_array()?
+            .iter()
+            .map(|c| {
+                let s = |k: &str| c[k].as_str().unwrap_or_default().to_string();
+                (s("condition"), s("status"))
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn conditions_are_checked_alike_through_cli_and_api() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[]);
+    let server = Server::start(&db, &[]);
+    for q in CONDITIONS {
+        let ask = Ask::Obligations {
+            attacked: q.attacked,
+            treaty: Some(q.treaty),
+            place: q.place,
+            provision: Some("defence"),
+        };
+        let out = entente()
+            .args(ask.cli(q.on))
+            .args(["--format", "json", "--db"])
+            .arg(&db)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}: {}", q.name, stderr_of(&out));
+        let cli: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        let api = server.get_json(&ask.api(q.on));
+        let want: Vec<(String, String)> = q
+            .checks
+            .iter()
+            .map(|(c, s)| (c.to_string(), s.to_string()))
+            .collect();
+        for (via, v) in [("CLI", &cli), ("API", &api)] {
+            assert_eq!(
+                checks_of(v, q.code).as_ref(),
+                Some(&want),
+                "{} ({via}, {}): {} should be bound with these conditions\nhelp: the expected answer rests on {}",
+                q.name,
+                q.on,
+                q.code,
+                q.source
+            );
+        }
+    }
+}
+
+/// Who holds an office on a date: a person's actor code then (empty when
+/// the person held no role), and the code they must not have.
+struct Office {
+    name: &'static str,
+    on: &'static str,
+    code: Option<&'static str>,
+    not: &'static str,
+    source: &'static str,
+}
+
+const OFFICES: &[Office] = &[
+    Office { name: "Jacinda Ardern", on: "2024-01-01", code: Some(""), not: "NZLGOV", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Christopher Luxon", on: "2024-01-01", code: Some("NZLGOV"), not: "", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Jens Stoltenberg", on: "2025-01-01", code: None, not: "IGOWSTNAT", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Mark Rutte", on: "2025-01-01", code: Some("IGOWSTNAT"), not: "NLDGOV", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Sanna Marin", on: "2024-01-01", code: Some(""), not: "FINGOV", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Petteri Orpo", on: "2024-01-01", code: Some("FINGOV"), not: "", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Erna Solberg", on: "2024-01-01", code: None, not: "NORGOV", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Jonas Gahr Store", on: "2024-01-01", code: Some("NORGOV"), not: "", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Lawrence Wong", on: "2024-06-01", code: Some("SGPGOV"), not: "", source: "https://www.thepeninsulaqatar.com/article/15/05/2024/singapores-lawrence-wong-sworn-in-as-new-prime-minister" },
+    Office { name: "Muhyiddin Yassin", on: "2022-01-01", code: None, not: "MYSGOV", source: "https://en.vietnamplus.vn/ismail-sabri-yaakob-sworn-in-as-malaysias-new-prime-minister/206742.vnp" },
+    Office { name: "Anwar Ibrahim", on: "2024-01-01", code: Some("MYSGOV"), not: "", source: "https://www.todayonline.com/world/anwar-ibrahim-sworn-malaysias-10th-prime-minister-2055451" },
+    Office { name: "Javier Milei", on: "2024-06-01", code: Some("ARGGOV"), not: "", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Alberto Fernandez", on: "2024-06-01", code: None, not: "ARGGOV", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Boris Johnson", on: "2024-01-01", code: Some(""), not: "GBRGOV", source: "Wikipedia: Prime Minister of the United Kingdom" },
+    Office { name: "Leo Varadkar", on: "2023-06-01", code: Some("IRLGOV"), not: "", source: "https://radionigeria.gov.ng/2022/12/17/leo-varadkar-becomes-irelands-pm/" },
+    Office { name: "Andrej Babis", on: "2023-01-01", code: Some(""), not: "CZEGOV", source: "https://www.marketscreener.com/news/latest/Czech-president-appoints-Petr-Fiala-as-prime-minister--37150935/" },
+    Office { name: "Andrej Babis", on: "2026-01-01", code: Some("CZEGOV"), not: "", source: "https://unn.ua/en/news/billionaire-babis-officially-appointed-czech-prime-minister" },
+    Office { name: "Robert Fico", on: "2024-01-01", code: Some("SVKGOV"), not: "", source: "https://www.prezident.sk/en/press-room/1" },
+    Office { name: "Kaja Kallas", on: "2025-01-01", code: Some("IGOEUREEC"), not: "ESTGOV", source: "https://babel.ua/en/news/109269-the-new-government-was-sworn-in-kristen-michal-became-the-prime-minister" },
+    Office { name: "Kristen Michal", on: "2025-01-01", code: Some("ESTGOV"), not: "", source: "https://www.hurriyetdailynews.com/estonias-new-centre-right-government-sworn-in-198781" },
+    Office { name: "Bart De Wever", on: "2025-06-01", code: Some("BELGOV"), not: "", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Alexander De Croo", on: "2025-06-01", code: None, not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Johann Wadephul", on: "2025-06-01", code: Some("DEUGOV"), not: "", source: "https://www.bmvg.de/de/aktuelles/pistorius-bleibt-verteidigungsminister-5937852" },
+    Office { name: "Boris Pistorius", on: "2024-01-01", code: Some("DEUGOV"), not: "", source: "https://report.az/en/other-countries/germany-s-new-defense-minister-takes-oath" },
+    Office { name: "Grant Shapps", on: "2024-01-01", code: Some("GBRGOV"), not: "", source: "https://www.theguardian.com/politics/2023/aug/31/grant-shapps-appointed-as-defence-secretary-reshuffle" },
+    Office { name: "John Healey", on: "2025-01-01", code: Some("GBRGOV"), not: "", source: "https://www.devdiscourse.com/article/politics/3007082-keir-starmers-cabinet-shift-lammy-healey-to-lead-during-global-turmoil" },
+    Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
+];
+
+#[test]
+fn offices_end_with_their_terms() {
+    for q in OFFICES {
+        let out = entente()
+            .args(["actor", q.name, "--on", q.on, "--format", "json"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}: {}", q.name, stderr_of(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        let code = v["actors"][0]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let help = format!(
+            "{} on {}: code {code:?}\nhelp: the expected answer rests on {}",
+            q.name, q.on, q.source
+        );
+        if let Some(want) = q.code {
+            assert_eq!(code, want, "{help}");
+        }
+        if !q.not.is_empty() {
+            assert_ne!(code, q.not, "{help}");
+        }
+    }
+    // An ended term is named as such.
+    let out = entente()
+        .args(["actor", "Ardern", "--on", "2024-01-01"])
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("former prime minister (NZLGOV, until 2023-01-25)"),
+        "{table}"
+    );
 }

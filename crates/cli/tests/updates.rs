@@ -110,3 +110,188 @@ fn unknown_update_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("no update 42"));
 }
+
+/// `entente ARGS --format json --db DB`, which must succeed.
+fn json_of(db: &Path, args: &[&str]) -> Value {
+    let out = entente()
+        .args(args)
+        .args(["--format", "json", "--db"])
+        .arg(db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn codes(v: &Value, list: &str, field: &str) -> Vec<String> {
+    v[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x[field].as_str().map(String::from))
+        .collect()
+}
+
+fn decide(db: &Path, action: &str, id: &str) -> std::process::Output {
+    entente()
+        .args(["updates", "--db"])
+        .arg(db)
+        .args([action, id])
+        .output()
+        .expect("runs")
+}
+
+/// Issue 12's updates workflow: a pact repeated in headline, lead and body
+/// is one proposal; accepting it changes `treaties`, `members` and
+/// `obligations` in the CLI and the API from its date; a rejected one stays
+/// out until reopened.
+#[test]
+fn one_proposal_per_pact_and_decisions_that_stand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("pact.db");
+    let pact = dir.path().join("pact.txt");
+    std::fs::write(
+        &pact,
+        "Japan and the Philippines sign defence pact\n\n\
+         Japan and the Philippines signed a mutual defence pact on Monday, officials said.\n\n\
+         TOKYO — Japan and the Philippines signed a mutual defence pact in Tokyo on Monday, in a \
+         move the two governments said would deter aggression. The Philippines signed the pact \
+         after months of talks.\n",
+    )
+    .expect("write");
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Australia and Fiji sign security treaty\n\n\
+         Australia and Fiji signed a mutual defence treaty on Friday.\n",
+    )
+    .expect("write");
+    let out = entente()
+        .arg("run")
+        .args([&pact, &other])
+        .args(["--published", "2031-03-05", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    let listed = json_of(&db, &["updates"]);
+    let updates = listed["updates"].as_array().expect("updates");
+    let signed: Vec<&Value> = updates
+        .iter()
+        .filter(|u| u["kind"] == "treaty_signed")
+        .collect();
+    assert_eq!(
+        signed.len(),
+        2,
+        "one proposal per pact, none of a state with itself\n{listed:#}"
+    );
+    let pair = |u: &Value| {
+        let mut p = [
+            u["update"]["state"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            u["update"]["other"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        ];
+        p.sort();
+        p
+    };
+    let jp = signed
+        .iter()
+        .find(|u| pair(u) == ["JPN", "PHL"])
+        .expect("the Japan–Philippines pact");
+    let au = signed
+        .iter()
+        .find(|u| pair(u) == ["AUS", "FJI"])
+        .expect("the Australia–Fiji treaty");
+    assert_eq!(jp["update"]["date"], "2031-03-03", "'on Monday'");
+    assert_eq!(jp["update"]["provision"], "defence");
+    assert_eq!(
+        au["update"]["provision"], "defence",
+        "the body's 'mutual defence' outranks the headline's 'security'"
+    );
+    let (jp_id, au_id) = (jp["id"].to_string(), au["id"].to_string());
+
+    let server = super::serve::Server::start(&db, &[]);
+    let on = "2031-04-01";
+    let bound_to_phl = |on: &str| {
+        let cli = json_of(&db, &["obligations", "--attacked", "PHL", "--on", on]);
+        let api = server.get_json(&format!("/api/obligations?attacked=PHL&on={on}"));
+        assert_eq!(cli["states"], api["states"], "CLI and API agree");
+        codes(&cli, "obligated", "code")
+    };
+    let treaties = |a: &str, b: &str, on: &str| {
+        let cli = json_of(&db, &["treaties", "--between", a, b, "--on", on]);
+        let api = server.get_json(&format!("/api/treaties?a={a}&b={b}&on={on}"));
+        let (c, p) = (
+            codes(&cli, "treaties", "treaty"),
+            codes(&api, "treaties", "treaty"),
+        );
+        assert_eq!(c, p, "CLI and API agree");
+        c
+    };
+    let name = "Agreement between Japan and Philippines";
+    assert!(!bound_to_phl(on).contains(&"JPN".to_string()));
+    assert!(!treaties("JPN", "PHL", on).contains(&name.to_string()));
+
+    assert!(decide(&db, "accept", &jp_id).status.success());
+    assert!(bound_to_phl(on).contains(&"JPN".to_string()), "obligations");
+    assert!(
+        !bound_to_phl("2031-03-02").contains(&"JPN".to_string()),
+        "not before the pact's date"
+    );
+    assert!(treaties("JPN", "PHL", on).contains(&name.to_string()));
+    let enc = name.replace(' ', "%20");
+    for members in [
+        json_of(&db, &["members", name, "--on", on]),
+        server.get_json(&format!("/api/members/{enc}?on={on}")),
+    ] {
+        assert_eq!(codes(&members, "members", "code"), ["JPN", "PHL"]);
+    }
+
+    // A rejection is final: accepting it later fails until it is reopened.
+    assert!(decide(&db, "reject", &au_id).status.success());
+    let again = decide(&db, "accept", &au_id);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
+    assert!(stderr_of(&again).contains("reopen"));
+    assert!(treaties("AUS", "FJI", on).is_empty());
+    // Another report of the rejected fact cannot bring it back either.
+    let again_text = dir.path().join("again.txt");
+    std::fs::write(
+        &again_text,
+        "Fiji and Australia signed a mutual defence treaty last week, officials confirmed.\n",
+    )
+    .expect("write");
+    let out = entente()
+        .arg("run")
+        .arg(&again_text)
+        .args(["--published", "2031-03-10", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let listed = json_of(&db, &["updates"]);
+    let repeat = listed["updates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| u["status"] == "proposed" && pair(u) == ["AUS", "FJI"])
+        .unwrap_or_else(|| panic!("the repeated report is proposed\n{listed:#}"));
+    let refused = decide(&db, "accept", &repeat["id"].to_string());
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    assert!(stderr_of(&refused).contains(&format!("same fact as update {au_id}")));
+    assert!(decide(&db, "reopen", &au_id).status.success());
+    assert!(
+        treaties("AUS", "FJI", on).is_empty(),
+        "reopened is not accepted"
+    );
+    assert!(decide(&db, "accept", &au_id).status.success());
+    assert_eq!(
+        treaties("AUS", "FJI", on),
+        ["Agreement between Australia and Fiji"]
+    );
+}

@@ -17,10 +17,15 @@
 //! gives, else one made from its founding parties and year ("Hungary–Ukraine
 //! treaty of 1991", [`Treaty::name_generated`]). Every answer names its basis: treaty, article,
 //! dataset line or curated line, and the date of entry it used (entry into
-//! force where known, else ATOP's signature date).
+//! force where known, else ATOP's signature date). Every obligation says
+//! how its conditions stood ([`ConditionCheck`]): a provision whose area is
+//! known binds only when the place attacked lies in it; one ATOP conditions
+//! on a named adversary, conflict or request says that it depends on it.
 //!
 //! It does not read news itself: [`KnowledgeBase::propose_updates`] turns
-//! coded events into [`ProposedUpdate`]s for review, and
+//! coded events into [`ProposedUpdate`]s for review (accessions, withdrawals
+//! from organisations and treaties, treaties signed, suspended or ended,
+//! recognitions; one per fact, see [`ProposedUpdate::same_fact`]), and
 //! [`KnowledgeBase::apply`] makes an accepted one a fact. It does not
 //! interpret treaties beyond their coded provisions, and knows places only as
 //! states' home territories plus the territories listed in `curated.tsv`.
@@ -59,6 +64,7 @@
 // Offsets cut text only through `str::get` or `entente_core::text`.
 #![cfg_attr(not(test), deny(clippy::string_slice))]
 
+mod condition;
 mod date;
 mod error;
 mod knowledge_base;
@@ -70,6 +76,7 @@ mod table;
 mod treaty;
 mod update;
 
+pub use condition::{CheckStatus, Condition, ConditionCheck};
 pub use date::{FuzzyDate, Precision};
 pub use error::{KnowError, Result};
 pub use knowledge_base::{DataFiles, KnowledgeBase, State};

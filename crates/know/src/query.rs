@@ -1,9 +1,11 @@
 //! The questions the knowledge base answers, and their serialisable answers.
 
+use crate::condition::{CheckStatus, Condition, ConditionCheck};
 use crate::date::{holds, FuzzyDate};
 use crate::error::Result;
 use crate::knowledge_base::KnowledgeBase;
 use crate::organisation::Partnership;
+use crate::place::Place;
 use crate::source::expand;
 use crate::treaty::{Party, Provision, ProvisionKind, Treaty};
 use chrono::NaiveDate;
@@ -53,6 +55,12 @@ pub struct Obligated {
     pub provision: ProvisionKind,
     pub article: Option<String>,
     pub conditions: String,
+    /// Each condition of the provision and whether it held for the question:
+    /// `held` (the place lies in the provision's area), `depends` (it binds
+    /// only if the attacker is the adversary the treaty names, ...), or
+    /// `unknown` (ATOP codes a named location the knowledge base lacks).
+    /// Empty when the provision binds unconditionally.
+    pub condition_checks: Vec<ConditionCheck>,
     /// The dataset or curated line for the provision and for the party,
     /// with the date of the party's entry that the answer used.
     pub source: String,
@@ -139,26 +147,27 @@ impl KnowledgeBase {
     /// Members of `org` (abbreviation or name) on `on`. For an organisation
     /// resting on a treaty, its members are the treaty's parties; otherwise
     /// its full members.
+    ///
+    /// A treaty's name (or id) that is no organisation's asks for the
+    /// treaty's parties: a pact accepted from the news has members too.
     pub fn members(&self, org: &str, on: NaiveDate) -> Result<MembersAnswer> {
-        let o = self.organisation(org)?;
-        let mut members: Vec<Member> = match o.treaty {
-            Some(t) => {
-                let treaty = &self.treaties[t];
-                let mut codes: Vec<&str> = treaty
-                    .parties
-                    .iter()
-                    .filter(|p| p.holds_on(on))
-                    .map(|p| p.code.as_str())
-                    .collect();
-                codes.sort_unstable();
-                codes.dedup();
-                codes
-                    .into_iter()
-                    .filter_map(|c| {
-                        continuous_start(&treaty.parties, c, on).map(|since| self.member(c, since))
-                    })
-                    .collect()
+        let o = match self.organisation(org) {
+            Ok(o) => o,
+            Err(e) => {
+                let Ok(ti) = self.treaty_index(org) else {
+                    return Err(e);
+                };
+                let mut members = self.parties_on(ti, on);
+                members.sort_by(|a, b| a.code.cmp(&b.code));
+                return Ok(MembersAnswer {
+                    organisation: self.treaties[ti].name.clone(),
+                    on,
+                    members,
+                });
             }
+        };
+        let mut members: Vec<Member> = match o.treaty {
+            Some(t) => self.parties_on(t, on),
             None => o
                 .memberships
                 .iter()
@@ -173,6 +182,25 @@ impl KnowledgeBase {
             on,
             members,
         })
+    }
+
+    /// The parties of treaty `t` on `on`, each with the start of its unbroken spell.
+    fn parties_on(&self, t: usize, on: NaiveDate) -> Vec<Member> {
+        let treaty = &self.treaties[t];
+        let mut codes: Vec<&str> = treaty
+            .parties
+            .iter()
+            .filter(|p| p.holds_on(on))
+            .map(|p| p.code.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+            .into_iter()
+            .filter_map(|c| {
+                continuous_start(&treaty.parties, c, on).map(|since| self.member(c, since))
+            })
+            .collect()
     }
 
     fn member(&self, code: &str, since: FuzzyDate) -> Member {
@@ -219,14 +247,16 @@ impl KnowledgeBase {
             if !t.in_force_on(on) || attacked_spells.is_empty() {
                 continue;
             }
-            // Which support provisions cover the place.
-            let mut usable: Vec<ProvisionKind> = Vec::new();
+            // Which support provisions cover the place, and how their
+            // conditions stand.
+            let mut usable: Vec<(ProvisionKind, Vec<ConditionCheck>)> = Vec::new();
             for kind in SUPPORT {
                 match t.provision(kind) {
                     Some(p) if p.area.as_ref().is_some_and(|a| !a.admits(place)) => {
                         excluded.push(self.excluded(t, p, &place.name));
                     }
-                    _ => usable.push(kind),
+                    Some(p) => usable.push((kind, checks(t, p, place, where_.is_some()))),
+                    None => usable.push((kind, Vec::new())),
                 }
             }
             for party in t
@@ -239,14 +269,12 @@ impl KnowledgeBase {
                 {
                     continue;
                 }
-                let Some(kind) = usable
-                    .iter()
-                    .copied()
-                    .find(|k| party.obligations.contains(*k))
+                let Some((kind, checks)) =
+                    usable.iter().find(|(k, _)| party.obligations.contains(*k))
                 else {
                     continue;
                 };
-                obligated.push(self.obligated(t, party, kind));
+                obligated.push(self.obligated(t, party, *kind, checks.clone()));
             }
         }
         obligated.sort_by(|a, b| (&a.treaty, &a.code).cmp(&(&b.treaty, &b.code)));
@@ -263,7 +291,13 @@ impl KnowledgeBase {
         })
     }
 
-    fn obligated(&self, t: &Treaty, party: &Party, kind: ProvisionKind) -> Obligated {
+    fn obligated(
+        &self,
+        t: &Treaty,
+        party: &Party,
+        kind: ProvisionKind,
+        condition_checks: Vec<ConditionCheck>,
+    ) -> Obligated {
         let provision = t.provision(kind);
         let mut source = match provision {
             Some(p) => format!("{}: {}", kind, expand(&p.source)),
@@ -286,6 +320,7 @@ impl KnowledgeBase {
             provision: kind,
             article: provision.and_then(|p| p.article.clone()),
             conditions: provision.map(|p| p.conditions.clone()).unwrap_or_default(),
+            condition_checks,
             source,
         }
     }
@@ -434,6 +469,59 @@ impl KnowledgeBase {
         }
         Ok(TreatiesAnswer { a, b, on, treaties })
     }
+}
+
+/// How each condition of `p` stands for an attack on `place` (named by the
+/// question when `named`, else the attacked state's home territory). A
+/// provision with an area is only reached here when the area admits the place.
+fn checks(t: &Treaty, p: &Provision, place: &Place, named: bool) -> Vec<ConditionCheck> {
+    let what = if named {
+        place.name.clone()
+    } else {
+        format!("{}'s home territory", place.name)
+    };
+    let article = p.article.as_deref().unwrap_or("the provision");
+    let mut out = Vec::new();
+    if let Some(area) = &p.area {
+        let matched: Vec<&str> = area
+            .tags
+            .iter()
+            .filter(|a| place.tags.contains(a))
+            .map(String::as_str)
+            .collect();
+        out.push(ConditionCheck {
+            condition: Condition::Location,
+            status: CheckStatus::Held,
+            detail: format!(
+                "{what} lies in the area of {article} of the {} ({})",
+                t.name,
+                matched.join(", ")
+            ),
+        });
+    }
+    for c in Condition::coded_in(&p.conditions) {
+        let (status, detail) = match c {
+            Condition::Location if p.area.is_some() => continue,
+            Condition::Location => (
+                CheckStatus::Unknown,
+                format!(
+                    "{}: ATOP codes the location but not its bounds, so whether {what} lies in it is not known",
+                    c.describe()
+                ),
+            ),
+            Condition::Adversary => (
+                CheckStatus::Depends,
+                format!("{}: it holds only if the attacker is that adversary", c.describe()),
+            ),
+            other => (CheckStatus::Depends, other.describe().to_string()),
+        };
+        out.push(ConditionCheck {
+            condition: c,
+            status,
+            detail,
+        });
+    }
+    out
 }
 
 /// The later of two dates.

@@ -64,6 +64,15 @@ impl ObligationsAnswer {
                     o.treaty.clone(),
                     o.provision.to_string(),
                     opt(&o.article),
+                    if o.condition_checks.is_empty() {
+                        "-".to_string()
+                    } else {
+                        o.condition_checks
+                            .iter()
+                            .map(|c| c.short())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
                 ]
             })
             .collect();
@@ -73,7 +82,14 @@ impl ObligationsAnswer {
                 "Bound to act if {} is attacked ({place}) on {}",
                 self.attacked, self.on
             ),
-            &["code", "name", "treaty", "provision", "article"],
+            &[
+                "code",
+                "name",
+                "treaty",
+                "provision",
+                "article",
+                "conditions",
+            ],
             &rows,
         );
         let treaties = {

@@ -3,7 +3,7 @@
 use crate::date::{holds, FuzzyDate};
 use crate::place::Area;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where a fact came from.
@@ -30,7 +30,7 @@ impl Origin {
 }
 
 /// What a provision binds a party to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProvisionKind {
     /// Come to the defence of a party that is attacked.
@@ -68,7 +68,7 @@ impl ProvisionKind {
         ProvisionKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         match self {
             ProvisionKind::Defence => 'd',
             ProvisionKind::Offence => 'o',

@@ -5,7 +5,9 @@ use crate::date::FuzzyDate;
 use crate::error::{KnowError, Result};
 use crate::knowledge_base::KnowledgeBase;
 use crate::organisation::Membership;
-use crate::treaty::{DateBasis, Obligations, Origin, Party, Suspension, Treaty};
+use crate::treaty::{
+    DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty,
+};
 use chrono::NaiveDate;
 use entente_core::lexicon::{self, MembershipChange};
 use entente_core::text;
@@ -26,6 +28,9 @@ pub enum UpdateKind {
     TreatySuspended,
     /// `state` recognised `other` (switching from `over`).
     Recognition,
+    /// `state` ended `treaty` (denounced, terminated, scrapped it), with
+    /// `other` when the report names the partner.
+    TreatyTerminated,
 }
 
 impl fmt::Display for UpdateKind {
@@ -36,18 +41,22 @@ impl fmt::Display for UpdateKind {
             UpdateKind::TreatySigned => "treaty_signed",
             UpdateKind::TreatySuspended => "treaty_suspended",
             UpdateKind::Recognition => "recognition",
+            UpdateKind::TreatyTerminated => "treaty_terminated",
         })
     }
 }
 
 /// A change to the knowledge base read from a news report, waiting for review.
 /// The store keeps it as opaque JSON; [`KnowledgeBase::apply`] makes it a fact.
+/// One fact is proposed once however often a report repeats it: see
+/// [`ProposedUpdate::same_fact`] and [`ProposedUpdate::absorb`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposedUpdate {
     pub kind: UpdateKind,
     /// The organisation joined or left, as the knowledge base names it.
     pub organisation: Option<String>,
-    /// The treaty signed or suspended, as named in the text or the knowledge base.
+    /// The treaty signed, suspended, ended, or joined or left (when no
+    /// organisation rests on it), as named in the text or the knowledge base.
     pub treaty: Option<String>,
     /// The acting state (ISO alpha-3).
     pub state: String,
@@ -60,6 +69,43 @@ pub struct ProposedUpdate {
     pub evidence: String,
     /// The document's public id.
     pub doc: String,
+    /// For a treaty signed: what the report says it binds the parties to
+    /// (`defence` for a "mutual defence pact", `consultation` for a
+    /// "security pact"); none when the report does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision: Option<ProvisionKind>,
+}
+
+impl ProposedUpdate {
+    /// Whether `other` reports the same fact: the same change to the same
+    /// organisation or treaty by the same states (a treaty's two parties in
+    /// either order), whatever the words, sentence or date of the report.
+    pub fn same_fact(&self, other: &ProposedUpdate) -> bool {
+        fn pair(u: &ProposedUpdate) -> [Option<&str>; 2] {
+            let mut p = [Some(u.state.as_str()), u.other.as_deref()];
+            if u.kind == UpdateKind::TreatySigned {
+                p.sort_unstable();
+            }
+            p
+        }
+        self.kind == other.kind
+            && self.organisation == other.organisation
+            && self.treaty == other.treaty
+            && self.over == other.over
+            && pair(self) == pair(other)
+    }
+
+    /// Takes from `other`, a report of the same fact, what its words add:
+    /// the stronger provision ("a security treaty" in the headline, "a
+    /// mutual defence treaty" in the body: defence).
+    pub fn absorb(&mut self, other: &ProposedUpdate) {
+        if let Some(k) = other.provision {
+            // `ProvisionKind` orders defence first.
+            if self.provision.is_none_or(|mine| k < mine) {
+                self.provision = Some(k);
+            }
+        }
+    }
 }
 
 /// The little of a coded event that proposing updates needs.
@@ -117,7 +163,39 @@ const RECOGNITION: &[&str] = &[
     "switches diplomatic recognition",
 ];
 const SUSPENSION: &[&str] = &["suspended", "suspends", "suspending"];
-const SIGNING: &[&str] = &["signed", "signs", "concluded", "concludes"];
+const SIGNING: &[&str] = &["signed", "signs", "sign", "inked", "concluded", "concludes"];
+/// Verbs that end a treaty ("Ukraine terminated the friendship treaty").
+const TERMINATION: &[&str] = &[
+    "terminated",
+    "terminates",
+    "denounced",
+    "denounces",
+    "scrapped",
+    "scraps",
+    "revoked",
+    "revokes",
+    "tore up",
+    "ended",
+    "ends",
+];
+/// Words that make a pact a defence pact, else a security pact.
+const DEFENCE_WORDS: &[&str] = &[
+    "mutual defence",
+    "mutual defense",
+    "defence pact",
+    "defense pact",
+    "defence treaty",
+    "defense treaty",
+    "mutual assistance",
+    "each other's defence",
+    "each other's defense",
+];
+const SECURITY_WORDS: &[&str] = &[
+    "security pact",
+    "security treaty",
+    "security agreement",
+    "security guarantees",
+];
 const AGREEMENT: &[&str] = &["treaty", "pact", "agreement", "accord", "alliance"];
 /// Words just before a verb that make it an intention, not a fact.
 const INTENT: &[&str] = &[
@@ -214,7 +292,12 @@ impl KnowledgeBase {
             return None;
         }
         let state = state_of(self, &e.source)?;
-        let other = e.target.as_deref().and_then(|t| state_of(self, t));
+        // No state signs with, recognises or suspends towards itself.
+        let other = e
+            .target
+            .as_deref()
+            .and_then(|t| state_of(self, t))
+            .filter(|o| *o != state);
         // Phrases are found in a lowercased copy; its offsets are mapped
         // back before they cut the sentence (lowercasing can change a
         // character's length: `İ`, `ẞ`).
@@ -229,6 +312,7 @@ impl KnowledgeBase {
             date: e.date,
             evidence: e.evidence.clone(),
             doc: e.doc.clone(),
+            provision: None,
         };
         for (kind, verbs) in [
             (
@@ -246,16 +330,26 @@ impl KnowledgeBase {
                     .flatten()
             });
             if let Some((start, end)) = found.map(|(s, e)| fold.span_to_original(s, e)) {
-                // The event's source must be who joins or leaves: the
-                // state named last before the verb, when one is named
-                // ("Sweden joined NATO after Hungary ratified" is no
-                // accession of Hungary's).
-                let subject = e.sentence.get(..start).and_then(|b| self.last_state_in(b));
-                if subject.is_some_and(|s| s != state) {
+                // The event's source must be who joins or leaves: one of
+                // the states named together right before the verb, when
+                // any is named ("Sweden joined NATO after Hungary
+                // ratified" is no accession of Hungary's; "Mali, Burkina
+                // Faso and Niger left ECOWAS" is a withdrawal of each).
+                let subject = e
+                    .sentence
+                    .get(..start)
+                    .map(|b| self.subject_states(b))
+                    .unwrap_or_default();
+                if !subject.is_empty() && !subject.contains(&state) {
                     continue;
                 }
                 if let Some(org) = self.organisation_after(&e.sentence, end) {
                     return Some(update(kind, Some(org), None, None, None));
+                }
+                // A treaty no organisation rests on ("quit the Treaty on
+                // Open Skies").
+                if let Some(treaty) = self.treaty_after(&e.sentence, end) {
+                    return Some(update(kind, None, Some(treaty), None, None));
                 }
             }
         }
@@ -294,18 +388,35 @@ impl KnowledgeBase {
                 ));
             }
         }
+        if let Some((_, end)) = find_fact(&lower, TERMINATION) {
+            // Only a treaty the knowledge base knows, named after the verb.
+            if let Some(treaty) = self.treaty_after(&e.sentence, fold.to_original(end)) {
+                return Some(update(
+                    UpdateKind::TreatyTerminated,
+                    None,
+                    Some(treaty),
+                    other,
+                    None,
+                ));
+            }
+        }
         if mentions_agreement
             && (e.cameo.starts_with("057") || find_fact(&lower, SIGNING).is_some())
         {
-            let other = other?;
+            // The partner: the event's target, else another state the
+            // sentence names ("Japan and the Philippines signed a pact").
+            let other = other.or_else(|| self.state_other_than(&e.sentence, &state))?;
             let treaty = self.treaty_in(&e.sentence);
-            return Some(update(
-                UpdateKind::TreatySigned,
-                None,
-                treaty,
-                Some(other),
-                None,
-            ));
+            let provision = if DEFENCE_WORDS.iter().any(|w| lower.contains(w)) {
+                Some(ProvisionKind::Defence)
+            } else if SECURITY_WORDS.iter().any(|w| lower.contains(w)) {
+                Some(ProvisionKind::Consultation)
+            } else {
+                None
+            };
+            let mut u = update(UpdateKind::TreatySigned, None, treaty, Some(other), None);
+            u.provision = provision;
+            return Some(u);
         }
         None
     }
@@ -339,6 +450,33 @@ impl KnowledgeBase {
             .map(|(_, o)| o.id.clone())
     }
 
+    /// The name of the treaty named right after byte `at` of `text` (only
+    /// "the" may stand between), not in the possessive.
+    fn treaty_after(&self, text: &str, at: usize) -> Option<String> {
+        let rest = text.get(at..)?.trim_start();
+        let rest = match rest.get(..4) {
+            Some(w) if w.eq_ignore_ascii_case("the ") => rest.get(4..).unwrap_or_default(),
+            _ => rest,
+        };
+        self.treaties
+            .iter()
+            .filter(|t| !t.name_generated)
+            .filter_map(|t| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .filter(|n| find_name(rest, n) == Some(0))
+                    .map(|n| n.len())
+                    .max()
+                    .filter(|&len| {
+                        let after = rest.get(len..).unwrap_or_default();
+                        !after.starts_with("'s") && !after.starts_with("\u{2019}s")
+                    })
+                    .map(|len| (len, t))
+            })
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, t)| t.name.clone())
+    }
+
     /// The first treaty named in `text` by its name or an alias.
     fn treaty_in(&self, text: &str) -> Option<String> {
         self.treaties
@@ -365,14 +503,63 @@ impl KnowledgeBase {
             .map(|(_, s)| s.code.clone())
     }
 
-    /// The code of the last state named in `text`.
-    fn last_state_in(&self, text: &str) -> Option<String> {
-        self.states
+    /// Every state named in `text`, as `(start, end, code)` in order of
+    /// position.
+    fn states_named(&self, text: &str) -> Vec<(usize, usize, String)> {
+        let mut found: Vec<(usize, usize, String)> = self
+            .states
             .iter()
             .filter(|s| !s.code.starts_with("COW-"))
-            .filter_map(|s| rfind_name(text, &s.name).map(|i| (i, s)))
-            .max_by_key(|(i, _)| *i)
-            .map(|(_, s)| s.code.clone())
+            .flat_map(|s| {
+                all_names(text, &s.name)
+                    .into_iter()
+                    .map(|i| (i, i + s.name.len(), s.code.clone()))
+            })
+            .collect();
+        found.sort();
+        // A name inside a longer one ("Guinea" in "Papua New Guinea") is not named.
+        let mut out: Vec<(usize, usize, String)> = Vec::new();
+        for f in found {
+            match out.last_mut() {
+                Some(last) if f.0 < last.1 => {
+                    if f.1 - f.0 > last.1 - last.0 {
+                        *last = f;
+                    }
+                }
+                _ => out.push(f),
+            }
+        }
+        out
+    }
+
+    /// The states named together at the end of `text` (the subject before a
+    /// verb): the last one named, and those joined to it by commas, "and"
+    /// or "the" alone ("Mali, Burkina Faso and Niger").
+    fn subject_states(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut until: Option<usize> = None;
+        for (start, end, code) in self.states_named(text).into_iter().rev() {
+            if let Some(u) = until {
+                let gap = text.get(end..u).unwrap_or_default();
+                let joined = gap.split(|c: char| c == ',' || c.is_whitespace()).all(|w| {
+                    w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("the")
+                });
+                if !joined {
+                    break;
+                }
+            }
+            out.push(code);
+            until = Some(start);
+        }
+        out
+    }
+
+    /// The first state named in `text` that is not `not`.
+    fn state_other_than(&self, text: &str, not: &str) -> Option<String> {
+        self.states_named(text)
+            .into_iter()
+            .map(|(_, _, code)| code)
+            .find(|c| c != not)
     }
 
     /// Makes an accepted update a fact: from its date, `members`,
@@ -388,13 +575,17 @@ impl KnowledgeBase {
         let source = format!("news:{} \"{}\"", u.doc, u.evidence.replace('\t', " "));
         match u.kind {
             UpdateKind::Accession | UpdateKind::Withdrawal => {
-                let name = u
-                    .organisation
-                    .as_deref()
-                    .ok_or_else(|| fail("no organisation"))?;
-                let oi = self.organisation_index(name)?;
+                // An organisation, or a treaty no organisation rests on.
+                let (oi, treaty) = match (u.organisation.as_deref(), u.treaty.as_deref()) {
+                    (Some(name), _) => {
+                        let oi = self.organisation_index(name)?;
+                        (Some(oi), self.organisations[oi].treaty)
+                    }
+                    (None, Some(name)) => (None, Some(self.treaty_index(name)?)),
+                    (None, None) => return Err(fail("no organisation")),
+                };
                 let joining = u.kind == UpdateKind::Accession;
-                match self.organisations[oi].treaty {
+                match treaty {
                     Some(ti) => {
                         let t = &mut self.treaties[ti];
                         let open = t
@@ -421,6 +612,7 @@ impl KnowledgeBase {
                         }
                     }
                     None => {
+                        let oi = oi.ok_or_else(|| fail("no organisation"))?;
                         let o = &mut self.organisations[oi];
                         let open = o
                             .memberships
@@ -453,28 +645,51 @@ impl KnowledgeBase {
                         self.state_name(&other)
                     )
                 });
+                // One treaty per pair and day, however many reports of it
+                // were accepted.
+                let mut pair = [state.clone(), other.clone()];
+                pair.sort();
+                let id = format!("news:{}-{}:{}", pair[0], pair[1], u.date);
+                if self.treaty_index(&id).is_ok() {
+                    return Ok(());
+                }
+                let obligations = u
+                    .provision
+                    .and_then(|k| Obligations::parse(&k.letter().to_string()))
+                    .unwrap_or_default();
                 let party = |code: String| Party {
                     code,
                     from: date,
-                    basis: DateBasis::Signature,
+                    basis: DateBasis::Reported,
                     signed: Some(date),
                     until: None,
-                    obligations: Obligations::default(),
+                    obligations,
                     group: None,
                     origin: Origin::News,
                     source: source.clone(),
                 };
-                let id = format!("news:{}:{}", u.doc, self.treaties.len());
+                let provisions = u
+                    .provision
+                    .map(|kind| Provision {
+                        kind,
+                        article: None,
+                        area: None,
+                        conditions: format!("as reported: \"{}\"", u.evidence),
+                        origin: Origin::News,
+                        source: source.clone(),
+                    })
+                    .into_iter()
+                    .collect();
                 self.treaties.push(Treaty {
-                    id,
+                    id: id.clone(),
                     name,
-                    aliases: Vec::new(),
+                    aliases: vec![id],
                     signed: Some(date),
                     in_force: None,
                     ended: None,
                     end_reason: None,
                     name_generated: false,
-                    provisions: Vec::new(),
+                    provisions,
                     parties: vec![party(state), party(other)],
                     suspensions: Vec::new(),
                     origin: Origin::News,
@@ -497,6 +712,16 @@ impl KnowledgeBase {
                         origin: Origin::News,
                         source: source.clone(),
                     });
+                }
+            }
+            UpdateKind::TreatyTerminated => {
+                let ti =
+                    self.treaty_index(u.treaty.as_deref().ok_or_else(|| fail("no treaty"))?)?;
+                let by = self.state_name(&state).to_string();
+                let t = &mut self.treaties[ti];
+                if t.ended.is_none_or(|e| e.first_day() > u.date) {
+                    t.ended = Some(date);
+                    t.end_reason = Some(format!("terminated by {by} as reported ({source})"));
                 }
             }
             UpdateKind::Recognition => {
@@ -553,15 +778,15 @@ fn find_name(text: &str, name: &str) -> Option<usize> {
     None
 }
 
-/// Like [`find_name`], the last whole-word occurrence.
-fn rfind_name(text: &str, name: &str) -> Option<usize> {
-    let mut last = None;
+/// Like [`find_name`], every whole-word occurrence.
+fn all_names(text: &str, name: &str) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|rest| find_name(rest, name)) {
-        last = Some(from + i);
+        out.push(from + i);
         from += i + name.len().max(1);
     }
-    last
+    out
 }
 
 #[cfg(test)]
@@ -616,6 +841,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(1986, 9, 17).unwrap(),
             evidence: "suspended".into(),
             doc: "d1".into(),
+            provision: None,
         };
         let v = serde_json::to_value(&u).unwrap();
         assert_eq!(v["kind"], "treaty_suspended");

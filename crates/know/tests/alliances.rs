@@ -421,6 +421,7 @@ fn answers_serialise_to_the_contract_shapes() {
         [
             "article",
             "code",
+            "condition_checks",
             "conditions",
             "name",
             "provision",

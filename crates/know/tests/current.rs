@@ -1,7 +1,7 @@
 //! Issue 12: a knowledge base that is current, named and trustworthy.
 
 use chrono::NaiveDate;
-use entente_know::KnowledgeBase;
+use entente_know::{CheckStatus, Condition, KnowledgeBase, ProvisionKind};
 
 fn kb() -> &'static KnowledgeBase {
     match KnowledgeBase::embedded() {
@@ -361,4 +361,100 @@ fn why_treaties_ended() {
         .end_reason
         .as_deref()
         .is_some_and(|r| r.contains("German Democratic Republic")));
+}
+
+/// Issue 12: a location-conditioned provision binds only when the place lies
+/// in its area, and the answer says which condition held.
+#[test]
+fn location_conditions_are_checked_against_the_place() {
+    let on = day("2024-01-01");
+    let guam = kb()
+        .obligations(
+            "USA",
+            on,
+            Some("US-Philippines Mutual Defense Treaty"),
+            Some("Guam"),
+        )
+        .expect("Guam");
+    let phl = guam
+        .obligated
+        .iter()
+        .find(|o| o.code == "PHL" && o.provision == ProvisionKind::Defence)
+        .expect("help: Article V covers island territories in the Pacific");
+    assert_eq!(phl.condition_checks.len(), 1, "{:?}", phl.condition_checks);
+    assert_eq!(phl.condition_checks[0].condition, Condition::Location);
+    assert_eq!(phl.condition_checks[0].status, CheckStatus::Held);
+    assert!(phl.condition_checks[0]
+        .detail
+        .contains("Guam lies in the area of Article IV"));
+
+    let pr = kb()
+        .obligations(
+            "USA",
+            on,
+            Some("US-Philippines Mutual Defense Treaty"),
+            Some("Puerto Rico"),
+        )
+        .expect("Puerto Rico");
+    assert!(pr
+        .obligated
+        .iter()
+        .all(|o| o.provision != ProvisionKind::Defence));
+    assert_eq!(pr.excluded.len(), 1);
+    assert!(pr.excluded[0]
+        .reason
+        .starts_with("Puerto Rico is outside the area of Article IV"));
+
+    // A home territory asked without a place is checked too.
+    let kor = kb()
+        .obligations("KOR", on, Some("US-ROK Mutual Defense Treaty"), None)
+        .expect("KOR");
+    assert_eq!(
+        kor.obligated[0].condition_checks[0].status,
+        CheckStatus::Held
+    );
+    assert!(kor.obligated[0].condition_checks[0]
+        .detail
+        .contains("South Korea's home territory"));
+}
+
+#[test]
+fn adversary_and_uncharted_locations_are_said() {
+    let on = day("2024-01-01");
+    // The Manila Pact: ATOP codes a named adversary and a named location.
+    let tha = kb()
+        .obligations("THA", on, Some("Manila Pact"), None)
+        .expect("THA");
+    let usa = tha
+        .obligated
+        .iter()
+        .find(|o| o.code == "USA")
+        .expect("USA bound");
+    let got: Vec<(Condition, CheckStatus)> = usa
+        .condition_checks
+        .iter()
+        .map(|c| (c.condition, c.status))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Condition::Adversary, CheckStatus::Depends),
+            (Condition::Location, CheckStatus::Unknown)
+        ]
+    );
+    assert!(usa.condition_checks[0]
+        .detail
+        .contains("only if the attacker is that adversary"));
+    // NATO's Article 5 has an area and no ATOP codes: one check, held.
+    let bel = kb()
+        .obligations("BEL", on, Some("NATO"), None)
+        .expect("BEL");
+    assert!(bel.obligated.iter().all(
+        |o| o.condition_checks.len() == 1 && o.condition_checks[0].status == CheckStatus::Held
+    ));
+    // An unconditional provision has no checks.
+    let blr = kb()
+        .obligations("BLR", day("2025-06-01"), Some("RUS-BLR-2024"), None)
+        .expect("BLR");
+    assert!(blr.obligated[0].condition_checks.is_empty());
 }

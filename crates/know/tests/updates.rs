@@ -318,6 +318,7 @@ fn incomplete_updates_are_errors() {
         date: day("2030-01-01"),
         evidence: String::new(),
         doc: "d9".into(),
+        provision: None,
     };
     let e = k.apply(&u).unwrap_err().to_string();
     assert_eq!(
@@ -351,4 +352,156 @@ fn mentions_that_are_not_membership_changes() {
         got.first().and_then(|u| u.organisation.as_deref()),
         Some("NATO")
     );
+}
+
+/// Issue 12: "Mali, Burkina Faso and Niger left ECOWAS" is a withdrawal of
+/// each of the three.
+#[test]
+fn states_named_together_each_leave() {
+    let k = kb();
+    let sentence =
+        "Mali, Burkina Faso and Niger left ECOWAS on Wednesday, ending decades of membership.";
+    for source in ["MLIGOV", "BFAGOV", "NERGOV"] {
+        let got = k.propose_updates(&[event(
+            source,
+            Some("IGOWAFECW"),
+            "161",
+            "2025-01-29",
+            sentence,
+        )]);
+        assert_eq!(got.len(), 1, "{source}: {got:?}");
+        assert_eq!(got[0].kind, UpdateKind::Withdrawal);
+        assert_eq!(got[0].organisation.as_deref(), Some("ECOWAS"));
+        assert_eq!(got[0].state, &source[..3]);
+    }
+    // A state outside the group is not leaving.
+    let got = k.propose_updates(&[event(
+        "SENGOV",
+        None,
+        "161",
+        "2025-01-29",
+        "After Senegal mediated, Mali and Niger left ECOWAS.",
+    )]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn no_state_signs_with_itself_and_one_pact_is_one_fact() {
+    let k = kb();
+    let alone = event(
+        "PHLGOV",
+        Some("PHLMIL"),
+        "057",
+        "2031-03-03",
+        "The Philippines signed the pact after months of talks.",
+    );
+    assert!(k.propose_updates(&[alone]).is_empty());
+    // Both directions, headline and body: one fact, the strongest provision.
+    let head = event(
+        "JPNGOV",
+        Some("PHLGOV"),
+        "062",
+        "2031-03-03",
+        "Japan and the Philippines sign security pact",
+    );
+    let body = event(
+        "PHLGOV",
+        None,
+        "062",
+        "2031-03-03",
+        "Japan and the Philippines signed a mutual defence pact in Tokyo on Monday.",
+    );
+    let got = k.propose_updates(&[head, body]);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        got[1].other.as_deref(),
+        Some("JPN"),
+        "the partner from the sentence"
+    );
+    assert!(got[0].same_fact(&got[1]));
+    let mut first = got[0].clone();
+    assert_eq!(
+        first.provision,
+        Some(entente_know::ProvisionKind::Consultation)
+    );
+    first.absorb(&got[1]);
+    assert_eq!(first.provision, Some(entente_know::ProvisionKind::Defence));
+    let mut other_pact = got[1].clone();
+    other_pact.other = Some("AUS".into());
+    assert!(!got[0].same_fact(&other_pact));
+}
+
+#[test]
+fn leaving_a_treaty_and_ending_one_are_proposed_and_applied() {
+    let mut k = kb();
+    let quit = event(
+        "BRAGOV",
+        None,
+        "161",
+        "2031-05-05",
+        "Brazil quit the Rio Treaty on Monday.",
+    );
+    let got = k.propose_updates(&[quit]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].kind, UpdateKind::Withdrawal);
+    assert_eq!(got[0].organisation, None);
+    assert_eq!(
+        got[0].treaty.as_deref(),
+        Some("Inter-American Treaty of Reciprocal Assistance")
+    );
+    k.apply(&got[0]).expect("apply");
+    let rio = |on: &str| -> Vec<String> {
+        k.members("Rio Treaty", day(on))
+            .expect("a treaty's parties")
+            .members
+            .into_iter()
+            .map(|m| m.code)
+            .collect()
+    };
+    assert!(rio("2031-05-04").contains(&"BRA".to_string()));
+    assert!(!rio("2031-05-05").contains(&"BRA".to_string()));
+
+    let end = event(
+        "USAGOV",
+        Some("PHLGOV"),
+        "161",
+        "2031-06-01",
+        "The United States terminated the US-Philippines Mutual Defense Treaty.",
+    );
+    let got = k.propose_updates(&[end]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].kind, UpdateKind::TreatyTerminated);
+    k.apply(&got[0]).expect("apply");
+    let usa = |on: &str| {
+        k.obligations(
+            "PHL",
+            day(on),
+            Some("US-Philippines Mutual Defense Treaty"),
+            None,
+        )
+        .expect("PHL")
+        .obligated
+        .len()
+    };
+    assert_eq!(usa("2031-05-31"), 1);
+    assert_eq!(usa("2031-06-01"), 0);
+    let ever = k.treaties_between("USA", "PHL", None).expect("pair");
+    let mdt = ever
+        .treaties
+        .iter()
+        .find(|t| t.id == "atop:3210")
+        .expect("the MDT");
+    assert!(mdt
+        .end_reason
+        .as_deref()
+        .is_some_and(|r| r.contains("terminated by United States")));
+    // A possessive is no treaty left.
+    let summit = event(
+        "USAGOV",
+        None,
+        "0",
+        "2031-07-01",
+        "Biden left the Rio Treaty's summit early.",
+    );
+    assert!(k.propose_updates(&[summit]).is_empty());
 }

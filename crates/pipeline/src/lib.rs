@@ -207,13 +207,15 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 }
 
 /// The knowledge-base updates a document's events propose (an accession,
-/// a withdrawal, a recognition), each with its evidence.
+/// a withdrawal, a treaty signed or ended, a recognition), each with its
+/// evidence: one per fact, however often the document repeats it (headline,
+/// lead, body), with the evidence of its first report.
 fn proposed_updates(document: &Document, events: &[Event]) -> Vec<ProposedUpdate> {
     let Ok(kb) = KnowledgeBase::embedded() else {
         return Vec::new();
     };
     let sentences = split_sentences(&document.text);
-    let mut out = Vec::new();
+    let mut facts: Vec<(entente_know::ProposedUpdate, &Event)> = Vec::new();
     for event in events {
         let sentence = sentences
             .get(event.sentence)
@@ -223,22 +225,25 @@ fn proposed_updates(document: &Document, events: &[Event]) -> Vec<ProposedUpdate
             continue;
         };
         for update in kb.propose_updates(std::slice::from_ref(&coded)) {
-            let Ok(payload) = serde_json::to_value(&update) else {
-                continue;
-            };
-            let proposed = ProposedUpdate {
+            match facts.iter_mut().find(|(f, _)| f.same_fact(&update)) {
+                Some((first, _)) => first.absorb(&update),
+                None => facts.push((update, event)),
+            }
+        }
+    }
+    facts
+        .into_iter()
+        .filter_map(|(update, event)| {
+            let payload = serde_json::to_value(&update).ok()?;
+            Some(ProposedUpdate {
                 kind: update.kind.to_string(),
                 payload,
                 doc: Some(document.public_id().to_string()),
                 sentence: Some(event.sentence),
                 evidence: Some(event.evidence.clone()),
-            };
-            if !out.contains(&proposed) {
-                out.push(proposed);
-            }
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         None => return list_updates(&args),
         Some(UpdatesAction::Accept { id }) => (id, UpdateStatus::Accepted),
         Some(UpdatesAction::Reject { id }) => (id, UpdateStatus::Rejected),
+        Some(UpdatesAction::Reopen { id }) => (id, UpdateStatus::Proposed),
     };
     let mut store = Store::open(&args.store.db)
         .with_context(|| format!("cannot open the store {}", args.store.db.display()))?;
@@ -101,25 +102,67 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         ))
         .into());
     };
+    let mut out = stdout();
+    // A decision stands until it is reopened: a rejected update cannot be
+    // accepted later by mistake, nor an accepted one silently dropped.
+    match (update.status, status) {
+        (now, wanted) if now == wanted => {
+            writeln!(
+                out,
+                "update {id} ({}) is already {}",
+                update.update.kind,
+                now.as_str()
+            )?;
+            out.flush()?;
+            return Ok(Outcome::Success);
+        }
+        (
+            UpdateStatus::Accepted | UpdateStatus::Rejected,
+            UpdateStatus::Accepted | UpdateStatus::Rejected,
+        ) => {
+            return Err(UsageError(format!(
+                "update {id} was {} on {}: the decision stands; `entente updates reopen {id}` puts it back among the proposed ones",
+                update.status.as_str(),
+                update.decided_at.as_deref().unwrap_or("an unknown date"),
+            ))
+            .into());
+        }
+        _ => {}
+    }
     if status == UpdateStatus::Accepted {
         // Refuse what the knowledge base cannot apply, before recording it.
         let kb_update: entente_know::ProposedUpdate =
             serde_json::from_value(update.update.payload.clone())
                 .with_context(|| format!("update {id} is not a knowledge-base update"))?;
+        // A fact rejected once stays out, whichever report proposes it again.
+        for rejected in store.updates(Some(UpdateStatus::Rejected))? {
+            let same = serde_json::from_value::<entente_know::ProposedUpdate>(
+                rejected.update.payload.clone(),
+            )
+            .is_ok_and(|r| r.same_fact(&kb_update));
+            if same {
+                return Err(UsageError(format!(
+                    "update {id} reports the same fact as update {}, which was rejected: \
+                     the decision stands; `entente updates reopen {}` puts it back among the proposed ones",
+                    rejected.id, rejected.id
+                ))
+                .into());
+            }
+        }
         let mut kb = super::know::knowledge_base(&args.store)?;
         kb.apply(&kb_update)
             .with_context(|| format!("update {id} cannot be applied"))?;
     }
     store.set_update_status(UpdateId(id), status)?;
-    let mut out = stdout();
     writeln!(
         out,
         "update {id} ({}) {}",
         update.update.kind,
         match status {
             UpdateStatus::Accepted => "accepted: the knowledge base now includes it",
-            UpdateStatus::Rejected => "rejected",
-            UpdateStatus::Proposed => "proposed",
+            UpdateStatus::Rejected => "rejected: it stays out of the knowledge base until reopened",
+            UpdateStatus::Proposed =>
+                "reopened: proposed again, out of the knowledge base until accepted",
         }
     )?;
     out.flush()?;

@@ -36,7 +36,10 @@ pub(crate) async fn members(
     Query(p): Query<OnParams>,
 ) -> Result<Json<Value>, ApiError> {
     let on = on_or_today(p.on.as_deref())?;
-    Ok(Json(json!(state.knowledge().members(&org, on)?)))
+    Ok(Json(json!(state
+        .fresh_knowledge()
+        .await?
+        .members(&org, on)?)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,9 +58,12 @@ pub(crate) async fn obligations(
     let attacked = param(&p.attacked)
         .ok_or_else(|| ApiError::bad_request("give attacked=STATE (a code or a name)"))?;
     let on = on_or_today(p.on.as_deref())?;
-    let answer = state
-        .knowledge()
-        .obligations(attacked, on, param(&p.treaty), param(&p.place))?;
+    let answer = state.fresh_knowledge().await?.obligations(
+        attacked,
+        on,
+        param(&p.treaty),
+        param(&p.place),
+    )?;
     Ok(Json(json!(answer)))
 }
 
@@ -66,7 +72,7 @@ pub(crate) async fn partners(
     Path(org): Path<String>,
     Query(p): Query<OnParams>,
 ) -> Result<Json<Value>, ApiError> {
-    let kb = state.knowledge();
+    let kb = state.fresh_knowledge().await?;
     let region = param(&p.region);
     let answer = match parse_date("on", p.on.as_deref())? {
         Some(on) => kb.partners_on(&org, region, on)?,
@@ -107,5 +113,8 @@ pub(crate) async fn treaties(
         true => None,
         false => Some(on_or_today(p.on.as_deref())?),
     };
-    Ok(Json(json!(state.knowledge().treaties_between(a, b, on)?)))
+    Ok(Json(json!(state
+        .fresh_knowledge()
+        .await?
+        .treaties_between(a, b, on)?)))
 }

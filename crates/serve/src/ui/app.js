@@ -602,6 +602,7 @@ async function viewAlliances(_, params) {
         el('b', {}, treaty), ' — ', first.article || first.provision, ' ', el('span', { class: 'muted' }, first.conditions || ''),
         el('div', {}, el('span', { class: 'count' }, String(list.length)), ' states: ',
           el('ul', { class: 'members obligated' }, list.map(o => el('li', { 'data-code': o.code }, link('actor/' + o.code, {}, o.name), ' ', el('span', { class: 'muted' }, o.code))))),
+        ...(first.condition_checks || []).map(c => el('div', { class: 'condition', 'data-status': c.status }, 'Condition (', c.condition, ', ', c.status, '): ', c.detail)),
         el('div', { class: 'muted' }, 'Basis: ', first.source)));
     }
     for (const x of duty.excluded) {
