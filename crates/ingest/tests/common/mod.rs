@@ -108,7 +108,13 @@ pub fn with_warnings<T>(f: impl FnOnce() -> T) -> (T, String) {
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    let out = tracing::subscriber::with_default(subscriber, f);
+    // Another test thread may have cached a callsite's interest as "never"
+    // while no subscriber was set: rebuild it under this one, or its
+    // warnings go unseen now and then.
+    let out = tracing::subscriber::with_default(subscriber, || {
+        tracing::callsite::rebuild_interest_cache();
+        f()
+    });
     let text = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
     (out, text)
 }
