@@ -194,6 +194,7 @@ def convert_verbs(src: Path) -> list[str]:
         forms = " ".join(dict.fromkeys(british(regular_forms(v))))
         out.insert(at, "V\t" + v + "\t-\t" + forms)
     fill_block_defaults(out)
+    add_set_words(out)
     add_patterns(out)
     add_verbs(out)
     result = []
@@ -211,6 +212,9 @@ VERB_CODE_OVERRIDES = {
     # The source files AGREE under [050] (diplomatic cooperation); an
     # agreement reported with a complement is CAMEO 03, intent to cooperate.
     "agree": "030",
+    # The source files SUE under [173] (arrest); the CAMEO codebook names
+    # bringing a lawsuit against someone outright: 115.
+    "sue": "115",
 }
 
 
@@ -218,6 +222,10 @@ VERB_CODE_OVERRIDES = {
 # way of passage is obstruction (CAMEO 144), as the source already codes
 # "* traffic" and "* entrance".
 PATTERN_ADDITIONS = {
+    # CAMEO 154 (mobilize or increase armed forces): strengthening, building
+    # up or fortifying forces, as the source codes "boost &MILITARY" and
+    # "reinforce &MILITARY".
+    "strengthen": [("154", "* &MILITARY"), ("154", "* &MILITARY presence")],
     # CAMEO 166x: expelling monitors, peacekeepers, diplomats and aid agencies.
     "expel": [("1662", "* inspectors"), ("1662", "* observers"), ("1662", "* monitors"),
               ("1661", "* peacekeepers"), ("1663", "* aid workers"), ("1663", "* aid agencies"),
@@ -252,6 +260,21 @@ VERB_ADDITIONS = {
     "sanction": "163",
     "embargo": "163",
 }
+
+
+# Words entente adds to a synonym set of the source. "forces" alone is the
+# armed forces in news text ("its forces in Lebanon", "Russian forces"); the
+# source lists only "armed_forces" and "special_forces".
+SET_ADDITIONS = {
+    "&MILITARY": ["forces"],
+}
+
+
+def add_set_words(out: list) -> None:
+    """Appends SET_ADDITIONS to their synonym sets."""
+    for item in out:
+        if isinstance(item, list) and item and item[0] in SET_ADDITIONS:
+            item.extend(w for w in SET_ADDITIONS[item[0]] if w not in item)
 
 
 def add_verbs(out: list) -> None:

@@ -22,6 +22,12 @@ const ABBREVIATIONS: &[&str] = &[
     "fig", "vol", "pp", "cf", "e.g", "i.e", "al",
 ];
 
+/// Whether `word` (without its full stop, any case) is an abbreviation
+/// that ends with a full stop without ending the sentence ("Gen", "St").
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// Words that usually open a sentence: after an acronym such as "U.S." they
 /// mark a boundary ("... to the U.S. The talks ...").
 const SENTENCE_OPENERS: &[&str] = &[

@@ -18,6 +18,31 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a name opening a sentence follows no name, though the last sentence ended with one",
+        date: "2024-05-01",
+        text: "Israel struck Lebanon. Russia attacked Ukraine on Monday. Turkey protested to Sweden. Poland agreed.",
+        expect: &[
+            ("Russia", "RUS", "RUS"),
+            ("Turkey", "TUR", "TUR"),
+            ("Poland", "POL", "POL"),
+        ],
+        absent: &[],
+    },
+    Case {
+        name: "forces a possessive owns are not the place's where they are",
+        date: "2024-05-01",
+        text: "Israel strengthened its forces in Lebanon, and Turkey withdrew their troops from Syria.",
+        expect: &[("Lebanon", "LBN", "LBN"), ("Syria", "SYR", "SYR")],
+        absent: &["forces in Lebanon", "troops from Syria"],
+    },
+    Case {
+        name: "forces in a place with no owner named stay the place's",
+        date: "2024-05-01",
+        text: "Troops from Chad arrived in Mali.",
+        expect: &[("Troops from Chad", "TCDMIL", "TCD")],
+        absent: &[],
+    },
+    Case {
         name: "a deputy is a second-in-command or a member of a chamber, not police",
         date: "2024-05-01",
         text: "The deputy chairman of the Russian party spoke as Italian deputies voted.",

@@ -810,6 +810,23 @@ pub(crate) fn frame(
     if depth > 4 {
         return f;
     }
+    // "prepared to resume shelling", "will not stop supplying": the -ing
+    // complement of a verb of beginning or going on is said in that verb's
+    // clause, with its subject, modality and negation.
+    let gerund = doc.xpos(s, v) == Some("VBG") || s.word(v).ends_with("ing");
+    if j == v && v > 0 && gerund && s.mention_at[v - 1].is_none() {
+        let tags = doc.tagging(s);
+        let aspect = tags.tokens.get(v - 1).filter(|t| {
+            lexicon::aspect_verb(&t.lemma) && matches!(t.upos.as_str(), "VERB" | "AUX")
+        });
+        if let Some(t) = aspect {
+            let past = matches!(t.xpos.as_str(), "VBD" | "VBN");
+            let mut af = frame(doc, s, focus, v - 1, past, depth + 1);
+            af.aux_start = af.aux_start.min(v);
+            af.passive = false;
+            return af;
+        }
+    }
     // "to VERB": the subject is the governor's.
     let mut to_at = (j > 0 && s.word(j - 1) == "to").then(|| j - 1);
     // "to X and VERB": coordinated infinitives.

@@ -245,10 +245,24 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                     (Inflection::Base, Some("VBP")) => Inflection::Present,
                     (i, _) => i,
                 };
+                // "resumed bombing Kurdish positions": after a verb of
+                // beginning or going on, an -ing word with an object is a
+                // verb, though the tagger may read the noun "bombing".
+                let with_object = aspectual
+                    && (s.mention_at.get(k + 1).is_some_and(Option::is_some)
+                        || doc.xpos(s, k + 1).is_some_and(|t| {
+                            matches!(
+                                t,
+                                "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP$" | "CD"
+                            )
+                        }));
                 reported
                     || adverbial
                     || (used_as_verb(s, k, inflection) || participle || aspectual)
-                        && (tag().is_some_and(|t| t.starts_with("VB")) || clausal || phrasal)
+                        && (tag().is_some_and(|t| t.starts_with("VB"))
+                            || clausal
+                            || phrasal
+                            || with_object)
                         && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {
@@ -954,7 +968,10 @@ fn build(
         && !f.negated
         && (hit.end..s.len())
             .take_while(|&k| !matches!(s.word(k), ";" | "\""))
-            .any(|k| s.word(k) == "unless" || s.word(k) == "if" && code.starts_with("16"));
+            .any(|k| {
+                s.word(k) == "unless"
+                    || s.word(k) == "if" && (code.starts_with("16") || code.starts_with("15"))
+            });
     // "would boycott all contact": promised pressure is a threat.
     let pressure = f.intent && !f.negated && lexicon::pressure_verb(&hit.form.lemma);
     if f.threat || on_condition || pressure {
@@ -1232,7 +1249,11 @@ pub(crate) fn intent_code(code: &str) -> String {
         // reduction of relations announced is made by announcing it (CAMEO
         // 16 covers announced cuts); a condition turns it into a threat.
         "16" => return code.to_string(),
-        "13" | "14" | "15" | "17" | "18" | "19" | "20" => return threat_code(code),
+        // "will mobilise reservists", "will strengthen its presence": a
+        // force posture announced is shown by announcing it (CAMEO 15);
+        // promised on a condition it is a threat.
+        "15" => return code.to_string(),
+        "13" | "14" | "17" | "18" | "19" | "20" => return threat_code(code),
         _ => return code.to_string(),
     };
     c.to_string()

@@ -3,6 +3,7 @@
 //! event lexicon (`data/nominals.tsv`).
 
 use crate::error::DictionaryError;
+use entente_core::lexicon;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -294,10 +295,19 @@ impl VerbDictionary {
             if best.is_some_and(|(l, _, _)| len < l) {
                 continue;
             }
-            let Some((post, at)) = self.matches_in_order(&p.post, after) else {
+            let Some((post, at, end)) = self.matches_in_order(&p.post, after) else {
                 continue;
             };
-            let Some((pre, _)) = self.matches_in_order_rev(&p.pre, before) else {
+            // "captured part of a stronghold": a pattern ending on a
+            // partitive noun ("* part", the idiom "take part") does not
+            // match a partitive phrase, whose head follows "of".
+            if end > 0
+                && after.get(end).is_some_and(|w| w == "of")
+                && lexicon::partitive_noun(&after[end - 1])
+            {
+                continue;
+            }
+            let Some((pre, _, _)) = self.matches_in_order_rev(&p.pre, before) else {
                 continue;
             };
             // A verb of saying with a code of its own ("accuse", 112) does
@@ -364,13 +374,13 @@ impl VerbDictionary {
 
     /// All of `pattern` in `words`, in order, each word within a few words
     /// of the previous match (the verb phrase, roughly): the number of
-    /// words matched by inflection and where the first pattern word
-    /// matched, `None` when the pattern does not match.
+    /// words matched by inflection, where the first pattern word matched
+    /// and where the match ends, `None` when the pattern does not match.
     fn matches_in_order(
         &self,
         pattern: &[PatternWord],
         words: &[String],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, usize)> {
         let mut inexact = 0;
         let mut first = None;
         let mut at = 0;
@@ -414,7 +424,7 @@ impl VerbDictionary {
                 return None;
             }
         }
-        Some((inexact, first.unwrap_or(0)))
+        Some((inexact, first.unwrap_or(0), at))
     }
 
     /// `pattern` in `before` (words nearest the verb last), in order.
@@ -422,9 +432,9 @@ impl VerbDictionary {
         &self,
         pattern: &[PatternWord],
         before: &[String],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, usize)> {
         if pattern.is_empty() {
-            return Some((0, 0));
+            return Some((0, 0, 0));
         }
         // Anchor at the verb: the last pattern word must be near its end.
         let from = before.len().saturating_sub(pattern.len() + MAX_GAP);

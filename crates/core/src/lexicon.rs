@@ -1,5 +1,6 @@
 //! The English lexicon every stage shares: closed word lists (months,
-//! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns, bodies of water) kept as data files in
+//! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns, partitive nouns,
+//! bodies of water) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -56,6 +57,7 @@ const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
+const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -167,6 +169,15 @@ pub fn origin_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| verb_class(ORIGIN_WORDS, "origin"))
+        .contains(&word)
+}
+
+/// Whether a word, followed by "of", names a part or an amount of what
+/// follows ("part of the city", "most of the region").
+pub fn partitive_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PARTITIVE_NOUNS, "partitive"))
         .contains(&word)
 }
 
@@ -331,6 +342,13 @@ mod tests {
             assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("origin"));
         }
         assert!(origin_word("made") && !origin_word("backed"));
+        for line in PARTITIVE_NOUNS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("partitive"));
+        }
+        assert!(partitive_noun("part") && !partitive_noun("party"));
         for line in DISCOURSE_NOUNS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

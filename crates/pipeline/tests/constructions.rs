@@ -222,7 +222,138 @@ const ASPECT_VERBS: &[Construction] = &[
         not: &[],
         never: &[],
     },
+    // The -ing complement is said in the aspect verb's clause: its
+    // intention makes an attack a threat (CAMEO 138), not an attack, and
+    // the intention is no promise to cooperate (03).
+    Construction {
+        name: "prepared to resume shelling",
+        text: "Azerbaijan prepared to resume shelling Armenian villages on Tuesday.",
+        events: &[("AZE", "ARM", "138", false)],
+        not: &[],
+        never: &["03", "19"],
+    },
+    Construction {
+        name: "ready to resume bombing, the tagger's noun",
+        text: "Turkey said it was ready to resume bombing Kurdish positions in Syria.",
+        events: &[("TUR", "SYR", "138", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "would keep firing",
+        text: "Hamas said it would keep firing rockets at Israel until the blockade ends.",
+        events: &[("PSE", "ISR", "138", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "plans to resume bombing",
+        text: "Russia plans to resume bombing Ukrainian power plants this winter.",
+        events: &[("RUS", "UKR", "138", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "began shelling, done",
+        text: "Sudanese rebels began shelling the capital Khartoum on Monday.",
+        events: &[("SDN", "", "19", false)],
+        not: &[],
+        never: &["13"],
+    },
 ];
+
+/// "part of", "half of", "most of": a partitive is no idiom of its verb
+/// ("take part"); the act falls on what follows "of".
+const PARTITIVES: &[Construction] = &[
+    Construction {
+        name: "seized part of a town",
+        text: "Russian forces seized part of the Ukrainian town of Avdiivka on Saturday.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &["03"],
+    },
+    Construction {
+        name: "took part of a border area",
+        text: "Israeli troops took part of the Gaza border area overnight.",
+        events: &[("ISR", "", "19", false)],
+        not: &[],
+        never: &["03"],
+    },
+    Construction {
+        name: "took part in, the idiom",
+        text: "Serbia took part in joint exercises with Hungary.",
+        events: &[("SRB", "HUN", "06", false)],
+        not: &[],
+        never: &["19"],
+    },
+];
+
+/// Forces strengthened, reinforced or built up are a force posture (CAMEO
+/// 154); announced, they are still the posture, and a threat only on a
+/// condition.
+const FORCE_BUILDUPS: &[Construction] = &[
+    Construction {
+        name: "strengthened its forces",
+        text: "Israel has strengthened its forces in southern Lebanon.",
+        events: &[("ISR", "", "154", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "reinforced its forces",
+        text: "Poland has reinforced its forces on the Belarus border.",
+        events: &[("POL", "", "154", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "will strengthen its presence",
+        text: "Germany will strengthen its military presence in Lithuania.",
+        events: &[("DEU", "", "15", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "will mobilise on a condition",
+        text: "Germany will mobilize its reserves if Russia attacks Lithuania.",
+        events: &[("DEU", "RUS", "138", false)],
+        not: &[],
+        never: &["154"],
+    },
+];
+
+/// Suing is bringing a lawsuit against someone (CAMEO 115), not an arrest.
+const LAWSUITS: &[Construction] = &[
+    Construction {
+        name: "sued at a court",
+        text: "Ukraine sued Russia at the International Court of Justice.",
+        events: &[("UKR", "RUS", "115", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "is suing over",
+        text: "Iran is suing the United States over the sanctions.",
+        events: &[("IRN", "USA", "115", false)],
+        not: &[],
+        never: &["17"],
+    },
+];
+
+#[test]
+fn partitives() {
+    run(PARTITIVES);
+}
+
+#[test]
+fn force_buildups() {
+    run(FORCE_BUILDUPS);
+}
+
+#[test]
+fn lawsuits() {
+    run(LAWSUITS);
+}
 
 /// An actor, a verb form and a determiner make a clause even where the
 /// tagger reads the verb as something else ("cast" is a past tense too).

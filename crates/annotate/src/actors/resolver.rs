@@ -887,6 +887,15 @@ impl<'d> ActorResolver<'d> {
         if word.len() < 2 || !word.starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
+        // "... Lebanon. Russia attacked": a word with a full stop and
+        // lower-case letters ends the sentence before, unless it is an
+        // abbreviation ("Gen. Jordan" is a person).
+        let sentence_end = word.strip_suffix('.').is_some_and(|w| {
+            w.chars().any(char::is_lowercase) && !crate::sentences::is_abbreviation(w)
+        });
+        if sentence_end {
+            return false;
+        }
         if ctx.sentence_starts.binary_search(&word_start).is_ok() {
             return false;
         }
@@ -1368,8 +1377,15 @@ fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<R
     for (i, p) in parts.iter().enumerate() {
         if i > start {
             let prev = &parts[i - 1];
-            let glue = glue(text.get(prev.end..p.start).unwrap_or_default());
-            if !closed && joins(&parts[start..i], prev, p, glue, institution) {
+            let gap = text.get(prev.end..p.start).unwrap_or_default();
+            let glue = glue(gap);
+            // "its forces in Lebanon", "their troops from Syria": forces a
+            // possessive already owns are where they are, not the place's.
+            let placed = matches!(gap, " in " | " in the " | " from " | " from the ");
+            let owned = placed
+                && matches!(parts[start].piece, Piece::Agent(_))
+                && possessed(text, parts[start].start);
+            if !closed && !owned && joins(&parts[start..i], prev, p, glue, institution) {
                 closed = glue == Glue::Of;
                 continue;
             }
@@ -1382,6 +1398,24 @@ fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<R
         out.push(start..parts.len());
     }
     out
+}
+
+/// Whether a possessive determiner ("its", "their") stands before the word
+/// at byte `at`, with at most two words between ("its own forces", "their
+/// 5,000 troops").
+fn possessed(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with([',', '.', ';', ':']))
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "its" | "their" | "his" | "her" | "our" | "whose"
+            )
+        })
 }
 
 fn glue(gap: &str) -> Glue {
