@@ -195,6 +195,7 @@ def convert_verbs(src: Path) -> list[str]:
         out.insert(at, "V\t" + v + "\t-\t" + forms)
     fill_block_defaults(out)
     add_set_words(out)
+    retarget_signed_agreements(out)
     add_patterns(out)
     add_verbs(out)
     result = []
@@ -248,6 +249,9 @@ PATTERN_ADDITIONS = {
             ("trade", "arms", "arms trade", "arms sales", "arms exports", "exports", "imports")],
     # CAMEO 057 (sign formal agreement) covers ratifying one: a treaty, an
     # accession or a membership ratified, for the whole approve/ratify block.
+    # CAMEO 0234 (appeal for military protection or peacekeeping): asking
+    # for troops, as the source codes "ask * &PKO" and "ask * &SECURITY".
+    "ask": [("0234", "* for &MILITARY"), ("0234", "* for more &MILITARY")],
     "ratify": [("057", "* " + w) for w in
                ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
 }
@@ -287,6 +291,34 @@ def add_verbs(out: list) -> None:
         forms = " ".join(dict.fromkeys(british(regular_forms(verb))))
         out.append("B\t" + code)
         out.append("V\t" + verb + "\t" + code + "\t" + forms)
+
+
+# Signing an agreement is CAMEO 057 (sign formal agreement) whatever its
+# sector: the source codes "sign * &DEFENSE &TREATY" as military cooperation
+# (062) and "sign * trade &TREATY" as economic cooperation (061), but the
+# signature is the act the codebook names, as the PLOVER gold codes "signed a
+# treaty of friendship and cooperation". Patterns of the sign block naming an
+# agreement with a 06 or 031 code take 057.
+AGREEMENT_WORDS = ("&TREATY", "deal", "deals")
+
+
+def retarget_signed_agreements(out: list) -> None:
+    """Recodes the sign block's agreement patterns as CAMEO 057."""
+    at = next((k for k, x in enumerate(out)
+               if isinstance(x, str) and x.startswith("V\tsign\t")), None)
+    if at is None:
+        return
+    start = at
+    while start > 0 and not (isinstance(out[start], str) and out[start].startswith("B\t")):
+        start -= 1
+    end = at + 1
+    while end < len(out) and not (isinstance(out[end], str) and out[end].startswith("B\t")):
+        end += 1
+    for k in range(start, end):
+        f = out[k].split("\t") if isinstance(out[k], str) else []
+        if len(f) == 3 and f[0] == "P" and (f[1].startswith("06") or f[1].startswith("031")):
+            if any(w in f[2].split() for w in AGREEMENT_WORDS):
+                out[k] = "P\t057\t" + f[2]
 
 
 def add_patterns(out: list) -> None:

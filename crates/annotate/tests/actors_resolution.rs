@@ -36,6 +36,13 @@ const BASICS: &[Case] = &[
         absent: &["forces in Lebanon", "troops from Syria"],
     },
     Case {
+        name: "the alliance is the organisation its officer spoke for",
+        date: "2023-06-16",
+        text: "NATO Secretary General Jens Stoltenberg criticised Moscow. Lithuania asked the alliance for more troops.",
+        expect: &[("the alliance", "IGOWSTNAT", "NATO")],
+        absent: &[],
+    },
+    Case {
         name: "forces in a place with no owner named stay the place's",
         date: "2024-05-01",
         text: "Troops from Chad arrived in Mali.",

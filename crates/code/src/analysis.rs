@@ -915,6 +915,33 @@ pub(crate) fn frame(
         f.unrealised |= gf.unrealised;
         return f;
     }
+    // "Ivory Coast rebels rejected a Senegalese plan and said ...": a
+    // predicate coordinated by "and" with no subject of its own shares the
+    // first one's, not the nearest actor in the first one's object.
+    if j > 0 && s.word(j - 1) == "and" {
+        let tree = doc.tree(s);
+        let shared = tree.tokens.get(v).and_then(|t| {
+            let h = t.head.filter(|&h| h < j - 1)?;
+            let own_subject = tree
+                .tokens
+                .iter()
+                .any(|x| x.head == Some(v) && x.deprel.starts_with("nsubj"));
+            let verb = tree
+                .tokens
+                .get(h)
+                .is_some_and(|g| matches!(g.upos.as_str(), "VERB" | "AUX"));
+            (t.deprel == "conj" && verb && !own_subject).then_some(h)
+        });
+        if let Some(h) = shared {
+            let hf = frame(doc, s, focus, h, false, depth + 1);
+            if !hf.subjects.is_empty() {
+                f.subjects = hf.subjects;
+                f.reported_from = hf.reported_from;
+                f.unrealised |= conditional(s, j);
+                return f;
+            }
+        }
+    }
     let (subjects, reported) = subject_left(doc, s, focus, j, depth);
     f.subjects = subjects;
     f.reported_from = reported;

@@ -88,7 +88,7 @@ const PROPOSALS: &[&str] = &[
     "charges",
 ];
 /// CAMEO roots whose events are complete without a target.
-const SELF_CONTAINED_ROOTS: &[&str] = &["08", "11", "14", "15", "18", "19", "20"];
+const SELF_CONTAINED_ROOTS: &[&str] = &["02", "08", "10", "11", "12", "14", "15", "18", "19", "20"];
 /// CAMEO roots of acts that joint actors do with each other.
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Prepositions that make the actor after them a place, not a target.
@@ -728,8 +728,15 @@ fn code_verb(
         }
         j > 0 && matches!(s.word(j - 1), "on" | "about" | "regarding")
     };
-    let target_at = target_at
-        .filter(|&k| !(matches!(code.get(..2), Some("03" | "04" | "05" | "06")) && topic(k)));
+    // "signed a trade agreement in Hanoi": where joint actors cooperate,
+    // a place in the source's own country is where, not whom.
+    let own_place = |k: usize| {
+        let own: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+        locative(s, k) && s.mention_at[k].is_some_and(|m| own.contains(&doc.prefix(m)))
+    };
+    let target_at = target_at.filter(|&k| {
+        !(matches!(code.get(..2), Some("03" | "04" | "05" | "06")) && (topic(k) || own_place(k)))
+    });
     let mut targets: Vec<ActorRef> = match target_at {
         Some(k) => {
             let t = compound(s, k);
@@ -753,6 +760,17 @@ fn code_verb(
             if let Some(t) = antecedent_target(doc, &sources, previous, this_sentence) {
                 targets.push(t);
             }
+        }
+    }
+    // "Poland condemned the move", "Lukashenko welcomed the deployment": a
+    // reaction to an act named by a definite noun and no actor reacts to
+    // whoever last acted in the story.
+    if targets.is_empty()
+        && matches!(code.get(..2), Some("02" | "05" | "10" | "11" | "12" | "13"))
+        && event_anaphor(doc, s, hit.end, clause_end, dict)
+    {
+        if let Some(t) = acting_antecedent(doc, s, &sources, previous, this_sentence) {
+            targets.push(t);
         }
     }
     // "X and Y agreed": with no other party, joint actors act on each other.
@@ -1082,9 +1100,6 @@ const SUBORDINATORS: &[&str] = &[
     "because", "although", "though", "whereas", "once",
 ];
 
-/// Whether the clause whose auxiliaries start at token `j` is a relative
-/// or adverbial clause ("Y, who has vowed", "after X cleared him", "the
-/// faction that controls").
 /// Whether the noun at token `k` is in a subordinate clause with a verb of
 /// its own ("as Russian forces held joint drills"), not in a phrase a
 /// preposition opens ("after a request for help").
@@ -1098,6 +1113,9 @@ fn in_subordinate_clause(doc: &Doc, s: &Sent, k: usize) -> bool {
         .any(|j| doc.xpos(s, j).is_some_and(|x| x.starts_with("VB")))
 }
 
+/// Whether the clause whose auxiliaries start at token `j` is a relative
+/// or adverbial clause ("Y, who has vowed", "after X cleared him", "the
+/// faction that controls").
 pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
     if j > 0 && s.word(j - 1) == "that" {
         return true;
@@ -1145,6 +1163,13 @@ fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
         .map(|k| vec![s.mention_at[k].unwrap_or_default()])
 }
 
+/// Whether the mention starting at token `a` follows a locative
+/// preposition ("in X", "at the X").
+fn locative(s: &Sent, a: usize) -> bool {
+    a > 0 && LOCATIVES.contains(&s.word(a - 1))
+        || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2))
+}
+
 /// The first mention after the verb that can be its target.
 fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) -> Option<usize> {
     let src_prefix: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
@@ -1156,15 +1181,40 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         if k > from + 1 && s.word(k) == "," && s.mention_at[k - 1].is_none() {
             break;
         }
+        // "sign a pact as China tensions rise", "amid tensions with X": a
+        // subordinate clause or a circumstance has actors of its own.
+        if k > from && matches!(s.word(k), "amid" | "despite") {
+            break;
+        }
+        if k > from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {
+            let finite = (k + 1..(k + 7).min(to))
+                .take_while(|&j| s.word(j) != ",")
+                .any(|j| {
+                    doc.xpos(s, j)
+                        .is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP" | "MD"))
+                });
+            if finite {
+                break;
+            }
+        }
+        // "criticised the decision and recalled its envoy from X": a
+        // coordinated predicate has objects of its own.
+        if k > from
+            && s.word(k) == "and"
+            && s.mention_at.get(k + 1).is_some_and(Option::is_none)
+            && doc
+                .xpos(s, k + 1)
+                .is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP"))
+        {
+            break;
+        }
         if let Some((a, b)) = s.mention_range(k) {
             let m = s.mention_at[k].unwrap_or_default();
             let personnel = (b..(b + 2).min(s.len())).any(|j| PERSONNEL_NOUNS.contains(&s.word(j)));
             let own = src_prefix.contains(&doc.prefix(m));
             // "staged rallies in X": X is where, when the phrase hangs on the verb.
             let near = a <= from + 3;
-            let place = near
-                && (a > 0 && LOCATIVES.contains(&s.word(a - 1))
-                    || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2)));
+            let place = near && locative(s, a);
             // "refused to deploy peacekeepers in X": a foreign place is the
             // target when no actor is named (joint actors "met in X" meet
             // each other there).
@@ -1189,6 +1239,66 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         k += 1;
     }
     foreign_place.or(sector)
+}
+
+/// Whether the object after a verb at `from` is a definite noun phrase
+/// naming an act and no actor ("the move", "this decision", "the
+/// deployment", "these latest strikes").
+fn event_anaphor(doc: &Doc, s: &Sent, from: usize, to: usize, dict: &VerbDictionary) -> bool {
+    if !matches!(s.word(from), "the" | "this" | "that" | "these" | "those") {
+        return false;
+    }
+    let tags = doc.tagging(s);
+    // The head: the last noun of the phrase, up to three words on.
+    let mut head = None;
+    for k in from + 1..(from + 4).min(to) {
+        if s.mention_at[k].is_some() {
+            return false;
+        }
+        match tags.tokens.get(k).map(|t| t.upos.as_str()) {
+            Some("NOUN") => head = Some(k),
+            Some("ADJ" | "ADV" | "NUM") if head.is_none() => {}
+            _ => break,
+        }
+    }
+    let Some(h) = head else {
+        return false;
+    };
+    // "the attack on Kyiv", "the decision by Moscow": the phrase names
+    // its own actors.
+    let named = (h + 1..(h + 4).min(to)).any(|k| s.mention_at[k].is_some());
+    let lemma = tags.tokens.get(h).map(|t| t.lemma.as_str()).unwrap_or("");
+    !named && (lexicon::discourse_noun(lemma) || !dict.nominals(s.word(h)).is_empty())
+}
+
+/// The source of the latest act before this one, in this sentence or up to
+/// three sentences back, by an actor other than `sources`: an act, not
+/// another's words about it ("Minsk welcomed the deployment; Poland
+/// condemned the move": the move is still Russia's).
+fn acting_antecedent(
+    doc: &Doc,
+    s: &Sent,
+    sources: &[usize],
+    previous: &[Action],
+    this: &[Action],
+) -> Option<ActorRef> {
+    let prefixes: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
+    this.iter()
+        .rev()
+        .chain(previous.iter().rev())
+        .take_while(|a| a.sentence + 3 >= s.index)
+        .filter(|a| {
+            !a.negated
+                && !["01", "02", "051", "052", "10", "11", "12", "13"]
+                    .iter()
+                    .any(|r| a.code.starts_with(r))
+        })
+        .find_map(|a| {
+            a.sources
+                .iter()
+                .find(|&&m| !prefixes.contains(&doc.prefix(m)))
+                .map(|&m| doc.actor(m))
+        })
 }
 
 /// The first target of the latest earlier action by the same source.
@@ -1697,6 +1807,34 @@ fn coordinated(s: &Sent, v: usize, k: usize) -> bool {
             .any(|j| matches!(s.word(j), "and" | "but" | ";" | "while" | "whereas"))
 }
 
+/// Whether the verb at `k` heads a predicate coordinated with the verb at
+/// `v` by "and" ("condemned the move and recalled its ambassador"), or
+/// the report of one ("... and said it would expel its diplomats"). Such a
+/// predicate is an event of its own when it has a target.
+fn conjoined_predicate(doc: &Doc, s: &Sent, v: usize, k: usize) -> bool {
+    let tree = doc.tree(s);
+    let conj_of_v = |t: usize| {
+        tree.tokens
+            .get(t)
+            .is_some_and(|x| x.deprel == "conj" && x.head == Some(v))
+            && (v + 1..t).any(|j| s.word(j) == "and")
+    };
+    if conj_of_v(k) {
+        return true;
+    }
+    // The reporting verb coordinated with `v`, whose complement `k` is.
+    tree.tokens.get(k).is_some_and(|x| {
+        x.deprel == "ccomp"
+            && x.head.is_some_and(|h| {
+                conj_of_v(h)
+                    && tree
+                        .tokens
+                        .get(h)
+                        .is_some_and(|_| SPEECH_VERBS.contains(&s.word(h)))
+            })
+    })
+}
+
 /// Keeps a sentence's main events: background actions go when a main one
 /// is there, and an action that repeats an earlier one (same source, same
 /// CAMEO root, no new target) adds nothing.
@@ -1765,7 +1903,9 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
                 a.clause_subject
                     .map(|k| coordinated(s, v, k))
                     .unwrap_or(false)
-                    || adverbial && main_root.as_deref() != a.code.get(..2)
+                    || (adverbial
+                        || !a.targets.is_empty() && conjoined_predicate(doc, s, v, a.at_token))
+                        && main_root.as_deref() != a.code.get(..2)
             }
         };
         if main_root.is_none() {

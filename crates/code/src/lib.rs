@@ -164,7 +164,7 @@ pub fn code_text(
                 continue;
             }
             here.push(f.action);
-            out.deployments.push(f.deployment);
+            add_deployment(&mut out.deployments, f.deployment);
         }
         here.sort_by_key(|a| a.at_token);
         events::keep_main(&doc, s, &mut here);
@@ -194,6 +194,52 @@ pub fn code_text(
     out.quotations.shrink_to_fit();
     out.deployments.shrink_to_fit();
     out
+}
+
+/// Adds `d` to `found`, unless it tells again a deployment found earlier
+/// (the headline's "moves nuclear weapons to Belarus", then the lead's
+/// "began moving tactical nuclear weapons to Belarus"): the same sender,
+/// destinations and status, a role that one telling names more fully, and
+/// numbers and dates that do not disagree. The first telling is kept, with
+/// what the later one adds.
+fn add_deployment(found: &mut Vec<Deployment>, d: Deployment) {
+    let role_fits = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a == b || a.ends_with(&format!(" {b}")) || b.ends_with(&format!(" {a}"))
+        }
+        _ => true,
+    };
+    fn agrees<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+        x.is_none() || y.is_none() || x == y
+    }
+    let earlier = found.iter_mut().find(|e| {
+        e.by == d.by
+            && e.to == d.to
+            && e.status == d.status
+            && role_fits(&e.role, &d.role)
+            && agrees(&e.personnel, &d.personnel)
+            && agrees(&e.start, &d.start)
+            && agrees(&e.end, &d.end)
+    });
+    let Some(e) = earlier else {
+        found.push(d);
+        return;
+    };
+    if d.role.as_ref().map(String::len) > e.role.as_ref().map(String::len) {
+        e.role = d.role;
+    }
+    if e.personnel.is_none() {
+        e.personnel = d.personnel;
+    }
+    if e.start.is_none() {
+        e.start = d.start;
+        e.start_precision = d.start_precision;
+    }
+    e.end = e.end.or(d.end);
+    e.review_date = e.review_date.or(d.review_date);
+    e.requested_by = e.requested_by.take().or(d.requested_by);
+    e.purpose = e.purpose.take().or(d.purpose);
 }
 
 /// One event per happening: an event told again later in the document

@@ -15,6 +15,10 @@ const MAX_GAP: usize = 4;
 /// Put before the verb of an infinitive clause in the words after a verb:
 /// pattern words match that verb but are not sought beyond it.
 pub const CLAUSE_BARRIER: &str = "|";
+/// Adverbial particles of phrasal verbs ("back down", "pull out").
+const PARTICLES: &[&str] = &[
+    "on", "off", "out", "down", "back", "away", "up", "forward", "ahead", "over", "along", "around",
+];
 /// How far after the verb a prepositional phrase of a pattern may start.
 const PP_GAP: usize = 8;
 
@@ -298,6 +302,22 @@ impl VerbDictionary {
             let Some((post, at, end)) = self.matches_in_order(&p.post, after) else {
                 continue;
             };
+            // "pressed on", "called off": a pattern that is a bare particle
+            // follows its verb ("urged restraint on Sunday" is no "urge on").
+            if let [PatternWord::Exact(w) | PatternWord::Prefix(w)] = p.post.as_slice() {
+                // Only a day or an adverb may stand between ("called
+                // Thursday on Arabs to unite").
+                let adverbial = |x: &String| {
+                    lexicon::weekday(x).is_some()
+                        || x.len() > 4 && x.ends_with("ly")
+                        || matches!(x.as_str(), "today" | "yesterday" | "again" | "also")
+                };
+                if PARTICLES.contains(&w.as_str())
+                    && !after[..at.min(after.len())].iter().all(adverbial)
+                {
+                    continue;
+                }
+            }
             // "captured part of a stronghold": a pattern ending on a
             // partitive noun ("* part", the idiom "take part") does not
             // match a partitive phrase, whose head follows "of".

@@ -390,6 +390,26 @@ const DEPLOYMENTS: &[DeploymentCase] = &[
 ];
 
 #[test]
+fn a_deployment_told_again_is_one_deployment() {
+    let got = code(
+        "Russia moves nuclear weapons to Belarus\n\nRussia has begun moving tactical nuclear weapons to Belarus, Putin said. Russia moved tactical nuclear weapons to Belarus in June.",
+    );
+    assert_eq!(got.deployments.len(), 1, "{:?}", got.deployments);
+    assert_eq!(
+        got.deployments[0].role.as_deref(),
+        Some("tactical nuclear weapons"),
+        "the fuller name"
+    );
+    let two =
+        code("France sent 500 troops to Mali in March. France sent 300 troops to Mali in June.");
+    assert_eq!(
+        two.deployments.len(),
+        2,
+        "different numbers: two deployments"
+    );
+}
+
+#[test]
 fn purpose_belongs_to_the_deployment_clause() {
     let d = &code("France sent 500 troops to Iraq to train its army.").deployments[0];
     assert_eq!(d.purpose.as_deref(), Some("to train its army"));

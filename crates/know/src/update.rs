@@ -122,6 +122,10 @@ pub struct CodedEvent {
     pub evidence: String,
     /// The whole sentence.
     pub sentence: String,
+    /// The texts of the same event told again later in the document ("a
+    /// security treaty" in the headline, "a mutual defence treaty" in the
+    /// body).
+    pub retold: Vec<String>,
     pub doc: String,
 }
 
@@ -136,6 +140,7 @@ impl CodedEvent {
             negated: e.negated,
             evidence: e.evidence.text.to_string(),
             sentence: sentence.to_string(),
+            retold: e.retold.iter().map(|r| r.text.to_string()).collect(),
             doc: e.doc.to_string(),
         })
     }
@@ -407,9 +412,14 @@ impl KnowledgeBase {
             // sentence names ("Japan and the Philippines signed a pact").
             let other = other.or_else(|| self.state_other_than(&e.sentence, &state))?;
             let treaty = self.treaty_in(&e.sentence);
-            let provision = if DEFENCE_WORDS.iter().any(|w| lower.contains(w)) {
+            // The strongest provision any telling names.
+            let told: Vec<String> = std::iter::once(lower.clone())
+                .chain(e.retold.iter().map(|t| t.to_lowercase()))
+                .collect();
+            let names = |words: &[&str]| told.iter().any(|t| words.iter().any(|w| t.contains(w)));
+            let provision = if names(DEFENCE_WORDS) {
                 Some(ProvisionKind::Defence)
-            } else if SECURITY_WORDS.iter().any(|w| lower.contains(w)) {
+            } else if names(SECURITY_WORDS) {
                 Some(ProvisionKind::Consultation)
             } else {
                 None

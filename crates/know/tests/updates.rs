@@ -1,7 +1,7 @@
 //! The news keeps the knowledge base current: proposed updates, applied.
 
 use chrono::NaiveDate;
-use entente_know::{CodedEvent, KnowledgeBase, ProposedUpdate, UpdateKind};
+use entente_know::{CodedEvent, KnowledgeBase, ProposedUpdate, ProvisionKind, UpdateKind};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -29,6 +29,7 @@ fn event(
         negated: false,
         evidence: sentence.to_string(),
         sentence: sentence.to_string(),
+        retold: Vec::new(),
         doc: "doc-1".to_string(),
     }
 }
@@ -163,6 +164,26 @@ fn proposes_updates_from_sentences() {
             }
         }
     }
+}
+
+#[test]
+fn a_later_telling_names_the_stronger_provision() {
+    let k = kb();
+    let mut e = event(
+        "AUS",
+        Some("FJI"),
+        "057",
+        "2031-03-03",
+        "Australia and Fiji sign security treaty",
+    );
+    let headline_only = k.propose_updates(std::slice::from_ref(&e));
+    assert_eq!(
+        headline_only[0].provision,
+        Some(ProvisionKind::Consultation)
+    );
+    e.retold = vec!["Australia and Fiji signed a mutual defence treaty on Friday.".to_string()];
+    let got = k.propose_updates(&[e]);
+    assert_eq!(got[0].provision, Some(ProvisionKind::Defence));
 }
 
 #[test]

@@ -340,6 +340,149 @@ const LAWSUITS: &[Construction] = &[
     },
 ];
 
+/// A reaction to an act named by a definite noun and no actor ("condemned
+/// the move") reacts to whoever last acted in the story, not to another
+/// reaction.
+const EVENT_ANAPHORS: &[Construction] = &[
+    Construction {
+        name: "condemned the move, after a welcome",
+        text: "Russia moved tactical nuclear weapons to Belarus on Friday. Belarus welcomed the deployment. Poland condemned the move.",
+        events: &[("POL", "RUS", "11", false), ("BLR", "RUS", "05", false)],
+        not: &[("POL", "BLR")],
+        never: &[],
+    },
+    Construction {
+        name: "rejected the decision",
+        text: "Mali expelled the French ambassador on Monday. France rejected the decision as unjustified.",
+        events: &[("FRA", "MLI", "12", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a phrase that names its actor keeps it",
+        text: "China fired missiles near Taiwan on Sunday. Japan criticised the attack on Ukraine by Russia.",
+        events: &[("JPN", "RUS", "11", false)],
+        not: &[("JPN", "CHN")],
+        never: &[],
+    },
+];
+
+/// A predicate coordinated by "and" shares the first one's subject and
+/// is an event of its own when it has a target; its objects are not the
+/// first predicate's.
+const CONJOINED_PREDICATES: &[Construction] = &[
+    Construction {
+        name: "criticised and recalled",
+        text: "Turkey criticised the decision and recalled its ambassador from Sweden.",
+        events: &[("TUR", "SWE", "16", false)],
+        not: &[("SWE", "")],
+        never: &[],
+    },
+    Construction {
+        name: "condemned and said it would expel",
+        text: "Poland condemned the move and said it would expel Russian diplomats.",
+        events: &[("POL", "RUS", "16", false)],
+        not: &[("RUS", "")],
+        never: &[],
+    },
+    Construction {
+        name: "the second subject is the first's, not an adjective in its object",
+        text: "Kenyan rebels rejected a Ugandan peace plan and said they would attack Nairobi.",
+        events: &[("KEN", "", "12", false)],
+        not: &[("UGA", "")],
+        never: &[],
+    },
+];
+
+/// Signing an agreement of any sector is CAMEO 057; joint signatories sign
+/// with each other, not with the city they sign in.
+const SIGNED_AGREEMENTS: &[Construction] = &[
+    Construction {
+        name: "defence treaty in a capital",
+        text: "Russia and North Korea signed a mutual defence treaty in Pyongyang.",
+        events: &[("RUS", "PRK", "057", false), ("PRK", "RUS", "057", false)],
+        not: &[("PRK", "PRK")],
+        never: &["062"],
+    },
+    Construction {
+        name: "trade agreement in a capital",
+        text: "Vietnam and Japan signed a trade agreement in Hanoi.",
+        events: &[("VNM", "JPN", "057", false), ("JPN", "VNM", "057", false)],
+        not: &[],
+        never: &["061"],
+    },
+    Construction {
+        name: "defence pact with a partner",
+        text: "Australia signed a defence pact with Papua New Guinea on Monday.",
+        events: &[("AUS", "PNG", "057", false)],
+        not: &[],
+        never: &["062"],
+    },
+];
+
+/// Actors in a subordinate clause or a circumstance ("amid tensions with
+/// X") are not the main verb's target.
+const CIRCUMSTANCES: &[Construction] = &[
+    Construction {
+        name: "amid tensions with",
+        text: "Japan held talks with Australia amid tensions with China.",
+        events: &[("JPN", "AUS", "04", false)],
+        not: &[("JPN", "CHN")],
+        never: &[],
+    },
+    Construction {
+        name: "while another watched",
+        text: "India and France held talks while Pakistan watched.",
+        events: &[("IND", "FRA", "04", false)],
+        not: &[("IND", "PAK"), ("FRA", "PAK")],
+        never: &[],
+    },
+];
+
+/// Appeals, demands and refusals are events without a named target
+/// ("China urged restraint").
+const TARGETLESS_APPEALS: &[Construction] = &[
+    Construction {
+        name: "urged restraint",
+        text: "China urged restraint on Sunday.",
+        events: &[("CHN", "", "10", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "rejected the proposal, no one before",
+        text: "Iran rejected the proposal on Tuesday.",
+        events: &[("IRN", "", "12", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn signed_agreements() {
+    run(SIGNED_AGREEMENTS);
+}
+
+#[test]
+fn circumstances() {
+    run(CIRCUMSTANCES);
+}
+
+#[test]
+fn targetless_appeals() {
+    run(TARGETLESS_APPEALS);
+}
+
+#[test]
+fn event_anaphors() {
+    run(EVENT_ANAPHORS);
+}
+
+#[test]
+fn conjoined_predicates() {
+    run(CONJOINED_PREDICATES);
+}
+
 #[test]
 fn partitives() {
     run(PARTITIVES);

@@ -40,7 +40,7 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                             .iter()
                             .rev()
                             .take_while(|m| s.saturating_sub(m.end) <= ANTECEDENT_REACH)
-                            .find(|m| m.end <= s && m.kind == ActorKind::Igo),
+                            .find(|m| m.end <= s && (m.kind == ActorKind::Igo || igo_officer(m))),
                     ),
                     Some(Referent::State) => (
                         ne,
@@ -66,6 +66,15 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
             continue;
         }
         let mut m = a.clone();
+        if igo_officer(&m) && w.eq_ignore_ascii_case("the") {
+            // "NATO Secretary General Jens Stoltenberg ... the alliance":
+            // the organisation the officer speaks for.
+            let org = m.affiliation.take().unwrap_or_default();
+            m.kind = ActorKind::Igo;
+            m.actor = org.clone();
+            m.name = org;
+            m.sector = None;
+        }
         if m.kind != ActorKind::Person {
             // The organisation or state itself, not the office it was named with.
             m.role = None;
@@ -80,6 +89,13 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
         out.push(m);
     }
     out
+}
+
+/// Whether `m` names a person by an office in an intergovernmental
+/// organisation ("NATO Secretary General Jens Stoltenberg"): coded to the
+/// organisation, which it names too.
+fn igo_officer(m: &Mention) -> bool {
+    m.kind == ActorKind::Person && m.code.starts_with("IGO") && m.affiliation.is_some()
 }
 
 /// The last subject mention before `at` (within reach) that `ok` accepts.
