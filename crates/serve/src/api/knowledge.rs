@@ -15,9 +15,9 @@ pub(crate) struct OnParams {
     region: Option<String>,
 }
 
-/// The date asked, today when none.
+/// The date asked, today (in UTC, as the command line) when none.
 fn on_or_today(v: Option<&str>) -> Result<NaiveDate, ApiError> {
-    Ok(parse_date("on", v)?.unwrap_or_else(|| chrono::Utc::now().date_naive()))
+    Ok(parse_date("on", v)?.unwrap_or_else(entente_pipeline::shapes::today))
 }
 
 pub(crate) async fn organisations(State(state): State<AppState>) -> Json<Value> {
@@ -64,7 +64,8 @@ pub(crate) async fn obligations(
         param(&p.treaty),
         param(&p.place),
     )?;
-    Ok(Json(json!(answer)))
+    // The command line's shape: the answer and how many states each treaty binds.
+    Ok(Json(entente_pipeline::shapes::obligations(&answer)))
 }
 
 pub(crate) async fn partners(
