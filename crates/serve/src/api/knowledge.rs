@@ -20,14 +20,15 @@ fn on_or_today(v: Option<&str>) -> Result<NaiveDate, ApiError> {
     Ok(parse_date("on", v)?.unwrap_or_else(entente_pipeline::shapes::today))
 }
 
-pub(crate) async fn organisations(State(state): State<AppState>) -> Json<Value> {
+pub(crate) async fn organisations(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let orgs: Vec<Value> = state
-        .knowledge()
+        .fresh_knowledge()
+        .await?
         .organisations()
         .iter()
         .map(|o| json!({ "id": o.id, "name": o.name, "aliases": o.aliases }))
         .collect();
-    Json(json!({ "organisations": orgs }))
+    Ok(Json(json!({ "organisations": orgs })))
 }
 
 pub(crate) async fn members(
