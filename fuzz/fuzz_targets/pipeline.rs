@@ -1,5 +1,5 @@
-//! The per-document pipeline as `entente_pipeline::code` sequences it
-//! (crates/pipeline/src/lib.rs), called stage by stage here so that no
+//! The per-document pipeline as `entente_pipeline::Pipeline::code` sequences
+//! it (crates/pipeline/src/pipeline.rs), called stage by stage here so that no
 //! failure boundary (`catch_unwind`) hides a panic: arbitrary UTF-8 text with an
 //! arbitrary publication date → clean → actor mentions as of that date →
 //! coding (events, quotations, deployments) → the knowledge-base updates the

@@ -132,7 +132,7 @@ pub enum QueryFormat {
 pub struct ActorArgs {
     /// A name as news would write it ("Ardern", "the Solomons", "NATO").
     pub name: String,
-    /// The date (YYYY-MM-DD); today when omitted.
+    /// The date (YYYY-MM-DD); today (in UTC) when omitted.
     #[arg(long, value_name = "DATE")]
     pub on: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "table")]
@@ -143,6 +143,7 @@ pub struct ActorArgs {
 pub struct MembersArgs {
     /// The organisation or treaty ("NATO", "ANZUS").
     pub organisation: String,
+    /// The date (YYYY-MM-DD); today (in UTC) when omitted.
     #[arg(long, value_name = "DATE")]
     pub on: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "table")]
@@ -156,6 +157,7 @@ pub struct ObligationsArgs {
     /// The attacked state (ISO 3166 alpha-3 code or name).
     #[arg(long, value_name = "CODE")]
     pub attacked: String,
+    /// The date (YYYY-MM-DD); today (in UTC) when omitted.
     #[arg(long, value_name = "DATE")]
     pub on: Option<NaiveDate>,
     /// Only obligations under this treaty.
@@ -189,7 +191,7 @@ pub struct TreatiesArgs {
     /// The two states.
     #[arg(long, num_args = 2, value_names = ["A", "B"], required = true)]
     pub between: Vec<String>,
-    /// Treaties binding both on this date (default today).
+    /// Treaties binding both on this date (default today, in UTC).
     #[arg(long, value_name = "DATE", conflicts_with = "ever")]
     pub on: Option<NaiveDate>,
     /// Every treaty that ever bound both, ended ones too.

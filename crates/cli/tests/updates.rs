@@ -295,3 +295,89 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
         ["Agreement between Australia and Fiji"]
     );
 }
+
+/// `entente ARGS --format json --db DB` under the time zone `tz` (a POSIX
+/// TZ string), which must succeed.
+fn json_in_zone(db: &Path, args: &[&str], tz: &str) -> Value {
+    let out = entente()
+        .env("TZ", tz)
+        .args(args)
+        .args(["--format", "json", "--db"])
+        .arg(db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// Issue 11: one knowledge base for the command line and the API. After
+/// `entente updates accept ID`, `members`, `obligations` and `updates` give
+/// the API's answers to the letter, with "today" the same date in UTC
+/// whatever the time zone of the command line.
+#[test]
+fn cli_and_api_agree_after_an_accepted_update() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("agree.db");
+    let article = dir.path().join("accession.txt");
+    std::fs::write(
+        &article,
+        "Ireland formally joined NATO on Monday, ending decades of military neutrality.\n",
+    )
+    .expect("write");
+    let out = entente()
+        .arg("run")
+        .arg(&article)
+        .args(["--published", "2026-03-11", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // Started before the decision: the server must see it without a restart.
+    let server = super::serve::Server::start(&db, &[]);
+    let listed = json_of(&db, &["updates"]);
+    let id = listed["updates"][0]["id"].to_string();
+    assert_eq!(listed["updates"][0]["kind"], "accession", "{listed:#}");
+
+    let members_api = server.get_json("/api/members/NATO?on=2026-03-10");
+    assert!(!codes(&members_api, "members", "code").contains(&"IRL".to_string()));
+    let out = decide(&db, "accept", &id);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    for on in ["2026-03-08", "2026-03-10"] {
+        let cli = json_of(&db, &["members", "NATO", "--on", on]);
+        let api = server.get_json(&format!("/api/members/NATO?on={on}"));
+        assert_eq!(cli, api, "members on {on}: the CLI and the API differ");
+        let cli = json_of(&db, &["obligations", "--attacked", "IRL", "--on", on]);
+        let api = server.get_json(&format!("/api/obligations?attacked=IRL&on={on}"));
+        assert_eq!(cli, api, "obligations on {on}: the CLI and the API differ");
+    }
+    let after = json_of(&db, &["members", "NATO", "--on", "2026-03-10"]);
+    assert!(
+        codes(&after, "members", "code").contains(&"IRL".to_string()),
+        "the accepted accession counts: {after:#}"
+    );
+    let bound = json_of(
+        &db,
+        &["obligations", "--attacked", "IRL", "--on", "2026-03-10"],
+    );
+    assert!(
+        !codes(&bound, "obligated", "code").is_empty(),
+        "NATO's members defend Ireland once it has joined: {bound:#}"
+    );
+
+    // Today, without --on: the same UTC date east and west of Greenwich
+    // (at any hour one of the two zones is on another day than UTC).
+    let api = server.get_json("/api/members/NATO");
+    for tz in ["<+14>-14", "<-12>12"] {
+        let cli = json_in_zone(&db, &["members", "NATO"], tz);
+        assert_eq!(cli["on"], api["on"], "today in TZ={tz} is not UTC's");
+        assert_eq!(cli, api, "members today (TZ={tz})");
+    }
+
+    // One shape for a stored update: `update` and `payload` in both.
+    let cli = json_of(&db, &["updates"]);
+    let api = server.get_json("/api/updates");
+    assert_eq!(cli, api, "updates: the CLI and the API differ");
+    assert_eq!(cli["updates"][0]["update"], cli["updates"][0]["payload"]);
+    assert_eq!(cli["updates"][0]["status"], "accepted");
+}

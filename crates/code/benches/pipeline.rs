@@ -1,10 +1,10 @@
-//! Pipeline throughput in sentences and articles per second, one core: the
-//! seed article as scraped (clean, annotate, code), its kept paragraphs
-//! (annotate + code; code only), news sentences written for this bench
+//! Coding throughput in sentences per second, one core: the seed article's
+//! kept paragraphs (annotate + code; code only), news sentences written for this bench
 //! (annotate + code, parsing where the coder asks for a tree; and with every
 //! sentence parsed), and a baseline in the same run that only splits
 //! sentences and tokens, to quote the others as ratios of it.
-//! `cargo bench -p entente-code --bench pipeline`
+//! `cargo bench -p entente-code --bench pipeline`; the whole pipeline on
+//! the article as scraped is `cargo bench -p entente-pipeline --bench throughput`.
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -12,11 +12,9 @@ use entente_annotate::actors::ActorResolver;
 use entente_annotate::sentences::{split_sentences, tokenize};
 use entente_annotate::syntax::Syntax;
 use entente_code::code_text;
-use entente_core::{Content, Origin, RawDocument};
 use std::hint::black_box;
 
 const TEXT: &str = include_str!("../tests/data/seed_kept.txt");
-const SCRAPED: &str = include_str!("../../../tests/data/seed/article.txt");
 
 /// News-like sentences written for this benchmark, one paragraph each.
 const NEWS: &str = "Russia moved tactical nuclear weapons and troops to Belarus, the defence ministry said on Tuesday.
@@ -104,27 +102,6 @@ fn pipeline(c: &mut Criterion) {
             }
             let mentions = resolver.find_mentions(NEWS, day);
             black_box(code_text("news", NEWS, day, &mentions))
-        })
-    });
-    g.finish();
-
-    // The whole pipeline on the article as scraped, in articles/s.
-    let raw = RawDocument {
-        origin: Origin::file("article.txt"),
-        external_id: None,
-        url: None,
-        title: None,
-        published: day,
-        source: None,
-        content: Content::Text(SCRAPED.to_string()),
-    };
-    let mut g = c.benchmark_group("whole pipeline");
-    g.throughput(Throughput::Elements(1));
-    g.bench_function("clean+annotate+code (elements = articles)", |b| {
-        b.iter(|| {
-            let doc = entente_clean::clean(black_box(&raw));
-            let mentions = resolver.find_mentions(&doc.text, doc.published);
-            black_box(entente_code::code_document(&doc, &mentions))
         })
     });
     g.finish();

@@ -74,6 +74,26 @@ pub struct RawDocument {
     pub content: Content,
 }
 
+impl RawDocument {
+    /// A plain-text document with nothing known about it but where it came
+    /// from and, when known, its publication date.
+    pub fn from_text(
+        origin: Origin,
+        published: Option<NaiveDate>,
+        text: impl Into<String>,
+    ) -> RawDocument {
+        RawDocument {
+            origin,
+            external_id: None,
+            url: None,
+            title: None,
+            published,
+            source: None,
+            content: Content::Text(text.into()),
+        }
+    }
+}
+
 /// A stable document id: the first 16 bytes of the SHA-256 of the
 /// normalised cleaned text, in hex. The same article read from two paths
 /// gets the same id.

@@ -23,9 +23,9 @@
 //! on a named adversary, conflict or request says that it depends on it.
 //!
 //! It does not read news itself: [`KnowledgeBase::propose_updates`] turns
-//! coded events into [`ProposedUpdate`]s for review (accessions, withdrawals
+//! coded events into [`KnowledgeUpdate`]s for review (accessions, withdrawals
 //! from organisations and treaties, treaties signed, suspended or ended,
-//! recognitions; one per fact, see [`ProposedUpdate::same_fact`]), and
+//! recognitions; one per fact, see [`KnowledgeUpdate::same_fact`]), and
 //! [`KnowledgeBase::apply`] makes an accepted one a fact. It does not
 //! interpret treaties beyond their coded provisions, and knows places only as
 //! states' home territories plus the territories listed in `curated.tsv`.
@@ -39,7 +39,7 @@
 //! - [`Treaty`] with its [`Provision`]s and the [`Party`] spells of its states
 //!   (each bearing its [`Obligations`]); [`Organisation`] with its
 //!   [`Membership`]s and [`Partnership`]s.
-//! - [`ProposedUpdate`]: a change read from the news, stored as JSON.
+//! - [`KnowledgeUpdate`]: a change read from the news, stored as JSON.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -90,4 +90,4 @@ pub use source::expand as expand_source;
 pub use treaty::{
     DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty,
 };
-pub use update::{CodedEvent, ProposedUpdate, Recognition, UpdateKind};
+pub use update::{CodedEvent, KnowledgeUpdate, Recognition, UpdateKind};

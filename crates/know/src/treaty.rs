@@ -14,7 +14,7 @@ pub enum Origin {
     Dataset,
     /// A reviewed line of `curated.tsv`.
     Curated,
-    /// A news report accepted through [`crate::ProposedUpdate`].
+    /// A news report accepted through [`crate::KnowledgeUpdate`].
     News,
 }
 

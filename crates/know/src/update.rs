@@ -49,9 +49,12 @@ impl fmt::Display for UpdateKind {
 /// A change to the knowledge base read from a news report, waiting for review.
 /// The store keeps it as opaque JSON; [`KnowledgeBase::apply`] makes it a fact.
 /// One fact is proposed once however often a report repeats it: see
-/// [`ProposedUpdate::same_fact`] and [`ProposedUpdate::absorb`].
+/// [`KnowledgeUpdate::same_fact`] and [`KnowledgeUpdate::absorb`].
+///
+/// This is the change itself; the store's review queue wraps it, as JSON,
+/// in an `entente_store::ProposedUpdate` with the evidence that prompted it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProposedUpdate {
+pub struct KnowledgeUpdate {
     pub kind: UpdateKind,
     /// The organisation joined or left, as the knowledge base names it.
     pub organisation: Option<String>,
@@ -76,12 +79,12 @@ pub struct ProposedUpdate {
     pub provision: Option<ProvisionKind>,
 }
 
-impl ProposedUpdate {
+impl KnowledgeUpdate {
     /// Whether `other` reports the same fact: the same change to the same
     /// organisation or treaty by the same states (a treaty's two parties in
     /// either order), whatever the words, sentence or date of the report.
-    pub fn same_fact(&self, other: &ProposedUpdate) -> bool {
-        fn pair(u: &ProposedUpdate) -> [Option<&str>; 2] {
+    pub fn same_fact(&self, other: &KnowledgeUpdate) -> bool {
+        fn pair(u: &KnowledgeUpdate) -> [Option<&str>; 2] {
             let mut p = [Some(u.state.as_str()), u.other.as_deref()];
             if u.kind == UpdateKind::TreatySigned {
                 p.sort_unstable();
@@ -98,7 +101,7 @@ impl ProposedUpdate {
     /// Takes from `other`, a report of the same fact, what its words add:
     /// the stronger provision ("a security treaty" in the headline, "a
     /// mutual defence treaty" in the body: defence).
-    pub fn absorb(&mut self, other: &ProposedUpdate) {
+    pub fn absorb(&mut self, other: &KnowledgeUpdate) {
         if let Some(k) = other.provision {
             // `ProvisionKind` orders defence first.
             if self.provision.is_none_or(|mine| k < mine) {
@@ -288,11 +291,11 @@ impl KnowledgeBase {
     /// accession, a withdrawal, a treaty signed or suspended, or a
     /// recognition. Pattern-based: a reporting verb, not in the future or
     /// negated, followed by an organisation or treaty the knowledge base knows.
-    pub fn propose_updates(&self, events: &[CodedEvent]) -> Vec<ProposedUpdate> {
+    pub fn propose_updates(&self, events: &[CodedEvent]) -> Vec<KnowledgeUpdate> {
         events.iter().filter_map(|e| self.propose(e)).collect()
     }
 
-    fn propose(&self, e: &CodedEvent) -> Option<ProposedUpdate> {
+    fn propose(&self, e: &CodedEvent) -> Option<KnowledgeUpdate> {
         if e.negated {
             return None;
         }
@@ -307,7 +310,7 @@ impl KnowledgeBase {
         // back before they cut the sentence (lowercasing can change a
         // character's length: `İ`, `ẞ`).
         let (lower, fold) = text::lowercase_with_map(&e.sentence);
-        let update = |kind, organisation, treaty, other, over| ProposedUpdate {
+        let update = |kind, organisation, treaty, other, over| KnowledgeUpdate {
             kind,
             organisation,
             treaty,
@@ -574,7 +577,7 @@ impl KnowledgeBase {
 
     /// Makes an accepted update a fact: from its date, `members`,
     /// `obligations` and `treaties_between` answer with it.
-    pub fn apply(&mut self, u: &ProposedUpdate) -> Result<()> {
+    pub fn apply(&mut self, u: &KnowledgeUpdate) -> Result<()> {
         let fail = |message: &str| KnowError::Update {
             kind: u.kind.to_string(),
             doc: u.doc.clone(),
@@ -841,7 +844,7 @@ mod tests {
 
     #[test]
     fn update_serialises_as_contract() {
-        let u = ProposedUpdate {
+        let u = KnowledgeUpdate {
             kind: UpdateKind::TreatySuspended,
             organisation: None,
             treaty: Some("ANZUS Treaty".into()),
@@ -856,7 +859,7 @@ mod tests {
         let v = serde_json::to_value(&u).unwrap();
         assert_eq!(v["kind"], "treaty_suspended");
         assert_eq!(v["date"], "1986-09-17");
-        let back: ProposedUpdate = serde_json::from_value(v).unwrap();
+        let back: KnowledgeUpdate = serde_json::from_value(v).unwrap();
         assert_eq!(back, u);
     }
 }

@@ -1,7 +1,7 @@
 //! The news keeps the knowledge base current: proposed updates, applied.
 
 use chrono::NaiveDate;
-use entente_know::{CodedEvent, KnowledgeBase, ProposedUpdate, ProvisionKind, UpdateKind};
+use entente_know::{CodedEvent, KnowledgeBase, KnowledgeUpdate, ProvisionKind, UpdateKind};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -214,7 +214,7 @@ fn accepted_accession_changes_members_from_its_date() {
     let u = updates.first().expect("an accession");
     // Through the store as opaque JSON and back.
     let json = serde_json::to_string(u).expect("serialise");
-    let u: ProposedUpdate = serde_json::from_str(&json).expect("deserialise");
+    let u: KnowledgeUpdate = serde_json::from_str(&json).expect("deserialise");
     k.apply(&u).expect("apply");
     let before = k.members("NATO", day("2030-01-14")).expect("NATO");
     let after = k.members("NATO", day("2030-01-15")).expect("NATO");
@@ -329,7 +329,7 @@ fn accepted_treaty_and_suspension() {
 #[test]
 fn incomplete_updates_are_errors() {
     let mut k = kb();
-    let u = ProposedUpdate {
+    let u = KnowledgeUpdate {
         kind: UpdateKind::Accession,
         organisation: None,
         treaty: None,

@@ -13,6 +13,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use entente_core::{Content, Origin, RawDocument};
+use entente_pipeline::Pipeline;
 use std::hint::black_box;
 
 fn doc(content: Content) -> RawDocument {
@@ -27,12 +28,18 @@ fn doc(content: Content) -> RawDocument {
     }
 }
 
-fn pair(c: &mut Criterion, name: &str, hostile: RawDocument, baseline: RawDocument) {
+fn pair(
+    c: &mut Criterion,
+    pipeline: &Pipeline,
+    name: &str,
+    hostile: RawDocument,
+    baseline: RawDocument,
+) {
     let mut g = c.benchmark_group(name);
     g.sample_size(10);
     for (label, raw) in [("baseline", &baseline), ("hostile", &hostile)] {
         g.bench_with_input(BenchmarkId::from_parameter(label), raw, |b, raw| {
-            b.iter(|| black_box(entente_pipeline::process(black_box(raw)).ok()))
+            b.iter(|| black_box(pipeline.process(black_box(raw.clone())).ok()))
         });
     }
     g.finish();
@@ -40,12 +47,14 @@ fn pair(c: &mut Criterion, name: &str, hostile: RawDocument, baseline: RawDocume
 
 fn hostile(c: &mut Criterion) {
     // Warm the dictionaries outside the measurements.
-    let _ = entente_pipeline::process(&doc(Content::Text("NATO met.".into())));
+    let pipeline = Pipeline::embedded().expect("the embedded pipeline builds");
+    let _ = pipeline.process(doc(Content::Text("NATO met.".into())));
 
     let repeated = "NATO.\n".repeat(8000);
     let distinct: String = (0..8000).map(|i| format!("N{:04}\n", i % 10000)).collect();
     pair(
         c,
+        &pipeline,
         "repeated_lines_8000",
         doc(Content::Text(repeated)),
         doc(Content::Text(distinct)),
@@ -63,6 +72,7 @@ fn hostile(c: &mut Criterion) {
     );
     pair(
         c,
+        &pipeline,
         "nested_divs_100000",
         doc(Content::Html(nested)),
         doc(Content::Html(flat)),
@@ -74,6 +84,7 @@ fn hostile(c: &mut Criterion) {
     let as_text = format!("<html><body><p>{text}</p><p>{attrs}</p></body></html>");
     pair(
         c,
+        &pipeline,
         "attributes_100000",
         doc(Content::Html(many)),
         doc(Content::Html(as_text)),
@@ -87,6 +98,7 @@ fn hostile(c: &mut Criterion) {
         .repeat(2500);
     pair(
         c,
+        &pipeline,
         "paragraph_280kb",
         doc(Content::Text(long)),
         doc(Content::Text(sentences)),

@@ -5,8 +5,8 @@
 //! Reads the peak resident set (`VmHWM` in `/proc/self/status`, Linux)
 //! after the document is read, then after each stage.
 
-use entente_annotate::ActorResolver;
-use entente_core::{Content, Origin, RawDocument};
+use entente_core::{Origin, RawDocument};
+use entente_pipeline::Pipeline;
 
 /// A memory figure of this process from `/proc/self/status`, in KiB.
 fn status_kib(field: &str) -> u64 {
@@ -38,28 +38,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => chrono::NaiveDate::from_ymd_opt(2022, 4, 8),
     };
     // Dictionaries first, so that their memory is the baseline.
-    let _ = ActorResolver::embedded().find_mentions("NATO met.", published);
-    let _ = entente_pipeline::process(&RawDocument {
-        origin: Origin::file("warm-up"),
-        external_id: None,
-        url: None,
-        title: None,
+    let pipeline = Pipeline::embedded()?;
+    let _ = pipeline.process(RawDocument::from_text(
+        Origin::file("warm-up"),
         published,
-        source: None,
-        content: Content::Text("NATO met Russia.".into()),
-    });
+        "NATO met Russia.",
+    ));
     let base = peak_kib();
     let text = std::fs::read_to_string(&path)?;
     let size = text.len() as f64 / 1024.0;
-    let raw = RawDocument {
-        origin: Origin::file(&path),
-        external_id: None,
-        url: None,
-        title: None,
-        published,
-        source: None,
-        content: Content::Text(text),
-    };
+    let raw = RawDocument::from_text(Origin::file(&path), published, text);
     let report = |stage: &str| {
         let used = peak_kib().saturating_sub(base) as f64;
         let now = resident_kib().saturating_sub(base) as f64;
@@ -72,19 +60,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     };
     report("read");
-    let doc = entente_pipeline::clean(&raw)?;
+    let doc = pipeline.clean(&raw)?;
     drop(raw);
     report("clean");
-    let mentions = ActorResolver::embedded().find_mentions(&doc.text, doc.published);
+    let mentions = pipeline.annotate(&doc)?;
     report("annotate");
-    let coded = entente_code::code_document(&doc, &mentions);
+    let record = pipeline.code_annotated(doc, mentions)?;
     report("code");
     println!(
-        "{} mention(s), {} event(s), {} quotation(s), {} deployment(s)",
-        mentions.len(),
-        coded.events.len(),
-        coded.quotations.len(),
-        coded.deployments.len()
+        "{} mention(s), {} event(s), {} quotation(s), {} deployment(s), {} proposed update(s)",
+        record.mentions.len(),
+        record.events.len(),
+        record.quotations.len(),
+        record.deployments.len(),
+        record.updates.len()
     );
     Ok(())
 }

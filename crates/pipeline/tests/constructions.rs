@@ -8,6 +8,12 @@
 use chrono::NaiveDate;
 use entente_core::{Content, Origin, RawDocument};
 
+/// The embedded pipeline, built once per test binary.
+fn pipeline() -> &'static entente_pipeline::Pipeline {
+    static PIPELINE: std::sync::OnceLock<entente_pipeline::Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| entente_pipeline::Pipeline::embedded().expect("builds"))
+}
+
 struct Construction {
     name: &'static str,
     text: &'static str,
@@ -132,7 +138,7 @@ fn run(cases: &[Construction]) {
             source: None,
             content: Content::Text(c.text.to_string()),
         };
-        let record = match entente_pipeline::process(&raw) {
+        let record = match pipeline().process(raw) {
             Ok(record) => record,
             Err(e) => panic!("{}: {e}", c.name),
         };

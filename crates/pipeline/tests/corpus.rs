@@ -7,8 +7,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{check_invariants, html, raw};
-use entente_pipeline::process;
+use common::{check_invariants, html, process, raw};
 use std::path::Path;
 
 struct Case {

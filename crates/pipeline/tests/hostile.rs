@@ -6,8 +6,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{check_invariants, raw};
-use entente_pipeline::{process, Reason};
+use common::{check_invariants, process, raw};
+use entente_pipeline::Reason;
 
 /// (what it once broke, text)
 const REPRODUCERS: &[(&str, &str)] = &[

@@ -6,6 +6,12 @@ use chrono::NaiveDate;
 use entente_core::{Content, Origin, RawDocument};
 use entente_store::DocumentRecord;
 
+/// The embedded pipeline, built once per test binary.
+fn pipeline() -> &'static entente_pipeline::Pipeline {
+    static PIPELINE: std::sync::OnceLock<entente_pipeline::Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| entente_pipeline::Pipeline::embedded().expect("builds"))
+}
+
 fn story(text: &str, published: &str) -> DocumentRecord {
     let raw = RawDocument {
         origin: Origin::file("story.txt"),
@@ -16,7 +22,7 @@ fn story(text: &str, published: &str) -> DocumentRecord {
         source: None,
         content: Content::Text(text.to_string()),
     };
-    match entente_pipeline::process(&raw) {
+    match pipeline().process(raw) {
         Ok(record) => record,
         Err(e) => panic!("the story failed: {e}"),
     }

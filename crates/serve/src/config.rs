@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The per-document pipeline (clean → annotate → code) the server runs on
-/// a posted document. It lives in the CLI; the server only calls it. An
-/// `Err` is a message naming why the document yields nothing to store.
+/// What the server runs on a posted document: normally
+/// [`entente_pipeline::Pipeline`], given with [`ServeConfig::with_posting`];
+/// any function for tests and embedders. An `Err` is a message, sent to the
+/// client, naming why the document yields nothing to store.
 pub type Pipeline = Arc<dyn Fn(RawDocument) -> Result<DocumentRecord, String> + Send + Sync>;
 
 /// Largest request body accepted, in bytes (a posted article).
@@ -86,6 +87,32 @@ impl ServeConfig {
             allow_hosts: Vec::new(),
             timeouts: Timeouts::default(),
         }
+    }
+}
+
+impl ServeConfig {
+    /// Accepts `POST /api/documents` bearing `token`, and runs each posted
+    /// document through `pipeline`. What the client is told when a document
+    /// fails is what is wrong with the document, never where the server got
+    /// it or what broke inside (that goes to the log).
+    pub fn with_posting(
+        mut self,
+        token: impl Into<String>,
+        pipeline: entente_pipeline::Pipeline,
+    ) -> ServeConfig {
+        let run: Pipeline = Arc::new(move |raw| {
+            pipeline.process(raw).map_err(|e| {
+                if e.is_internal() {
+                    tracing::error!("{e}");
+                    "the document could not be processed".to_string()
+                } else {
+                    e.reason.to_string()
+                }
+            })
+        });
+        self.token = Some(token.into());
+        self.pipeline = Some(run);
+        self
     }
 }
 

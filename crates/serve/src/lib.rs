@@ -12,9 +12,12 @@
 //! JavaScript compiled into the binary, with no outside resources.
 //!
 //! It is read-only unless started with a token: then `POST /api/documents`
-//! runs a document through the pipeline the caller supplies and stores it.
-//! It does not clean, annotate or code anything itself, and sends no CORS
-//! headers, so other sites' pages cannot read it.
+//! runs a document through `entente_pipeline::Pipeline`
+//! ([`ServeConfig::with_posting`]) and stores it. It does not sequence the
+//! stages itself, and sends no CORS headers, so other sites' pages cannot
+//! read it. Its knowledge-base answers come from the knowledge base the
+//! command line answers from (`entente_pipeline::knowledge`): the embedded
+//! facts plus the accepted updates, rebuilt when those change.
 //!
 //! The types that matter:
 //! - [`ServeConfig`]: the store, address, token and pipeline.

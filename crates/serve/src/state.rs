@@ -4,8 +4,9 @@
 use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
 use crate::index::EventIndex;
-use entente_know::{KnowledgeBase, ProposedUpdate};
-use entente_store::{Store, UpdateStatus};
+use entente_know::KnowledgeBase;
+use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
+use entente_store::Store;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
@@ -26,10 +27,10 @@ struct Inner {
     /// index and lets go of the lock at once, so an update being built
     /// never holds it up.
     index: RwLock<Arc<EventIndex>>,
-    /// The knowledge base with the store's accepted updates applied, and
-    /// the ids of those updates: rebuilt when they change (another process
+    /// The knowledge base with the store's accepted updates applied, as the
+    /// command line builds it: rebuilt when they change (another process
     /// ran `entente updates accept` or `reopen`).
-    kb: RwLock<(Vec<i64>, Arc<KnowledgeBase>)>,
+    kb: LiveKnowledge,
     token: Option<String>,
     pipeline: Option<Pipeline>,
     body_limit: usize,
@@ -56,9 +57,9 @@ impl AppState {
             None
         };
         let index = EventIndex::load(&readers[0]).map_err(store_err)?;
-        let kb = knowledge_with_accepted(&readers[0]).map_err(|e| match e {
-            KbError::Store(e) => store_err(e),
-            KbError::Know(e) => ServeError::from(e),
+        let kb = LiveKnowledge::load(&readers[0]).map_err(|e| match e {
+            KnowledgeError::Store(e) => store_err(e),
+            KnowledgeError::Embedded(e) => ServeError::from(e),
         })?;
         tracing::info!(
             "serving {} events from {}",
@@ -71,7 +72,7 @@ impl AppState {
                 next_reader: AtomicUsize::new(0),
                 writer: writer.map(Mutex::new),
                 index: RwLock::new(Arc::new(index)),
-                kb: RwLock::new((kb.0, Arc::new(kb.1))),
+                kb,
                 token: config.token.clone(),
                 pipeline: config.pipeline.clone(),
                 body_limit: config.body_limit,
@@ -162,7 +163,7 @@ impl AppState {
 
     /// The knowledge base as last loaded, accepted updates applied.
     pub fn knowledge(&self) -> Arc<KnowledgeBase> {
-        Arc::clone(&self.inner.kb.read().unwrap_or_else(|p| p.into_inner()).1)
+        self.inner.kb.get()
     }
 
     /// The knowledge base with the updates accepted in the store now: the
@@ -172,25 +173,10 @@ impl AppState {
     pub async fn fresh_knowledge(&self) -> Result<Arc<KnowledgeBase>, ApiError> {
         let state = self.clone();
         self.read(move |store| {
-            let ids: Vec<i64> = store
-                .updates(Some(UpdateStatus::Accepted))?
-                .iter()
-                .map(|u| u.id.0)
-                .collect();
-            if state.inner.kb.read().unwrap_or_else(|p| p.into_inner()).0 == ids {
-                return Ok(state.knowledge());
-            }
-            let (ids, kb) = knowledge_with_accepted(store).map_err(|e| match e {
-                KbError::Store(e) => ApiError::from(e),
-                KbError::Know(e) => ApiError::internal(format!("knowledge base: {e}")),
-            })?;
-            let kb = Arc::new(kb);
-            tracing::info!(
-                "accepted updates changed: knowledge base rebuilt with {} of them",
-                ids.len()
-            );
-            *state.inner.kb.write().unwrap_or_else(|p| p.into_inner()) = (ids, Arc::clone(&kb));
-            Ok(kb)
+            state.inner.kb.refresh(store).map_err(|e| match e {
+                KnowledgeError::Store(e) => ApiError::from(e),
+                KnowledgeError::Embedded(e) => ApiError::internal(format!("knowledge base: {e}")),
+            })
         })
         .await
     }
@@ -214,30 +200,4 @@ impl AppState {
     pub(crate) fn timeouts(&self) -> Timeouts {
         self.inner.timeouts
     }
-}
-
-enum KbError {
-    Store(entente_store::StoreError),
-    Know(entente_know::KnowError),
-}
-
-/// The embedded knowledge base plus the updates accepted in `store`, in the
-/// order they were proposed, with their ids. An accepted update that no
-/// longer applies (its organisation renamed in the data) is logged and left out.
-fn knowledge_with_accepted(store: &Store) -> Result<(Vec<i64>, KnowledgeBase), KbError> {
-    let accepted = store
-        .updates(Some(UpdateStatus::Accepted))
-        .map_err(KbError::Store)?;
-    let mut kb = KnowledgeBase::load().map_err(KbError::Know)?;
-    let mut ids = Vec::with_capacity(accepted.len());
-    for stored in accepted {
-        ids.push(stored.id.0);
-        let applied = serde_json::from_value::<ProposedUpdate>(stored.update.payload.clone())
-            .map_err(|e| e.to_string())
-            .and_then(|u| kb.apply(&u).map_err(|e| e.to_string()));
-        if let Err(e) = applied {
-            tracing::warn!("accepted update {} not applied: {e}", stored.id.0);
-        }
-    }
-    Ok((ids, kb))
 }

@@ -8,7 +8,7 @@ use entente_annotate::ActorDictionary;
 use std::io::Write;
 
 pub fn run(args: ActorArgs) -> Result<Outcome> {
-    let on = args.on.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let on = args.on.unwrap_or_else(entente_pipeline::shapes::today);
     let found = ActorDictionary::embedded().lookup(&args.name, on);
     if found.is_empty() {
         return Err(UsageError(format!(

@@ -8,95 +8,34 @@
 
 use super::inputs::Inputs;
 use crate::args::{CodeArgs, CodeFormat};
-use crate::output::{json_line, stdout};
+use crate::output::stdout;
 use crate::Outcome;
-use anyhow::Result;
-use entente_store::DocumentRecord;
-use serde::Serialize;
-use serde_json::{json, Value};
-use std::io::Write;
+use anyhow::{Context, Result};
+use entente_pipeline::{GdeltSink, JsonlSink, Pipeline, Sink};
 
 pub fn run(args: CodeArgs, quiet: bool) -> Result<Outcome> {
-    entente_pipeline::preload_models();
+    let pipeline = Pipeline::builder()
+        .preload_models(true)
+        .build()
+        .context("cannot start the pipeline")?;
     let mut inputs = Inputs::open(&args.input, quiet);
-    let mut out = stdout();
-    if args.format == CodeFormat::Gdelt && args.header {
-        writeln!(out, "{}", entente_code::gdelt_header())?;
-    }
-    let mut event_id = 0u64;
+    let out = stdout();
+    let mut sink: Box<dyn Sink> = match args.format {
+        CodeFormat::Jsonl => Box::new(JsonlSink::new(out, "standard output")),
+        CodeFormat::Gdelt if args.header => {
+            Box::new(GdeltSink::new(out, "standard output").with_header())
+        }
+        CodeFormat::Gdelt => Box::new(GdeltSink::new(out, "standard output")),
+    };
     while let Some(raw) = inputs.next() {
-        // The raw input is not needed once cleaned: free it before coding.
-        let cleaned = entente_pipeline::clean(&raw);
-        drop(raw);
-        let record = match cleaned.and_then(entente_pipeline::code) {
-            Ok(record) => record,
-            Err(e) => {
-                inputs.report(e);
-                continue;
+        // One document at a time, written as it is done.
+        match pipeline.process(raw) {
+            Ok(record) => {
+                sink.write_batch(std::slice::from_ref(&record))?;
             }
-        };
-        match args.format {
-            CodeFormat::Jsonl => write_jsonl(&mut out, &record)?,
-            CodeFormat::Gdelt => {
-                for event in &record.events {
-                    event_id += 1;
-                    writeln!(
-                        out,
-                        "{}",
-                        entente_code::gdelt_row(event, &record.document, event_id)
-                    )?;
-                }
-            }
+            Err(e) => inputs.report(e),
         }
     }
-    out.flush()?;
+    sink.finish()?;
     Ok(inputs.finish())
-}
-
-/// A record with `kind` first and the document's public id as `doc`.
-fn tagged(kind: &str, doc: &str, value: impl Serialize) -> Result<Value> {
-    let mut fields = serde_json::Map::new();
-    fields.insert("kind".into(), json!(kind));
-    fields.insert("doc".into(), json!(doc));
-    if let Value::Object(rest) = serde_json::to_value(value)? {
-        for (k, v) in rest {
-            // A mention's own kind (state, person, ...) is its actor kind.
-            let k = if k == "kind" {
-                "actor_kind".to_string()
-            } else {
-                k
-            };
-            fields.entry(k).or_insert(v);
-        }
-    }
-    Ok(Value::Object(fields))
-}
-
-fn write_jsonl(out: &mut impl Write, r: &DocumentRecord) -> Result<()> {
-    let doc = r.document.public_id();
-    json_line(
-        out,
-        &json!({
-            "kind": "document",
-            "doc": doc,
-            "id": r.document.id,
-            "path": r.document.origin.path,
-            "title": r.document.title,
-            "published": r.document.published,
-            "paragraphs": r.document.paragraphs.len(),
-        }),
-    )?;
-    for m in &r.mentions {
-        json_line(out, &tagged("actor_mention", doc, m)?)?;
-    }
-    for e in &r.events {
-        json_line(out, &tagged("event", doc, e)?)?;
-    }
-    for q in &r.quotations {
-        json_line(out, &tagged("quotation", doc, q)?)?;
-    }
-    for d in &r.deployments {
-        json_line(out, &tagged("deployment", doc, d)?)?;
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@ use crate::Outcome;
 use anyhow::{Context, Result};
 use entente_annotate::ActorResolver;
 use entente_ingest::{read_reader, IngestOptions};
+use entente_pipeline::Pipeline;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
@@ -116,10 +117,9 @@ fn events(gold: &Path) -> Result<Outcome> {
     let json =
         std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let records = entente_code::eval::parse_gold(&gold.display().to_string(), &json)?;
-    let resolver = ActorResolver::embedded();
+    let pipeline = Pipeline::embedded().context("cannot start the pipeline")?;
     let report = entente_code::eval::evaluate(&records, |text, date| {
-        let mentions = resolver.find_mentions(text, Some(date));
-        entente_code::code_text("gold", text, Some(date), &mentions).events
+        pipeline.code_text("gold", text, Some(date)).1.events
     });
     let mut out = stdout();
     writeln!(out, "records                {}", report.records)?;

@@ -1,8 +1,9 @@
 //! Knowledge-base queries: members, obligations, partners, treaties.
 //!
-//! The knowledge base is the embedded one (datasets and curated lines)
-//! plus every update a person accepted from the news, read from the store
-//! when it exists.
+//! The knowledge base is the one the API answers from too
+//! (`entente_pipeline::knowledge`): the embedded one (datasets and curated
+//! lines) plus every update a person accepted from the news, read from the
+//! store when it exists. "Today" is the date in UTC.
 
 use crate::args::{
     MembersArgs, ObligationsArgs, PartnersArgs, QueryFormat, StoreArgs, TreatiesArgs,
@@ -10,52 +11,28 @@ use crate::args::{
 use crate::output::stdout;
 use crate::{Outcome, UsageError};
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
-use entente_know::{KnowError, KnowledgeBase, ProposedUpdate};
-use entente_store::{Store, UpdateStatus};
+use entente_know::{KnowError, KnowledgeBase};
+use entente_pipeline::knowledge::CurrentKnowledge;
+use entente_pipeline::shapes::{self, today};
+use entente_store::Store;
 use serde::Serialize;
-use serde_json::json;
 use std::io::Write;
-use std::path::Path;
 
-/// The knowledge base with the store's accepted updates applied.
+/// The knowledge base with the store's accepted updates applied; an
+/// accepted update that no longer applies is an error.
 pub fn knowledge_base(store: &StoreArgs) -> Result<KnowledgeBase> {
-    let mut kb = KnowledgeBase::load().context("cannot load the knowledge base")?;
-    for update in accepted_updates(&store.db)? {
-        kb.apply(&update).with_context(|| {
-            format!(
-                "cannot apply an accepted update from {}",
-                store.db.display()
-            )
-        })?;
+    let db = &store.db;
+    let current = if db.exists() {
+        let store = Store::open_read_only(db)
+            .with_context(|| format!("cannot read the store {}", db.display()))?;
+        CurrentKnowledge::from_store(&store)
+    } else {
+        CurrentKnowledge::embedded()
     }
-    Ok(kb)
-}
-
-/// Accepted updates stored in `db`; none when there is no store yet.
-fn accepted_updates(db: &Path) -> Result<Vec<ProposedUpdate>> {
-    if !db.exists() {
-        return Ok(Vec::new());
-    }
-    let store = Store::open_read_only(db)
-        .with_context(|| format!("cannot read the store {}", db.display()))?;
-    let mut out = Vec::new();
-    for stored in store.updates(Some(UpdateStatus::Accepted))? {
-        let update: ProposedUpdate = serde_json::from_value(stored.update.payload.clone())
-            .with_context(|| {
-                format!(
-                    "{}: update {} is not a knowledge-base update",
-                    db.display(),
-                    stored.id.0
-                )
-            })?;
-        out.push(update);
-    }
-    Ok(out)
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    .context("cannot load the knowledge base")?;
+    current
+        .strict()
+        .with_context(|| format!("cannot apply an accepted update from {}", db.display()))
 }
 
 /// Unknown names are the user's to correct: exit 2 with the message.
@@ -101,22 +78,10 @@ pub fn obligations(args: ObligationsArgs) -> Result<Outcome> {
         args.place.as_deref(),
     ))?;
     match args.format {
-        QueryFormat::Json => {
-            // The answer, plus how many states each treaty binds.
-            let mut value = serde_json::to_value(&answer)?;
-            let mut by_treaty: Vec<(String, usize)> = Vec::new();
-            for o in &answer.obligated {
-                match by_treaty.iter_mut().find(|(t, _)| *t == o.treaty) {
-                    Some((_, n)) => *n += 1,
-                    None => by_treaty.push((o.treaty.clone(), 1)),
-                }
-            }
-            value["by_treaty"] = by_treaty
-                .into_iter()
-                .map(|(treaty, count)| json!({"treaty": treaty, "count": count}))
-                .collect();
-            print(args.format, &value, |_| String::new())
-        }
+        // The answer, plus how many states each treaty binds, as the API gives it.
+        QueryFormat::Json => print(args.format, &shapes::obligations(&answer), |_| {
+            String::new()
+        }),
         QueryFormat::Table => print(args.format, &answer, |a| a.to_table()),
     }
 }

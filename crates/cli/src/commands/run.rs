@@ -1,7 +1,7 @@
 //! `entente run`: the whole pipeline into the store.
 //!
-//! Readers feed documents in batches; a batch is cleaned, annotated and
-//! coded on all cores, then written by one writer in one transaction. A
+//! Readers feed documents in batches; the pipeline cleans, annotates and
+//! codes a batch on all cores, then the store writes it in one transaction. A
 //! document already in the store is recognised after cleaning (its id is
 //! its content) and skipped, so a second run, or the run after a crash,
 //! stores nothing twice and redoes only what was not committed.
@@ -11,8 +11,8 @@ use crate::args::RunArgs;
 use crate::Outcome;
 use anyhow::{Context, Result};
 use entente_core::RawDocument;
+use entente_pipeline::Pipeline;
 use entente_store::{DocumentRecord, Store};
-use rayon::prelude::*;
 use std::io::Write;
 
 #[derive(Debug, Default)]
@@ -27,7 +27,10 @@ struct Tally {
 }
 
 pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
-    entente_pipeline::preload_models();
+    let pipeline = Pipeline::builder()
+        .preload_models(true)
+        .build()
+        .context("cannot start the pipeline")?;
     let mut store = Store::open(&args.db)
         .with_context(|| format!("cannot open the store {}", args.db.display()))?;
     let mut inputs = Inputs::open(&args.input, quiet);
@@ -40,48 +43,29 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
             break;
         }
         tally.read += raws.len();
-        let cleaned: Vec<_> = raws.par_iter().map(entente_pipeline::clean).collect();
-        // The raw inputs are not needed once cleaned: free them before coding.
-        drop(raws);
-        let mut fresh = Vec::with_capacity(cleaned.len());
-        for doc in cleaned {
-            match doc {
-                Ok(doc) if store.contains(&doc.id)? => {
-                    tracing::debug!(id = %doc.id, origin = %doc.origin, "already stored");
-                    tally.already += 1
-                }
-                Ok(doc) => fresh.push(doc),
-                Err(e) => inputs.report(e),
-            }
-        }
-        let coded: Vec<_> = fresh.into_par_iter().map(entente_pipeline::code).collect();
-        let mut records: Vec<DocumentRecord> = Vec::with_capacity(coded.len());
-        for record in coded {
-            match record {
-                Ok(record) => records.push(record),
-                Err(e) => inputs.report(e),
-            }
-        }
-        let outcome = store
-            .write_batch(&records)
+        let batch = pipeline
+            .process_batch(raws, &mut store)
             .with_context(|| format!("cannot write to the store {}", args.db.display()))?;
+        for e in batch.failures {
+            inputs.report(e);
+        }
         tracing::info!(
-            stored = outcome.stored,
-            duplicates = outcome.duplicates,
-            total_stored = tally.stored + outcome.stored,
+            stored = batch.written.stored,
+            duplicates = batch.written.duplicates,
+            total_stored = tally.stored + batch.written.stored,
             "batch committed to {}",
             args.db.display()
         );
-        tally.stored += outcome.stored;
-        tally.already += outcome.duplicates;
-        for r in &records {
+        tally.stored += batch.written.stored;
+        tally.already += batch.already + batch.written.duplicates;
+        for r in &batch.records {
             tally.mentions += r.mentions.len();
             tally.events += r.events.len();
             tally.quotations += r.quotations.len();
             tally.deployments += r.deployments.len();
         }
         if shown.len() < SHOW_AT_MOST {
-            shown.extend(records.into_iter().take(SHOW_AT_MOST - shown.len()));
+            shown.extend(batch.records.into_iter().take(SHOW_AT_MOST - shown.len()));
         }
     }
     let outcome = inputs.finish();

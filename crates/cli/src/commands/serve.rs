@@ -1,11 +1,11 @@
 //! `entente serve`: the HTTP API and web UI (crate entente-serve).
 
 use crate::Outcome;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
-use entente_serve::{serve_blocking, Pipeline, ServeConfig};
+use entente_pipeline::Pipeline;
+use entente_serve::{serve_blocking, ServeConfig};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -37,21 +37,11 @@ pub fn run(args: ServeArgs) -> Result<Outcome> {
     let mut config = ServeConfig::new(args.db, args.addr);
     config.body_limit = args.body_limit;
     config.allow_hosts = args.allow_hosts;
-    if args.token.is_some() {
-        // The message goes back to the client: what is wrong with the
-        // document, not where the server got it or what broke inside.
-        let run: Pipeline = Arc::new(|raw| {
-            entente_pipeline::process(&raw).map_err(|e| {
-                if e.is_internal() {
-                    tracing::error!("{e}");
-                    "the document could not be processed".to_string()
-                } else {
-                    e.reason.to_string()
-                }
-            })
-        });
-        config.pipeline = Some(run);
-        config.token = args.token;
+    if let Some(token) = args.token {
+        let pipeline = Pipeline::builder()
+            .build()
+            .context("cannot start the pipeline")?;
+        config = config.with_posting(token, pipeline);
     }
     serve_blocking(config)?;
     Ok(Outcome::Success)

@@ -8,6 +8,8 @@ use crate::args::{
 use crate::output::stdout;
 use crate::{Outcome, UsageError};
 use anyhow::{Context, Result};
+use entente_pipeline::knowledge::knowledge_update;
+use entente_pipeline::shapes;
 use entente_store::{DeploymentFilter, Store, UpdateId, UpdateStatus};
 use serde_json::json;
 use std::io::Write;
@@ -131,15 +133,10 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
     }
     if status == UpdateStatus::Accepted {
         // Refuse what the knowledge base cannot apply, before recording it.
-        let kb_update: entente_know::ProposedUpdate =
-            serde_json::from_value(update.update.payload.clone())
-                .with_context(|| format!("update {id} is not a knowledge-base update"))?;
+        let kb_update = knowledge_update(&update)?;
         // A fact rejected once stays out, whichever report proposes it again.
         for rejected in store.updates(Some(UpdateStatus::Rejected))? {
-            let same = serde_json::from_value::<entente_know::ProposedUpdate>(
-                rejected.update.payload.clone(),
-            )
-            .is_ok_and(|r| r.same_fact(&kb_update));
+            let same = knowledge_update(&rejected).is_ok_and(|r| r.same_fact(&kb_update));
             if same {
                 return Err(UsageError(format!(
                     "update {id} reports the same fact as update {}, which was rejected: \
@@ -175,22 +172,7 @@ fn list_updates(args: &UpdatesArgs) -> Result<Outcome> {
     let mut out = stdout();
     match args.format {
         QueryFormat::Json => {
-            let list: Vec<_> = all
-                .iter()
-                .map(|u| {
-                    json!({
-                        "id": u.id.0,
-                        "kind": u.update.kind,
-                        "status": u.status.as_str(),
-                        "update": u.update.payload,
-                        "doc": u.update.doc,
-                        "sentence": u.update.sentence,
-                        "evidence": u.update.evidence,
-                        "proposed_at": u.proposed_at,
-                        "decided_at": u.decided_at,
-                    })
-                })
-                .collect();
+            let list: Vec<_> = all.iter().map(shapes::stored_update).collect();
             serde_json::to_writer_pretty(&mut out, &json!({ "updates": list }))?;
             writeln!(out)?;
         }

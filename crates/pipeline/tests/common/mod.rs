@@ -3,7 +3,17 @@
 
 use chrono::NaiveDate;
 use entente_core::{Content, Origin, RawDocument};
+use entente_pipeline::{DocumentResult, Pipeline};
 use entente_store::DocumentRecord;
+use std::sync::OnceLock;
+
+/// One document through the embedded pipeline, built once per test binary.
+pub fn process(raw: &RawDocument) -> DocumentResult {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE
+        .get_or_init(|| Pipeline::embedded().expect("the embedded pipeline builds"))
+        .process(raw.clone())
+}
 
 pub fn raw(text: &str, published: Option<NaiveDate>) -> RawDocument {
     RawDocument {

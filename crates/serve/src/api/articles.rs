@@ -203,21 +203,10 @@ pub(crate) async fn updates(
         }
     };
     let found = state.read(move |s| Ok(s.updates(status)?)).await?;
+    // The command line's shape: the change as `payload` and as `update`.
     let found: Vec<Value> = found
-        .into_iter()
-        .map(|u| {
-            json!({
-                "id": u.id.0,
-                "kind": u.update.kind,
-                "payload": u.update.payload,
-                "doc": u.update.doc,
-                "sentence": u.update.sentence,
-                "evidence": u.update.evidence,
-                "status": u.status.as_str(),
-                "proposed_at": u.proposed_at,
-                "decided_at": u.decided_at,
-            })
-        })
+        .iter()
+        .map(entente_pipeline::shapes::stored_update)
         .collect();
     Ok(Json(json!({ "updates": found })))
 }

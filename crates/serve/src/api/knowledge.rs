@@ -15,19 +15,20 @@ pub(crate) struct OnParams {
     region: Option<String>,
 }
 
-/// The date asked, today when none.
+/// The date asked, today (in UTC, as the command line) when none.
 fn on_or_today(v: Option<&str>) -> Result<NaiveDate, ApiError> {
-    Ok(parse_date("on", v)?.unwrap_or_else(|| chrono::Utc::now().date_naive()))
+    Ok(parse_date("on", v)?.unwrap_or_else(entente_pipeline::shapes::today))
 }
 
-pub(crate) async fn organisations(State(state): State<AppState>) -> Json<Value> {
+pub(crate) async fn organisations(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let orgs: Vec<Value> = state
-        .knowledge()
+        .fresh_knowledge()
+        .await?
         .organisations()
         .iter()
         .map(|o| json!({ "id": o.id, "name": o.name, "aliases": o.aliases }))
         .collect();
-    Json(json!({ "organisations": orgs }))
+    Ok(Json(json!({ "organisations": orgs })))
 }
 
 pub(crate) async fn members(
@@ -64,7 +65,8 @@ pub(crate) async fn obligations(
         param(&p.treaty),
         param(&p.place),
     )?;
-    Ok(Json(json!(answer)))
+    // The command line's shape: the answer and how many states each treaty binds.
+    Ok(Json(entente_pipeline::shapes::obligations(&answer)))
 }
 
 pub(crate) async fn partners(

@@ -1,0 +1,281 @@
+//! Every table compiled into entente, loaded by a test: a broken table fails
+//! CI, never a user's run (issue 11, item 4). Some loaders panic on a
+//! broken table, some leave it empty and some skip a malformed row; each
+//! check here reads the table as shipped and asks the public API about
+//! every row, so none of those goes unseen.
+//!
+//! `every_data_file_is_checked` keeps the list whole: a new file under a
+//! crate's `data/` fails it until a check is added here.
+
+use entente_core::lexicon::{self, MembershipChange};
+use std::path::Path;
+
+/// The data files of the crates, relative to `crates/`, each with how it is
+/// checked: by a test below, or not embedded at all (a script's input).
+const FILES: &[(&str, &str)] = &[
+    ("core/data/lexicon/anaphoric_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/discourse_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/membership.tsv", "lexicon"),
+    ("core/data/lexicon/months.tsv", "lexicon"),
+    ("core/data/lexicon/origin_words.tsv", "lexicon"),
+    ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/pronouns.tsv", "lexicon"),
+    ("core/data/lexicon/verb_classes.tsv", "lexicon"),
+    ("core/data/lexicon/water_bodies.tsv", "lexicon"),
+    ("core/data/lexicon/weekdays.tsv", "lexicon"),
+    ("annotate/data/actors/states.tsv", "actors"),
+    ("annotate/data/actors/orgs.tsv", "actors"),
+    ("annotate/data/actors/people.tsv", "actors"),
+    ("annotate/data/actors/curated_people.tsv", "actors"),
+    ("annotate/data/actors/agents.tsv", "actors"),
+    ("annotate/data/actors/places.tsv", "actors"),
+    ("annotate/data/actors/curated_states.tsv", "script input"),
+    ("annotate/data/actors/curated_orgs.tsv", "script input"),
+    ("annotate/data/actors/curated_agents.tsv", "script input"),
+    ("annotate/data/syntax/ewt.model", "syntax"),
+    ("code/data/verbs.txt", "coder"),
+    ("code/data/nominals.tsv", "coder"),
+    ("code/data/cameo_codes.tsv", "coder"),
+    ("code/data/forces.tsv", "coder"),
+    ("know/data/states.tsv", "knowledge"),
+    ("know/data/treaties.tsv", "knowledge"),
+    ("know/data/provisions.tsv", "knowledge"),
+    ("know/data/parties.tsv", "knowledge"),
+    ("know/data/suspensions.tsv", "knowledge"),
+    ("know/data/orgs.tsv", "knowledge"),
+    ("know/data/memberships.tsv", "knowledge"),
+    ("know/data/partners.tsv", "knowledge"),
+    ("know/data/places.tsv", "knowledge"),
+    ("know/data/curated.tsv", "script input"),
+    ("serve/data/world.json", "map"),
+    ("serve/data/build_world.py", "script input"),
+];
+
+fn crates_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+#[test]
+fn every_data_file_is_checked() {
+    let mut found = Vec::new();
+    for krate in std::fs::read_dir(crates_dir()).expect("crates/ is readable") {
+        let data = krate.expect("an entry").path().join("data");
+        let mut stack = vec![data];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries {
+                let path = e.expect("an entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_none_or(|x| x != "md") {
+                    let rel = path
+                        .strip_prefix(crates_dir())
+                        .expect("under crates/")
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    found.push(rel);
+                }
+            }
+        }
+    }
+    for f in &found {
+        assert!(
+            FILES.iter().any(|(name, _)| name == f),
+            "help: {f} is a new data file: add it to FILES with a check of every row"
+        );
+    }
+    for (name, _) in FILES {
+        assert!(
+            found.iter().any(|f| f == name),
+            "help: {name} is gone: take it out of FILES"
+        );
+    }
+}
+
+/// The data rows of a two-column lexicon table; a row without its tab fails.
+fn rows(file: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
+    let rows: Vec<_> = text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n + 1, l.trim_end()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(n, l)| {
+            l.split_once('\t')
+                .unwrap_or_else(|| panic!("{file} line {n}: no tab in {l:?}"))
+        })
+        .collect();
+    assert!(!rows.is_empty(), "{file} has no rows");
+    rows
+}
+
+#[test]
+fn every_lexicon_row_is_known_to_the_lexicon() {
+    for (word, n) in rows(
+        "months.tsv",
+        include_str!("../../core/data/lexicon/months.tsv"),
+    ) {
+        assert_eq!(lexicon::month(word), n.parse().ok(), "months.tsv: {word}");
+    }
+    for (word, n) in rows(
+        "weekdays.tsv",
+        include_str!("../../core/data/lexicon/weekdays.tsv"),
+    ) {
+        assert_eq!(
+            lexicon::weekday(word),
+            n.parse().ok(),
+            "weekdays.tsv: {word}"
+        );
+    }
+    for (word, _) in rows(
+        "pronouns.tsv",
+        include_str!("../../core/data/lexicon/pronouns.tsv"),
+    ) {
+        assert!(lexicon::pronoun(word).is_some(), "pronouns.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "anaphoric_nouns.tsv",
+        include_str!("../../core/data/lexicon/anaphoric_nouns.tsv"),
+    ) {
+        assert!(
+            lexicon::anaphoric_noun(word).is_some(),
+            "anaphoric_nouns.tsv: {word}"
+        );
+    }
+    for (word, _) in rows(
+        "discourse_nouns.tsv",
+        include_str!("../../core/data/lexicon/discourse_nouns.tsv"),
+    ) {
+        assert!(lexicon::discourse_noun(word), "discourse_nouns.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "origin_words.tsv",
+        include_str!("../../core/data/lexicon/origin_words.tsv"),
+    ) {
+        assert!(lexicon::origin_word(word), "origin_words.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "partitive_nouns.tsv",
+        include_str!("../../core/data/lexicon/partitive_nouns.tsv"),
+    ) {
+        assert!(lexicon::partitive_noun(word), "partitive_nouns.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "water_bodies.tsv",
+        include_str!("../../core/data/lexicon/water_bodies.tsv"),
+    ) {
+        assert!(lexicon::water_body(word), "water_bodies.tsv: {word}");
+    }
+    for (phrase, kind) in rows(
+        "membership.tsv",
+        include_str!("../../core/data/lexicon/membership.tsv"),
+    ) {
+        let known = match kind {
+            "accession" => lexicon::membership_phrases(MembershipChange::Accession),
+            "withdrawal" => lexicon::membership_phrases(MembershipChange::Withdrawal),
+            "becoming" => lexicon::becoming_words(),
+            other => panic!("help: membership.tsv kind {other:?} is new: check it here"),
+        };
+        assert!(known.contains(&phrase), "membership.tsv: {phrase} ({kind})");
+    }
+    for (lemma, class) in rows(
+        "verb_classes.tsv",
+        include_str!("../../core/data/lexicon/verb_classes.tsv"),
+    ) {
+        let known = match class {
+            "support" => lexicon::support_verb(lemma),
+            "pressure" => lexicon::pressure_verb(lemma),
+            "cause" => lexicon::causative_verb(lemma),
+            "reply" => lexicon::reply_verb(lemma),
+            "publish" => lexicon::publishing_verb(lemma),
+            "ending" => lexicon::ending_verb(lemma),
+            "aspect" => lexicon::aspect_verb(lemma),
+            other => panic!("help: verb_classes.tsv class {other:?} is new: check it here"),
+        };
+        assert!(known, "verb_classes.tsv: {lemma} ({class})");
+    }
+}
+
+#[test]
+fn the_actor_dictionary_loads_and_knows_states_and_organisations() {
+    let dict = entente_annotate::ActorDictionary::load_embedded()
+        .unwrap_or_else(|e| panic!("the embedded actor data does not load: {e}"));
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 4, 8).expect("a date");
+    for name in ["France", "NATO"] {
+        assert!(
+            !dict.lookup(name, day).is_empty(),
+            "help: the actor tables lost {name}"
+        );
+    }
+}
+
+#[test]
+fn the_syntax_model_decodes() {
+    let model = include_bytes!("../../annotate/data/syntax/ewt.model");
+    let syntax = entente_annotate::Syntax::from_bytes(model)
+        .unwrap_or_else(|e| panic!("ewt.model does not decode: {e}"));
+    let parse = syntax.analyse("NATO agreed to send troops.");
+    assert!(!format!("{parse:?}").is_empty());
+}
+
+#[test]
+fn the_coder_tables_parse() {
+    let mut verbs = entente_code::VerbDictionary::parse(
+        "data/verbs.txt",
+        include_str!("../../code/data/verbs.txt"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    verbs
+        .add_nominals(
+            "data/nominals.tsv",
+            include_str!("../../code/data/nominals.tsv"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let codes = entente_code::CodeTable::parse(
+        "data/cameo_codes.tsv",
+        include_str!("../../code/data/cameo_codes.tsv"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(codes.len() > 200, "cameo_codes.tsv: {} codes", codes.len());
+    assert_eq!(
+        codes.len(),
+        entente_code::CodeTable::embedded().len(),
+        "help: the embedded CAMEO table is not the file as shipped"
+    );
+    // The force vocabulary's parser skips a malformed row: every row has its
+    // four columns (singular, plural, class, sector).
+    let forces = include_str!("../../code/data/forces.tsv");
+    let mut rows = 0;
+    for (n, line) in forces.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cols.len() == 4 && cols[0].trim() != "",
+            "forces.tsv line {}: expected 4 tab-separated columns, got {line:?}",
+            n + 1
+        );
+    }
+    assert!(rows > 0, "forces.tsv has no rows");
+}
+
+#[test]
+fn the_knowledge_base_parses() {
+    let kb = entente_know::KnowledgeBase::parse(entente_know::DataFiles::embedded())
+        .unwrap_or_else(|e| panic!("the embedded knowledge base does not parse: {e}"));
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 4, 8).expect("a date");
+    assert_eq!(kb.members("NATO", day).expect("NATO").members.len(), 30);
+}
+
+#[test]
+fn the_world_map_is_json() {
+    let world: serde_json::Value =
+        serde_json::from_str(include_str!("../../serve/data/world.json"))
+            .unwrap_or_else(|e| panic!("world.json: {e}"));
+    let countries = world["countries"].as_object().map_or(0, |c| c.len());
+    assert!(countries > 100, "world.json: {countries} countries");
+}
