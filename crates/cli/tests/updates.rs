@@ -31,14 +31,7 @@ fn accepted_accession_changes_members() {
          The Taoiseach said the decision had broad support in parliament.\n",
     )
     .expect("write");
-    let out = entente()
-        .arg("run")
-        .arg(&article)
-        .args(["--published", "2026-03-11", "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    run_into(&db, &[&article], "2026-03-11");
 
     let out = entente()
         .args(["updates", "--format", "json", "--db"])
@@ -79,14 +72,7 @@ fn accepted_accession_changes_members() {
     assert_eq!(after.len(), before.len() + 1);
 
     // Running the same article again proposes nothing twice.
-    let out = entente()
-        .arg("run")
-        .arg(&article)
-        .args(["--published", "2026-03-11", "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
+    run_into(&db, &[&article], "2026-03-11");
     let out = entente()
         .args(["updates", "--format", "json", "--db"])
         .arg(&db)
@@ -113,7 +99,17 @@ fn unknown_update_is_a_usage_error() {
 
 /// `entente ARGS --format json --db DB`, which must succeed.
 fn json_of(db: &Path, args: &[&str]) -> Value {
-    let out = entente()
+    json_with_zone(db, args, None)
+}
+
+/// `entente ARGS --format json --db DB`, under the time zone `tz` (a POSIX
+/// TZ string) when given, which must succeed.
+fn json_with_zone(db: &Path, args: &[&str], tz: Option<&str>) -> Value {
+    let mut cmd = entente();
+    if let Some(tz) = tz {
+        cmd.env("TZ", tz);
+    }
+    let out = cmd
         .args(args)
         .args(["--format", "json", "--db"])
         .arg(db)
@@ -121,6 +117,18 @@ fn json_of(db: &Path, args: &[&str]) -> Value {
         .expect("runs");
     assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
     serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// `entente run PATHS --published DATE --db DB`, which must succeed.
+fn run_into(db: &Path, paths: &[&Path], published: &str) {
+    let out = entente()
+        .arg("run")
+        .args(paths)
+        .args(["--published", published, "--db"])
+        .arg(db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
 fn codes(v: &Value, list: &str, field: &str) -> Vec<String> {
@@ -166,14 +174,7 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
          Australia and Fiji signed a mutual defence treaty on Friday.\n",
     )
     .expect("write");
-    let out = entente()
-        .arg("run")
-        .args([&pact, &other])
-        .args(["--published", "2031-03-05", "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    run_into(&db, &[&pact, &other], "2031-03-05");
 
     let listed = json_of(&db, &["updates"]);
     let updates = listed["updates"].as_array().expect("updates");
@@ -266,14 +267,7 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
         "Fiji and Australia signed a mutual defence treaty last week, officials confirmed.\n",
     )
     .expect("write");
-    let out = entente()
-        .arg("run")
-        .arg(&again_text)
-        .args(["--published", "2031-03-10", "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    run_into(&db, &[&again_text], "2031-03-10");
     let listed = json_of(&db, &["updates"]);
     let repeat = listed["updates"]
         .as_array()
@@ -296,18 +290,9 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
     );
 }
 
-/// `entente ARGS --format json --db DB` under the time zone `tz` (a POSIX
-/// TZ string), which must succeed.
+/// [`json_with_zone`] under the time zone `tz`.
 fn json_in_zone(db: &Path, args: &[&str], tz: &str) -> Value {
-    let out = entente()
-        .env("TZ", tz)
-        .args(args)
-        .args(["--format", "json", "--db"])
-        .arg(db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
-    serde_json::from_slice(&out.stdout).expect("json")
+    json_with_zone(db, args, Some(tz))
 }
 
 /// Issue 11: one knowledge base for the command line and the API. After
@@ -324,14 +309,7 @@ fn cli_and_api_agree_after_an_accepted_update() {
         "Ireland formally joined NATO on Monday, ending decades of military neutrality.\n",
     )
     .expect("write");
-    let out = entente()
-        .arg("run")
-        .arg(&article)
-        .args(["--published", "2026-03-11", "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    run_into(&db, &[&article], "2026-03-11");
     // Started before the decision: the server must see it without a restart.
     let server = super::serve::Server::start(&db, &[]);
     let listed = json_of(&db, &["updates"]);
