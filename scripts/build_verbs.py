@@ -197,6 +197,7 @@ def convert_verbs(src: Path) -> list[str]:
     add_set_words(out)
     retarget_signed_agreements(out)
     add_patterns(out)
+    remove_patterns(out)
     add_verbs(out)
     result = []
     for item in out:
@@ -330,6 +331,35 @@ def add_patterns(out: list) -> None:
             continue
         for code, body in patterns:
             out.insert(at + 1, "P\t" + code + "\t" + body)
+
+
+# Patterns of the source that code against the codebook, one reason each.
+PATTERN_REMOVALS = {
+    # The fight/battle block codes "* insurgents" as military cooperation
+    # (062); fighting insurgents is fighting them (190, the block's code),
+    # and fighting beside a partner keeps "* alongside" and "* in joint
+    # manoeuvres".
+    "fight": ["* insurgents"],
+}
+
+
+def remove_patterns(out: list) -> None:
+    """Drops PATTERN_REMOVALS from the block holding each verb."""
+    for verb, bodies in PATTERN_REMOVALS.items():
+        at = next((k for k, x in enumerate(out)
+                   if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
+        if at is None:
+            continue
+        start = at
+        while start > 0 and not (isinstance(out[start], str) and out[start].startswith("B\t")):
+            start -= 1
+        end = at + 1
+        while end < len(out) and not (isinstance(out[end], str) and out[end].startswith("B\t")):
+            end += 1
+        keep = [x for x in out[start:end]
+                if not (isinstance(x, str) and x.startswith("P\t")
+                        and x.split("\t")[2:] and x.split("\t")[2] in bodies)]
+        out[start:end] = keep
 
 
 def fill_block_defaults(out: list) -> None:

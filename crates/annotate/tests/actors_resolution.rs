@@ -18,6 +18,16 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a group filed among people is its whole name, with or without its article",
+        date: "2024-05-01",
+        text: "Police detained Islamic State militants. The Islamic State claimed the attack. Trade across the Levant grew.",
+        expect: &[
+            ("Islamic State", "IMGMUSISI", ""),
+            ("The Islamic State", "IMGMUSISI", ""),
+        ],
+        absent: &["State", "Levant"],
+    },
+    Case {
         name: "a name opening a sentence follows no name, though the last sentence ended with one",
         date: "2024-05-01",
         text: "Israel struck Lebanon. Russia attacked Ukraine on Monday. Turkey protested to Sweden. Poland agreed.",

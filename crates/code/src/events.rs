@@ -8,7 +8,8 @@ use crate::codes::CodeTable;
 use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
 use entente_annotate::actors::ActorDictionary;
-use entente_core::{lexicon, ActorKind, ActorRef, Event, Span};
+use entente_core::lexicon::{self, PlaceNoun};
+use entente_core::{ActorKind, ActorRef, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
 /// ("Defence Force personnel").
@@ -89,6 +90,28 @@ const PROPOSALS: &[&str] = &[
 ];
 /// CAMEO roots whose events are complete without a target.
 const SELF_CONTAINED_ROOTS: &[&str] = &["02", "08", "10", "11", "12", "14", "15", "18", "19", "20"];
+/// CAMEO codes, outside those roots, complete without a target: claiming
+/// (015) or denying (016) responsibility names no other party.
+const SELF_CONTAINED_CODES: &[&str] = &["015", "016"];
+/// CAMEO roots of reactions to what others did or said: appeals, praise,
+/// demands, disapproval, rejection, threats. What such a verb's object
+/// names ("condemned the strikes") is somebody else's act, or none yet.
+const REACTION_ROOTS: &[&str] = &["02", "05", "10", "11", "12", "13"];
+
+/// Whether an event of CAMEO `code` stands without a target.
+fn self_contained(code: &str) -> bool {
+    SELF_CONTAINED_CODES.contains(&code)
+        || code
+            .get(..2)
+            .is_some_and(|root| SELF_CONTAINED_ROOTS.contains(&root))
+}
+
+/// Whether CAMEO `code` is a reaction (see [`REACTION_ROOTS`]).
+pub(crate) fn reaction(code: &str) -> bool {
+    code.get(..2)
+        .is_some_and(|root| REACTION_ROOTS.contains(&root))
+}
+
 /// CAMEO roots of acts that joint actors do with each other.
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 /// Prepositions that make the actor after them a place, not a target.
@@ -765,10 +788,7 @@ fn code_verb(
     // "Poland condemned the move", "Lukashenko welcomed the deployment": a
     // reaction to an act named by a definite noun and no actor reacts to
     // whoever last acted in the story.
-    if targets.is_empty()
-        && matches!(code.get(..2), Some("02" | "05" | "10" | "11" | "12" | "13"))
-        && event_anaphor(doc, s, hit.end, clause_end, dict)
-    {
+    if targets.is_empty() && reaction(&code) && event_anaphor(doc, s, hit.end, clause_end, dict) {
         if let Some(t) = acting_antecedent(doc, s, &sources, previous, this_sentence) {
             targets.push(t);
         }
@@ -792,10 +812,16 @@ fn code_verb(
     }
     // Without a target, only acts that need none stand alone: protests,
     // mobilisation, concessions (a resignation), violence.
-    if targets.is_empty()
-        && !SELF_CONTAINED_ROOTS.contains(&code.get(..code.len().min(2)).unwrap_or_default())
-    {
-        return None;
+    if targets.is_empty() && !self_contained(&code) {
+        // "denounced sanctions" is listed as rallying support for the
+        // sanctioned (053): with no party named, a verb of reaction means
+        // what it means on its own (111), when that stands alone. Other
+        // verbs' patterns say what the verb does not mean ("dominate
+        // relations" is no fighting) and are not undone.
+        match dict.default_code(hit.form) {
+            Some(general) if self_contained(&general) && reaction(&general) => code = general,
+            _ => return None,
+        }
     }
     Some(build(doc, s, f, hit, code, sources, targets))
 }
@@ -1165,6 +1191,35 @@ fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
 
 /// Whether the mention starting at token `a` follows a locative
 /// preposition ("in X", "at the X").
+/// Whether the mention at tokens `a..b` is a nationality word before a place
+/// noun in a phrase of place: "at the Turkish border", "off the Japanese
+/// coast", "along the Syrian frontier". ("into Turkish territory" is no such
+/// phrase: what is fired into is hit.)
+/// A name before an area noun ("in Montenegro province") is the place
+/// itself, a party the clause may act on; only an adjective says where.
+fn nationality_of_place(doc: &Doc, s: &Sent, a: usize, b: usize) -> bool {
+    const ALSO: &[&str] = &["along", "off", "outside", "beyond", "toward", "towards"];
+    let at_place =
+        |j: usize| j > 0 && (LOCATIVES.contains(&s.word(j - 1)) || ALSO.contains(&s.word(j - 1)));
+    // "near Macedonia's border": a possessor is a party to what happens
+    // on its land, not only where.
+    let possessive = s.word(b - 1).ends_with("'s") || matches!(s.word(b), "'s" | "'");
+    let modifier_says_where = !possessive
+        && match lexicon::place_noun(s.word(b)) {
+            Some(PlaceNoun::Edge) => true,
+            Some(PlaceNoun::Area) => {
+                b > a
+                    && doc
+                        .tagging(s)
+                        .tokens
+                        .get(b - 1)
+                        .is_some_and(|t| t.upos == "ADJ")
+            }
+            None => false,
+        };
+    modifier_says_where && (at_place(a) || (a > 1 && s.word(a - 1) == "the" && at_place(a - 1)))
+}
+
 fn locative(s: &Sent, a: usize) -> bool {
     a > 0 && LOCATIVES.contains(&s.word(a - 1))
         || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2))
@@ -1175,6 +1230,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
     let src_prefix: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
     let mut sector: Option<usize> = None;
     let mut foreign_place: Option<usize> = None;
+    let mut located_place: Option<usize> = None;
     let mut k = from;
     while k < to.min(from + 20) {
         // ", expected to be joined by X": a new clause, not the object.
@@ -1215,13 +1271,21 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
             // "staged rallies in X": X is where, when the phrase hangs on the verb.
             let near = a <= from + 3;
             let place = near && locative(s, a);
+            // "clashed with rebels near the Turkish border": a nationality
+            // word before a place noun says where, however far from the verb.
+            let located = nationality_of_place(doc, s, a, b);
             // "refused to deploy peacekeepers in X": a foreign place is the
             // target when no actor is named (joint actors "met in X" meet
             // each other there).
-            if place && !own && !sources.contains(&m) && sources.len() == 1 {
+            if place && !located && !own && !sources.contains(&m) && sources.len() == 1 {
                 foreign_place = foreign_place.or(Some(a));
             }
-            if !(sources.contains(&m) || personnel && own || place) {
+            // "struck targets near the Syrian capital": with nobody named,
+            // where it happened is the last resort.
+            if located && !own && !sources.is_empty() && !sources.contains(&m) {
+                located_place = located_place.or(Some(a));
+            }
+            if !(sources.contains(&m) || personnel && own || place || located) {
                 // A bare sector ("military aid") or the source's own country
                 // yields to a named foreign actor further on.
                 // So does a common noun of the source's own country
@@ -1238,7 +1302,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         }
         k += 1;
     }
-    foreign_place.or(sector)
+    foreign_place.or(sector).or(located_place)
 }
 
 /// Whether the object after a verb at `from` is a definite noun phrase
@@ -1413,10 +1477,17 @@ pub(crate) fn code_nominals(
     s: &Sent,
     focus: &Focus,
     consumed: &[usize],
-    verbs: &[usize],
+    hits: &[VerbHit],
     coded: &[usize],
     dict: &VerbDictionary,
 ) -> Vec<Action> {
+    let verbs: Vec<usize> = hits.iter().map(|v| v.start).collect();
+    // Verbs whose own meaning is a reaction ("condemned", "rejected").
+    let reacting: Vec<usize> = hits
+        .iter()
+        .filter(|v| dict.default_code(v.form).is_some_and(|c| reaction(&c)))
+        .map(|v| v.start)
+        .collect();
     let mut out = Vec::new();
     // One nominal per noun phrase: "hunger strike" is not also a "strike".
     let mut covered = 0;
@@ -1526,6 +1597,10 @@ pub(crate) fn code_nominals(
                         explicit = true;
                         (b, on.unwrap_or_default())
                     }
+                    // "condemned the strikes", "rejected the accusations":
+                    // the object of a reaction is another's act, whose
+                    // actor this noun does not name.
+                    (None, None) if object_of_verb && reacting.contains(&(d - 1)) => continue,
                     (None, None) if object_of_verb => match subject() {
                         Some(src) => (src, on.unwrap_or_default()),
                         None => continue,
@@ -1786,15 +1861,13 @@ fn event(
 /// verb: an appeal, praise, a demand, an accusation, a rejection or a
 /// threat ("accusing Beijing of ...", "calling on the Council to ...").
 fn addressed_words(doc: &Doc, s: &Sent, a: &Action) -> bool {
-    matches!(
-        a.code.get(..2),
-        Some("02" | "05" | "10" | "11" | "12" | "13")
-    ) && (a.at_token + 1..(a.at_token + 4).min(s.len())).any(|k| {
-        s.mention_at[k].is_some_and(|m| {
-            let code = &doc.actor(m).code;
-            a.targets.iter().any(|t| &t.code == code)
+    reaction(&a.code)
+        && (a.at_token + 1..(a.at_token + 4).min(s.len())).any(|k| {
+            s.mention_at[k].is_some_and(|m| {
+                let code = &doc.actor(m).code;
+                a.targets.iter().any(|t| &t.code == code)
+            })
         })
-    })
 }
 
 /// Whether the subject at token `k` opens a clause coordinated with the

@@ -125,7 +125,6 @@ pub fn code_text(
             .chain(members.iter().map(|a| a.at_token))
             .collect();
         let verbs = events::find_verbs(dict, &doc, s);
-        let verb_at: Vec<usize> = verbs.iter().map(|v| v.start).collect();
         // Earlier actions give antecedent targets ("... it will send
         // troops"): only the recent ones, so that coding stays linear in a
         // document's length.
@@ -149,8 +148,7 @@ pub fn code_text(
                     })
             })
         };
-        let mut nominals =
-            events::code_nominals(&doc, s, &focus, &consumed, &verb_at, &coded, dict);
+        let mut nominals = events::code_nominals(&doc, s, &focus, &consumed, &verbs, &coded, dict);
         for n in &mut nominals {
             if refused(n.at_token) {
                 n.background = true;

@@ -1,6 +1,6 @@
 //! The English lexicon every stage shares: closed word lists (months,
 //! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns, partitive nouns,
-//! bodies of water) kept as data files in
+//! place nouns, bodies of water) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -58,6 +58,7 @@ const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv"
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
+const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -179,6 +180,35 @@ pub fn partitive_noun(word: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(PARTITIVE_NOUNS, "partitive"))
         .contains(&word)
+}
+
+/// What kind of place a common noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceNoun {
+    /// An edge or part of a country, whatever word names it: "border",
+    /// "coast", "airspace", "capital".
+    Edge,
+    /// An area that a name before it names ("Montenegro province"): only an
+    /// adjective before it says where.
+    Area,
+}
+
+/// Whether a common noun names a place, and which kind: a nationality word
+/// before it says where, not who ("at the Turkish border").
+pub fn place_noun(word: &str) -> Option<PlaceNoun> {
+    static WORDS: OnceLock<HashMap<&'static str, PlaceNoun>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            rows(PLACE_NOUNS)
+                .filter_map(|(w, k)| match k {
+                    "edge" => Some((w, PlaceNoun::Edge)),
+                    "area" => Some((w, PlaceNoun::Area)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 /// Whether a capitalised word makes a name a body of water ("Sea",

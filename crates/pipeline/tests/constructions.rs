@@ -464,6 +464,137 @@ const TARGETLESS_APPEALS: &[Construction] = &[
     },
 ];
 
+/// What a reaction's object names ("condemned the strikes", "rejected the
+/// accusations") is another's act, or none yet: never the reacting
+/// subject's own. With no party named, a verb of reaction means what it
+/// means on its own.
+const REACTIONS_TO_ACTS: &[Construction] = &[
+    Construction {
+        name: "denounced the sanctions",
+        text: "Moscow denounced the sanctions as illegal.",
+        events: &[("RUS", "", "111", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "criticised the embargo",
+        text: "China criticised the new embargo on Tuesday.",
+        events: &[("CHN", "", "11", false)],
+        not: &[],
+        never: &["16"],
+    },
+    Construction {
+        name: "rejected the accusations",
+        text: "Saudi Arabia rejected the accusations as baseless.",
+        events: &[("SAU", "", "016", false)],
+        not: &[],
+        never: &["112"],
+    },
+    Construction {
+        name: "denied the charges",
+        text: "The Kremlin denied the charges on Friday.",
+        events: &[("RUS", "", "016", false)],
+        not: &[],
+        never: &["112"],
+    },
+    Construction {
+        name: "condemned the arrests",
+        text: "Germany condemned the arrests of opposition politicians.",
+        events: &[("DEU", "", "11", false)],
+        not: &[],
+        never: &["173"],
+    },
+    Construction {
+        name: "claimed responsibility",
+        text: "The Islamic State claimed responsibility for the bombing.",
+        events: &[("IMGMUSISI", "", "015", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "an announced act is still the subject's own",
+        text: "Italy announced a suspension of flights to Libya.",
+        events: &[("ITA", "LBY", "16", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// A nationality adjective before a place noun after a preposition of
+/// place ("near the Turkish border") says where, not against whom; the
+/// place is a target only when nobody else is named.
+const PLACES_OF_NATIONALITY: &[Construction] = &[
+    Construction {
+        name: "clashed with rebels near a border",
+        text: "Syrian troops clashed with rebels near the Turkish border.",
+        events: &[("SYRMIL", "SYR", "19", false)],
+        not: &[("SYR", "TUR")],
+        never: &[],
+    },
+    Construction {
+        name: "fought at a frontier",
+        text: "Sudanese soldiers fought rebels at the Chadian frontier.",
+        events: &[("SDNMIL", "SDN", "19", false)],
+        not: &[("SDN", "TCD")],
+        never: &[],
+    },
+    Construction {
+        name: "fought insurgents along a border",
+        text: "Nigerian troops fought insurgents along the Cameroonian border.",
+        events: &[("NGAMIL", "", "19", false)],
+        not: &[("NGA", "CMR")],
+        never: &["06"],
+    },
+    Construction {
+        name: "struck near a capital, nobody named",
+        text: "Israeli jets struck targets near the Syrian capital.",
+        events: &[("ISR", "SYR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a province a name names is the place acted on",
+        text: "Serbia eased emergency measures in Montenegro province.",
+        events: &[("SRB", "MNE", "", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// Groups the actor dictionary files among people ("The Islamic State")
+/// are their whole name, with or without the article.
+const GROUPS_AS_NAMES: &[Construction] = &[
+    Construction {
+        name: "Islamic State fighters as a target",
+        text: "Iraqi forces killed 20 Islamic State fighters near Mosul.",
+        events: &[("IRQMIL", "IMGMUSISI", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "Islamic State militants detained",
+        text: "Turkish police detained 40 suspected Islamic State militants in Istanbul.",
+        events: &[("TURCOP", "IMGMUSISI", "173", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn reactions_to_acts() {
+    run(REACTIONS_TO_ACTS);
+}
+
+#[test]
+fn places_of_nationality() {
+    run(PLACES_OF_NATIONALITY);
+}
+
+#[test]
+fn groups_as_names() {
+    run(GROUPS_AS_NAMES);
+}
+
 #[test]
 fn signed_agreements() {
     run(SIGNED_AGREEMENTS);

@@ -19,6 +19,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/months.tsv", "lexicon"),
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/pronouns.tsv", "lexicon"),
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
@@ -160,6 +161,15 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/partitive_nouns.tsv"),
     ) {
         assert!(lexicon::partitive_noun(word), "partitive_nouns.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "place_nouns.tsv",
+        include_str!("../../core/data/lexicon/place_nouns.tsv"),
+    ) {
+        assert!(
+            lexicon::place_noun(word).is_some(),
+            "place_nouns.tsv: {word}"
+        );
     }
     for (word, _) in rows(
         "water_bodies.tsv",

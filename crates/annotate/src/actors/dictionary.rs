@@ -692,10 +692,21 @@ impl Builder {
     /// precede it, so full names need no pattern of their own (which keeps
     /// the automaton small and quick to build). Names whose last word is
     /// not a usable last name ("Kim Jong Un", "Marcos Jr.") keep theirs.
+    ///
+    /// A group filed among people ("The Islamic State", "Islamic State of
+    /// Iraq and the Levant") has no last name: its whole name is matched,
+    /// and without its leading article, since news writes "Islamic State
+    /// militants" ("Levant" alone is a region, not the group).
     fn add_surnames(&mut self) {
         for i in 0..self.people.len() {
             let name = self.people[i].name.clone();
             let idx = i as u32;
+            if let Some(bare) = group_name(&name) {
+                for n in [name.as_str(), bare] {
+                    self.add(n, Target::Person { idx }, CaseRule::of_name(n));
+                }
+                continue;
+            }
             let mut words = name.split_whitespace();
             let last = words.next_back().unwrap_or("");
             let one_word = words.next().is_none();
@@ -714,6 +725,17 @@ impl Builder {
             }
         }
     }
+}
+
+/// The name without its article when `name` names a group rather than a
+/// person: it starts with "The" or joins words with "of", "and" or "the",
+/// which personal names do not.
+fn group_name(name: &str) -> Option<&str> {
+    let bare = name.strip_prefix("The ").unwrap_or(name);
+    let joined = name
+        .split_whitespace()
+        .any(|w| matches!(w, "of" | "and" | "the"));
+    (bare.len() < name.len() || joined).then_some(bare)
 }
 
 fn load_places(text: &str) -> Result<Vec<Place>, LoadError> {
@@ -776,6 +798,18 @@ mod tests {
         };
         let err = ActorDictionary::from_sources(&src).expect_err("bad date must fail");
         assert_eq!(err.to_string(), "states.tsv:2: bad date \"19x\"");
+    }
+
+    #[test]
+    fn groups_filed_as_people_have_no_last_name() {
+        assert_eq!(group_name("The Islamic State"), Some("Islamic State"));
+        assert_eq!(
+            group_name("Islamic State of Iraq and the Levant"),
+            Some("Islamic State of Iraq and the Levant")
+        );
+        assert_eq!(group_name("Jacinda Ardern"), None);
+        assert_eq!(group_name("Abu Bakr al Baghdadi"), None);
+        assert_eq!(group_name("Theodore Roosevelt"), None);
     }
 
     #[test]
