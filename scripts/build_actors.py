@@ -186,7 +186,9 @@ def build_states(data: Path, curated: Path, places_by_country):
     states = {}
     for iso, x in mled.items():
         names = {x["name"]["common"], x["name"]["official"]}
-        names.update(a for a in x.get("altSpellings", []) if len(a) > 2 or a.isupper())
+        # Two-letter ISO codes ("CF", "IN", "PM") are no names in running text
+        # ("CF-18 jets", "5 PM"); the ones news writes (US, UK, NZ) are curated.
+        names.update(a for a in x.get("altSpellings", []) if len(a) > 2)
         dem = x.get("demonyms", {}).get("eng", {})
         for d in (dem.get("m"), dem.get("f")):
             if d:

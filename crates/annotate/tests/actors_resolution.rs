@@ -18,6 +18,18 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "two-letter country codes are no names in running text; US, UK and NZ are",
+        date: "2024-05-01",
+        text: "Canada sent CF-18 jets at 5 PM. IT staff met. The US, the UK and NZ agreed.",
+        expect: &[
+            ("Canada", "CAN", "CAN"),
+            ("The US", "USA", "USA"),
+            ("the UK", "GBR", "GBR"),
+            ("NZ", "NZL", "NZL"),
+        ],
+        absent: &["CF", "PM", "IT"],
+    },
+    Case {
         name: "a group filed among people is its whole name, with or without its article",
         date: "2024-05-01",
         text: "Police detained Islamic State militants. The Islamic State claimed the attack. Trade across the Levant grew.",
