@@ -18,6 +18,16 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a group no state claims is of the place its sentence puts it in",
+        date: "2024-05-01",
+        text: "Hundreds of people poured into central Belgrade. Gunmen stormed a hotel in Kabul. Protesters gathered, and Japan said.",
+        expect: &[
+            ("people", "SRBPPL", "SRB"),
+            ("Gunmen", "AFGUAF", "AFG"),
+        ],
+        absent: &[],
+    },
+    Case {
         name: "two-letter country codes are no names in running text; US, UK and NZ are",
         date: "2024-05-01",
         text: "Canada sent CF-18 jets at 5 PM. IT staff met. The US, the UK and NZ agreed.",

@@ -469,12 +469,23 @@ fn forces_after<'f>(forces: &'f Forces, s: &Sent, from: usize) -> Vec<ForceHit<'
             || j > from && trigger(s, j).is_some_and(|t| !matches!(t, Trigger::Noun(_)))
     };
     let mut out: Vec<ForceHit<'f>> = Vec::new();
-    let Some(first) = (from..(from + 9).min(s.len()))
+    let Some(mut first) = (from..(from + 9).min(s.len()))
         .take_while(|&j| !barrier(j))
         .find_map(|j| forces.head_at(s, j).map(|(a, f)| (j, a, f)))
     else {
         return out;
     };
+    // "a brigade of 4,800 troops", "a contingent of 200 soldiers": a unit
+    // of personnel is sent as the people it holds, counted as they are.
+    if first.2.class == ForceClass::Units && s.word(first.0 + 1) == "of" {
+        let inner = (first.0 + 2..(first.0 + 7).min(s.len()))
+            .take_while(|&j| !barrier(j))
+            .find_map(|j| forces.head_at(s, j).map(|(a, f)| (j, a, f)))
+            .filter(|(_, _, f)| f.class == ForceClass::Personnel);
+        if let Some((head, _, force)) = inner {
+            first = (head, first.1, force);
+        }
+    }
     out.push(ForceHit {
         head: first.0,
         phrase_start: from.min(first.1),

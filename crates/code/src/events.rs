@@ -695,6 +695,12 @@ fn code_verb(
         }
     }
     let mut sources = f.subjects.clone();
+    // "thousands rallied", "crowds poured into the capital": a show of
+    // force by civilians is a demonstration (CAMEO 141); the codebook keeps
+    // 15 for military and police power.
+    if code.starts_with("15") && !sources.is_empty() && sources.iter().all(|&m| civilian(doc, m)) {
+        code = "141".to_string();
+    }
     // "rebels surrendered": armed actors yielding retreat or surrender
     // militarily (CAMEO 0874), as the codebook puts it.
     if code == "080"
@@ -1189,8 +1195,18 @@ fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
         .map(|k| vec![s.mention_at[k].unwrap_or_default()])
 }
 
-/// Whether the mention starting at token `a` follows a locative
-/// preposition ("in X", "at the X").
+/// Whether mention `m` is of civilians: a sector that bears no arms and
+/// governs nothing ("people", "students", "opposition supporters").
+fn civilian(doc: &Doc, m: usize) -> bool {
+    const NOT_CIVILIAN: &[&str] = &["MIL", "COP", "SPY", "REB", "INS", "UAF", "GOV"];
+    let mention = &doc.mentions[m];
+    mention.kind != ActorKind::Person
+        && mention
+            .sector
+            .as_deref()
+            .is_some_and(|sec| !NOT_CIVILIAN.iter().any(|x| sec.contains(x)))
+}
+
 /// Whether the mention at tokens `a..b` is a nationality word before a place
 /// noun in a phrase of place: "at the Turkish border", "off the Japanese
 /// coast", "along the Syrian frontier". ("into Turkish territory" is no such
@@ -1220,6 +1236,8 @@ fn nationality_of_place(doc: &Doc, s: &Sent, a: usize, b: usize) -> bool {
     modifier_says_where && (at_place(a) || (a > 1 && s.word(a - 1) == "the" && at_place(a - 1)))
 }
 
+/// Whether the mention starting at token `a` follows a locative
+/// preposition ("in X", "at the X").
 fn locative(s: &Sent, a: usize) -> bool {
     a > 0 && LOCATIVES.contains(&s.word(a - 1))
         || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2))

@@ -150,6 +150,37 @@ fn force_nouns_of_every_class() {
 }
 
 #[test]
+fn units_of_personnel_are_their_people() {
+    check(
+        "a unit of personnel",
+        &[
+            case(
+                "Germany is sending a brigade of 4,800 troops to Lithuania.",
+                "DEUMIL",
+                &["LTU"],
+            )
+            .role("troops")
+            .count(Personnel::Exactly(4800)),
+            case(
+                "Britain deployed a contingent of 200 soldiers to Estonia.",
+                "GBRMIL",
+                &["EST"],
+            )
+            .role("soldiers")
+            .count(Personnel::Exactly(200)),
+            case(
+                "Poland sent a battalion of 600 paratroopers to Latvia.",
+                "POLMIL",
+                &["LVA"],
+            )
+            .role("paratroopers")
+            .count(Personnel::Exactly(600)),
+            case("France sent a battalion to Romania.", "FRAMIL", &["ROU"]).role("battalion"),
+        ],
+    );
+}
+
+#[test]
 fn verb_triggers() {
     check(
         "verb triggers",

@@ -580,6 +580,44 @@ const GROUPS_AS_NAMES: &[Construction] = &[
     },
 ];
 
+/// A show of force by civilians is a demonstration (CAMEO 141); crowds
+/// and gunmen no state claims are of the country their sentence puts them in.
+const CIVILIAN_DEMONSTRATIONS: &[Construction] = &[
+    Construction {
+        name: "students rallied",
+        text: "Students rallied at the University of Dhaka on Monday.",
+        events: &[("BGD", "", "141", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "crowds poured into a capital",
+        text: "Thousands of people poured into central Tbilisi on Sunday.",
+        events: &[("GEOPPL", "", "141", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "troops rallying stay a show of force",
+        text: "Russia rallied its troops near the border.",
+        events: &[],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "gunmen in a city",
+        text: "Gunmen stormed a hotel in Kabul on Tuesday.",
+        events: &[("AFG", "", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn civilian_demonstrations() {
+    run(CIVILIAN_DEMONSTRATIONS);
+}
+
 #[test]
 fn reactions_to_acts() {
     run(REACTIONS_TO_ACTS);

@@ -274,6 +274,7 @@ impl<'d> ActorResolver<'d> {
             out.push(r.mention);
         }
         share_sectors(text, &mut out);
+        self.located_groups(&ctx, &mut out);
         appositive_people(text, &mut out);
         let anaphora = anaphora(text, &out, &subjects);
         if !anaphora.is_empty() {
@@ -862,6 +863,103 @@ impl<'d> ActorResolver<'d> {
                 })
             }
             (None, None) => None,
+        }
+    }
+
+    /// "Hundreds of people poured into central Belgrade", "gunmen stormed a
+    /// hotel in Kabul": a group no state claims (people, protesters, gunmen)
+    /// is of the country where its own sentence puts it, the first country
+    /// or city after it that follows a preposition of place ("in", "into",
+    /// "at", "outside"); a weak reading. An institution on the way ("outside
+    /// the Russian embassy in Tbilisi") is passed over; any other state or
+    /// person first ends the search, as does the sentence's end.
+    fn located_groups(&self, ctx: &Context<'_>, mentions: &mut [Mention]) {
+        const PLACE_PREPOSITIONS: &[&str] = &[
+            "in",
+            "into",
+            "at",
+            "outside",
+            "across",
+            "throughout",
+            "inside",
+        ];
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            // Unclaimed, or claimed only by the article's main state.
+            let weak = m.kind == ActorKind::State && m.sector.is_some() && m.confidence <= 0.4;
+            if !(m.kind == ActorKind::Group && m.affiliation.is_none() || weak) {
+                continue;
+            }
+            let sentence = ctx.sentence_of(m.start);
+            let mut from = m.end;
+            let mut place = None;
+            for n in &mentions[i + 1..] {
+                if ctx.sentence_of(n.start) != sentence || n.start < from {
+                    break;
+                }
+                let gap = ctx.text.get(from..n.start).unwrap_or_default();
+                if gap.len() > 80 || gap.contains([',', ';', ':']) {
+                    break;
+                }
+                from = n.end;
+                // A country, or a city (a capital reads as its government
+                // elsewhere, but "into Belgrade" is the city).
+                let place_name = n.code == n.actor || self.dict.place(&n.text).is_some();
+                let institution = n.kind == ActorKind::State && n.sector.is_some() && !place_name;
+                if institution {
+                    continue;
+                }
+                // "at the Chadian frontier": a nationality word before a
+                // place noun; the place is between states.
+                let next_word = ctx
+                    .text
+                    .get(n.end..)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .next();
+                if next_word.is_some_and(|w| {
+                    lexicon::place_noun(
+                        &w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase(),
+                    )
+                    .is_some()
+                }) {
+                    break;
+                }
+                // The word before the name, past "the" and one modifier
+                // ("into central Belgrade").
+                let words: Vec<&str> = gap.split_whitespace().rev().take(3).collect();
+                let at_place = words
+                    .iter()
+                    .take_while(|w| !PLACE_PREPOSITIONS.contains(w))
+                    .count()
+                    < words.len()
+                    && words
+                        .iter()
+                        .take_while(|w| !PLACE_PREPOSITIONS.contains(w))
+                        .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+                if n.kind == ActorKind::State && place_name && at_place {
+                    place = Some(n.actor.clone());
+                }
+                break;
+            }
+            let Some(country) = place else {
+                continue;
+            };
+            let Some(state) = self.dict.state(&country) else {
+                continue;
+            };
+            let m = &mut mentions[i];
+            if m.affiliation.as_deref() == Some(country.as_str()) {
+                continue;
+            }
+            let sector = m.sector.clone().unwrap_or_else(|| m.code.clone());
+            m.kind = ActorKind::State;
+            m.code = format!("{country}{sector}").into();
+            m.sector = Some(sector);
+            m.name = state.name.clone().into();
+            m.actor = country.clone();
+            m.affiliation = Some(country);
+            m.confidence = 0.4;
         }
     }
 
