@@ -253,6 +253,11 @@ PATTERN_ADDITIONS = {
     # CAMEO 0234 (appeal for military protection or peacekeeping): asking
     # for troops, as the source codes "ask * &PKO" and "ask * &SECURITY".
     "ask": [("0234", "* for &MILITARY"), ("0234", "* for more &MILITARY")],
+    # CAMEO 043 (host a visit): receiving a delegation, an envoy or a
+    # visitor, as the source codes "receive * at residence".
+    "receive": [("043", "* " + w) for w in
+                ("delegation", "&NEGOTIATOR", "envoy", "envoys", "ambassador",
+                 "visiting", "counterpart")],
     "ratify": [("057", "* " + w) for w in
                ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
 }
@@ -340,6 +345,9 @@ PATTERN_REMOVALS = {
     # and fighting beside a partner keeps "* alongside" and "* in joint
     # manoeuvres".
     "fight": ["* insurgents"],
+    # The meet block codes "* at" as an intent to meet (036); meeting
+    # someone at a place is the meeting itself (040, the block's code).
+    "meet": ["* at"],
 }
 
 

@@ -617,7 +617,11 @@ fn code_verb(
     if std::env::var_os("ENTENTE_DEBUG").is_some() {
         eprintln!("  before {before:?} after {after:?}");
     }
-    let mut code = match dict.pattern_code(hit.form, &before, &after) {
+    let pattern = dict.pattern_code(hit.form, &before, &after);
+    if std::env::var_os("ENTENTE_DEBUG").is_some() {
+        eprintln!("  pattern code {pattern:?}");
+    }
+    let mut code = match pattern {
         Some(code) => code?,
         // "staged joint drills", "cast a veto": with no pattern of its own
         // for the words after it, a support verb means what its object
@@ -1288,7 +1292,9 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
             let own = src_prefix.contains(&doc.prefix(m));
             // "staged rallies in X": X is where, when the phrase hangs on the verb.
             let near = a <= from + 3;
-            let place = near && locative(s, a);
+            // A country or city is a place; people or an institution after
+            // "at" are aimed at ("fired tear gas at opposition supporters").
+            let place = near && locative(s, a) && doc.mentions[m].sector.is_none();
             // "clashed with rebels near the Turkish border": a nationality
             // word before a place noun says where, however far from the verb.
             let located = nationality_of_place(doc, s, a, b);

@@ -613,6 +613,52 @@ const CIVILIAN_DEMONSTRATIONS: &[Construction] = &[
     },
 ];
 
+/// Receiving a delegation is hosting a visit (043); meeting someone at a
+/// place is the meeting (04), not an intent to meet; people after "at" are
+/// aimed at, a country or city after "at" is where.
+const MEETINGS_AND_AIMS: &[Construction] = &[
+    Construction {
+        name: "received a delegation",
+        text: "Vietnam's president received a delegation from Laos on Monday.",
+        events: &[("VNM", "LAO", "043", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "received an envoy",
+        text: "The Egyptian president received a US envoy in Cairo.",
+        events: &[("EGY", "USA", "043", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "met someone at a place",
+        text: "The Polish president met the German chancellor at the Vatican.",
+        events: &[("POL", "DEU", "04", false)],
+        not: &[],
+        never: &["036"],
+    },
+    Construction {
+        name: "fired at people",
+        text: "Kenyan police fired tear gas at opposition supporters.",
+        events: &[("KENCOP", "KENOPP", "175", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "rallied at a city",
+        text: "Bolivian farmers rallied at La Paz on Friday.",
+        events: &[],
+        not: &[("BOL", "BOL")],
+        never: &[],
+    },
+];
+
+#[test]
+fn meetings_and_aims() {
+    run(MEETINGS_AND_AIMS);
+}
+
 #[test]
 fn civilian_demonstrations() {
     run(CIVILIAN_DEMONSTRATIONS);
