@@ -756,6 +756,41 @@ pub(crate) fn compound(s: &Sent, k: usize) -> Vec<usize> {
     }
     out.dedup();
     if !conjoined {
+        // "Qatar's emir, Sheikh Hamad(,) said": an apposition names the
+        // head before it. "After talks with Japan, Indonesia hosted ...":
+        // after a fronted phrase whose name is a preposition's object, a
+        // name no comma closes is an actor of its own.
+        let own = s.mention_at[k].unwrap_or_default();
+        let first_in_phrase = out.first().is_some_and(|&m| {
+            let at = (0..a).find(|&j| s.mention_at[j] == Some(m)).unwrap_or(a);
+            let mut j = at;
+            while j > 0 && matches!(s.word(j - 1), "the" | "a" | "an") {
+                j -= 1;
+            }
+            j > 0
+                && matches!(
+                    s.word(j - 1),
+                    "with"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "at"
+                        | "on"
+                        | "by"
+                        | "against"
+                        | "over"
+                        | "since"
+                        | "during"
+                        | "amid"
+                )
+        });
+        if out.first() != Some(&own) && s.word(b) != "," && first_in_phrase {
+            return vec![own];
+        }
         out.truncate(1);
     }
     out
@@ -1047,10 +1082,12 @@ fn subject_left(
             // "The Red Cross operating in Iraq said": a place is not the
             // subject when an actor stands before it.
             // So is the object of "of" ("the Turkish and Greek sides of
-            // the island of Cyprus agreed"): the head comes first.
+            // the island of Cyprus agreed"): the head comes first, as it
+            // does before a posting ("Russia's ambassador to the UN vetoed").
             let mut head = k;
             while let Some((a, _)) = s.mention_range(head) {
-                let place = |w: &str| matches!(w, "in" | "at" | "near" | "from" | "of");
+                let place =
+                    |w: &str| matches!(w, "in" | "at" | "near" | "from" | "of" | "to" | "for");
                 let placed = a > 0 && place(s.word(a - 1))
                     || a > 1 && s.word(a - 1) == "the" && place(s.word(a - 2));
                 let before = (a.saturating_sub(8)..a)

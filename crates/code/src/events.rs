@@ -124,6 +124,11 @@ const LOCATIVES: &[&str] = &[
     "throughout",
     "within",
 ];
+/// Prepositions that date an event by an act still to come ("days before
+/// the summit", "ahead of talks", "until the vote"): a noun of an act after
+/// one is the setting, not yet an event. ("after a request for help from
+/// X" tells an act that took place.)
+const SETTING_PREPOSITIONS: &[&str] = &["before", "until"];
 /// Plural nouns that refer back to a known set of partners.
 const GROUP_ANAPHORS: &[&str] = &[
     "partners",
@@ -806,7 +811,8 @@ fn code_verb(
     // "X and Y agreed": with no other party, joint actors act on each other.
     if targets.is_empty()
         && sources.len() > 1
-        && RECIPROCAL_ROOTS.contains(&code.get(..2).unwrap_or_default())
+        && (RECIPROCAL_ROOTS.contains(&code.get(..2).unwrap_or_default())
+            || lexicon::reciprocal_verb(&hit.form.lemma))
     {
         targets = sources.iter().map(|&m| doc.actor(m)).collect();
     }
@@ -1791,10 +1797,32 @@ pub(crate) fn code_nominals(
             .tokens
             .get(end)
             .is_some_and(|t| t.upos == "NOUN" && lexicon::discourse_noun(&t.lemma));
+        // "days before the bloc's summit", "ahead of talks with X": a noun
+        // that dates the sentence's event by an act to come is its
+        // setting, not a new event.
+        let setting = {
+            let tags = doc.tagging(s);
+            let mut j = k;
+            while j > 0
+                && k - j < 5
+                && (s.mention_at[j - 1].is_some()
+                    || matches!(s.word(j - 1), "'s" | "'")
+                    || tags
+                        .tokens
+                        .get(j - 1)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "DET" | "ADJ" | "NUM")))
+            {
+                j -= 1;
+            }
+            j > 0
+                && (SETTING_PREPOSITIONS.contains(&s.word(j - 1))
+                    || j > 1 && s.word(j - 1) == "of" && s.word(j - 2) == "ahead")
+        };
         let background = in_object && !(explicit && (named_possessor || !targets.is_empty()))
             || in_subordinate_clause(doc, s, k)
             || caused
-            || topic;
+            || topic
+            || setting;
         out.push(Action {
             sentence: s.index,
             sources,

@@ -256,18 +256,27 @@ struct Retellings {
 
 impl Retellings {
     fn add(&mut self, events: &mut Vec<Event>, e: Event) {
+        // "Japan condemned North Korea" and, later, "the government again
+        // condemned North Korea": the same actors, one named more closely.
         let key = (
-            e.source.code.clone(),
-            e.target.as_ref().map(|t| t.code.clone()),
+            e.source.actor.clone(),
+            e.target.as_ref().map(|t| t.actor.clone()),
             e.cameo.clone(),
             e.negated,
         );
+        let nested = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
         let tellings = self.seen.entry(key).or_default();
         let same = tellings.iter().copied().find(|&j| {
             events.get(j).is_some_and(|k| {
-                k.date == e.date
+                (k.date == e.date
                     || k.date_precision == DatePrecision::Publication
-                    || e.date_precision == DatePrecision::Publication
+                    || e.date_precision == DatePrecision::Publication)
+                    && nested(&k.source.code, &e.source.code)
+                    && match (&k.target, &e.target) {
+                        (Some(a), Some(b)) => nested(&a.code, &b.code),
+                        (None, None) => true,
+                        _ => false,
+                    }
             })
         });
         match same.and_then(|j| events.get_mut(j)) {

@@ -127,6 +127,15 @@ pub fn causative_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma makes its joint subjects act on each other
+/// ("clashed", "exchanged prisoners").
+pub fn reciprocal_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "reciprocal"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma replies to what was said ("answered a request").
 pub fn reply_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -354,6 +363,7 @@ mod tests {
                             | "pressure"
                             | "cause"
                             | "reply"
+                            | "reciprocal"
                     )
                 ),
                 "{line:?}"

@@ -654,6 +654,86 @@ const MEETINGS_AND_AIMS: &[Construction] = &[
     },
 ];
 
+/// Joint subjects of a reciprocal verb act on each other; an official
+/// posted to an organisation acts for the state that posted them.
+const RECIPROCALS_AND_POSTINGS: &[Construction] = &[
+    Construction {
+        name: "troops clashed",
+        text: "Indian and Chinese troops clashed in the Galwan Valley.",
+        events: &[
+            ("INDMIL", "CHNMIL", "19", false),
+            ("CHNMIL", "INDMIL", "19", false),
+        ],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "exchanged prisoners",
+        text: "Azerbaijan and Armenia exchanged prisoners of war on Friday.",
+        events: &[("AZE", "ARM", "084", false), ("ARM", "AZE", "084", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "ambassador to the UN",
+        text: "Russia's ambassador to the UN vetoed the draft resolution.",
+        events: &[("RUS", "", "12", false)],
+        not: &[("IGOUNO", "")],
+        never: &[],
+    },
+    Construction {
+        name: "envoy to NATO",
+        text: "The US envoy to NATO criticised Turkey on Monday.",
+        events: &[("USA", "TUR", "11", false)],
+        not: &[("IGOWSTNAT", "")],
+        never: &[],
+    },
+];
+
+/// A noun of an act after a preposition that dates the event by an act to
+/// come ("days before the bloc's summit", "ahead of talks") is its setting,
+/// not a second event.
+const SETTINGS: &[Construction] = &[
+    Construction {
+        name: "days before a summit",
+        text: "Fiji recalled its ambassador from Tonga days before the bloc's summit in Suva.",
+        events: &[("FJI", "TON", "16", false)],
+        not: &[],
+        never: &["04"],
+    },
+    Construction {
+        name: "ahead of talks",
+        text: "Qatar freed two Kenyan sailors ahead of talks with Kenya.",
+        events: &[("QAT", "", "08", false)],
+        not: &[],
+        never: &["04"],
+    },
+    Construction {
+        name: "a fronted phrase's name is no subject",
+        text: "After the summit with Japan, Indonesia hosted Australia's foreign minister.",
+        events: &[("IDN", "AUS", "043", false)],
+        not: &[("JPN", "AUS")],
+        never: &[],
+    },
+    Construction {
+        name: "an apposition names its head",
+        text: "Qatar's emir, Sheikh Tamim, met the French president on Monday.",
+        events: &[("QAT", "FRA", "04", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn settings() {
+    run(SETTINGS);
+}
+
+#[test]
+fn reciprocals_and_postings() {
+    run(RECIPROCALS_AND_POSTINGS);
+}
+
 #[test]
 fn meetings_and_aims() {
     run(MEETINGS_AND_AIMS);

@@ -198,6 +198,7 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "pressure" => lexicon::pressure_verb(lemma),
             "cause" => lexicon::causative_verb(lemma),
             "reply" => lexicon::reply_verb(lemma),
+            "reciprocal" => lexicon::reciprocal_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),
             "ending" => lexicon::ending_verb(lemma),
             "aspect" => lexicon::aspect_verb(lemma),
