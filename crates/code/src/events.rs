@@ -710,6 +710,17 @@ fn code_verb(
     if code.starts_with("15") && !sources.is_empty() && sources.iter().all(|&m| civilian(doc, m)) {
         code = "141".to_string();
     }
+    // "Japan protested to China": a government's protest is an official
+    // complaint (CAMEO 114); the codebook keeps 14 for civilians' dissent.
+    // Strikes, rallies and riots stay collective action whoever does them,
+    // as does what a support verb stages ("staged a hunger strike").
+    if code == "140"
+        && hit.form.lemma == "protest"
+        && !sources.is_empty()
+        && sources.iter().all(|&m| official(doc, m))
+    {
+        code = "114".to_string();
+    }
     // "rebels surrendered": armed actors yielding retreat or surrender
     // militarily (CAMEO 0874), as the codebook puts it.
     if code == "080"
@@ -1203,6 +1214,28 @@ fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
                     || k > 1 && s.word(k - 1) == "the" && matches!(s.word(k - 2), "in" | "at"))
         })
         .map(|k| vec![s.mention_at[k].unwrap_or_default()])
+}
+
+/// Whether mention `m` speaks for a state or an organisation of states: a
+/// government, its officials, an IGO, or a state named as such ("Japan",
+/// not "Japanese" or "Ukrainians", who are its people).
+fn official(doc: &Doc, m: usize) -> bool {
+    const OFFICIAL: &[&str] = &["GOV", "ELI"];
+    let mention = &doc.mentions[m];
+    match mention.kind {
+        ActorKind::Igo => true,
+        ActorKind::State | ActorKind::Person => match mention.sector.as_deref() {
+            Some(sec) => OFFICIAL.iter().any(|x| sec.starts_with(x)),
+            None if mention.kind == ActorKind::State => {
+                let text = mention.text.to_lowercase();
+                let text = text.strip_prefix("the ").unwrap_or(&text);
+                text == mention.name.to_lowercase()
+                    || !(text.ends_with('s') || text.ends_with("ese"))
+            }
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether mention `m` is of civilians: a sector that bears no arms and

@@ -739,6 +739,44 @@ fn meetings_and_aims() {
     run(MEETINGS_AND_AIMS);
 }
 
+/// A government that protests complains officially (CAMEO 114); people
+/// who protest dissent (14).
+const OFFICIAL_PROTESTS: &[Construction] = &[
+    Construction {
+        name: "a state protested to another",
+        text: "Japan protested to China over the incursion on Monday.",
+        events: &[("JPN", "CHN", "114", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "a foreign ministry protested",
+        text: "Vietnam's foreign ministry protested against China's deployment of an oil rig.",
+        events: &[("VNMGOV", "CHN", "114", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "a people protested",
+        text: "Ukrainians protested in Kyiv against corruption.",
+        events: &[("UKR", "", "14", false)],
+        not: &[],
+        never: &["114"],
+    },
+    Construction {
+        name: "crowds protested in a country",
+        text: "Thousands protested in Serbia on Saturday.",
+        events: &[("SRB", "", "14", false)],
+        not: &[],
+        never: &["114"],
+    },
+];
+
+#[test]
+fn official_protests() {
+    run(OFFICIAL_PROTESTS);
+}
+
 #[test]
 fn civilian_demonstrations() {
     run(CIVILIAN_DEMONSTRATIONS);
