@@ -28,6 +28,7 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
         let words = inner.split_whitespace().count();
         let speaker = after_quote(doc, s, focus, q.outer.end)
             .or_else(|| before_quote(doc, s, focus, q.outer.start))
+            .or_else(|| continued(doc, focus, qi))
             .or_else(|| q.opens_paragraph.then_some(focus.last_person).flatten());
         let attributed = speaker.is_some();
         if words < 4 && !attributed {
@@ -61,6 +62,19 @@ pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quota
     out
 }
 
+/// `"We must be ready," she said. "Putin understands strength."`: a
+/// quotation with no attribution of its own, in the paragraph of an
+/// attributed one just before it, goes on in the same voice.
+fn continued(doc: &Doc, focus: &Focus, qi: usize) -> Option<usize> {
+    let prev = doc.quotes.get(qi.checked_sub(1)?)?;
+    let q = doc.quotes.get(qi)?;
+    let between = doc.text.get(prev.outer.end..q.outer.start)?;
+    if between.contains("\n\n") || between.contains("\r\n\r\n") {
+        return None;
+    }
+    focus.quote_speakers.get(qi - 1).copied().flatten()
+}
+
 /// `"...," she said` / `"...," said X`: a speech verb within a few tokens
 /// after the closing mark, in the sentence holding it.
 fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<usize> {
@@ -82,7 +96,9 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
     // `"...," she told X`: a speaker named before the verb is the speaker,
     // whoever is named after it.
     let mut named_before: Option<usize> = None;
-    for k in k0..(k0 + 4).min(s.len()) {
+    // "..., Kremlin spokesman Dmitry Peskov said": a title and a full name
+    // may stand before the verb.
+    for k in k0..(k0 + 8).min(s.len()) {
         let w = s.word(k);
         if SPEECH_VERBS.contains(&w) {
             if let Some(m) = named_before {

@@ -276,6 +276,18 @@ const QUOTES: &[QuoteCase] = &[
         starts: "Nobody should doubt",
         speaker: Some("Putin"),
     },
+    QuoteCase {
+        name: "a quotation going on in the same paragraph, same voice",
+        text: "\"We must be ready,\" Putin told reporters. \"The West only understands strength.\"",
+        starts: "The West only",
+        speaker: Some("Putin"),
+    },
+    QuoteCase {
+        name: "a title and full name before the speech verb",
+        text: "\"These are hysterical statements,\" a visibly angry Vladimir Putin said.",
+        starts: "These are hysterical",
+        speaker: Some("Putin"),
+    },
 ];
 
 #[test]
