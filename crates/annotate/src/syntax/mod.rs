@@ -553,7 +553,7 @@ impl Default for TrainOptions {
         TrainOptions {
             tagger_epochs: 10,
             parser_epochs: 12,
-            parser_members: 4,
+            parser_members: 8,
             folds: 4,
             seed: 0x5eed_2026,
             prune: 1.0,
