@@ -2,7 +2,7 @@
 //! Dependencies English (EWT) and writes it where the crate embeds it.
 //!
 //! `cargo run --release -p entente-annotate --example train_syntax -- --ud DIR --out FILE
-//!  [--tagger-epochs N] [--parser-epochs N] [--folds N] [--prune W] [--seed N]`
+//!  [--tagger-epochs N] [--parser-epochs N] [--members N] [--folds N] [--prune W] [--seed N]`
 //!
 //! Reads `en_ewt-ud-train.conllu`, then scores the model on the dev and test
 //! files of the same directory. Training is deterministic: the same data and
@@ -24,6 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--tagger-epochs" => opts.tagger_epochs = value()?.parse()?,
             "--parser-epochs" => opts.parser_epochs = value()?.parse()?,
+            "--members" => opts.parser_members = value()?.parse()?,
             "--folds" => opts.folds = value()?.parse()?,
             "--prune" => opts.prune = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,

@@ -534,6 +534,9 @@ pub fn evaluate(syntax: &Syntax, conllu: &str, name: &str) -> Result<ParseScores
 pub struct TrainOptions {
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Parsers trained with different seeds and averaged into one model
+    /// (an ensemble at the speed of one parser).
+    pub parser_members: usize,
     /// Folds for tagging the parser's training data with predicted tags
     /// (jackknifing); 0 or 1 trains the parser on gold tags.
     pub folds: usize,
@@ -550,6 +553,7 @@ impl Default for TrainOptions {
         TrainOptions {
             tagger_epochs: 10,
             parser_epochs: 12,
+            parser_members: 8,
             folds: 4,
             seed: 0x5eed_2026,
             prune: 1.0,
@@ -670,16 +674,18 @@ pub fn train(
         })
         .collect();
     progress(&format!(
-        "parser: {} sentences, {} labels, {} epochs",
+        "parser: {} sentences, {} labels, {} epochs, {} members",
         examples.len(),
         labels.len(),
-        opts.parser_epochs
+        opts.parser_epochs,
+        opts.parser_members
     ));
     let parser = parser::train(
         &examples,
         labels.len(),
         0,
         opts.parser_epochs,
+        opts.parser_members,
         opts.seed,
         opts.prune,
     );
@@ -725,7 +731,9 @@ pub fn train(
 
 // ---- The model file ----------------------------------------------------
 
-const MAGIC: &[u8; 8] = b"ENTSYN02";
+const MAGIC: &[u8; 8] = b"ENTSYN03";
+/// The version before the relabeller, still read.
+const PREVIOUS: &[u8; 8] = b"ENTSYN02";
 
 impl Syntax {
     /// The model as bytes (see [`Syntax::from_bytes`]).
@@ -766,6 +774,7 @@ impl Syntax {
             &self.tagger.model,
             &self.parser.transitions,
             &self.parser.labels,
+            &self.parser.relabels,
         ] {
             put_perceptron(&mut out, p);
         }
@@ -775,7 +784,11 @@ impl Syntax {
     /// Reads a model written by [`Syntax::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Syntax, SyntaxError> {
         let mut r = Reader { bytes, at: 0 };
-        if r.take(8)? != MAGIC {
+        let magic = r.take(8)?;
+        // A model of the previous version has no relabeller: the labels
+        // given while parsing stand.
+        let relabelled = magic == MAGIC;
+        if !relabelled && magic != PREVIOUS {
             return Err(SyntaxError::Model("not an entente syntax model".into()));
         }
         let n = r.u32()? as usize;
@@ -818,8 +831,18 @@ impl Syntax {
         let tag_model = r.perceptron()?;
         let transitions = r.perceptron()?;
         let label_model = r.perceptron()?;
+        let relabels = if relabelled {
+            r.perceptron()?
+        } else {
+            Perceptron {
+                classes: labels.len(),
+                index: KeyMap::default(),
+                votes: Vec::new(),
+            }
+        };
         if tag_model.classes != tags.len()
             || label_model.classes != labels.len()
+            || relabels.classes != labels.len()
             || transitions.classes != 4
         {
             return Err(SyntaxError::Model("class counts do not match".into()));
@@ -841,6 +864,7 @@ impl Syntax {
             parser: Parser {
                 transitions,
                 labels: label_model,
+                relabels,
             },
         })
     }
@@ -1048,6 +1072,7 @@ mod tests {
         let opts = TrainOptions {
             tagger_epochs: 5,
             parser_epochs: 5,
+            parser_members: 2,
             folds: 0,
             seed: 1,
             prune: 0.0,
@@ -1065,6 +1090,24 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(b.tokens[1].deprel, "root");
         assert_eq!(b.tokens[0].head, Some(1));
+    }
+
+    #[test]
+    fn a_model_of_the_previous_version_loads_without_a_relabeller() {
+        let mut s = tiny();
+        s.parser.relabels = Perceptron {
+            classes: s.labels.len(),
+            index: KeyMap::default(),
+            votes: Vec::new(),
+        };
+        // The previous format: another magic, and no relabeller at the end
+        // (an empty perceptron is its classes, scale and feature count).
+        let mut old = s.to_bytes();
+        old.truncate(old.len() - (2 + 4 + 4));
+        old[..8].copy_from_slice(PREVIOUS);
+        let back = Syntax::from_bytes(&old).expect("reads the previous version");
+        let current = Syntax::from_bytes(&s.to_bytes()).expect("reads back");
+        assert_eq!(back, current);
     }
 
     #[test]

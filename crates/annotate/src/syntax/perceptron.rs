@@ -175,6 +175,83 @@ impl Trainer {
     }
 }
 
+impl Trainer {
+    /// The averaged weight of each class of row `r`.
+    fn averaged(&self, r: usize) -> impl Iterator<Item = f32> + '_ {
+        let clock = self.clock.max(1) as f64;
+        (r..r + self.classes).map(move |i| {
+            let total =
+                self.totals[i] + (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
+            (total / clock) as f32
+        })
+    }
+}
+
+/// The mean of the averaged weights of several trainers. The scores of a
+/// linear model are linear in its weights, so the mixed model scores as
+/// the ensemble of its members does, at the cost of one model.
+pub(crate) struct Mix {
+    classes: usize,
+    rows: KeyMap<usize>,
+    weights: Vec<f32>,
+    members: u32,
+}
+
+impl Mix {
+    pub fn new(classes: usize) -> Mix {
+        Mix {
+            classes,
+            rows: KeyMap::default(),
+            weights: Vec::new(),
+            members: 0,
+        }
+    }
+
+    pub fn add(&mut self, t: &Trainer) {
+        self.members += 1;
+        for (&key, &r) in &t.rows {
+            let next = self.weights.len();
+            let at = *self.rows.entry(key).or_insert(next);
+            if at == next {
+                self.weights.resize(next + self.classes, 0.0);
+            }
+            for (w, a) in self.weights[at..at + self.classes]
+                .iter_mut()
+                .zip(t.averaged(r))
+            {
+                *w += a;
+            }
+        }
+    }
+
+    /// The mean weights, without those smaller than `min_weight`.
+    pub fn finish(self, min_weight: f32) -> Perceptron {
+        let mut keys: Vec<(u64, usize)> = self.rows.into_iter().collect();
+        keys.sort_unstable();
+        let members = self.members.max(1) as f32;
+        let mut index = KeyMap::default();
+        let mut votes = Vec::new();
+        for (key, r) in keys {
+            let at = votes.len();
+            for c in 0..self.classes {
+                let w = self.weights[r + c] / members;
+                if w.abs() >= min_weight {
+                    votes.push((c as u16, w));
+                }
+            }
+            let n = votes.len() - at;
+            if n > 0 {
+                index.insert(key, (at as u32, n as u16));
+            }
+        }
+        Perceptron {
+            classes: self.classes,
+            index,
+            votes,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +276,28 @@ mod tests {
             Some(0),
             "allowed classes only"
         );
+    }
+
+    #[test]
+    fn a_mix_scores_as_the_mean_of_its_members() {
+        let mut a = Trainer::new(2);
+        a.update(0, 1, &[1, 2]);
+        let mut b = Trainer::new(2);
+        b.update(1, 0, &[2, 3]);
+        b.update(1, 0, &[3]);
+        let mut mix = Mix::new(2);
+        mix.add(&a);
+        mix.add(&b);
+        let m = mix.finish(0.0);
+        let (pa, pb) = (a.finish(0.0), b.finish(0.0));
+        let (mut sa, mut sb, mut sm) = ([0.0; 2], [0.0; 2], [0.0; 2]);
+        for f in [[1u64, 2, 3], [2, 3, 4]] {
+            pa.score(&f, &mut sa);
+            pb.score(&f, &mut sb);
+            m.score(&f, &mut sm);
+            for c in 0..2 {
+                assert!((sm[c] - (sa[c] + sb[c]) / 2.0).abs() < 1e-6, "{f:?} {c}");
+            }
+        }
     }
 }
