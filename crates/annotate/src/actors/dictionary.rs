@@ -265,6 +265,8 @@ pub struct ActorDictionary {
     state_index: FastMap<String, u32>,
     org_by_code: FastMap<String, u32>,
     pub(crate) person_index: FastMap<String, u32>,
+    /// Folded place name → the largest place of that name.
+    place_index: FastMap<String, u32>,
     /// Curated role titles ("prime minister") → (person, role) holding them.
     pub(crate) titled: FastMap<String, Vec<(u32, u16)>>,
 }
@@ -307,8 +309,11 @@ impl ActorDictionary {
         }
         b.load_agents(src.agents)?;
         let places = load_places(src.places)?;
+        // Places are largest first: the first of a name is the one kept.
+        let mut place_index: FastMap<String, u32> = FastMap::default();
         for (i, p) in places.iter().enumerate() {
             b.add(&p.name, Target::Place { idx: i as u32 }, CaseRule::Proper);
+            place_index.entry(name_key(&p.name)).or_insert(i as u32);
         }
         b.add_surnames();
         let lexicon = Lexicon::build(b.surfaces).map_err(LoadError::Automaton)?;
@@ -330,6 +335,7 @@ impl ActorDictionary {
             people: b.people,
             sectors: b.sectors,
             places,
+            place_index,
             lexicon,
             state_index: b.state_index,
             org_by_code: b.org_by_code,
@@ -373,8 +379,8 @@ impl ActorDictionary {
 
     /// The largest place of this name, if the gazetteer has it.
     pub fn place(&self, name: &str) -> Option<&Place> {
-        let k = name_key(name);
-        self.places.iter().find(|p| name_key(&p.name) == k)
+        let i = *self.place_index.get(&name_key(name))?;
+        self.places.get(i as usize)
     }
 
     /// Who a CAMEO code belongs to: `(affiliation, sector)`. `NZLGOV` →

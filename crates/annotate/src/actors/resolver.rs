@@ -904,7 +904,10 @@ impl<'d> ActorResolver<'d> {
                 from = n.end;
                 // A country, or a city (a capital reads as its government
                 // elsewhere, but "into Belgrade" is the city).
-                let place_name = n.code == n.actor || self.dict.place(&n.text).is_some();
+                // (A capital reads as its government: only such a mention
+                // needs the gazetteer, a scan of its places.)
+                let place_name = n.code == n.actor
+                    || n.sector.as_deref() == Some("GOV") && self.dict.place(&n.text).is_some();
                 let institution = n.kind == ActorKind::State && n.sector.is_some() && !place_name;
                 if institution {
                     continue;
