@@ -214,13 +214,18 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                 };
                 // "Washington cast the lone veto": an actor, the verb, a
                 // determiner is a clause whatever the tagger says.
+                // So is an actor, the verb, a count or a named actor
+                // ("troops killed 12 fighters", "Russia attacked Ukraine"),
+                // or a verb of killing's result ("troops shot dead two
+                // youths").
                 let clausal = k > 0
                     && s.mention_at[k - 1].is_some()
                     && !modifier_mention(s, k - 1)
-                    && matches!(
+                    && (matches!(
                         s.word(k + 1),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
-                    );
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "dead"
+                    ) || s.mention_at.get(k + 1).is_some_and(Option::is_some)
+                        || doc.xpos(s, k + 1) == Some("CD"));
                 // "issued a statement backing X": what the statement does,
                 // though the tagger may read a noun compound.
                 let reported = f.inflection == Inflection::Gerund

@@ -772,6 +772,30 @@ const OFFICIAL_PROTESTS: &[Construction] = &[
     },
 ];
 
+/// An actor, a verb of the dictionary and its object make a clause
+/// whatever the tagger reads: a count, a named actor or a result after it.
+const VERBS_THE_TAGGER_MISSES: &[Construction] = &[
+    Construction {
+        name: "shot dead",
+        text: "Israeli troops shot dead two Palestinian youths in the Gaza Strip.",
+        events: &[("ISRMIL", "PSE", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "shot dead, another army",
+        text: "Russian forces shot dead three Ukrainian soldiers near Bakhmut.",
+        events: &[("RUSMIL", "UKRMIL", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn verbs_the_tagger_misses() {
+    run(VERBS_THE_TAGGER_MISSES);
+}
+
 #[test]
 fn official_protests() {
     run(OFFICIAL_PROTESTS);
