@@ -20,11 +20,22 @@ const BASICS: &[Case] = &[
     Case {
         name: "a group no state claims is of the place its sentence puts it in",
         date: "2024-05-01",
-        text: "Hundreds of people poured into central Belgrade. Gunmen stormed a hotel in Kabul. Protesters gathered, and Japan said.",
-        expect: &[
-            ("people", "SRBPPL", "SRB"),
-            ("Gunmen", "AFGUAF", "AFG"),
-        ],
+        text: "Hundreds of people poured into central Belgrade. Protesters gathered, and Japan said.",
+        expect: &[("people", "SRBPPL", "SRB")],
+        absent: &[],
+    },
+    Case {
+        name: "gunmen no state claims are of the city they strike",
+        date: "2024-05-01",
+        text: "Gunmen stormed a hotel in Kabul on Tuesday.",
+        expect: &[("Gunmen", "AFGUAF", "AFG")],
+        absent: &[],
+    },
+    Case {
+        name: "armed groups the article's state claims keep it abroad",
+        date: "2024-05-01",
+        text: "The Philippines resumed talks with communist rebels on Monday in Oslo. Manila said.",
+        expect: &[("communist rebels", "PHLREB", "PHL")],
         absent: &[],
     },
     Case {

@@ -641,6 +641,15 @@ fn code_verb(
         {
             return None
         }
+        // "Sanctions were imposed on X by Y": the passive's subject is the
+        // event noun, coded by the nominal coder with its agent.
+        None if lexicon::support_verb(&hit.form.lemma)
+            && f.passive
+            && (f.aux_start.saturating_sub(4)..f.aux_start)
+                .any(|k| s.mention_at[k].is_none() && !dict.nominals(s.word(k)).is_empty()) =>
+        {
+            return None
+        }
         // "scrapped sanctions", "ended the blockade": a verb of ending with
         // no pattern of its own eases what its object names, and the
         // nominal coder codes that easing.
@@ -1721,7 +1730,7 @@ pub(crate) fn code_nominals(
                 }
             }
             NomFrame::Meet => {
-                let parts = after(&["between", "among", "with"], 4);
+                let parts = after(&["between", "among", "with"], 7);
                 // "X and Y ... for talks": the actors before it meet.
                 let left = || {
                     (0..k)

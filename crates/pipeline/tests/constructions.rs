@@ -791,6 +791,38 @@ const VERBS_THE_TAGGER_MISSES: &[Construction] = &[
     },
 ];
 
+/// "Impose" is a support verb: what is imposed is the event, active or
+/// passive; talks held between parties are theirs, however far the
+/// parties are named.
+const IMPOSED_AND_HELD: &[Construction] = &[
+    Construction {
+        name: "imposed an arms embargo",
+        text: "The United Nations imposed an arms embargo on Libya.",
+        events: &[("IGOUNO", "LBY", "163", false)],
+        not: &[],
+        never: &["170"],
+    },
+    Construction {
+        name: "sanctions were imposed by",
+        text: "Sanctions were imposed on Russia by the European Union after the invasion.",
+        events: &[("IGOEUREEC", "RUS", "163", false)],
+        not: &[],
+        never: &["170"],
+    },
+    Construction {
+        name: "talks were held between",
+        text: "Talks were held in Geneva between Russia and the United States.",
+        events: &[("RUS", "USA", "04", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn imposed_and_held() {
+    run(IMPOSED_AND_HELD);
+}
+
 #[test]
 fn verbs_the_tagger_misses() {
     run(VERBS_THE_TAGGER_MISSES);

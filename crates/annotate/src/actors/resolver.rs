@@ -885,8 +885,15 @@ impl<'d> ActorResolver<'d> {
         ];
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            // Unclaimed, or claimed only by the article's main state.
-            let weak = m.kind == ActorKind::State && m.sector.is_some() && m.confidence <= 0.4;
+            // Unclaimed, or claimed only by the article's main state. Armed
+            // groups travel ("talks with communist rebels in Oslo"): only
+            // civilians are placed where they are against that claim.
+            const ARMED: &[&str] = &["MIL", "REB", "INS", "UAF", "COP", "SPY"];
+            let weak = m.kind == ActorKind::State
+                && m.confidence <= 0.4
+                && m.sector
+                    .as_deref()
+                    .is_some_and(|sec| !ARMED.iter().any(|a| sec.contains(a)));
             if !(m.kind == ActorKind::Group && m.affiliation.is_none() || weak) {
                 continue;
             }
