@@ -308,18 +308,27 @@ def add_verbs(out: list) -> None:
 AGREEMENT_WORDS = ("&TREATY", "deal", "deals")
 
 
-def retarget_signed_agreements(out: list) -> None:
-    """Recodes the sign block's agreement patterns as CAMEO 057."""
+def block_of(out: list, verb: str):
+    """The (start, end) indices of the block declaring `verb`, or None."""
     at = next((k for k, x in enumerate(out)
-               if isinstance(x, str) and x.startswith("V\tsign\t")), None)
+               if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
     if at is None:
-        return
+        return None
     start = at
     while start > 0 and not (isinstance(out[start], str) and out[start].startswith("B\t")):
         start -= 1
     end = at + 1
     while end < len(out) and not (isinstance(out[end], str) and out[end].startswith("B\t")):
         end += 1
+    return start, end
+
+
+def retarget_signed_agreements(out: list) -> None:
+    """Recodes the sign block's agreement patterns as CAMEO 057."""
+    block = block_of(out, "sign")
+    if block is None:
+        return
+    start, end = block
     for k in range(start, end):
         f = out[k].split("\t") if isinstance(out[k], str) else []
         if len(f) == 3 and f[0] == "P" and (f[1].startswith("06") or f[1].startswith("031")):
@@ -354,16 +363,10 @@ PATTERN_REMOVALS = {
 def remove_patterns(out: list) -> None:
     """Drops PATTERN_REMOVALS from the block holding each verb."""
     for verb, bodies in PATTERN_REMOVALS.items():
-        at = next((k for k, x in enumerate(out)
-                   if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
-        if at is None:
+        block = block_of(out, verb)
+        if block is None:
             continue
-        start = at
-        while start > 0 and not (isinstance(out[start], str) and out[start].startswith("B\t")):
-            start -= 1
-        end = at + 1
-        while end < len(out) and not (isinstance(out[end], str) and out[end].startswith("B\t")):
-            end += 1
+        start, end = block
         keep = [x for x in out[start:end]
                 if not (isinstance(x, str) and x.startswith("P\t")
                         and x.split("\t")[2:] and x.split("\t")[2] in bodies)]
