@@ -1312,6 +1312,10 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         if k > from + 1 && s.word(k) == "," && s.mention_at[k - 1].is_none() {
             break;
         }
+        // "..., officials said": the reporting clause has its own actors.
+        if k > from && s.word(k) == "," && reporting_clause(s, k + 1) {
+            break;
+        }
         // "sign a pact as China tensions rise", "amid tensions with X": a
         // subordinate clause or a circumstance has actors of its own.
         if k > from && matches!(s.word(k), "amid" | "despite") {
@@ -1380,6 +1384,14 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         k += 1;
     }
     foreign_place.or(sector).or(located_place)
+}
+
+/// Whether a reporting clause opens at token `k`: a speaker and a verb of
+/// saying ("officials said", "the ministry said", "said X").
+fn reporting_clause(s: &Sent, k: usize) -> bool {
+    (k..(k + 5).min(s.len()))
+        .take_while(|&j| !matches!(s.word(j), "," | ";"))
+        .any(|j| SPEECH_VERBS.contains(&s.word(j)))
 }
 
 /// Whether the object after a verb at `from` is a definite noun phrase

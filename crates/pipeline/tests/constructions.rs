@@ -818,6 +818,30 @@ const IMPOSED_AND_HELD: &[Construction] = &[
     },
 ];
 
+/// A reporting clause after a comma ("..., officials said") has actors of
+/// its own: none of them is the reported act's target.
+const REPORTING_CLAUSES: &[Construction] = &[
+    Construction {
+        name: "officials said",
+        text: "Gunmen opened fire on a checkpoint in Peshawar, officials said.",
+        events: &[("PAK", "", "19", false)],
+        not: &[("PAK", "GOV")],
+        never: &[],
+    },
+    Construction {
+        name: "said the ministry",
+        text: "Insurgents attacked a convoy in Kunduz province, said the Afghan interior ministry.",
+        events: &[("AFG", "", "", false)],
+        not: &[("", "AFGGOV")],
+        never: &[],
+    },
+];
+
+#[test]
+fn reporting_clauses() {
+    run(REPORTING_CLAUSES);
+}
+
 #[test]
 fn imposed_and_held() {
     run(IMPOSED_AND_HELD);
