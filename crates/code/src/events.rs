@@ -1386,6 +1386,21 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
     foreign_place.or(sector).or(located_place)
 }
 
+/// Whether the parties `p` found after an event noun ending at `end` follow
+/// "with" ("a ceasefire with Turkey"), not "between" or "among".
+fn with_party(s: &Sent, end: usize, p: &[usize]) -> bool {
+    let Some(&first) = p.first() else {
+        return false;
+    };
+    let at = (end..s.len()).find(|&k| s.mention_at[k] == Some(first));
+    at.is_some_and(|mut k| {
+        while k > end && matches!(s.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && s.word(k - 1) == "with"
+    })
+}
+
 /// Whether a reporting clause opens at token `k`: a speaker and a verb of
 /// saying ("officials said", "the ministry said", "said X").
 fn reporting_clause(s: &Sent, k: usize) -> bool {
@@ -1762,6 +1777,19 @@ pub(crate) fn code_nominals(
                     (None, None) if supported().is_some() => {
                         reciprocal = true;
                         (supported().unwrap_or_default(), Vec::new())
+                    }
+                    // "The PKK declared a ceasefire with Turkey": the party
+                    // "with" names is the other side; the one before acts.
+                    (None, Some(p))
+                        if with_party(s, end, &p)
+                            && left().is_some_and(|l| {
+                                l.iter().all(|&m| {
+                                    p.iter()
+                                        .all(|&q| doc.mentions[q].code != doc.mentions[m].code)
+                                })
+                            }) =>
+                    {
+                        (left().unwrap_or_default(), p)
                     }
                     (None, Some(mut p)) => {
                         let first = p.remove(0);

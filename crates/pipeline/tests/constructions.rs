@@ -572,6 +572,20 @@ const GROUPS_AS_NAMES: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "a name without its apostrophe, and a ceasefire with the other side",
+        text: "The Kurdistan Workers Party declared a ceasefire with Turkey.",
+        events: &[("TURREB", "TUR", "087", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "the Houthis",
+        text: "The Houthis attacked a British tanker in the Red Sea.",
+        events: &[("YEMREB", "GBR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
         name: "Islamic State militants detained",
         text: "Turkish police detained 40 suspected Islamic State militants in Istanbul.",
         events: &[("TURCOP", "IMGMUSISI", "173", false)],

@@ -547,6 +547,16 @@ fn list(s: &str) -> impl Iterator<Item = &str> {
 
 impl Builder {
     fn add(&mut self, surface: &str, target: Target, case: CaseRule) {
+        // "Kurdistan Workers' Party" is often written without its
+        // apostrophe: both spellings name it.
+        if surface.contains('\'') {
+            let bare = surface.replace('\'', "");
+            self.add_one(&bare, target, case);
+        }
+        self.add_one(surface, target, case);
+    }
+
+    fn add_one(&mut self, surface: &str, target: Target, case: CaseRule) {
         let folded = super::matcher::fold_pattern(surface);
         if folded.len() < 2 {
             return;
