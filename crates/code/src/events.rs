@@ -8,7 +8,7 @@ use crate::codes::CodeTable;
 use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
 use entente_annotate::actors::ActorDictionary;
-use entente_core::lexicon::{self, PlaceNoun};
+use entente_core::lexicon::{self, PlaceNoun, SectorClass};
 use entente_core::{ActorKind, ActorRef, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
@@ -741,9 +741,8 @@ fn code_verb(
         && !sources.is_empty()
         && sources.iter().all(|&m| {
             let c = &doc.mentions[m].code;
-            ["MIL", "REB", "INS", "UAF"]
-                .iter()
-                .any(|armed| c.get(3..).is_some_and(|rest| rest.contains(armed)))
+            c.get(3..)
+                .is_some_and(|rest| lexicon::sector_has(rest, &[SectorClass::Armed]))
         })
     {
         code = "0874".to_string();
@@ -1234,12 +1233,13 @@ fn place_of(s: &Sent, from: usize, to: usize) -> Option<Vec<usize>> {
 /// government, its officials, an IGO, or a state named as such ("Japan",
 /// not "Japanese" or "Ukrainians", who are its people).
 fn official(doc: &Doc, m: usize) -> bool {
-    const OFFICIAL: &[&str] = &["GOV", "ELI"];
     let mention = &doc.mentions[m];
     match mention.kind {
         ActorKind::Igo => true,
         ActorKind::State | ActorKind::Person => match mention.sector.as_deref() {
-            Some(sec) => OFFICIAL.iter().any(|x| sec.starts_with(x)),
+            Some(sec) => {
+                lexicon::sector_opens_with(sec, &[SectorClass::Government, SectorClass::Elite])
+            }
             None if mention.kind == ActorKind::State => {
                 let text = mention.text.to_lowercase();
                 let text = text.strip_prefix("the ").unwrap_or(&text);
@@ -1255,13 +1255,17 @@ fn official(doc: &Doc, m: usize) -> bool {
 /// Whether mention `m` is of civilians: a sector that bears no arms and
 /// governs nothing ("people", "students", "opposition supporters").
 fn civilian(doc: &Doc, m: usize) -> bool {
-    const NOT_CIVILIAN: &[&str] = &["MIL", "COP", "SPY", "REB", "INS", "UAF", "GOV"];
+    const NOT_CIVILIAN: &[SectorClass] = &[
+        SectorClass::Armed,
+        SectorClass::Security,
+        SectorClass::Government,
+    ];
     let mention = &doc.mentions[m];
     mention.kind != ActorKind::Person
         && mention
             .sector
             .as_deref()
-            .is_some_and(|sec| !NOT_CIVILIAN.iter().any(|x| sec.contains(x)))
+            .is_some_and(|sec| !lexicon::sector_has(sec, NOT_CIVILIAN))
 }
 
 /// Whether the mention at tokens `a..b` is a nationality word before a place

@@ -1,6 +1,6 @@
 //! The English lexicon every stage shares: closed word lists (months,
 //! weekdays, pronouns, anaphoric nouns, verb classes, discourse nouns, partitive nouns,
-//! place nouns, bodies of water) kept as data files in
+//! place nouns, bodies of water, CAMEO sector classes) kept as data files in
 //! `crates/core/data/lexicon/`, embedded at build time and parsed once.
 //!
 //! One list, one file: a stage that needs "is this a month?" asks here
@@ -59,6 +59,7 @@ const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
+const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,6 +190,65 @@ pub fn partitive_noun(word: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(PARTITIVE_NOUNS, "partitive"))
         .contains(&word)
+}
+
+/// What the actors of a CAMEO sector are (see `sector_classes.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectorClass {
+    /// Armed forces and armed groups: MIL, REB, INS, UAF.
+    Armed,
+    /// Police and intelligence: COP, SPY.
+    Security,
+    /// A government: GOV.
+    Government,
+    /// Officials: ELI.
+    Elite,
+}
+
+impl SectorClass {
+    fn parse(s: &str) -> Option<SectorClass> {
+        Some(match s {
+            "armed" => SectorClass::Armed,
+            "security" => SectorClass::Security,
+            "government" => SectorClass::Government,
+            "elite" => SectorClass::Elite,
+            _ => return None,
+        })
+    }
+}
+
+/// Every sector code with its class, as `sector_classes.tsv` lists them.
+fn sector_classes() -> &'static [(&'static str, SectorClass)] {
+    static CODES: OnceLock<Vec<(&'static str, SectorClass)>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        rows(SECTOR_CLASSES)
+            .filter_map(|(code, k)| Some((code, SectorClass::parse(k)?)))
+            .collect()
+    })
+}
+
+/// The class of a sector code ("MIL" → [`SectorClass::Armed`]).
+pub fn sector_class(code: &str) -> Option<SectorClass> {
+    sector_classes()
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|&(_, class)| class)
+}
+
+/// Whether a sector ("MIL", "REBHMS", "GOVMIL") holds a code of one of
+/// `classes`.
+pub fn sector_has(sector: &str, classes: &[SectorClass]) -> bool {
+    sector_classes()
+        .iter()
+        .any(|(code, class)| classes.contains(class) && sector.contains(code))
+}
+
+/// Whether a sector opens with a code of one of `classes` ("GOVMIL" is a
+/// government's, "MILGOV" an army's).
+pub fn sector_opens_with(sector: &str, classes: &[SectorClass]) -> bool {
+    sector_classes()
+        .iter()
+        .any(|(code, class)| classes.contains(class) && sector.starts_with(code))
 }
 
 /// What kind of place a common noun names.
@@ -326,6 +386,18 @@ pub fn is_anaphor(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sector_classes_read_codes_inside_a_sector() {
+        assert_eq!(sector_class("MIL"), Some(SectorClass::Armed));
+        assert!(sector_has("REBHMS", &[SectorClass::Armed]));
+        assert!(!sector_has(
+            "PPL",
+            &[SectorClass::Armed, SectorClass::Security]
+        ));
+        assert!(sector_opens_with("GOVMIL", &[SectorClass::Government]));
+        assert!(!sector_opens_with("MILGOV", &[SectorClass::Government]));
+    }
 
     #[test]
     fn every_row_of_every_file_parses() {

@@ -20,6 +20,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/sector_classes.tsv", "lexicon"),
     ("core/data/lexicon/pronouns.tsv", "lexicon"),
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
@@ -161,6 +162,15 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/partitive_nouns.tsv"),
     ) {
         assert!(lexicon::partitive_noun(word), "partitive_nouns.tsv: {word}");
+    }
+    for (code, _) in rows(
+        "sector_classes.tsv",
+        include_str!("../../core/data/lexicon/sector_classes.tsv"),
+    ) {
+        assert!(
+            lexicon::sector_class(code).is_some(),
+            "sector_classes.tsv: {code}"
+        );
     }
     for (word, _) in rows(
         "place_nouns.tsv",

@@ -7,7 +7,8 @@ use super::coreference::anaphora;
 use super::dictionary::{ActorDictionary, Person, Role};
 use super::matcher::{title_key, Hit, Target};
 use chrono::NaiveDate;
-use entente_core::{lexicon, ActorKind, Document, Mention};
+use entente_core::lexicon::{self, SectorClass};
+use entente_core::{ActorKind, Document, Mention};
 use smallvec::{smallvec, SmallVec};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -888,12 +889,11 @@ impl<'d> ActorResolver<'d> {
             // Unclaimed, or claimed only by the article's main state. Armed
             // groups travel ("talks with communist rebels in Oslo"): only
             // civilians are placed where they are against that claim.
-            const ARMED: &[&str] = &["MIL", "REB", "INS", "UAF", "COP", "SPY"];
             let weak = m.kind == ActorKind::State
                 && m.confidence <= 0.4
-                && m.sector
-                    .as_deref()
-                    .is_some_and(|sec| !ARMED.iter().any(|a| sec.contains(a)));
+                && m.sector.as_deref().is_some_and(|sec| {
+                    !lexicon::sector_has(sec, &[SectorClass::Armed, SectorClass::Security])
+                });
             if !(m.kind == ActorKind::Group && m.affiliation.is_none() || weak) {
                 continue;
             }

@@ -146,37 +146,9 @@ impl Trainer {
 
     /// The averaged weights, without those smaller than `min_weight`.
     pub fn finish(self, min_weight: f32) -> Perceptron {
-        let mut keys: Vec<(u64, usize)> = self.rows.into_iter().collect();
-        keys.sort_unstable();
-        let clock = self.clock.max(1) as f64;
-        let mut index = KeyMap::default();
-        let mut votes = Vec::new();
-        for (key, r) in keys {
-            let at = votes.len();
-            for c in 0..self.classes {
-                let i = r + c;
-                let total = self.totals[i]
-                    + (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
-                let w = (total / clock) as f32;
-                if w.abs() >= min_weight {
-                    votes.push((c as u16, w));
-                }
-            }
-            let n = votes.len() - at;
-            if n > 0 {
-                index.insert(key, (at as u32, n as u16));
-            }
-        }
-        Perceptron {
-            classes: self.classes,
-            index,
-            votes,
-        }
+        sparse(self.classes, &self.rows, |r| self.averaged(r), min_weight)
     }
-}
 
-impl Trainer {
-    /// The averaged weight of each class of row `r`.
     fn averaged(&self, r: usize) -> impl Iterator<Item = f32> + '_ {
         let clock = self.clock.max(1) as f64;
         (r..r + self.classes).map(move |i| {
@@ -226,29 +198,50 @@ impl Mix {
 
     /// The mean weights, without those smaller than `min_weight`.
     pub fn finish(self, min_weight: f32) -> Perceptron {
-        let mut keys: Vec<(u64, usize)> = self.rows.into_iter().collect();
-        keys.sort_unstable();
         let members = self.members.max(1) as f32;
-        let mut index = KeyMap::default();
-        let mut votes = Vec::new();
-        for (key, r) in keys {
-            let at = votes.len();
-            for c in 0..self.classes {
-                let w = self.weights[r + c] / members;
-                if w.abs() >= min_weight {
-                    votes.push((c as u16, w));
-                }
-            }
-            let n = votes.len() - at;
-            if n > 0 {
-                index.insert(key, (at as u32, n as u16));
+        let weights = &self.weights;
+        sparse(
+            self.classes,
+            &self.rows,
+            |r| {
+                weights[r..r + self.classes]
+                    .iter()
+                    .map(move |w| w / members)
+            },
+            min_weight,
+        )
+    }
+}
+
+/// The sparse model of dense rows (`rows`: feature → offset of its
+/// `classes` weights, which `row` gives), in key order, without weights
+/// smaller than `min_weight`.
+fn sparse<I: Iterator<Item = f32>>(
+    classes: usize,
+    rows: &KeyMap<usize>,
+    row: impl Fn(usize) -> I,
+    min_weight: f32,
+) -> Perceptron {
+    let mut keys: Vec<(u64, usize)> = rows.iter().map(|(&k, &r)| (k, r)).collect();
+    keys.sort_unstable();
+    let mut index = KeyMap::default();
+    let mut votes = Vec::new();
+    for (key, r) in keys {
+        let at = votes.len();
+        for (c, w) in row(r).enumerate() {
+            if w.abs() >= min_weight {
+                votes.push((c as u16, w));
             }
         }
-        Perceptron {
-            classes: self.classes,
-            index,
-            votes,
+        let n = votes.len() - at;
+        if n > 0 {
+            index.insert(key, (at as u32, n as u16));
         }
+    }
+    Perceptron {
+        classes,
+        index,
+        votes,
     }
 }
 
