@@ -152,6 +152,12 @@ def load_cow_iso(data: Path) -> dict[str, str]:
     return m
 
 
+def mledoze_code(x) -> str:
+    """A state's code: mledoze files Kosovo under "UNK"; the knowledge base, the
+    map, the EU and the IMF use the user-assigned XKX, so one state has one code."""
+    return "XKX" if x["cca3"] == "UNK" else x["cca3"]
+
+
 def build_states(data: Path, curated: Path, places_by_country):
     cc = {}
     with (data / "countries/datasets_country-codes.csv").open(encoding="utf-8") as f:
@@ -159,7 +165,7 @@ def build_states(data: Path, curated: Path, places_by_country):
             iso = r["ISO3166-1-Alpha-3"].strip()
             if iso:
                 cc[iso] = r
-    mled = {x["cca3"]: x for x in json.loads((data / "countries/mledoze_countries.json").read_text(encoding="utf-8"))}
+    mled = {mledoze_code(x): x for x in json.loads((data / "countries/mledoze_countries.json").read_text(encoding="utf-8"))}
     pop = {}
     for line in (data / "places/geonames_countryInfo.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
@@ -338,16 +344,20 @@ def build_orgs(data: Path, curated: Path, state_codes: set[str], state_names: se
         p = line.split("\t")
         code, actor, kind, name = p[0], p[1], p[2], p[3]
         aliases = [a for a in (p[4].split("|") if len(p) > 4 else []) if a]
-        cur[code] = (actor, kind, name, aliases)
+        cur[(code, name)] = (actor, kind, aliases)
     rows = []
-    for code, (actor, kind, name, aliases) in cur.items():
+    for (code, name), (actor, kind, aliases) in cur.items():
+        # The first curated row of a code takes the Phoenix names filed under it.
         extra = orgs.pop(code, {"names": []})["names"]
         al = sorted(set(aliases + extra + [actor]) - {name}, key=lambda x: (x.lower(), x))
         rows.append([code, actor, kind, name, "|".join(al)])
-    cur_names = {key(n) for c in cur.values() for n in [c[0], c[2]] + c[3]}
+    cur_names = {key(n) for (_, name), c in cur.items() for n in [c[0], name] + c[2]}
     for code, name, kind, aliases in groups:
         if key(name) in cur_names:
             continue
+        # A name curated for one group is no alias of another ("Islamic
+        # Jihad" is the Palestinian group, not Hezbollah).
+        aliases = [a for a in aliases if key(a) not in cur_names]
         acr = [n for n in [name] + aliases if n.isupper() and 2 <= len(n) <= 8 and " " not in n]
         actor = code[:3] if kind == "state" else (acr[0] if acr else name)
         rows.append([code, actor, kind, name, "|".join(sorted(set(aliases) - {name}, key=lambda x: (x.lower(), x)))])
@@ -554,8 +564,8 @@ def main():
     for x in mled:
         dem = x.get("demonyms", {}).get("eng", {})
         for n in (x["name"]["common"], dem.get("m"), dem.get("f")):
-            if n and x["cca3"] in state_codes:
-                STATE_WORDS.setdefault(key(n), x["cca3"])
+            if n and mledoze_code(x) in state_codes:
+                STATE_WORDS.setdefault(key(n), mledoze_code(x))
     state_names = {key(n) for r in states for n in [r[1]] + r[5].split("|") + r[6].split("|") if n}
     orgs, phoenix_people = build_orgs(data, out / "curated_orgs.tsv", state_codes, state_names)
     curated_people = read_tsv(out / "curated_people.tsv", 7)

@@ -306,6 +306,24 @@ const CONTEXT: &[Case] = &[
         absent: &[],
     },
     Case {
+        name: "with no state named, a capital's name is the capital, the largest city first",
+        date: "2022-04-08",
+        text: "Students marched through Santiago. Gunmen attacked a hotel in Tripoli. Police fired tear gas in Kingston. Ships docked in Victoria.",
+        expect: &[
+            ("Santiago", "CHL", "CHL"),
+            ("Tripoli", "LBY", "LBY"),
+            ("Kingston", "JAM", "JAM"),
+        ],
+        absent: &[],
+    },
+    Case {
+        name: "Kosovo has the knowledge base's code",
+        date: "2022-04-08",
+        text: "Kosovo police arrested two Serbian officers near the border.",
+        expect: &[("Kosovo police", "XKXCOP", "XKX")],
+        absent: &[],
+    },
+    Case {
         name: "ethnic groups live in the state the article is about",
         date: "2022-04-08",
         text: "Serbia said ethnic Albanians in Serbia protested.",

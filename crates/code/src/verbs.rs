@@ -343,8 +343,17 @@ impl VerbDictionary {
             let said =
                 |c: &str| matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"));
             let hostile = |c: &str| matches!(c.get(..2), Some("10" | "11" | "12" | "13"));
+            // A pattern that names only the subject's kind ("&MILITARY *")
+            // refines a verb of its own code within that code's kind
+            // ("aircraft attacked", 195) but does not change what the verb
+            // means ("the army arrested" stays an arrest, not the block's
+            // "captured" 192).
+            let subject_only = p.post.is_empty();
             if let (Some(own), Some(pc)) = (&form.code, &p.code) {
-                if verbal(own) && material(pc) || hostile(own) && !said(pc) {
+                if verbal(own) && material(pc)
+                    || hostile(own) && !said(pc)
+                    || subject_only && own.get(..2) != pc.get(..2)
+                {
                     continue;
                 }
             }

@@ -56,6 +56,7 @@ const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
 const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
+const SETTING_NOUNS: &str = include_str!("../data/lexicon/setting_nouns.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -289,6 +290,15 @@ pub fn water_body(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a noun of an institution, used bare after a preposition, says
+/// where someone is rather than who acts ("in prison", "to hospital").
+pub fn setting_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(SETTING_NOUNS, "setting"))
+        .contains(&word)
+}
+
 /// Whether a verb lemma begins or goes on with the act of its -ing
 /// complement ("began deporting", "continued shelling").
 pub fn aspect_verb(lemma: &str) -> bool {
@@ -447,6 +457,13 @@ mod tests {
         {
             assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("water"));
         }
+        for line in SETTING_NOUNS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("setting"));
+        }
+        assert!(setting_noun("prison") && !setting_noun("parliament"));
         for line in ORIGIN_WORDS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -1690,3 +1690,120 @@ fn alerts() {
 fn accusations() {
     run(ACCUSATIONS);
 }
+
+/// Institutions used bare after a preposition say where, not who ("in
+/// prison", "from jail", "to hospital", "in exile"): no party.
+const BARE_SETTINGS: &[Construction] = &[
+    Construction {
+        name: "sentenced to years in prison",
+        text: "A Chinese court sentenced an Australian writer to 15 years in prison.",
+        events: &[("CHN", "AUS", "17", false)],
+        not: &[("CHN", "CHNCOP"), ("CHN", "COP")],
+        never: &[],
+    },
+    Construction {
+        name: "released from jail",
+        text: "Iran released a French aid worker from jail on Friday.",
+        events: &[("IRN", "FRA", "", false)],
+        not: &[("IRN", "IRNCOP"), ("IRN", "COP")],
+        never: &[],
+    },
+    Construction {
+        name: "lives in exile",
+        text:
+            "The Thai opposition leader, who lives in exile, accused the government of corruption.",
+        events: &[("THAOPP", "THAGOV", "11", false)],
+        not: &[("OPP", ""), ("THAGOV", "THAOPP")],
+        never: &[],
+    },
+    Construction {
+        name: "with an article the institution acts again",
+        text: "The court in Moscow sentenced the American journalist to 16 years.",
+        events: &[("RUSJUD", "USA", "17", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// Armed groups known by their own names, as sources and as targets.
+const NAMED_ARMED_GROUPS: &[Construction] = &[
+    Construction {
+        name: "a paramilitary force as a party to a truce",
+        text: "Sudan's army and the Rapid Support Forces agreed to a 72-hour truce.",
+        events: &[
+            ("SDNMIL", "SDNREB", "0", false),
+            ("SDNREB", "SDNMIL", "0", false),
+        ],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "a movement known by letters and a number",
+        text: "M23 rebels seized the town of Bunagana from Congolese troops.",
+        events: &[("CODREB", "CODMIL", "19", false)],
+        not: &[("CODMIL", "CODREB")],
+        never: &[],
+    },
+    Construction {
+        name: "a group's name before a noun it modifies",
+        text: "Turkish drones struck Syrian Democratic Forces positions in northern Syria.",
+        events: &[("TUR", "SYRREB", "19", false)],
+        not: &[("TUR", "SYRMIL")],
+        never: &[],
+    },
+    Construction {
+        name: "a name another group once used as an alias",
+        text: "Israeli aircraft struck Islamic Jihad targets in Gaza.",
+        events: &[("ISR", "PSEREB", "19", false)],
+        not: &[("ISR", "LBN")],
+        never: &[],
+    },
+    Construction {
+        name: "an Iraqi militia, not the Lebanese party",
+        text: "Kataib Hezbollah fighters attacked a U.S. base in Syria.",
+        events: &[("IRQ", "USA", "19", false)],
+        not: &[("LBN", "")],
+        never: &[],
+    },
+];
+
+/// A pattern that names only the subject's kind refines the verb within
+/// its own kind of act: "the army arrested" stays an arrest.
+const SUBJECT_KINDS: &[Construction] = &[
+    Construction {
+        name: "the army arrested",
+        text: "The Nigerian army arrested a Boko Haram commander in Maiduguri.",
+        events: &[("NGAMIL", "NGAREB", "17", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "troops detained",
+        text: "Israeli troops detained 20 Palestinians in the West Bank.",
+        events: &[("ISRMIL", "PSE", "17", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "aircraft attacked: an air strike",
+        text: "Indian aircraft attacked militant camps in Pakistan.",
+        events: &[("INDMIL", "PAK", "195", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn bare_settings() {
+    run(BARE_SETTINGS);
+}
+
+#[test]
+fn named_armed_groups() {
+    run(NAMED_ARMED_GROUPS);
+}
+
+#[test]
+fn subject_kinds() {
+    run(SUBJECT_KINDS);
+}

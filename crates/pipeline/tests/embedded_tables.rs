@@ -21,6 +21,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/sector_classes.tsv", "lexicon"),
+    ("core/data/lexicon/setting_nouns.tsv", "lexicon"),
     ("core/data/lexicon/pronouns.tsv", "lexicon"),
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
@@ -186,6 +187,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/water_bodies.tsv"),
     ) {
         assert!(lexicon::water_body(word), "water_bodies.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "setting_nouns.tsv",
+        include_str!("../../core/data/lexicon/setting_nouns.tsv"),
+    ) {
+        assert!(lexicon::setting_noun(word), "setting_nouns.tsv: {word}");
     }
     for (phrase, kind) in rows(
         "membership.tsv",

@@ -338,14 +338,26 @@ impl<'d> ActorResolver<'d> {
         }
         let locative = after_locative(text, h.start);
         if capital && locative {
-            // "in Tripoli": the capital or a city of that name elsewhere.
+            // "in Tripoli": the capital or a city of that name elsewhere, the
+            // largest city first ("in Santiago" is Chile's capital before the
+            // town in the Philippines; "in Victoria" is not the Seychelles).
+            let state_of = |p: u32| self.dict.state_index_of(&self.dict.places[p as usize].iso3);
             for &p in &places {
-                if let Some(s) = self.dict.state_index_of(&self.dict.places[p as usize].iso3) {
+                if let Some(s) = state_of(p) {
                     if !states.contains(&s) {
                         states.push(s);
                     }
                 }
             }
+            let city_population = |s: u32| {
+                places
+                    .iter()
+                    .filter(|&&p| state_of(p) == Some(s))
+                    .map(|&p| self.dict.places[p as usize].population)
+                    .max()
+                    .unwrap_or(0)
+            };
+            states.sort_by_key(|&s| std::cmp::Reverse(city_population(s)));
         }
         let piece = if !people.is_empty() {
             Piece::Person(people)
@@ -360,6 +372,9 @@ impl<'d> ActorResolver<'d> {
             Piece::Place(places)
         } else if !surnames.is_empty() {
             Piece::Surname(surnames)
+        } else if bare_setting(text, h.start, h.end) {
+            // "sentenced to four years in prison": where, not who.
+            return None;
         } else {
             Piece::Agent(agent?)
         };
@@ -404,7 +419,7 @@ impl<'d> ActorResolver<'d> {
         for p in ch {
             match &p.piece {
                 Piece::State { cands, capital } => {
-                    let (s, conf) = self.pick_state(cands, ctx);
+                    let (s, conf) = self.pick_state(cands, *capital, ctx);
                     // A capital stands for its state by metonymy only.
                     let conf = if *capital { conf.min(0.8) } else { conf };
                     capital_only = *capital && ch.len() == 1;
@@ -1042,8 +1057,9 @@ impl<'d> ActorResolver<'d> {
     }
 
     /// The state a name most likely means: one named unambiguously in the
-    /// article, else the one whose own name it is, else the most populous.
-    fn pick_state(&self, cands: &[u32], ctx: &Context<'_>) -> (u32, f32) {
+    /// article, else the one whose own name it is, else (for a capital, whose
+    /// candidates come largest city first) the first, else the most populous.
+    fn pick_state(&self, cands: &[u32], capital: bool, ctx: &Context<'_>) -> (u32, f32) {
         if cands.len() == 1 {
             return (cands[0], 1.0);
         }
@@ -1066,6 +1082,11 @@ impl<'d> ActorResolver<'d> {
             .max_by_key(|s| ctx.counts.get(s).map_or(0, |c| c.0))
         {
             return (s, 0.8);
+        }
+        if capital && pool.contains(&cands[0]) {
+            // A capital's candidates come largest city first: "in Tripoli"
+            // with no state named is Libya's capital.
+            return (cands[0], 0.6);
         }
         let pop = |s: u32| self.dict.states[s as usize].population;
         let best = pool
@@ -1475,6 +1496,26 @@ fn after_locative(text: &str, at: usize) -> bool {
         prev = words.next().unwrap_or("");
     }
     LOCATIVE.contains(&prev.to_ascii_lowercase().as_str())
+}
+
+/// Whether the words at `start..end` are an institution used bare after a
+/// preposition ("in prison", "from jail", "to hospital"): a setting.
+fn bare_setting(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or_default();
+    if !lexicon::setting_noun(&word.to_lowercase()) {
+        return false;
+    }
+    let prev = text
+        .get(..start)
+        .unwrap_or_default()
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "in" | "at" | "to" | "from" | "into" | "of" | "behind" | "out"
+    )
 }
 
 /// Groups hits that form one actor phrase.
