@@ -243,6 +243,10 @@ PATTERN_ADDITIONS = {
     # block; "cut ties", "severed relations" say the same.
     "sever": [("161", "* ties"), ("161", "* relations")],
     "slash": [("161", "* ties"), ("161", "* relations")],
+    # "broke off relations", "broke ties with": breaking diplomatic relations
+    # is 161 by name; the break block's "* off" and "* with" code 130.
+    "break": [("161", "* off ties"), ("161", "* off relations"), ("161", "* ties"),
+              ("161", "* relations")],
     # CAMEO 163 (impose embargo, boycott or sanctions): banning trade,
     # arms sales, exports or imports is an embargo, not an administrative
     # ban on people (172).

@@ -57,6 +57,7 @@ const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const SETTING_NOUNS: &str = include_str!("../data/lexicon/setting_nouns.tsv");
+const GOVERNMENT_NOUNS: &str = include_str!("../data/lexicon/government_nouns.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -299,6 +300,15 @@ pub fn setting_noun(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a noun right after a leader's name names the government that
+/// leader heads ("the Biden administration", "the Netanyahu government").
+pub fn government_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(GOVERNMENT_NOUNS, "government"))
+        .contains(&word)
+}
+
 /// Whether a verb lemma begins or goes on with the act of its -ing
 /// complement ("began deporting", "continued shelling").
 pub fn aspect_verb(lemma: &str) -> bool {
@@ -464,6 +474,13 @@ mod tests {
             assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("setting"));
         }
         assert!(setting_noun("prison") && !setting_noun("parliament"));
+        for line in GOVERNMENT_NOUNS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("government"));
+        }
+        assert!(government_noun("administration") && !government_noun("army"));
         for line in ORIGIN_WORDS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

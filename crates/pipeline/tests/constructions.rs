@@ -1793,6 +1793,67 @@ const SUBJECT_KINDS: &[Construction] = &[
     },
 ];
 
+/// A leader's name before a noun of government is the government that
+/// leader heads, in or out of office.
+const LEADERS_GOVERNMENTS: &[Construction] = &[
+    Construction {
+        name: "an administration named after its president",
+        text: "The Biden administration criticised China over its support for Russia.",
+        events: &[("USAGOV", "CHN", "11", false)],
+        not: &[("CHNGOV", "CHN"), ("CHN", "")],
+        never: &[],
+    },
+    Construction {
+        name: "a government named after its prime minister",
+        text: "The Netanyahu government rejected Egypt's proposal.",
+        events: &[("ISRGOV", "EGY", "12", false)],
+        not: &[("EGYGOV", "EGY"), ("EGY", "")],
+        never: &[],
+    },
+    Construction {
+        name: "a former leader's administration in a later story",
+        text: "The Trump administration imposed tariffs on Mexico in 2019.",
+        events: &[("USAGOV", "MEX", "", false)],
+        not: &[("MEXGOV", "MEX")],
+        never: &[],
+    },
+];
+
+/// Breaking diplomatic relations (CAMEO 161), however phrased.
+const BROKEN_RELATIONS: &[Construction] = &[
+    Construction {
+        name: "broke off diplomatic relations",
+        text: "Peru broke off diplomatic relations with Ecuador after border clashes.",
+        events: &[("PER", "ECU", "161", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "broke ties",
+        text: "Morocco broke ties with Iran on Tuesday.",
+        events: &[("MAR", "IRN", "161", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "perfect with a particle",
+        text: "Colombia has broken off relations with Israel over the war in Gaza.",
+        events: &[("COL", "ISR", "161", false)],
+        not: &[],
+        never: &["13"],
+    },
+];
+
+#[test]
+fn leaders_governments() {
+    run(LEADERS_GOVERNMENTS);
+}
+
+#[test]
+fn broken_relations() {
+    run(BROKEN_RELATIONS);
+}
+
 #[test]
 fn bare_settings() {
     run(BARE_SETTINGS);

@@ -15,6 +15,7 @@ use std::path::Path;
 const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/anaphoric_nouns.tsv", "lexicon"),
     ("core/data/lexicon/discourse_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/government_nouns.tsv", "lexicon"),
     ("core/data/lexicon/membership.tsv", "lexicon"),
     ("core/data/lexicon/months.tsv", "lexicon"),
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
@@ -187,6 +188,15 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/water_bodies.tsv"),
     ) {
         assert!(lexicon::water_body(word), "water_bodies.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "government_nouns.tsv",
+        include_str!("../../core/data/lexicon/government_nouns.tsv"),
+    ) {
+        assert!(
+            lexicon::government_noun(word),
+            "government_nouns.tsv: {word}"
+        );
     }
     for (word, _) in rows(
         "setting_nouns.tsv",

@@ -504,8 +504,9 @@ impl<'d> ActorResolver<'d> {
             let affil = explicit_country
                 .map(|s| self.dict.states[s as usize].iso3.clone())
                 .or_else(|| explicit_org.map(|o| self.dict.orgs[o as usize].code.clone()));
-            // A title or a first name makes a last name a person even out of office.
-            let hinted = !agents.is_empty() || names_in_chunk > 1;
+            // A title, a first name or an office of theirs ("the Obama
+            // administration") makes a last name a person even out of office.
+            let hinted = !agents.is_empty() || !owned.is_empty() || names_in_chunk > 1;
             let found = self.pick_person(
                 cands,
                 surname,
@@ -1534,7 +1535,17 @@ fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<R
             let owned = placed
                 && matches!(parts[start].piece, Piece::Agent(_))
                 && possessed(text, parts[start].start);
-            if !closed && !owned && joins(&parts[start..i], prev, p, glue, institution) {
+            // "the Biden administration": a leader's name and a noun of
+            // government, the government that leader heads.
+            let leaders_government = gap == " "
+                && matches!(prev.piece, Piece::Person(_) | Piece::Surname(_))
+                && matches!(p.piece, Piece::Agent(_))
+                && lexicon::government_noun(
+                    &text.get(p.start..p.end).unwrap_or_default().to_lowercase(),
+                );
+            if leaders_government
+                || !closed && !owned && joins(&parts[start..i], prev, p, glue, institution)
+            {
                 closed = glue == Glue::Of;
                 continue;
             }
