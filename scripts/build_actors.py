@@ -149,6 +149,9 @@ def load_cow_iso(data: Path) -> dict[str, str]:
     # COW abbreviations for states the crosswalk leaves without an ISO code.
     m.update({"GFR": "DEU", "GDR": "DDR", "YUG": "SRB", "CZE": "CZE", "USR": "RUS", "RVN": "VNM", "DRV": "VNM",
               "YAR": "YEM", "YPR": "YEM", "KOS": "XKX", "ZAN": "TZA"})
+    # The Papal States (1816-1860) are not the Holy See of today, a sovereign
+    # without a COW spell: its dates are left open.
+    m.pop("PAP", None)
     return m
 
 

@@ -1069,6 +1069,9 @@ fn subject_left(
             return (Vec::new(), None);
         }
     }
+    if let Some(head) = parenthetical_subject(doc, s, j) {
+        return (compound(s, head), None);
+    }
     let mut k = j;
     while k > 0 {
         k -= 1;
@@ -1130,6 +1133,32 @@ fn subject_left(
         }
     }
     (Vec::new(), None)
+}
+
+/// "The rebels, who are backed by Rwanda, attacked", "Somali forces,
+/// backed by AU troops, recaptured": a non-restrictive relative clause or
+/// participle phrase, set off by commas, stands between the subject and
+/// the verb whose clause starts at token `j`; the subject is the mention
+/// that ends right before the opening comma (its last token).
+fn parenthetical_subject(doc: &Doc, s: &Sent, j: usize) -> Option<usize> {
+    if j < 4 || s.word(j - 1) != "," {
+        return None;
+    }
+    let open = (j.saturating_sub(20)..j - 1)
+        .rev()
+        .find(|&c| s.word(c) == ",")?;
+    if open == 0 || open + 2 >= j {
+        return None;
+    }
+    s.mention_at[open - 1]?;
+    let relative = matches!(s.word(open + 1), "who" | "which" | "whose");
+    let participle = !relative && {
+        let tags = doc.tagging(s);
+        tags.tokens
+            .get(open + 1)
+            .is_some_and(|t| matches!(t.xpos.as_str(), "VBN" | "VBG"))
+    };
+    (relative || participle).then_some(open - 1)
 }
 
 /// When the mention at token `k` sits in an appositive ("X, a ... ,")

@@ -631,6 +631,7 @@ fn code_verb(
     if std::env::var_os("ENTENTE_DEBUG").is_some() {
         eprintln!("  pattern code {pattern:?}");
     }
+    let from_pattern = matches!(pattern, Some(Some(_)));
     let mut code = match pattern {
         Some(code) => code?,
         // "staged joint drills", "cast a veto": with no pattern of its own
@@ -718,6 +719,26 @@ fn code_verb(
         }
     }
     let mut sources = f.subjects.clone();
+    let armed = |m: usize| {
+        let c = &doc.mentions[m].code;
+        c.get(3..)
+            .is_some_and(|rest| lexicon::sector_has(rest, &[SectorClass::Armed]))
+    };
+    // "rebels attacked government positions": a pattern that reads the
+    // object as words ("* positions", criticism) does not hold when armed
+    // forces do what the verb itself names, a material attack.
+    if from_pattern
+        && code.starts_with("11")
+        && !sources.is_empty()
+        && sources.iter().all(|&m| armed(m))
+    {
+        if let Some(own) = dict
+            .default_code(hit.form)
+            .filter(|c| matches!(c.get(..2), Some("18" | "19")))
+        {
+            code = own;
+        }
+    }
     // "thousands rallied", "crowds poured into the capital": a show of
     // force by civilians is a demonstration (CAMEO 141); the codebook keeps
     // 15 for military and police power.
@@ -737,14 +758,7 @@ fn code_verb(
     }
     // "rebels surrendered": armed actors yielding retreat or surrender
     // militarily (CAMEO 0874), as the codebook puts it.
-    if code == "080"
-        && !sources.is_empty()
-        && sources.iter().all(|&m| {
-            let c = &doc.mentions[m].code;
-            c.get(3..)
-                .is_some_and(|rest| lexicon::sector_has(rest, &[SectorClass::Armed]))
-        })
-    {
+    if code == "080" && !sources.is_empty() && sources.iter().all(|&m| armed(m)) {
         code = "0874".to_string();
     }
     let target_at = first_target(doc, s, hit.end, clause_end, &sources);

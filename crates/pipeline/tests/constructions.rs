@@ -1844,6 +1844,98 @@ const BROKEN_RELATIONS: &[Construction] = &[
     },
 ];
 
+/// A non-restrictive clause or participle phrase between commas stands
+/// between the subject and its verb: the subject is before it.
+const PARENTHETICAL_SUBJECTS: &[Construction] = &[
+    Construction {
+        name: "relative clause with a passive",
+        text: "The rebels, who are backed by Rwanda, attacked Congolese army positions.",
+        events: &[("", "COD", "19", false)],
+        not: &[],
+        never: &["11", "05"],
+    },
+    Construction {
+        name: "participle phrase with an agent",
+        text: "Somali forces, backed by African Union troops, recaptured the town from al-Shabaab.",
+        events: &[("SOMMIL", "", "19", false)],
+        not: &[("IGOAFRAU", "")],
+        never: &[],
+    },
+    Construction {
+        name: "-ing participle phrase",
+        text: "Ghana, citing security concerns, closed its border with Burkina Faso.",
+        events: &[("GHA", "BFA", "", false)],
+        not: &[("", "GHA")],
+        never: &[],
+    },
+    Construction {
+        name: "relative clause with which",
+        text: "Turkey, which is a NATO member, bought air defence systems from Russia.",
+        events: &[("TUR", "RUS", "", false)],
+        not: &[("IGOWSTNAT", "RUS")],
+        never: &[],
+    },
+];
+
+/// Armed forces attacking positions attack them: the pattern that reads
+/// "positions" as stances gives way to the verb's own act.
+const ARMED_ATTACKS: &[Construction] = &[
+    Construction {
+        name: "fighters named by their movement",
+        text: "Houthi fighters attacked government positions in Marib.",
+        events: &[("YEMREB", "YEMGOV", "19", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "troops with a nationality",
+        text: "Russian troops attacked Ukrainian positions near Bakhmut.",
+        events: &[("RUSMIL", "UKR", "19", false)],
+        not: &[],
+        never: &["11"],
+    },
+    Construction {
+        name: "civilians' words stay criticism",
+        text: "Kenyan opposition leaders attacked the government's tax plan.",
+        events: &[("KENOPP", "KENGOV", "11", false)],
+        not: &[],
+        never: &["19"],
+    },
+];
+
+/// The Pope is the Holy See's head; "the Pope" names the office.
+const THE_HOLY_SEE: &[Construction] = &[
+    Construction {
+        name: "the Pope by his title",
+        text: "The Pope called for peace talks between Russia and Ukraine.",
+        events: &[("VAT", "RUS", "02", false), ("VAT", "UKR", "02", false)],
+        not: &[("RUS", "UKR")],
+        never: &[],
+    },
+    Construction {
+        name: "the Pope by his name",
+        text: "Pope Francis met Ukraine's president at the Vatican on Friday.",
+        events: &[("VAT", "UKR", "04", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn parenthetical_subjects() {
+    run(PARENTHETICAL_SUBJECTS);
+}
+
+#[test]
+fn armed_attacks() {
+    run(ARMED_ATTACKS);
+}
+
+#[test]
+fn the_holy_see() {
+    run(THE_HOLY_SEE);
+}
+
 #[test]
 fn leaders_governments() {
     run(LEADERS_GOVERNMENTS);
