@@ -317,6 +317,13 @@ const CONTEXT: &[Case] = &[
         absent: &[],
     },
     Case {
+        name: "a last name before a generational suffix or a regnal number",
+        date: "2025-06-01",
+        text: "Marcos met Leo at the Vatican.",
+        expect: &[("Marcos", "PHLGOV", "Ferdinand Marcos Jr"), ("Leo", "VATGOV", "Pope Leo XIV")],
+        absent: &[],
+    },
+    Case {
         name: "Kosovo has the knowledge base's code",
         date: "2022-04-08",
         text: "Kosovo police arrested two Serbian officers near the border.",

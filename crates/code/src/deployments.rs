@@ -34,7 +34,7 @@
 
 use crate::analysis::{after_determiner, compound, frame, possessor, Doc, Focus, Sent};
 use crate::events::{intent_code, Action};
-use entente_core::{ActorKind, DatePrecision, Deployment, DeploymentStatus, Span};
+use entente_core::{lexicon, ActorKind, DatePrecision, Deployment, DeploymentStatus, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -304,6 +304,15 @@ impl Forces {
         // force noun before another is its modifier ("Self-Defense Forces
         // personnel").
         if self.ending_at(s, j + 1).is_some() {
+            return None;
+        }
+        // "the Intermediate-Range Nuclear Forces Treaty", "the Conventional
+        // Armed Forces in Europe treaty": a force noun in a treaty's name.
+        if s.capital.get(j).copied().unwrap_or(false)
+            && lexicon::treaty_name_ahead(
+                (j + 1..s.len()).map(|k| (s.word(k), s.capital.get(k).copied().unwrap_or(false))),
+            )
+        {
             return None;
         }
         // A bare adjective-like noun ("military", "naval") heads its phrase

@@ -22,21 +22,8 @@ use crate::events::{clause_end, intent_code, Action};
 use entente_core::lexicon::{self, MembershipChange};
 use entente_core::{ActorKind, Span};
 
-/// Nouns that name a treaty or the founding instrument of a court or
-/// body, as the object of joining or leaving.
-const TREATY_WORDS: &[&str] = &[
-    "treaty",
-    "pact",
-    "accord",
-    "agreement",
-    "convention",
-    "statute",
-    "protocol",
-    "charter",
-    "covenant",
-];
 /// How far (tokens) after the phrase its object may stand.
-const OBJECT_REACH: usize = 6;
+const OBJECT_REACH: usize = 8;
 
 /// The membership changes told in sentence `s`, one action per phrase.
 pub(crate) fn membership_in(doc: &Doc, s: &Sent, focus: &Focus) -> Vec<Action> {
@@ -97,7 +84,7 @@ fn action(
         let m = s.mention_at[j]?;
         (doc.mentions[m].kind == ActorKind::Igo).then_some(m)
     });
-    let treaty = organisation.is_none() && (end..stop).any(|j| TREATY_WORDS.contains(&s.word(j)));
+    let treaty = organisation.is_none() && (end..stop).any(|j| lexicon::treaty_noun(s.word(j)));
     if organisation.is_none() && !treaty {
         return None;
     }

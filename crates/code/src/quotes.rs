@@ -104,8 +104,16 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
             if let Some(m) = named_before {
                 return Some(m);
             }
-            // "said X" (inversion) or "X said".
-            if let Some(m) = s.mention_at.get(k + 1).copied().flatten() {
+            // "said X" (inversion) or "X said"; after "told" comes whom
+            // the speaker told ("Marcos told reporters").
+            let telling = matches!(w, "told" | "tells" | "tell" | "telling");
+            if let Some(m) = s
+                .mention_at
+                .get(k + 1)
+                .copied()
+                .flatten()
+                .filter(|_| !telling)
+            {
                 return Some(m);
             }
             if let Some(p) = pronoun(s.word(k + 1)) {

@@ -283,6 +283,18 @@ const QUOTES: &[QuoteCase] = &[
         speaker: Some("Putin"),
     },
     QuoteCase {
+        name: "after 'told' comes whom the speaker told, not the speaker",
+        text: "\"We will not return to the talks this week,\" the minister told Britain.",
+        starts: "We will not return",
+        speaker: None,
+    },
+    QuoteCase {
+        name: "after 'said' comes the speaker",
+        text: "\"We will not return to the talks this week,\" said Britain's envoy.",
+        starts: "We will not return",
+        speaker: Some("Britain"),
+    },
+    QuoteCase {
         name: "a title and full name before the speech verb",
         text: "\"These are hysterical statements,\" a visibly angry Vladimir Putin said.",
         starts: "These are hysterical",

@@ -58,6 +58,7 @@ const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv"
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const SETTING_NOUNS: &str = include_str!("../data/lexicon/setting_nouns.tsv");
 const GOVERNMENT_NOUNS: &str = include_str!("../data/lexicon/government_nouns.tsv");
+const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -309,6 +310,31 @@ pub fn government_noun(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a noun names a treaty or a body's founding instrument ("pact",
+/// "convention", "statute"), in any case.
+pub fn treaty_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| verb_class(TREATY_NOUNS, "treaty"));
+    words.contains(&word) || words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the words after a capitalised name go on to a treaty noun, over
+/// more capitalised words and "in", "of", "on", "and", "the": the name is
+/// then part of a treaty's ("the Conventional Armed Forces in Europe
+/// treaty", "the Nuclear Forces Treaty"). Each word comes with whether it
+/// is written with a capital; the walk stops at any other word.
+pub fn treaty_name_ahead<'a>(words: impl IntoIterator<Item = (&'a str, bool)>) -> bool {
+    for (w, capital) in words.into_iter().take(6) {
+        if treaty_noun(w) {
+            return true;
+        }
+        if !(capital || matches!(w, "in" | "of" | "on" | "and" | "the")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a verb lemma begins or goes on with the act of its -ing
 /// complement ("began deporting", "continued shelling").
 pub fn aspect_verb(lemma: &str) -> bool {
@@ -481,6 +507,23 @@ mod tests {
             assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("government"));
         }
         assert!(government_noun("administration") && !government_noun("army"));
+        for line in TREATY_NOUNS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("treaty"));
+        }
+        assert!(treaty_noun("Treaty") && treaty_noun("pact") && !treaty_noun("army"));
+        assert!(treaty_name_ahead([
+            ("in", false),
+            ("Europe", true),
+            ("treaty", false)
+        ]));
+        assert!(!treaty_name_ahead([
+            ("of", false),
+            ("Ukraine", true),
+            ("said", false)
+        ]));
         for line in ORIGIN_WORDS
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

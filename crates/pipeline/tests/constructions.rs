@@ -1921,6 +1921,38 @@ const THE_HOLY_SEE: &[Construction] = &[
     },
 ];
 
+/// Force words inside a treaty's name are no forces: leaving the treaty is
+/// no military move and deploys nobody.
+const TREATY_NAMES: &[Construction] = &[
+    Construction {
+        name: "a capitalised name ending in Treaty",
+        text:
+            "The United States withdrew from the Intermediate-Range Nuclear Forces Treaty in 2019.",
+        events: &[],
+        not: &[("USAMIL", ""), ("", "USAMIL")],
+        never: &["15", "19", "087"],
+    },
+    Construction {
+        name: "a name run over 'in' to a lower-case treaty",
+        text: "Russia pulled out of the Conventional Armed Forces in Europe treaty.",
+        events: &[],
+        not: &[("RUSMIL", ""), ("", "RUSMIL")],
+        never: &["15", "19", "087"],
+    },
+    Construction {
+        name: "a force named by a capitalised name still acts",
+        text: "The Armed Forces of Ukraine shelled Russian positions near Bakhmut.",
+        events: &[("UKRMIL", "RUS", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn treaty_names() {
+    run(TREATY_NAMES);
+}
+
 #[test]
 fn parenthetical_subjects() {
     run(PARENTHETICAL_SUBJECTS);

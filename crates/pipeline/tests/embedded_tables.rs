@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/sector_classes.tsv", "lexicon"),
     ("core/data/lexicon/setting_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/treaty_nouns.tsv", "lexicon"),
     ("core/data/lexicon/pronouns.tsv", "lexicon"),
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
@@ -197,6 +198,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             lexicon::government_noun(word),
             "government_nouns.tsv: {word}"
         );
+    }
+    for (word, _) in rows(
+        "treaty_nouns.tsv",
+        include_str!("../../core/data/lexicon/treaty_nouns.tsv"),
+    ) {
+        assert!(lexicon::treaty_noun(word), "treaty_nouns.tsv: {word}");
     }
     for (word, _) in rows(
         "setting_nouns.tsv",

@@ -723,9 +723,21 @@ impl Builder {
                 }
                 continue;
             }
-            let mut words = name.split_whitespace();
-            let last = words.next_back().unwrap_or("");
-            let one_word = words.next().is_none();
+            let mut words: Vec<&str> = name.split_whitespace().collect();
+            // "Ferdinand Marcos Jr", "Pope Leo XIV": a generational suffix
+            // or a regnal number is no last name; the word before it is.
+            let suffixed = words.len() > 2
+                && words.last().is_some_and(|w| {
+                    let k = name_key(w);
+                    matches!(k.as_str(), "jr" | "sr")
+                        || !k.is_empty() && k.len() <= 5 && k.chars().all(|c| "ivxl".contains(c))
+                });
+            if suffixed {
+                words.pop();
+                self.add(&name, Target::Person { idx }, CaseRule::of_name(&name));
+            }
+            let last = words.last().copied().unwrap_or("");
+            let one_word = words.len() < 2;
             let k = name_key(last);
             let usable = !one_word
                 && k.chars().count() >= 3
@@ -736,7 +748,7 @@ impl Builder {
                 && !matches!(k.as_str(), "jr" | "sr" | "ii" | "iii");
             if usable {
                 self.add(last, Target::Surname { idx }, CaseRule::Proper);
-            } else {
+            } else if !suffixed {
                 self.add(&name, Target::Person { idx }, CaseRule::of_name(&name));
             }
         }

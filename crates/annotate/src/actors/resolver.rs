@@ -336,6 +336,15 @@ impl<'d> ActorResolver<'d> {
                 }
             }
         }
+        // "the Intermediate-Range Nuclear Forces Treaty": sector words and
+        // last names inside a treaty's name are no actors.
+        if org.is_none()
+            && states.is_empty()
+            && people.is_empty()
+            && in_treaty_name(text, h.start, h.end)
+        {
+            return None;
+        }
         let locative = after_locative(text, h.start);
         if capital && locative {
             // "in Tripoli": the capital or a city of that name elsewhere, the
@@ -1517,6 +1526,34 @@ fn bare_setting(text: &str, start: usize, end: usize) -> bool {
         prev.as_str(),
         "in" | "at" | "to" | "from" | "into" | "of" | "behind" | "out"
     )
+}
+
+/// Whether the capitalised words at `start..end` belong to a treaty's
+/// name: they hold a treaty noun ("Forces Treaty"), or the words after them
+/// go on to one ([`lexicon::treaty_name_ahead`]).
+fn in_treaty_name(text: &str, start: usize, end: usize) -> bool {
+    let own = text.get(start..end).unwrap_or_default();
+    if !own.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    if own.split_whitespace().skip(1).any(lexicon::treaty_noun) {
+        return true;
+    }
+    let rest = text.get(end..).unwrap_or_default();
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    // A word with punctuation after it ends the name there.
+    let mut closed = false;
+    let words = rest.split_whitespace().map_while(|raw| {
+        if closed {
+            return None;
+        }
+        let w = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        closed = w.len() != raw.len();
+        Some((w, w.starts_with(|c: char| c.is_uppercase())))
+    });
+    lexicon::treaty_name_ahead(words)
 }
 
 /// Groups hits that form one actor phrase.
