@@ -59,13 +59,22 @@ fn phrase_at(s: &Sent, k: usize) -> Option<(MembershipChange, usize)> {
     // "became the 32nd member of": a form of "become", then "member of"
     // within a few words; "became NATO's 30th member": the organisation
     // before "member", as its possessor.
-    if lexicon::becoming_words().contains(&s.word(k)) {
-        let member = (k + 1..(k + 6).min(s.len())).find(|&j| s.word(j) == "member")?;
+    // "was admitted as ASEAN's 11th member": a phrase of several words.
+    let becoming = lexicon::becoming_words().iter().find_map(|phrase| {
+        let n = phrase.split(' ').count();
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(i, w)| s.word(k + i) == w)
+            .then_some(k + n)
+    });
+    if let Some(after) = becoming {
+        let member = (after..(after + 5).min(s.len())).find(|&j| s.word(j) == "member")?;
         if s.word(member + 1) == "of" {
             return Some((MembershipChange::Accession, member + 2));
         }
-        if (k + 1..member).any(|j| s.mention_at[j].is_some()) {
-            return Some((MembershipChange::Accession, k + 1));
+        if (after..member).any(|j| s.mention_at[j].is_some()) {
+            return Some((MembershipChange::Accession, after));
         }
     }
     None

@@ -1948,6 +1948,29 @@ const TREATY_NAMES: &[Construction] = &[
     },
 ];
 
+/// Admission in the passive, with the organisation as possessor.
+const ADMISSIONS: &[Construction] = &[
+    Construction {
+        name: "admitted as the organisation's nth member",
+        text: "Timor-Leste was admitted as ASEAN's 11th member on Sunday.",
+        events: &[("TLS", "IGOSEAASN", "05", false)],
+        not: &[("IGOSEAASN", "TLS")],
+        never: &[],
+    },
+    Construction {
+        name: "accepted as a full member of",
+        text: "South Sudan was accepted as a full member of the East African Community.",
+        events: &[("SSD", "", "05", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn admissions() {
+    run(ADMISSIONS);
+}
+
 #[test]
 fn treaty_names() {
     run(TREATY_NAMES);
