@@ -846,13 +846,30 @@ fn code_verb(
             targets.push(t);
         }
     }
-    // "X and Y agreed": with no other party, joint actors act on each other.
+    // "X and Y agreed": with no other party, joint actors act on each other;
+    // so do any joint actors whose object is "each other" or "one another"
+    // ("accused each other of violating the truce").
+    let each_other = (hit.end..clause_end.min(hit.end + 4)).any(|k| {
+        matches!(
+            (s.word(k), s.word(k + 1)),
+            ("each", "other") | ("one", "another")
+        )
+    });
     if targets.is_empty()
         && sources.len() > 1
         && (RECIPROCAL_ROOTS.contains(&code.get(..2).unwrap_or_default())
-            || lexicon::reciprocal_verb(&hit.form.lemma))
+            || lexicon::reciprocal_verb(&hit.form.lemma)
+            || each_other)
     {
         targets = sources.iter().map(|&m| doc.actor(m)).collect();
+    }
+    // "Kurdish militants attacked their convoy": force used on what a
+    // possessive names is used on its owner, an actor named before the
+    // verb other than the one using it.
+    if targets.is_empty() && matches!(code.get(..2), Some("17" | "18" | "19" | "20")) {
+        if let Some(owner) = possessive_object_owner(doc, s, hit, &sources) {
+            targets.push(owner);
+        }
     }
     // "shelled Kherson", "bombed Aleppo": force used on a city named as the
     // object, with no actor as target, is used on the state it lies in.
@@ -1488,6 +1505,32 @@ fn acting_antecedent(
 }
 
 /// The first target of the latest earlier action by the same source.
+/// When the verb's object opens with a possessive pronoun ("attacked their
+/// convoy", "seized its ships"), the nearest actor before the verb in its
+/// sentence that is none of the sources: whose the object is.
+fn possessive_object_owner(
+    doc: &Doc,
+    s: &Sent,
+    hit: &VerbHit,
+    sources: &[usize],
+) -> Option<ActorRef> {
+    let at = (hit.end..(hit.end + 2).min(s.len())).find(|&k| {
+        s.mention_at[k].is_none() && matches!(s.word(k), "its" | "their" | "his" | "her")
+    })?;
+    if (hit.end..at).any(|k| s.word(k) != "on" && s.word(k) != "at") {
+        return None;
+    }
+    let own: Vec<&str> = sources
+        .iter()
+        .map(|&m| doc.mentions[m].code.as_ref())
+        .collect();
+    (0..hit.start)
+        .rev()
+        .filter_map(|k| s.mention_at[k])
+        .find(|&m| !sources.contains(&m) && !own.contains(&doc.mentions[m].code.as_ref()))
+        .map(|m| doc.actor(m))
+}
+
 fn antecedent_target(
     doc: &Doc,
     sources: &[usize],

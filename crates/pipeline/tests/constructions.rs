@@ -1966,6 +1966,68 @@ const ADMISSIONS: &[Construction] = &[
     },
 ];
 
+/// Joint subjects whose object is "each other" or "one another", or who
+/// trade something, act on each other.
+const EACH_OTHER: &[Construction] = &[
+    Construction {
+        name: "accused each other",
+        text: "Azerbaijan and Armenia accused each other of violating the truce.",
+        events: &[("AZE", "ARM", "11", false), ("ARM", "AZE", "11", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "blamed one another",
+        text: "India and China blamed one another for the deadly clash.",
+        events: &[("IND", "CHN", "11", false), ("CHN", "IND", "11", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "traded accusations",
+        text: "Russia and Ukraine traded accusations over the attack on the dam.",
+        events: &[("RUS", "UKR", "11", false), ("UKR", "RUS", "11", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+/// Force used on what a possessive names is used on its owner, named
+/// before the verb.
+const POSSESSED_OBJECTS: &[Construction] = &[
+    Construction {
+        name: "their convoy in a when-clause",
+        text: "Two Turkish soldiers were wounded when Kurdish militants attacked their convoy.",
+        events: &[("TURREB", "TURMIL", "19", false)],
+        not: &[("TURREB", "TURREB")],
+        never: &[],
+    },
+    Construction {
+        name: "its posts in reported speech",
+        text: "The Indian army said Pakistani troops shelled its posts in Kashmir.",
+        events: &[("PAKMIL", "INDMIL", "19", false)],
+        not: &[("INDMIL", "PAKMIL")],
+        never: &[],
+    },
+    Construction {
+        name: "their own positions have no other owner",
+        text: "Hamas fighters attacked their own positions by mistake.",
+        events: &[],
+        not: &[("PSE", "PSE")],
+        never: &[],
+    },
+];
+
+#[test]
+fn each_other() {
+    run(EACH_OTHER);
+}
+
+#[test]
+fn possessed_objects() {
+    run(POSSESSED_OBJECTS);
+}
+
 #[test]
 fn admissions() {
     run(ADMISSIONS);
