@@ -660,6 +660,11 @@ fn code_verb(
         {
             return None
         }
+        // "the African Union suspended Niger", "excluded Russia from the
+        // talks": a party shut out of a body or its work (CAMEO 160).
+        None if lexicon::exclusion_verb(&hit.form.lemma) && party_object(doc, s, hit.end) => {
+            "160".to_string()
+        }
         None => dict.default_code(hit.form)?,
     };
     // "began sharing data": a verb of beginning or going on means what its
@@ -1505,6 +1510,18 @@ fn acting_antecedent(
 }
 
 /// The first target of the latest earlier action by the same source.
+/// Whether the verb's object, right after it (past "the"), is a state, an
+/// organisation or a group named as such.
+fn party_object(doc: &Doc, s: &Sent, at: usize) -> bool {
+    let k = if s.word(at) == "the" { at + 1 } else { at };
+    s.mention_at.get(k).copied().flatten().is_some_and(|m| {
+        matches!(
+            doc.mentions[m].kind,
+            ActorKind::State | ActorKind::Igo | ActorKind::Organisation
+        )
+    })
+}
+
 /// When the verb's object opens with a possessive pronoun ("attacked their
 /// convoy", "seized its ships"), the nearest actor before the verb in its
 /// sentence that is none of the sources: whose the object is.

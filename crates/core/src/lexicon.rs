@@ -140,6 +140,15 @@ pub fn reciprocal_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma, with a party as its object, shuts it out of a
+/// body or its work ("suspended Niger", "excluded Russia from the talks").
+pub fn exclusion_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "exclusion"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma replies to what was said ("answered a request").
 pub fn reply_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -482,6 +491,7 @@ mod tests {
                             | "cause"
                             | "reply"
                             | "reciprocal"
+                            | "exclusion"
                     )
                 ),
                 "{line:?}"

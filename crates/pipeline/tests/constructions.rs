@@ -2018,6 +2018,36 @@ const POSSESSED_OBJECTS: &[Construction] = &[
     },
 ];
 
+/// A party shut out of a body or its work: reduced relations (CAMEO 16).
+const EXCLUSIONS: &[Construction] = &[
+    Construction {
+        name: "a bloc suspends a member after a coup",
+        text: "The African Union suspended Niger after the coup.",
+        events: &[("IGOAFRAU", "NER", "16", false)],
+        not: &[("NER", "IGOAFRAU")],
+        never: &[],
+    },
+    Construction {
+        name: "suspended from the bloc",
+        text: "ECOWAS suspended Mali from the bloc on Saturday.",
+        events: &[("IGOWAFECW", "MLI", "16", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "excluded from talks",
+        text: "The Council of Europe excluded Russia from its work.",
+        events: &[("IGO", "RUS", "16", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn exclusions() {
+    run(EXCLUSIONS);
+}
+
 #[test]
 fn each_other() {
     run(EACH_OTHER);
