@@ -37,7 +37,7 @@ use entente_annotate::sentences::split_sentences;
 use entente_annotate::ActorResolver;
 use entente_core::{Document, Event, RawDocument};
 use entente_know::{CodedEvent, KnowledgeBase};
-use entente_store::{DocumentRecord, ProposedUpdate};
+use entente_store::{DateSpan, DocumentRecord, ProposedUpdate, QuantitySpan, TextSpans};
 use std::any::Any;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -144,6 +144,7 @@ pub fn code(document: Document) -> Result<DocumentRecord, Failure> {
         proposed_updates(&document, &coded.events)
     })
     .map_err(fail)?;
+    let spans = guarded(Stage::Annotate, || text_spans(&document)).map_err(fail)?;
     Ok(DocumentRecord {
         document,
         mentions,
@@ -151,7 +152,33 @@ pub fn code(document: Document) -> Result<DocumentRecord, Failure> {
         quotations: coded.quotations,
         deployments: coded.deployments,
         updates,
+        spans: Some(spans),
     })
+}
+
+/// The dates (resolved against the publication date, so none without one)
+/// and quantities of the text, stored so that readers need not find them
+/// again.
+fn text_spans(document: &Document) -> TextSpans {
+    let dates = document
+        .published
+        .map(|p| entente_annotate::dates::find_dates(&document.text, p))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| DateSpan {
+            span: t.span,
+            date: t.date,
+            precision: t.precision,
+        })
+        .collect();
+    let quantities = entente_annotate::quantities::find_quantities(&document.text)
+        .into_iter()
+        .map(|q| QuantitySpan {
+            span: q.span,
+            value: q.value,
+        })
+        .collect();
+    TextSpans { dates, quantities }
 }
 
 /// [`clean`], then [`code`].

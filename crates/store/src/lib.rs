@@ -30,6 +30,8 @@
 //! - [`Store`]: an open file (or memory); [`Store::open`] creates and
 //!   migrates it, [`Store::open_read_only`] only reads an existing one.
 //! - [`DocumentRecord`]: the unit of writing; [`BatchOutcome`] says what a batch did.
+//!   Its [`TextSpans`] (dates and quantities with their spans) are stored
+//!   so that readers need not find them again.
 //! - [`EventFilter`], [`DeploymentFilter`]: what to read back; an
 //!   [`EventPage`] and its [`EventCursor`] page through events.
 //! - [`ProposedUpdate`], [`StoredUpdate`], [`UpdateStatus`]: the update queue.
@@ -78,6 +80,7 @@ mod error;
 mod events;
 mod facts;
 mod schema;
+mod spans;
 mod store;
 mod updates;
 mod write;
@@ -91,6 +94,7 @@ pub use error::{Result, StoreError};
 pub use events::{country_of, EventCursor, EventFilter, EventPage};
 pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
+pub use spans::{DateSpan, QuantitySpan, TextSpans};
 pub use store::{Counts, Store, DEFAULT_PATH};
 pub use updates::{ProposedUpdate, StoredUpdate, UpdateId, UpdateStatus};
 pub use write::{BatchOutcome, DocumentRecord, DEFAULT_BATCH_SIZE};

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -233,6 +233,35 @@ CREATE INDEX events_plover ON events (plover, sort_key, id);
 CREATE INDEX events_quad ON events (quad_class, sort_key, id);
 "#;
 
+/// Version 4: the dates and quantities found in a document's text, with
+/// their spans, so that the article reader need not find them again.
+/// `spans_found` says whether they were stored with the document (a
+/// document stored earlier, or by a writer that did not look, has none:
+/// readers find them on demand).
+const V4: &str = r#"
+ALTER TABLE documents ADD COLUMN spans_found INTEGER NOT NULL DEFAULT 0
+    CHECK (spans_found IN (0, 1));
+
+CREATE TABLE dates (
+    document   INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+    date       TEXT NOT NULL,
+    precision  TEXT NOT NULL,
+    PRIMARY KEY (document, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE quantities (
+    document   INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+    value      REAL NOT NULL,
+    PRIMARY KEY (document, ord)
+) WITHOUT ROWID;
+"#;
+
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let open_err = |source| StoreError::Open {
@@ -338,6 +367,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(store.count_events(&nato).unwrap(), 0, "IGO is no country");
+        // Stored before dates and quantities were: readers find them.
+        assert_eq!(store.spans_of(1, "d").unwrap(), None);
     }
 
     #[test]
