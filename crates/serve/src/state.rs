@@ -1,14 +1,15 @@
-//! What every request shares: store connections, the event index, the
-//! knowledge base and the posting settings.
+//! What every request shares: store connections, the knowledge base and
+//! the posting settings. Events are not held here: every event query reads
+//! the store, so memory stays flat as the store grows and a posted
+//! document is served as soon as its transaction commits.
 
 use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
-use crate::index::EventIndex;
 use entente_know::KnowledgeBase;
 use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
 use entente_store::Store;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The shared state of the server; cheap to clone.
 #[derive(Clone)]
@@ -20,13 +21,11 @@ struct Inner {
     readers: Vec<Mutex<Store>>,
     next_reader: AtomicUsize,
     /// Present only when posting is enabled. Held by one posted document's
-    /// write and index update at a time, and by a refresh; never by reads,
-    /// which use their own connections (WAL: they see the last commit).
+    /// write at a time; never by reads, which use their own connections
+    /// (WAL: they see the last commit, and a write never blocks them).
     writer: Option<Mutex<Store>>,
-    /// Replaced whole, never changed in place: a reader takes the current
-    /// index and lets go of the lock at once, so an update being built
-    /// never holds it up.
-    index: RwLock<Arc<EventIndex>>,
+    /// How many events the store held when last counted ([`AppState::refresh`]).
+    seen_events: AtomicU64,
     /// The knowledge base with the store's accepted updates applied, as the
     /// command line builds it: rebuilt when they change (another process
     /// ran `entente updates accept` or `reopen`).
@@ -56,22 +55,18 @@ impl AppState {
         } else {
             None
         };
-        let index = EventIndex::load(&readers[0]).map_err(store_err)?;
+        let events = readers[0].counts().map_err(store_err)?.events;
         let kb = LiveKnowledge::load(&readers[0]).map_err(|e| match e {
             KnowledgeError::Store(e) => store_err(e),
             KnowledgeError::Embedded(e) => ServeError::from(e),
         })?;
-        tracing::info!(
-            "serving {} events from {}",
-            index.len(),
-            config.db.display()
-        );
+        tracing::info!("serving {} events from {}", events, config.db.display());
         Ok(AppState {
             inner: Arc::new(Inner {
                 readers: readers.into_iter().map(Mutex::new).collect(),
                 next_reader: AtomicUsize::new(0),
                 writer: writer.map(Mutex::new),
-                index: RwLock::new(Arc::new(index)),
+                seen_events: AtomicU64::new(events),
                 kb,
                 token: config.token.clone(),
                 pipeline: config.pipeline.clone(),
@@ -97,23 +92,19 @@ impl AppState {
         .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
     }
 
-    /// Reloads the event index when the store holds a different number of
-    /// events than it does (another process ran `entente run`); whether it
-    /// reloaded.
+    /// Whether the store holds a different number of events than when
+    /// last counted (another process ran `entente run`, or a document was
+    /// posted). Nothing needs reloading: every event query reads the store.
+    /// The server calls it now and then to log the change.
     pub async fn refresh(&self) -> Result<bool, ApiError> {
         let state = self.clone();
         self.read(move |store| {
-            // No document is posted meanwhile, whose events `fresh` would
-            // hold and its POST add again. Reads go on.
-            let _posting = state.writer();
-            let indexed = state.index().len() as u64;
-            if store.counts()?.events == indexed {
-                return Ok(false);
+            let now = store.counts()?.events;
+            let before = state.inner.seen_events.swap(now, Ordering::Relaxed);
+            if now != before {
+                tracing::info!("store changed: now serving {now} events");
             }
-            let fresh = EventIndex::load(store)?;
-            tracing::info!("store changed: now serving {} events", fresh.len());
-            state.replace_index(fresh);
-            Ok(true)
+            Ok(now != before)
         })
         .await
     }
@@ -135,30 +126,12 @@ impl AppState {
     }
 
     /// The writing connection, when posting is enabled. Whoever holds it
-    /// is the only one to change the store or the index.
+    /// is the only one in this process to change the store.
     pub(crate) fn writer(&self) -> Option<MutexGuard<'_, Store>> {
         self.inner
             .writer
             .as_ref()
             .map(|w| w.lock().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// The event index as of now; later updates replace it and leave
-    /// this one as it is.
-    pub fn index(&self) -> Arc<EventIndex> {
-        Arc::clone(&self.inner.index.read().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// Serves `index` from now on; call it holding [`AppState::writer`].
-    pub(crate) fn replace_index(&self, index: EventIndex) {
-        let index = Arc::new(index);
-        let old = std::mem::replace(
-            &mut *self.inner.index.write().unwrap_or_else(|p| p.into_inner()),
-            index,
-        );
-        // The old index, when no request holds it any more, is freed here,
-        // outside the lock.
-        drop(old);
     }
 
     /// The knowledge base as last loaded, accepted updates applied.

@@ -10,7 +10,7 @@ use entente_core::{
     Origin, Paragraph, Span,
 };
 use entente_serve::{router, AppState, Pipeline, ServeConfig};
-use entente_store::{DocumentRecord, Store};
+use entente_store::{DateSpan, DocumentRecord, QuantitySpan, Store, TextSpans};
 use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -250,6 +250,51 @@ async fn article_carries_text_paragraphs_and_spans() {
     );
     let (status, _) = get(&f.app, "/api/articles/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// Dates and quantities stored with a record are what the reader gets:
+/// spans no date finder would pick, to tell them from found ones.
+#[tokio::test]
+async fn article_views_read_stored_dates_and_quantities() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let mut rec = record(
+        "stored",
+        &["Sogavare met Ardern in Honiara on 8 April."],
+        "SLBGOV",
+        "NZLGOV",
+        "042",
+        1,
+        "2022-04-08",
+    );
+    rec.spans = Some(TextSpans {
+        dates: vec![DateSpan {
+            span: Span::new(0, 8),
+            date: date("2022-01-02"),
+            precision: DatePrecision::Month,
+        }],
+        quantities: vec![QuantitySpan {
+            span: Span::new(13, 19),
+            value: 7.0,
+        }],
+    });
+    let id = rec.document.id.to_string();
+    Store::open(&db)
+        .expect("store")
+        .write_batch(&[rec])
+        .expect("write");
+    let app = router(AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens"));
+    let v = get_json(&app, &format!("/api/articles/{id}")).await;
+    assert_eq!(
+        v["dates"],
+        serde_json::json!([{"date": "2022-01-02", "precision": "month", "text": "Sogavare",
+                            "start": 0, "end": 8}]),
+        "help: the article must read the stored dates, not find them again"
+    );
+    assert_eq!(
+        v["quantities"],
+        serde_json::json!([{"value": 7.0, "text": "Ardern", "start": 13, "end": 19}])
+    );
 }
 
 #[tokio::test]
