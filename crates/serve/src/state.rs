@@ -7,9 +7,10 @@ use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
 use entente_know::KnowledgeBase;
 use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
-use entente_store::Store;
+use entente_store::{EventTotals, Store};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::Semaphore;
 
 /// The shared state of the server; cheap to clone.
 #[derive(Clone)]
@@ -20,6 +21,11 @@ pub struct AppState {
 struct Inner {
     readers: Vec<Mutex<Store>>,
     next_reader: AtomicUsize,
+    /// One permit per reader. A request waits here, first come first
+    /// served, rather than on a reader's lock, which wakes waiters in no
+    /// order (under load some waited hundreds of milliseconds while others
+    /// went by) and holds a blocking thread per waiting request.
+    read_permits: Arc<Semaphore>,
     /// Present only when posting is enabled. Held by one posted document's
     /// write at a time; never by reads, which use their own connections
     /// (WAL: they see the last commit, and a write never blocks them).
@@ -45,9 +51,14 @@ impl AppState {
             path: config.db.clone(),
             source,
         };
+        // One cache of totals for all readers: the second page of a filter
+        // is not counted again, whichever connection serves it.
+        let totals = Arc::new(EventTotals::default());
         let mut readers = Vec::with_capacity(config.readers.max(1));
         for _ in 0..config.readers.max(1) {
-            readers.push(Store::open_read_only(&config.db).map_err(store_err)?);
+            let mut reader = Store::open_read_only(&config.db).map_err(store_err)?;
+            reader.share_totals(Arc::clone(&totals));
+            readers.push(reader);
         }
         let posting = config.token.is_some() && config.pipeline.is_some();
         let writer = if posting {
@@ -61,10 +72,12 @@ impl AppState {
             KnowledgeError::Embedded(e) => ServeError::from(e),
         })?;
         tracing::info!("serving {} events from {}", events, config.db.display());
+        let readers_len = readers.len();
         Ok(AppState {
             inner: Arc::new(Inner {
                 readers: readers.into_iter().map(Mutex::new).collect(),
                 next_reader: AtomicUsize::new(0),
+                read_permits: Arc::new(Semaphore::new(readers_len)),
                 writer: writer.map(Mutex::new),
                 seen_events: AtomicU64::new(events),
                 kb,
@@ -83,10 +96,18 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let permit = Arc::clone(&self.inner.read_permits)
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::internal(format!("no read connection: {e}")))?;
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
+            // With a permit, some reader is free.
             let store = state.reader();
-            f(&store)
+            let out = f(&store);
+            drop(store);
+            drop(permit);
+            out
         })
         .await
         .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?

@@ -8,20 +8,22 @@
 //! pair is the cursor of keyset paging: the next page is the events after
 //! it, found through an index whatever page is asked for.
 
-use crate::codec::{col_date, col_enum, col_json, col_usize, date_text};
+use crate::codec::{col_date, col_enum, col_json, col_usize, date_text, prefix_upper};
 use crate::error::Result;
 use crate::facts::{actor_ref, col_opt_str, col_str, evidence, Conditions};
 use crate::store::Store;
 use chrono::NaiveDate;
 use entente_core::{ActorRef, Event};
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Mutex;
 
 /// Which events a query selects. Every field left `None` (or empty)
 /// matches everything; set fields must all match.
 ///
 /// This is the one definition of event filtering: the store's lists,
 /// pages, counts and aggregates, the API and the command line all use it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct EventFilter {
     /// Prefix of the source's CAMEO actor code (`NZL` matches `NZLGOV`).
     pub source: Option<String>,
@@ -119,6 +121,58 @@ pub struct EventPage {
     pub next: Option<EventCursor>,
     /// How many events match the filter in all, on every page.
     pub total: u64,
+}
+
+/// The totals of the filters [`Store::event_page`] has counted, each with
+/// the state of the store it was counted in; shared by the connections of
+/// a process through [`Store::share_totals`].
+///
+/// Counting a filter's matches reads every one of them; paging reads only
+/// a page. A total is therefore counted once per filter, then brought up to
+/// date by counting only the events stored since (events are only ever
+/// appended, with increasing ids); a deleted event makes it count again.
+/// At most [`EventTotals::CAPACITY`] filters are kept.
+#[derive(Debug, Default)]
+pub struct EventTotals {
+    counted: Mutex<HashMap<EventFilter, Counted>>,
+}
+
+/// A total and the state of the store it counts.
+#[derive(Debug, Clone, Copy)]
+struct Counted {
+    as_of: Generation,
+    total: u64,
+}
+
+/// Which events the store holds, as far as totals care: the last event id
+/// given out, and how many events were ever deleted (schema v5 counts them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Generation {
+    last_id: i64,
+    deleted: i64,
+}
+
+impl EventTotals {
+    /// How many filters' totals are kept; beyond it, the oldest are forgotten
+    /// (all at once: a server sees the same few filters again and again).
+    pub const CAPACITY: usize = 4096;
+
+    fn get(&self, filter: &EventFilter) -> Option<Counted> {
+        self.lock().get(filter).copied()
+    }
+
+    fn put(&self, filter: EventFilter, counted: Counted) {
+        let mut map = self.lock();
+        if map.len() >= Self::CAPACITY && !map.contains_key(&filter) {
+            map.clear();
+        }
+        map.insert(filter, counted);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<EventFilter, Counted>> {
+        // A panic while holding it leaves a map of whole entries.
+        self.counted.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// Actor-code prefixes that name a kind of organisation, not a country.
@@ -231,17 +285,96 @@ impl EventFilter {
         }
         c
     }
+
+    /// The SQL reading the first `limit` events matching the filter after
+    /// its cursor, in the listing order, and its parameters.
+    ///
+    /// Each page is found through an index in the listing order, reading
+    /// about a page of rows whatever the page or the number of matches.
+    /// The actor filter is an `OR` of four columns, which no one index
+    /// serves in that order: it is asked as one ordered query per column
+    /// (each with its `(column, sort_key, id)` index), and the first
+    /// `limit` of their union kept.
+    fn page_query(&self, limit: usize) -> (String, Vec<rusqlite::types::Value>) {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let Some(actor) = &self.actor else {
+            let c = self.conditions(true);
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE {} ORDER BY sort_key, id LIMIT {limit}",
+                c.all()
+            );
+            return (sql, c.params());
+        };
+        let mut c = EventFilter {
+            actor: None,
+            ..self.clone()
+        }
+        .conditions(true);
+        let rest = c.all();
+        let exact = c.param(actor.clone());
+        // (index to use, condition) of each branch.
+        let mut branches: Vec<(Option<String>, String)> = Vec::new();
+        for side in ["source", "target"] {
+            if country_of(actor) == Some(actor.as_str()) {
+                // A country's code is a prefix exactly when it is the
+                // code's country: one value of an ordered index.
+                branches.push((None, format!("{side}_country = {exact}")));
+            } else {
+                // The code itself, then the longer codes it begins: the
+                // first is one value of `(code, sort_key, id)`; the second
+                // a range of it, whose few rows are sorted (left to itself
+                // the planner would walk another index in order instead,
+                // through rows that mostly do not match).
+                branches.push((None, format!("{side}_code = {exact}")));
+                let longer = match prefix_upper(actor) {
+                    Some(hi) => {
+                        let hi = c.param(hi);
+                        format!("{side}_code > {exact} AND {side}_code < {hi}")
+                    }
+                    None => format!("{side}_code > {exact}"),
+                };
+                branches.push((Some(format!("events_{side}_order")), longer));
+            }
+            branches.push((None, format!("{side}_actor = {exact}")));
+        }
+        let union = branches
+            .iter()
+            .map(|(index, cond)| {
+                let indexed = index
+                    .as_ref()
+                    .map(|i| format!(" INDEXED BY {i}"))
+                    .unwrap_or_default();
+                format!(
+                    "SELECT * FROM (SELECT sort_key, id FROM events{indexed}
+                     WHERE {cond} AND {rest} ORDER BY sort_key, id LIMIT {limit})"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ");
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE id IN (
+                 SELECT id FROM ({union} ORDER BY 1, 2 LIMIT {limit}))
+             ORDER BY sort_key, id"
+        );
+        (sql, c.params())
+    }
 }
 
 impl Store {
     /// Events matching `filter` (from its cursor on, at most its limit), by
     /// date (undated last), then in the order they were stored.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
-        Ok(self
-            .events_with_ids(filter.conditions(true), "sort_key, id", filter.limit)?
-            .into_iter()
-            .map(|(_, e)| e)
-            .collect())
+        let rows = match filter.limit {
+            Some(n) => self.first_events(filter, n)?,
+            None => self.events_with_ids(filter.conditions(true), "sort_key, id", None)?,
+        };
+        Ok(rows.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// The first `n` events matching `filter` after its cursor, with their ids.
+    fn first_events(&self, filter: &EventFilter, n: usize) -> Result<Vec<(i64, Event)>> {
+        let (sql, params) = filter.page_query(n);
+        self.query(&sql, params, "reading events", event_row)
     }
 
     /// A page of at most `size` events matching `filter` after its cursor,
@@ -249,18 +382,14 @@ impl Store {
     /// read from one snapshot of the store. `filter.limit` is not used.
     pub fn event_page(&self, filter: &EventFilter, size: usize) -> Result<EventPage> {
         self.snapshot("reading a page of events", |store| {
-            let mut rows = store.events_with_ids(
-                filter.conditions(true),
-                "sort_key, id",
-                Some(size.saturating_add(1)),
-            )?;
+            let mut rows = store.first_events(filter, size.saturating_add(1))?;
             let next = if rows.len() > size {
                 rows.truncate(size);
                 rows.last().map(|(id, e)| EventCursor::new(e.date, *id))
             } else {
                 None
             };
-            let total = store.count_events(filter)?;
+            let total = store.total_events(filter)?;
             Ok(EventPage {
                 events: rows
                     .into_iter()
@@ -278,6 +407,58 @@ impl Store {
         let sql = format!("SELECT count(*) FROM events{}", c.where_sql());
         let n = self.query(&sql, c.params(), "counting events", |r| r.get::<_, i64>(0))?;
         Ok(n.first().copied().unwrap_or(0).max(0) as u64)
+    }
+
+    /// [`Store::count_events`], from the totals already counted when it
+    /// can: unchanged, or plus the matching events stored since.
+    fn total_events(&self, filter: &EventFilter) -> Result<u64> {
+        let key = EventFilter {
+            after: None,
+            limit: None,
+            ..filter.clone()
+        };
+        let now = self.generation()?;
+        let total = match self.totals.get(&key) {
+            Some(c) if c.as_of == now => return Ok(c.total),
+            Some(c) if c.as_of.deleted == now.deleted && c.as_of.last_id < now.last_id => {
+                c.total + self.count_events_after(&key, c.as_of.last_id)?
+            }
+            _ => self.count_events(&key)?,
+        };
+        self.totals.put(key, Counted { as_of: now, total });
+        Ok(total)
+    }
+
+    /// How many events stored after event `last_id` match `filter`: the
+    /// scan covers those events only, through the table's id order.
+    fn count_events_after(&self, filter: &EventFilter, last_id: i64) -> Result<u64> {
+        let mut c = filter.conditions(false);
+        let after = c.param(last_id);
+        c.push(format!("id > {after}"));
+        // NOT INDEXED: the id range, not a filter's index, picks the rows.
+        let sql = format!("SELECT count(*) FROM events NOT INDEXED{}", c.where_sql());
+        let n = self.query(&sql, c.params(), "counting new events", |r| {
+            r.get::<_, i64>(0)
+        })?;
+        Ok(n.first().copied().unwrap_or(0).max(0) as u64)
+    }
+
+    /// The store's [`Generation`].
+    fn generation(&self) -> Result<Generation> {
+        self.conn
+            .prepare_cached(
+                "SELECT (SELECT coalesce(max(id), 0) FROM events),
+                        (SELECT deleted FROM event_deletions)",
+            )
+            .and_then(|mut st| {
+                st.query_row([], |r| {
+                    Ok(Generation {
+                        last_id: r.get(0)?,
+                        deleted: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    })
+                })
+            })
+            .map_err(|source| self.sql_err("reading the store's generation", source))
     }
 
     pub(crate) fn events_where(

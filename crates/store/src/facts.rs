@@ -69,6 +69,15 @@ impl Conditions {
         }
     }
 
+    /// The clauses joined by `AND`; `1` (true) without clauses.
+    pub(crate) fn all(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".to_string()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+
     /// The parameters, in the order the clauses number them.
     pub(crate) fn params(&self) -> Vec<Value> {
         self.params.clone()

@@ -7,8 +7,9 @@ mod common;
 use chrono::NaiveDate;
 use common::{date, document};
 use entente_core::{ActorRef, DatePrecision, Event, Evidence, Span};
-use entente_store::{country_of, DocumentRecord, EventFilter, Store};
+use entente_store::{country_of, DocumentRecord, EventFilter, EventTotals, Store};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Source or target: code, canonical id, name.
 const ACTORS: [(&str, &str, &str); 7] = [
@@ -127,6 +128,7 @@ fn filters(doc: &str) -> Vec<EventFilter> {
         Some("NZLGOV"),
         Some("N"),
         Some("NATO"),
+        Some("IGO"),
         Some("ann-person"),
         Some("ZZZ"),
     ] {
@@ -217,6 +219,69 @@ fn every_filter_agrees_with_a_scan_and_pages_cover_it_once() {
         nonempty > 100,
         "help: the fixture should make most filters match something ({nonempty})"
     );
+}
+
+/// A filter's total is counted once, then kept up to date: documents
+/// written through another connection add to it, on every connection that
+/// shares the totals, and a deleted event (say, from a `sqlite3` shell)
+/// has it counted again.
+#[test]
+fn totals_follow_writes_from_elsewhere_and_deletions() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("totals.db");
+    let records = varied(30);
+    let mut writer = Store::open(&path).expect("opens");
+    writer.write_batch(&records[..10]).expect("writes");
+    let totals = Arc::new(EventTotals::default());
+    let readers: Vec<Store> = (0..2)
+        .map(|_| {
+            let mut r = Store::open_read_only(&path).expect("opens to read");
+            r.share_totals(Arc::clone(&totals));
+            r
+        })
+        .collect();
+    let filters = [
+        EventFilter::default(),
+        EventFilter {
+            actor: Some("NZL".into()),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            plover: Some("CONSULT".into()),
+            place: Some("SLB".into()),
+            ..EventFilter::default()
+        },
+    ];
+    let check = |events: &[Event], when: &str| {
+        for f in &filters {
+            let want = events.iter().filter(|e| matches(f, e)).count() as u64;
+            for (i, r) in readers.iter().enumerate() {
+                let page = r.event_page(f, 2).expect("pages");
+                assert_eq!(
+                    page.total, want,
+                    "help: a kept total went stale {when} ({f:?}, reader {i})"
+                );
+            }
+        }
+    };
+    check(&listed(&records[..10]), "at first");
+    check(&listed(&records[..10]), "when asked again");
+    writer.write_batch(&records[10..]).expect("writes");
+    check(&listed(&records), "after a write elsewhere");
+    let gone = records[12].document.public_id().to_string();
+    let deleted = rusqlite::Connection::open(&path)
+        .expect("opens")
+        .execute("DELETE FROM events WHERE doc = ?1", [&gone])
+        .expect("deletes");
+    assert!(
+        deleted > 0,
+        "help: the fixture's document 12 should have events"
+    );
+    let left: Vec<Event> = listed(&records)
+        .into_iter()
+        .filter(|e| *e.doc != *gone)
+        .collect();
+    check(&left, "after a deletion");
 }
 
 #[test]
