@@ -7,7 +7,7 @@ use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
 use entente_know::KnowledgeBase;
 use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
-use entente_store::{EventTotals, Store};
+use entente_store::{EventFilter, EventTotals, Store};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::Semaphore;
@@ -66,7 +66,9 @@ impl AppState {
         } else {
             None
         };
-        let events = readers[0].counts().map_err(store_err)?.events;
+        let events = readers[0]
+            .total_events(&EventFilter::default())
+            .map_err(store_err)?;
         let kb = LiveKnowledge::load(&readers[0]).map_err(|e| match e {
             KnowledgeError::Store(e) => store_err(e),
             KnowledgeError::Embedded(e) => ServeError::from(e),
@@ -120,7 +122,9 @@ impl AppState {
     pub async fn refresh(&self) -> Result<bool, ApiError> {
         let state = self.clone();
         self.read(move |store| {
-            let now = store.counts()?.events;
+            // The kept total: counting a million events every few seconds
+            // would hold a reader for milliseconds each time.
+            let now = store.total_events(&EventFilter::default())?;
             let before = state.inner.seen_events.swap(now, Ordering::Relaxed);
             if now != before {
                 tracing::info!("store changed: now serving {now} events");

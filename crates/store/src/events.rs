@@ -410,8 +410,10 @@ impl Store {
     }
 
     /// [`Store::count_events`], from the totals already counted when it
-    /// can: unchanged, or plus the matching events stored since.
-    fn total_events(&self, filter: &EventFilter) -> Result<u64> {
+    /// can ([`EventTotals`]): unchanged, or plus the matching events stored
+    /// since. Costs about nothing for a filter asked before while the
+    /// store only grows.
+    pub fn total_events(&self, filter: &EventFilter) -> Result<u64> {
         let key = EventFilter {
             after: None,
             limit: None,
