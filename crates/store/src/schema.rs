@@ -295,6 +295,7 @@ DROP INDEX events_source;
 DROP INDEX events_target;
 DROP INDEX events_source_actor;
 DROP INDEX events_target_actor;
+DROP INDEX events_cameo;
 CREATE INDEX events_order ON events
     (sort_key, id, cameo, plover, quad_class, source_country, target_country);
 CREATE INDEX events_plover ON events
@@ -306,13 +307,21 @@ CREATE INDEX events_source_country ON events
 CREATE INDEX events_target_country ON events
     (target_country, sort_key, id, cameo, plover, quad_class, source_country);
 CREATE INDEX events_source_order ON events
-    (source_code, sort_key, id, cameo, plover, quad_class);
+    (source_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
 CREATE INDEX events_target_order ON events
-    (target_code, sort_key, id, cameo, plover, quad_class);
+    (target_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
 CREATE INDEX events_source_actor ON events
-    (source_actor, sort_key, id, cameo, plover, quad_class);
+    (source_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
 CREATE INDEX events_target_actor ON events
-    (target_actor, sort_key, id, cameo, plover, quad_class);
+    (target_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
+-- A CAMEO prefix is a range of codes: its page is sorted from this index
+-- (or read walking events_order, when the prefix is common).
+CREATE INDEX events_cameo ON events
+    (cameo, sort_key, id, plover, quad_class, source_country, target_country);
 "#;
 
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].
