@@ -7,10 +7,22 @@ use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
 use entente_know::KnowledgeBase;
 use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
-use entente_store::{EventFilter, EventTotals, Store};
+use entente_store::{EventFilter, EventGeneration, EventTotals, Store};
+use std::any::Any;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::Semaphore;
+
+/// How many aggregates [`AppState::aggregate`] keeps; beyond, it forgets
+/// them all (a UI asks the same few again and again).
+const KEPT_AGGREGATES: usize = 256;
+
+/// What an aggregate was asked for: its kind, its filter, anything else.
+type AggregateKey = (&'static str, EventFilter, String);
+
+/// A kept aggregate, of the type its kind counts.
+type Kept = Arc<dyn Any + Send + Sync>;
 
 /// The shared state of the server; cheap to clone.
 #[derive(Clone)]
@@ -26,6 +38,14 @@ struct Inner {
     /// order (under load some waited hundreds of milliseconds while others
     /// went by) and holds a blocking thread per waiting request.
     read_permits: Arc<Semaphore>,
+    /// One permit: at most one aggregate is counted at a time. Counting may
+    /// read every event and take seconds; the other readers go on serving
+    /// pages meanwhile.
+    aggregating: Semaphore,
+    /// Aggregates already counted, each with the store's generation it
+    /// counts: asked again while the events are the same, they are not
+    /// counted again. At most [`KEPT_AGGREGATES`].
+    aggregates: Mutex<HashMap<AggregateKey, (EventGeneration, Kept)>>,
     /// Present only when posting is enabled. Held by one posted document's
     /// write at a time; never by reads, which use their own connections
     /// (WAL: they see the last commit, and a write never blocks them).
@@ -80,6 +100,8 @@ impl AppState {
                 readers: readers.into_iter().map(Mutex::new).collect(),
                 next_reader: AtomicUsize::new(0),
                 read_permits: Arc::new(Semaphore::new(readers_len)),
+                aggregating: Semaphore::new(1),
+                aggregates: Mutex::default(),
                 writer: writer.map(Mutex::new),
                 seen_events: AtomicU64::new(events),
                 kb,
@@ -113,6 +135,77 @@ impl AppState {
         })
         .await
         .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
+    }
+
+    /// The aggregate `kind` of the events `filter` selects (`extra` says
+    /// anything else it depends on), as `count` counts it: kept from the
+    /// last time it was asked while the store's events are the same, else
+    /// counted (one aggregate at a time) and kept.
+    pub(crate) async fn aggregate<T, F>(
+        &self,
+        kind: &'static str,
+        filter: EventFilter,
+        extra: String,
+        count: F,
+    ) -> Result<Arc<T>, ApiError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce(&Store, &EventFilter) -> Result<T, ApiError> + Send + 'static,
+    {
+        let key = (kind, filter, extra);
+        let (state, k) = (self.clone(), key.clone());
+        let kept = self
+            .read(move |store| Ok(state.kept::<T>(&k, store.event_generation()?)))
+            .await?;
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let _one = self
+            .inner
+            .aggregating
+            .acquire()
+            .await
+            .map_err(|e| ApiError::internal(format!("cannot count: {e}")))?;
+        let state = self.clone();
+        self.read(move |store| {
+            let before = store.event_generation()?;
+            // Counted meanwhile by the request that held the permit.
+            if let Some(kept) = state.kept::<T>(&key, before) {
+                return Ok(kept);
+            }
+            let counted = Arc::new(count(store, &key.1)?);
+            // Kept only when no event came or went while counting.
+            if store.event_generation()? == before {
+                let mut kept = state.aggregates();
+                if kept.len() >= KEPT_AGGREGATES {
+                    kept.clear();
+                }
+                let any: Kept = counted.clone();
+                kept.insert(key, (before, any));
+            }
+            Ok(counted)
+        })
+        .await
+    }
+
+    fn kept<T: Send + Sync + 'static>(
+        &self,
+        key: &AggregateKey,
+        now: EventGeneration,
+    ) -> Option<Arc<T>> {
+        let kept = self.aggregates();
+        let (generation, value) = kept.get(key)?;
+        (*generation == now)
+            .then(|| Arc::clone(value).downcast::<T>().ok())
+            .flatten()
+    }
+
+    fn aggregates(&self) -> MutexGuard<'_, HashMap<AggregateKey, (EventGeneration, Kept)>> {
+        // A panic while holding it leaves whole entries.
+        self.inner
+            .aggregates
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// Whether the store holds a different number of events than when

@@ -652,6 +652,17 @@ async fn events_stored_by_another_process_are_picked_up() {
     let state = AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens");
     let app = router(state.clone());
     assert_eq!(get_json(&app, "/api/events").await["total"], 1);
+    // Aggregates are kept while the events are the same: asked again, the
+    // same answer; after the write below, a new one.
+    let days = |v: Value| v["days"].as_array().map(Vec::len);
+    let countries = |v: Value| v["countries"].as_array().map(Vec::len);
+    for _ in 0..2 {
+        assert_eq!(days(get_json(&app, "/api/timeline").await), Some(1));
+        assert_eq!(countries(get_json(&app, "/api/map").await), Some(2));
+        assert_eq!(get_json(&app, "/api/actors/JPN").await["events"], 1);
+        let network = get_json(&app, "/api/network").await;
+        assert_eq!(network["edges"].as_array().map(Vec::len), Some(1));
+    }
     assert!(
         !state.refresh().await.expect("refreshes"),
         "nothing changed yet"
@@ -669,6 +680,14 @@ async fn events_stored_by_another_process_are_picked_up() {
         .expect("write");
     assert!(state.refresh().await.expect("refreshes"));
     assert_eq!(get_json(&app, "/api/events").await["total"], 2);
+    assert_eq!(
+        days(get_json(&app, "/api/timeline").await),
+        Some(2),
+        "help: a kept timeline outlived a write"
+    );
+    assert_eq!(countries(get_json(&app, "/api/map").await), Some(4));
+    let network = get_json(&app, "/api/network").await;
+    assert_eq!(network["edges"].as_array().map(Vec::len), Some(2));
 }
 
 #[tokio::test]

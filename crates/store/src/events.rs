@@ -140,14 +140,17 @@ pub struct EventTotals {
 /// A total and the state of the store it counts.
 #[derive(Debug, Clone, Copy)]
 struct Counted {
-    as_of: Generation,
+    as_of: EventGeneration,
     total: u64,
 }
 
-/// Which events the store holds, as far as totals care: the last event id
-/// given out, and how many events were ever deleted (schema v5 counts them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Generation {
+/// Which events the store holds, as far as counting them cares: the last
+/// event id given out, and how many events were ever deleted (schema v5
+/// counts them). Events are appended and never changed, so while it stays
+/// the same every count and aggregate over them does too
+/// ([`Store::event_generation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventGeneration {
     last_id: i64,
     deleted: i64,
 }
@@ -490,7 +493,7 @@ impl Store {
             limit: None,
             ..filter.clone()
         };
-        let now = self.generation()?;
+        let now = self.event_generation()?;
         let total = match self.totals.get(&key) {
             Some(c) if c.as_of == now => return Ok(c.total),
             Some(c) if c.as_of.deleted == now.deleted && c.as_of.last_id < now.last_id => {
@@ -516,8 +519,10 @@ impl Store {
         Ok(n.first().copied().unwrap_or(0).max(0) as u64)
     }
 
-    /// The store's [`Generation`].
-    fn generation(&self) -> Result<Generation> {
+    /// Which events the store holds now, in a form that changes whenever
+    /// they do: an answer counted over the events stays right while this
+    /// stays the same.
+    pub fn event_generation(&self) -> Result<EventGeneration> {
         self.conn
             .prepare_cached(
                 "SELECT (SELECT coalesce(max(id), 0) FROM events),
@@ -525,7 +530,7 @@ impl Store {
             )
             .and_then(|mut st| {
                 st.query_row([], |r| {
-                    Ok(Generation {
+                    Ok(EventGeneration {
                         last_id: r.get(0)?,
                         deleted: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
                     })

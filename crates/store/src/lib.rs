@@ -91,7 +91,7 @@ pub use aggregates::{
 pub use documents::SearchHit;
 pub use entente_core::DocId;
 pub use error::{Result, StoreError};
-pub use events::{country_of, EventCursor, EventFilter, EventPage, EventTotals};
+pub use events::{country_of, EventCursor, EventFilter, EventGeneration, EventPage, EventTotals};
 pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};

@@ -135,8 +135,15 @@ pub(crate) async fn timeline(
     Query(p): Query<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = p.query()?;
-    let days = state.read(move |s| Ok(s.event_timeline(&q)?)).await?;
-    Ok(Json(json!({ "days": days })))
+    let days = state
+        .aggregate(
+            "timeline",
+            q,
+            String::new(),
+            |s, q| Ok(s.event_timeline(q)?),
+        )
+        .await?;
+    Ok(Json(json!({ "days": days.as_ref() })))
 }
 
 pub(crate) async fn network(
@@ -151,8 +158,12 @@ pub(crate) async fn network(
             _ => return Err(ApiError::bad_request(format!("nodes={n:?}: give 1 to 200"))),
         },
     };
-    let network = state.read(move |s| Ok(s.event_network(&q, nodes)?)).await?;
-    Ok(Json(network))
+    let network = state
+        .aggregate("network", q, nodes.to_string(), move |s, q| {
+            Ok(s.event_network(q, nodes)?)
+        })
+        .await?;
+    Ok(Json(Network::clone(&network)))
 }
 
 pub(crate) async fn map(
@@ -160,8 +171,10 @@ pub(crate) async fn map(
     Query(p): Query<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = p.query()?;
-    let countries = state.read(move |s| Ok(s.event_countries(&q)?)).await?;
-    Ok(Json(json!({ "countries": countries })))
+    let countries = state
+        .aggregate("map", q, String::new(), |s, q| Ok(s.event_countries(q)?))
+        .await?;
+    Ok(Json(json!({ "countries": countries.as_ref() })))
 }
 
 pub(crate) async fn actor(
@@ -173,7 +186,12 @@ pub(crate) async fn actor(
         return Err(ApiError::bad_request("give an actor id or code"));
     }
     let lookup = id.clone();
-    let profile = state.read(move |s| Ok(s.actor_profile(&lookup)?)).await?;
+    let profile = state
+        .aggregate("actor", EventFilter::default(), id.clone(), move |s, _| {
+            Ok(s.actor_profile(&lookup)?)
+        })
+        .await?;
+    let profile = ActorProfile::clone(&profile);
     if profile.events == 0 {
         return Err(ApiError::not_found(format!("no events of actor {id:?}")));
     }
