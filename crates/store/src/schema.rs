@@ -296,6 +296,9 @@ DROP INDEX events_target;
 DROP INDEX events_source_actor;
 DROP INDEX events_target_actor;
 DROP INDEX events_cameo;
+-- Dates are asked as ranges of sort_key (events_order): no query reads
+-- this one, which every write kept up.
+DROP INDEX events_date;
 CREATE INDEX events_order ON events
     (sort_key, id, cameo, plover, quad_class, source_country, target_country);
 CREATE INDEX events_plover ON events
