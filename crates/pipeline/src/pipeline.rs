@@ -8,7 +8,7 @@ use entente_annotate::{ActorDictionary, ActorResolver};
 use entente_code::CodedDocument;
 use entente_core::{Document, Mention, RawDocument};
 use entente_know::{KnowError, KnowledgeBase};
-use entente_store::DocumentRecord;
+use entente_store::{DateSpan, DocumentRecord, QuantitySpan, TextSpans};
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -195,6 +195,7 @@ impl Pipeline {
             proposed_updates(self.knowledge.get(), &document, &coded.events)
         })
         .map_err(fail)?;
+        let spans = guarded(catch, Stage::Annotate, || text_spans(&document)).map_err(fail)?;
         Ok(DocumentRecord {
             document,
             mentions,
@@ -202,6 +203,7 @@ impl Pipeline {
             quotations: coded.quotations,
             deployments: coded.deployments,
             updates,
+            spans: Some(spans),
         })
     }
 
@@ -291,4 +293,29 @@ pub fn preload_models() {
         .spawn(|| {
             entente_annotate::syntax::Syntax::embedded();
         });
+}
+
+/// The dates (resolved against the publication date, so none without one)
+/// and quantities of the text, stored so that readers need not find them
+/// again.
+fn text_spans(document: &Document) -> TextSpans {
+    let dates = document
+        .published
+        .map(|p| entente_annotate::dates::find_dates(&document.text, p))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| DateSpan {
+            span: t.span,
+            date: t.date,
+            precision: t.precision,
+        })
+        .collect();
+    let quantities = entente_annotate::quantities::find_quantities(&document.text)
+        .into_iter()
+        .map(|q| QuantitySpan {
+            span: q.span,
+            value: q.value,
+        })
+        .collect();
+    TextSpans { dates, quantities }
 }

@@ -319,3 +319,25 @@ fn a_quote_after_its_speakers_paragraph() {
         );
     }
 }
+
+/// Dates and quantities are found once, in the pipeline, and travel with
+/// the record to the store, where the article reader reads them.
+#[test]
+fn dates_and_quantities_travel_with_the_record() {
+    let text = "New Zealand will send up to 40 troops to Iraq on 12 May, officials said.";
+    let record = story(text, "2022-04-08");
+    let spans = record
+        .spans
+        .expect("the pipeline looks for dates and quantities");
+    let date = spans.dates.first().expect("12 May is found");
+    assert_eq!(date.span.slice(text), "12 May");
+    assert_eq!(
+        date.date,
+        NaiveDate::from_ymd_opt(2022, 5, 12).expect("a day")
+    );
+    assert!(
+        spans.quantities.iter().any(|q| q.value == 40.0),
+        "{:?}",
+        spans.quantities
+    );
+}

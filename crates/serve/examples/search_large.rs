@@ -45,6 +45,7 @@ fn record(title: &str, text: String) -> DocumentRecord {
         quotations: Vec::new(),
         deployments: Vec::new(),
         updates: Vec::new(),
+        spans: None,
     }
 }
 

@@ -48,9 +48,7 @@
 mod api;
 mod config;
 mod error;
-mod facets;
 mod guard;
-mod index;
 mod server;
 mod state;
 mod ui;
@@ -58,13 +56,13 @@ mod ui;
 pub use api::OPENAPI;
 pub use config::{Pipeline, ServeConfig, Timeouts, DEFAULT_BODY_LIMIT, MAX_PAGE};
 pub use error::{ApiError, ServeError};
-pub use index::{EventIndex, EventKey, EventQuery};
 pub use server::serve_on;
 pub use state::AppState;
 
 use axum::Router;
 
-/// How often the server looks for events stored by other processes.
+/// How often the server looks for events stored by other processes (to
+/// log them: every query reads the store, so they are served at once).
 const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The whole application: API, UI, limits and security headers; a handler
@@ -111,13 +109,14 @@ pub fn serve_blocking(mut config: ServeConfig) -> Result<(), ServeError> {
         let local = listener.local_addr()?;
         // The one line scripts wait for: where to connect.
         println!("listening on http://{local}");
-        // Events that other processes store show up within this period.
+        // Events that other processes store are served at once; this
+        // only logs that they came.
         let watched = state.clone();
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(REFRESH_EVERY).await;
                 if let Err(e) = watched.refresh().await {
-                    tracing::warn!("cannot refresh the event index: {}", e.message);
+                    tracing::warn!("cannot count the stored events: {}", e.message);
                 }
             }
         });

@@ -1,14 +1,28 @@
-//! What every request shares: store connections, the event index, the
-//! knowledge base and the posting settings.
+//! What every request shares: store connections, the knowledge base and
+//! the posting settings. Events are not held here: every event query reads
+//! the store, so memory stays flat as the store grows and a posted
+//! document is served as soon as its transaction commits.
 
 use crate::config::{Pipeline, ServeConfig, Timeouts};
 use crate::error::{ApiError, ServeError};
-use crate::index::EventIndex;
 use entente_know::KnowledgeBase;
 use entente_pipeline::knowledge::{KnowledgeError, LiveKnowledge};
-use entente_store::Store;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use entente_store::{EventFilter, EventGeneration, EventTotals, Store};
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::Semaphore;
+
+/// How many aggregates [`AppState::aggregate`] keeps; beyond, it forgets
+/// them all (a UI asks the same few again and again).
+const KEPT_AGGREGATES: usize = 256;
+
+/// What an aggregate was asked for: its kind, its filter, anything else.
+type AggregateKey = (&'static str, EventFilter, String);
+
+/// A kept aggregate, of the type its kind counts.
+type Kept = Arc<dyn Any + Send + Sync>;
 
 /// The shared state of the server; cheap to clone.
 #[derive(Clone)]
@@ -19,14 +33,25 @@ pub struct AppState {
 struct Inner {
     readers: Vec<Mutex<Store>>,
     next_reader: AtomicUsize,
+    /// One permit per reader. A request waits here, first come first
+    /// served, rather than on a reader's lock, which wakes waiters in no
+    /// order (under load some waited hundreds of milliseconds while others
+    /// went by) and holds a blocking thread per waiting request.
+    read_permits: Arc<Semaphore>,
+    /// One permit: at most one aggregate is counted at a time. Counting may
+    /// read every event and take seconds; the other readers go on serving
+    /// pages meanwhile.
+    aggregating: Semaphore,
+    /// Aggregates already counted, each with the store's generation it
+    /// counts: asked again while the events are the same, they are not
+    /// counted again. At most [`KEPT_AGGREGATES`].
+    aggregates: Mutex<HashMap<AggregateKey, (EventGeneration, Kept)>>,
     /// Present only when posting is enabled. Held by one posted document's
-    /// write and index update at a time, and by a refresh; never by reads,
-    /// which use their own connections (WAL: they see the last commit).
+    /// write at a time; never by reads, which use their own connections
+    /// (WAL: they see the last commit, and a write never blocks them).
     writer: Option<Mutex<Store>>,
-    /// Replaced whole, never changed in place: a reader takes the current
-    /// index and lets go of the lock at once, so an update being built
-    /// never holds it up.
-    index: RwLock<Arc<EventIndex>>,
+    /// How many events the store held when last counted ([`AppState::refresh`]).
+    seen_events: AtomicU64,
     /// The knowledge base with the store's accepted updates applied, as the
     /// command line builds it: rebuilt when they change (another process
     /// ran `entente updates accept` or `reopen`).
@@ -46,9 +71,14 @@ impl AppState {
             path: config.db.clone(),
             source,
         };
+        // One cache of totals for all readers: the second page of a filter
+        // is not counted again, whichever connection serves it.
+        let totals = Arc::new(EventTotals::default());
         let mut readers = Vec::with_capacity(config.readers.max(1));
         for _ in 0..config.readers.max(1) {
-            readers.push(Store::open_read_only(&config.db).map_err(store_err)?);
+            let mut reader = Store::open_read_only(&config.db).map_err(store_err)?;
+            reader.share_totals(Arc::clone(&totals));
+            readers.push(reader);
         }
         let posting = config.token.is_some() && config.pipeline.is_some();
         let writer = if posting {
@@ -56,22 +86,24 @@ impl AppState {
         } else {
             None
         };
-        let index = EventIndex::load(&readers[0]).map_err(store_err)?;
+        let events = readers[0]
+            .total_events(&EventFilter::default())
+            .map_err(store_err)?;
         let kb = LiveKnowledge::load(&readers[0]).map_err(|e| match e {
             KnowledgeError::Store(e) => store_err(e),
             KnowledgeError::Embedded(e) => ServeError::from(e),
         })?;
-        tracing::info!(
-            "serving {} events from {}",
-            index.len(),
-            config.db.display()
-        );
+        tracing::info!("serving {} events from {}", events, config.db.display());
+        let readers_len = readers.len();
         Ok(AppState {
             inner: Arc::new(Inner {
                 readers: readers.into_iter().map(Mutex::new).collect(),
                 next_reader: AtomicUsize::new(0),
+                read_permits: Arc::new(Semaphore::new(readers_len)),
+                aggregating: Semaphore::new(1),
+                aggregates: Mutex::default(),
                 writer: writer.map(Mutex::new),
-                index: RwLock::new(Arc::new(index)),
+                seen_events: AtomicU64::new(events),
                 kb,
                 token: config.token.clone(),
                 pipeline: config.pipeline.clone(),
@@ -88,32 +120,109 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let permit = Arc::clone(&self.inner.read_permits)
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::internal(format!("no read connection: {e}")))?;
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
+            // With a permit, some reader is free.
             let store = state.reader();
-            f(&store)
+            let out = f(&store);
+            drop(store);
+            drop(permit);
+            out
         })
         .await
         .map_err(|e| ApiError::internal(format!("request task failed: {e}")))?
     }
 
-    /// Reloads the event index when the store holds a different number of
-    /// events than it does (another process ran `entente run`); whether it
-    /// reloaded.
+    /// The aggregate `kind` of the events `filter` selects (`extra` says
+    /// anything else it depends on), as `count` counts it: kept from the
+    /// last time it was asked while the store's events are the same, else
+    /// counted (one aggregate at a time) and kept.
+    pub(crate) async fn aggregate<T, F>(
+        &self,
+        kind: &'static str,
+        filter: EventFilter,
+        extra: String,
+        count: F,
+    ) -> Result<Arc<T>, ApiError>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce(&Store, &EventFilter) -> Result<T, ApiError> + Send + 'static,
+    {
+        let key = (kind, filter, extra);
+        let (state, k) = (self.clone(), key.clone());
+        let kept = self
+            .read(move |store| Ok(state.kept::<T>(&k, store.event_generation()?)))
+            .await?;
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let _one = self
+            .inner
+            .aggregating
+            .acquire()
+            .await
+            .map_err(|e| ApiError::internal(format!("cannot count: {e}")))?;
+        let state = self.clone();
+        self.read(move |store| {
+            let before = store.event_generation()?;
+            // Counted meanwhile by the request that held the permit.
+            if let Some(kept) = state.kept::<T>(&key, before) {
+                return Ok(kept);
+            }
+            let counted = Arc::new(count(store, &key.1)?);
+            // Kept only when no event came or went while counting.
+            if store.event_generation()? == before {
+                let mut kept = state.aggregates();
+                if kept.len() >= KEPT_AGGREGATES {
+                    kept.clear();
+                }
+                let any: Kept = counted.clone();
+                kept.insert(key, (before, any));
+            }
+            Ok(counted)
+        })
+        .await
+    }
+
+    fn kept<T: Send + Sync + 'static>(
+        &self,
+        key: &AggregateKey,
+        now: EventGeneration,
+    ) -> Option<Arc<T>> {
+        let kept = self.aggregates();
+        let (generation, value) = kept.get(key)?;
+        (*generation == now)
+            .then(|| Arc::clone(value).downcast::<T>().ok())
+            .flatten()
+    }
+
+    fn aggregates(&self) -> MutexGuard<'_, HashMap<AggregateKey, (EventGeneration, Kept)>> {
+        // A panic while holding it leaves whole entries.
+        self.inner
+            .aggregates
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether the store holds a different number of events than when
+    /// last counted (another process ran `entente run`, or a document was
+    /// posted). Nothing needs reloading: every event query reads the store.
+    /// The server calls it now and then to log the change.
     pub async fn refresh(&self) -> Result<bool, ApiError> {
         let state = self.clone();
         self.read(move |store| {
-            // No document is posted meanwhile, whose events `fresh` would
-            // hold and its POST add again. Reads go on.
-            let _posting = state.writer();
-            let indexed = state.index().len() as u64;
-            if store.counts()?.events == indexed {
-                return Ok(false);
+            // The kept total: counting a million events every few seconds
+            // would hold a reader for milliseconds each time.
+            let now = store.total_events(&EventFilter::default())?;
+            let before = state.inner.seen_events.swap(now, Ordering::Relaxed);
+            if now != before {
+                tracing::info!("store changed: now serving {now} events");
             }
-            let fresh = EventIndex::load(store)?;
-            tracing::info!("store changed: now serving {} events", fresh.len());
-            state.replace_index(fresh);
-            Ok(true)
+            Ok(now != before)
         })
         .await
     }
@@ -135,30 +244,12 @@ impl AppState {
     }
 
     /// The writing connection, when posting is enabled. Whoever holds it
-    /// is the only one to change the store or the index.
+    /// is the only one in this process to change the store.
     pub(crate) fn writer(&self) -> Option<MutexGuard<'_, Store>> {
         self.inner
             .writer
             .as_ref()
             .map(|w| w.lock().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// The event index as of now; later updates replace it and leave
-    /// this one as it is.
-    pub fn index(&self) -> Arc<EventIndex> {
-        Arc::clone(&self.inner.index.read().unwrap_or_else(|p| p.into_inner()))
-    }
-
-    /// Serves `index` from now on; call it holding [`AppState::writer`].
-    pub(crate) fn replace_index(&self, index: EventIndex) {
-        let index = Arc::new(index);
-        let old = std::mem::replace(
-            &mut *self.inner.index.write().unwrap_or_else(|p| p.into_inner()),
-            index,
-        );
-        // The old index, when no request holds it any more, is freed here,
-        // outside the lock.
-        drop(old);
     }
 
     /// The knowledge base as last loaded, accepted updates applied.

@@ -10,7 +10,7 @@ use entente_core::{
     Origin, Paragraph, Span,
 };
 use entente_serve::{router, AppState, Pipeline, ServeConfig};
-use entente_store::{DocumentRecord, Store};
+use entente_store::{DateSpan, DocumentRecord, QuantitySpan, Store, TextSpans};
 use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -250,6 +250,51 @@ async fn article_carries_text_paragraphs_and_spans() {
     );
     let (status, _) = get(&f.app, "/api/articles/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// Dates and quantities stored with a record are what the reader gets:
+/// spans no date finder would pick, to tell them from found ones.
+#[tokio::test]
+async fn article_views_read_stored_dates_and_quantities() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("s.db");
+    let mut rec = record(
+        "stored",
+        &["Sogavare met Ardern in Honiara on 8 April."],
+        "SLBGOV",
+        "NZLGOV",
+        "042",
+        1,
+        "2022-04-08",
+    );
+    rec.spans = Some(TextSpans {
+        dates: vec![DateSpan {
+            span: Span::new(0, 8),
+            date: date("2022-01-02"),
+            precision: DatePrecision::Month,
+        }],
+        quantities: vec![QuantitySpan {
+            span: Span::new(13, 19),
+            value: 7.0,
+        }],
+    });
+    let id = rec.document.id.to_string();
+    Store::open(&db)
+        .expect("store")
+        .write_batch(&[rec])
+        .expect("write");
+    let app = router(AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens"));
+    let v = get_json(&app, &format!("/api/articles/{id}")).await;
+    assert_eq!(
+        v["dates"],
+        serde_json::json!([{"date": "2022-01-02", "precision": "month", "text": "Sogavare",
+                            "start": 0, "end": 8}]),
+        "help: the article must read the stored dates, not find them again"
+    );
+    assert_eq!(
+        v["quantities"],
+        serde_json::json!([{"value": 7.0, "text": "Ardern", "start": 13, "end": 19}])
+    );
 }
 
 #[tokio::test]
@@ -607,6 +652,17 @@ async fn events_stored_by_another_process_are_picked_up() {
     let state = AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens");
     let app = router(state.clone());
     assert_eq!(get_json(&app, "/api/events").await["total"], 1);
+    // Aggregates are kept while the events are the same: asked again, the
+    // same answer; after the write below, a new one.
+    let days = |v: Value| v["days"].as_array().map(Vec::len);
+    let countries = |v: Value| v["countries"].as_array().map(Vec::len);
+    for _ in 0..2 {
+        assert_eq!(days(get_json(&app, "/api/timeline").await), Some(1));
+        assert_eq!(countries(get_json(&app, "/api/map").await), Some(2));
+        assert_eq!(get_json(&app, "/api/actors/JPN").await["events"], 1);
+        let network = get_json(&app, "/api/network").await;
+        assert_eq!(network["edges"].as_array().map(Vec::len), Some(1));
+    }
     assert!(
         !state.refresh().await.expect("refreshes"),
         "nothing changed yet"
@@ -624,6 +680,14 @@ async fn events_stored_by_another_process_are_picked_up() {
         .expect("write");
     assert!(state.refresh().await.expect("refreshes"));
     assert_eq!(get_json(&app, "/api/events").await["total"], 2);
+    assert_eq!(
+        days(get_json(&app, "/api/timeline").await),
+        Some(2),
+        "help: a kept timeline outlived a write"
+    );
+    assert_eq!(countries(get_json(&app, "/api/map").await), Some(4));
+    let network = get_json(&app, "/api/network").await;
+    assert_eq!(network["edges"].as_array().map(Vec::len), Some(2));
 }
 
 #[tokio::test]

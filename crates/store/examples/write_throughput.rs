@@ -118,6 +118,7 @@ fn record(n: usize) -> DocumentRecord {
             dropped: Vec::new(),
             offsets: OffsetMap::identity(),
         },
+        spans: None,
     }
 }
 

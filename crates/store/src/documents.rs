@@ -117,6 +117,7 @@ impl Store {
                 .into_iter()
                 .map(|u| u.update)
                 .collect(),
+            spans: self.spans_of(seq, id)?,
             document,
         }))
     }

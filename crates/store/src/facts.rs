@@ -1,4 +1,5 @@
-//! Querying events, quotations and deployments.
+//! Querying quotations, deployments and mentions, and the `WHERE` clauses
+//! every query builds.
 
 use crate::codec::{
     col_date, col_enum, col_json, col_opt_enum, col_usize, date_text, prefix_upper,
@@ -7,32 +8,10 @@ use crate::error::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
 use entente_core::{
-    ActorRef, Deployment, EcoString, Event, Evidence, Mention, Personnel, Quotation, Speaker,
+    ActorRef, Deployment, EcoString, Evidence, Mention, Personnel, Quotation, Speaker,
 };
 use rusqlite::types::{Type, Value};
 use rusqlite::Row;
-
-/// Which events [`Store::events`] returns. Every field left `None` matches
-/// everything; set fields must all match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EventFilter {
-    /// Prefix of the source's CAMEO actor code (`NZL` matches `NZLGOV`).
-    pub source: Option<String>,
-    /// Prefix of the target's actor code; events without target never match.
-    pub target: Option<String>,
-    /// Prefix of either the source's or the target's actor code.
-    pub actor: Option<String>,
-    /// Prefix of the CAMEO event code (`04` matches `042`, `0431`).
-    pub cameo: Option<String>,
-    /// Earliest event date, inclusive; undated events never match.
-    pub from: Option<NaiveDate>,
-    /// Latest event date, inclusive; undated events never match.
-    pub to: Option<NaiveDate>,
-    /// The document's public id, as events carry it.
-    pub doc: Option<String>,
-    /// At most this many events.
-    pub limit: Option<usize>,
-}
 
 /// Which deployments [`Store::deployments`] returns. Every field left
 /// `None` matches everything; set fields must all match.
@@ -68,25 +47,45 @@ impl Conditions {
     }
 
     /// `col` starts with `prefix`, as a range the column's index can serve.
-    fn prefix(&self, col: &str, lo: &str, hi: Option<&str>) -> String {
+    pub(crate) fn prefix(&self, col: &str, lo: &str, hi: Option<&str>) -> String {
         match hi {
             Some(hi) => format!("({col} >= {lo} AND {col} < {hi})"),
             None => format!("{col} >= {lo}"),
         }
     }
 
-    fn prefix_params(&mut self, prefix: &str) -> (String, Option<String>) {
+    pub(crate) fn prefix_params(&mut self, prefix: &str) -> (String, Option<String>) {
         let lo = self.param(prefix.to_string());
         let hi = prefix_upper(prefix).map(|u| self.param(u));
         (lo, hi)
     }
 
-    fn sql(&self, select: &str, order: &str, limit: Option<usize>) -> String {
-        let mut sql = select.to_string();
-        if !self.clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&self.clauses.join(" AND "));
+    /// ` WHERE` and the clauses joined by `AND`; empty without clauses.
+    pub(crate) fn where_sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
         }
+    }
+
+    /// The clauses joined by `AND`; `1` (true) without clauses.
+    pub(crate) fn all(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".to_string()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+
+    /// The parameters, in the order the clauses number them.
+    pub(crate) fn params(&self) -> Vec<Value> {
+        self.params.clone()
+    }
+
+    pub(crate) fn sql(&self, select: &str, order: &str, limit: Option<usize>) -> String {
+        let mut sql = select.to_string();
+        sql.push_str(&self.where_sql());
         sql.push_str(" ORDER BY ");
         sql.push_str(order);
         if let Some(n) = limit {
@@ -97,86 +96,6 @@ impl Conditions {
 }
 
 impl Store {
-    /// Events matching `filter`, by date (undated last), then in the order
-    /// they were stored.
-    pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
-        let mut c = Conditions::default();
-        if let Some(p) = &filter.source {
-            let (lo, hi) = c.prefix_params(p);
-            let clause = c.prefix("source_code", &lo, hi.as_deref());
-            c.push(clause);
-        }
-        if let Some(p) = &filter.target {
-            let (lo, hi) = c.prefix_params(p);
-            let clause = c.prefix("target_code", &lo, hi.as_deref());
-            c.push(clause);
-        }
-        if let Some(p) = &filter.actor {
-            let (lo, hi) = c.prefix_params(p);
-            let clause = format!(
-                "({} OR {})",
-                c.prefix("source_code", &lo, hi.as_deref()),
-                c.prefix("target_code", &lo, hi.as_deref())
-            );
-            c.push(clause);
-        }
-        if let Some(p) = &filter.cameo {
-            let (lo, hi) = c.prefix_params(p);
-            let clause = c.prefix("cameo", &lo, hi.as_deref());
-            c.push(clause);
-        }
-        if let Some(d) = date_text(filter.from) {
-            let p = c.param(d);
-            c.push(format!("date >= {p}"));
-        }
-        if let Some(d) = date_text(filter.to) {
-            let p = c.param(d);
-            c.push(format!("date <= {p}"));
-        }
-        if let Some(doc) = &filter.doc {
-            let p = c.param(doc.clone());
-            c.push(format!("doc = {p}"));
-        }
-        self.events_where(c, "date IS NULL, date, id", filter.limit)
-    }
-
-    pub(crate) fn events_where(
-        &self,
-        c: Conditions,
-        order: &str,
-        limit: Option<usize>,
-    ) -> Result<Vec<Event>> {
-        let sql = c.sql(
-            "SELECT doc, sentence, source_code, source_actor, source_name, target_code,
-                    target_actor, target_name, cameo, plover, quad_class, goldstein, date,
-                    date_precision, negated, evidence_start, evidence_end, evidence_text, retold
-             FROM events",
-            order,
-            limit,
-        );
-        self.query(&sql, c.params, "reading events", |r| {
-            Ok(Event {
-                doc: r.get(0)?,
-                sentence: col_usize(r, 1)?,
-                source: ActorRef {
-                    code: col_str(r, 2)?,
-                    actor: col_str(r, 3)?,
-                    name: col_str(r, 4)?,
-                },
-                target: actor_ref(r, 5)?,
-                cameo: col_str(r, 8)?,
-                plover: col_opt_str(r, 9)?,
-                quad_class: r.get(10)?,
-                goldstein: r.get::<_, f64>(11)? as f32,
-                date: col_date(r, 12)?,
-                date_precision: col_enum(r, 13)?,
-                negated: r.get(14)?,
-                evidence: evidence(r, 15)?,
-                retold: col_json(r, 18)?,
-            })
-        })
-    }
-
     /// Quotations in the order they were stored; with `speaker`, only those
     /// whose speaker's name or code is exactly that.
     pub fn quotations(&self, speaker: Option<&str>) -> Result<Vec<Quotation>> {
@@ -303,7 +222,7 @@ impl Store {
         })
     }
 
-    fn query<T>(
+    pub(crate) fn query<T>(
         &self,
         sql: &str,
         params: Vec<Value>,
@@ -321,7 +240,7 @@ impl Store {
 }
 
 /// A short text column (a code, a name).
-fn col_str(r: &Row, idx: usize) -> rusqlite::Result<EcoString> {
+pub(crate) fn col_str(r: &Row, idx: usize) -> rusqlite::Result<EcoString> {
     r.get_ref(idx)?
         .as_str()
         .map(EcoString::from)
@@ -329,7 +248,7 @@ fn col_str(r: &Row, idx: usize) -> rusqlite::Result<EcoString> {
 }
 
 /// An optional short text column.
-fn col_opt_str(r: &Row, idx: usize) -> rusqlite::Result<Option<EcoString>> {
+pub(crate) fn col_opt_str(r: &Row, idx: usize) -> rusqlite::Result<Option<EcoString>> {
     r.get_ref(idx)?
         .as_str_or_null()
         .map(|s| s.map(EcoString::from))
@@ -337,7 +256,7 @@ fn col_opt_str(r: &Row, idx: usize) -> rusqlite::Result<Option<EcoString>> {
 }
 
 /// An optional actor from three columns: code, actor, name.
-fn actor_ref(r: &Row, idx: usize) -> rusqlite::Result<Option<ActorRef>> {
+pub(crate) fn actor_ref(r: &Row, idx: usize) -> rusqlite::Result<Option<ActorRef>> {
     let code: Option<String> = r.get(idx)?;
     code.map(|code| {
         Ok(ActorRef {
@@ -350,7 +269,7 @@ fn actor_ref(r: &Row, idx: usize) -> rusqlite::Result<Option<ActorRef>> {
 }
 
 /// Evidence from three columns: start, end, text.
-fn evidence(r: &Row, idx: usize) -> rusqlite::Result<Evidence> {
+pub(crate) fn evidence(r: &Row, idx: usize) -> rusqlite::Result<Evidence> {
     Ok(Evidence {
         start: col_usize(r, idx)?,
         end: col_usize(r, idx + 1)?,

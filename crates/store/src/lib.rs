@@ -12,10 +12,15 @@
 //! then answers the external id with the first one stored.
 //!
 //! It also answers the queries later stages need: a document or a whole
-//! record by content or external id, events by actor, CAMEO code and date,
-//! deployments by sender, destination and date in force, quotations by
-//! speaker, and full-text search (SQLite FTS5) over document titles and
-//! text.
+//! record by content or external id; events by actor, CAMEO code, PLOVER
+//! type, quad class, date range, place and document ([`EventFilter`]), as
+//! lists, as pages by cursor ([`Store::event_page`], keyset paging through
+//! an index whatever the page), as counts and as aggregates counted in SQL
+//! (per day and quad class, per country, the actor network, an actor's
+//! profile); deployments by sender, destination and date in force,
+//! quotations by speaker, and full-text search (SQLite FTS5) over document
+//! titles and text. Nothing is held in memory between queries: a server
+//! over the store stays the same size however many events it holds.
 //!
 //! It does not clean, annotate, code or decide anything: the payload of a
 //! knowledge-base update is opaque JSON whose meaning the `know` crate
@@ -25,7 +30,10 @@
 //! - [`Store`]: an open file (or memory); [`Store::open`] creates and
 //!   migrates it, [`Store::open_read_only`] only reads an existing one.
 //! - [`DocumentRecord`]: the unit of writing; [`BatchOutcome`] says what a batch did.
-//! - [`EventFilter`], [`DeploymentFilter`]: what to read back.
+//!   Its [`TextSpans`] (dates and quantities with their spans) are stored
+//!   so that readers need not find them again.
+//! - [`EventFilter`], [`DeploymentFilter`]: what to read back; an
+//!   [`EventPage`] and its [`EventCursor`] page through events.
 //! - [`ProposedUpdate`], [`StoredUpdate`], [`UpdateStatus`]: the update queue.
 //!
 //! The file uses WAL journaling (readers in other processes see the last
@@ -65,20 +73,28 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![doc(test(attr(deny(warnings))))]
 
+mod aggregates;
 mod codec;
 mod documents;
 mod error;
+mod events;
 mod facts;
 mod schema;
+mod spans;
 mod store;
 mod updates;
 mod write;
 
+pub use aggregates::{
+    ActorProfile, Counterpart, CountryCount, DayCount, Edge, MonthCount, Network, Node,
+};
 pub use documents::SearchHit;
 pub use entente_core::DocId;
 pub use error::{Result, StoreError};
-pub use facts::{DeploymentFilter, EventFilter};
+pub use events::{country_of, EventCursor, EventFilter, EventGeneration, EventPage, EventTotals};
+pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
+pub use spans::{DateSpan, QuantitySpan, TextSpans};
 pub use store::{Counts, Store, DEFAULT_PATH};
 pub use updates::{ProposedUpdate, StoredUpdate, UpdateId, UpdateStatus};
 pub use write::{BatchOutcome, DocumentRecord, DEFAULT_BATCH_SIZE};

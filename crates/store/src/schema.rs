@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -201,6 +201,132 @@ const V2: &str = r#"
 ALTER TABLE events ADD COLUMN retold TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(retold));
 "#;
 
+/// Version 3: the columns and indexes event queries page and filter by.
+///
+/// `sort_key` is the event's date, or `~` (after every digit) when it has
+/// none: events are listed by `(sort_key, id)`, dated first, and a page's
+/// cursor is that pair. `source_country` and `target_country` are the
+/// country an actor code belongs to (its first three letters, unless they
+/// name a kind of organisation), what a place filter and the map ask for.
+/// All three are computed by SQLite from the stored columns (virtual: they
+/// take no room in the rows, only in their indexes), so existing rows get
+/// them on migration and no writer can store them wrong.
+const V3: &str = r#"
+ALTER TABLE events ADD COLUMN sort_key TEXT
+    GENERATED ALWAYS AS (coalesce(date, '~')) VIRTUAL;
+ALTER TABLE events ADD COLUMN source_country TEXT
+    GENERATED ALWAYS AS (CASE
+        WHEN substr(source_code, 1, 3) GLOB '[A-Z][A-Z][A-Z]'
+         AND substr(source_code, 1, 3) NOT IN ('IGO', 'NGO', 'MNC', 'UIS', 'IMG', 'NGM')
+        THEN substr(source_code, 1, 3) END) VIRTUAL;
+ALTER TABLE events ADD COLUMN target_country TEXT
+    GENERATED ALWAYS AS (CASE
+        WHEN substr(target_code, 1, 3) GLOB '[A-Z][A-Z][A-Z]'
+         AND substr(target_code, 1, 3) NOT IN ('IGO', 'NGO', 'MNC', 'UIS', 'IMG', 'NGM')
+        THEN substr(target_code, 1, 3) END) VIRTUAL;
+CREATE INDEX events_order ON events (sort_key, id);
+CREATE INDEX events_source_country ON events (source_country, sort_key, id);
+CREATE INDEX events_target_country ON events (target_country, sort_key, id);
+CREATE INDEX events_source_actor ON events (source_actor);
+CREATE INDEX events_target_actor ON events (target_actor);
+CREATE INDEX events_plover ON events (plover, sort_key, id);
+CREATE INDEX events_quad ON events (quad_class, sort_key, id);
+"#;
+
+/// Version 4: the dates and quantities found in a document's text, with
+/// their spans, so that the article reader need not find them again.
+/// `spans_found` says whether they were stored with the document (a
+/// document stored earlier, or by a writer that did not look, has none:
+/// readers find them on demand).
+const V4: &str = r#"
+ALTER TABLE documents ADD COLUMN spans_found INTEGER NOT NULL DEFAULT 0
+    CHECK (spans_found IN (0, 1));
+
+CREATE TABLE dates (
+    document   INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+    date       TEXT NOT NULL,
+    precision  TEXT NOT NULL,
+    PRIMARY KEY (document, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE quantities (
+    document   INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    ord        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL CHECK (span_end >= span_start),
+    value      REAL NOT NULL,
+    PRIMARY KEY (document, ord)
+) WITHOUT ROWID;
+"#;
+
+/// Version 5: what keeps counted totals honest, and the indexes pages of
+/// an actor's events are read from.
+///
+/// What keeps totals honest: Events are appended with
+/// increasing ids, so a total counted up to an id stays right once the
+/// events after it are counted too, unless an event was deleted: this row
+/// counts deletions (the store never deletes, but a user's `sqlite3` shell
+/// may), and a total counted before one is counted again.
+const V5: &str = r#"
+CREATE TABLE event_deletions (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    deleted INTEGER NOT NULL
+);
+INSERT INTO event_deletions (id, deleted) VALUES (1, 0);
+CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN
+    UPDATE event_deletions SET deleted = deleted + 1 WHERE id = 1;
+END;
+
+-- Every index a page is read from holds the listing order after its
+-- column, then the other columns filters ask about: walking it in order,
+-- SQLite checks those on the index entry and reads a table row only for
+-- the events it returns. The actor filter's four columns get such an index
+-- each (a page of an actor's events is read from each in order); they
+-- still serve look-ups by their column alone.
+DROP INDEX events_order;
+DROP INDEX events_plover;
+DROP INDEX events_quad;
+DROP INDEX events_source_country;
+DROP INDEX events_target_country;
+DROP INDEX events_source;
+DROP INDEX events_target;
+DROP INDEX events_source_actor;
+DROP INDEX events_target_actor;
+DROP INDEX events_cameo;
+-- Dates are asked as ranges of sort_key (events_order): no query reads
+-- this one, which every write kept up.
+DROP INDEX events_date;
+CREATE INDEX events_order ON events
+    (sort_key, id, cameo, plover, quad_class, source_country, target_country);
+CREATE INDEX events_plover ON events
+    (plover, sort_key, id, cameo, quad_class, source_country, target_country);
+CREATE INDEX events_quad ON events
+    (quad_class, sort_key, id, cameo, plover, source_country, target_country);
+CREATE INDEX events_source_country ON events
+    (source_country, sort_key, id, cameo, plover, quad_class, target_country);
+CREATE INDEX events_target_country ON events
+    (target_country, sort_key, id, cameo, plover, quad_class, source_country);
+CREATE INDEX events_source_order ON events
+    (source_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
+CREATE INDEX events_target_order ON events
+    (target_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
+CREATE INDEX events_source_actor ON events
+    (source_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
+CREATE INDEX events_target_actor ON events
+    (target_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country);
+-- A CAMEO prefix is a range of codes: its page is sorted from this index
+-- (or read walking events_order, when the prefix is common).
+CREATE INDEX events_cameo ON events
+    (cameo, sort_key, id, plover, quad_class, source_country, target_country);
+"#;
+
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let open_err = |source| StoreError::Open {
@@ -257,6 +383,57 @@ mod tests {
         assert_eq!(v, SCHEMA_VERSION);
         // Running again is a no-op.
         migrate(&mut conn, Path::new(":memory:")).unwrap();
+    }
+
+    /// A file written by the previous version (2) is migrated with its
+    /// events, which then answer the queries version 3 added: by place,
+    /// in listing order, by cursor.
+    #[test]
+    fn version_2_files_migrate_with_their_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(V1).unwrap();
+            conn.execute_batch(V2).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            conn.execute_batch(
+                "INSERT INTO documents (id, origin_path, text, related_links, dropped, offsets,
+                     stored_at)
+                 VALUES ('d', 'a.txt', 'NATO met Fiji.', '[]', '[]', '{}', 'now');
+                 INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
+                     source_name, target_code, target_actor, target_name, cameo, plover,
+                     quad_class, goldstein, date, date_precision, negated, evidence_start,
+                     evidence_end, evidence_text)
+                 VALUES (1, 0, 'd', 0, 'IGOWSTNAT', 'NATO', 'NATO', 'FJIGOV', 'FJI', 'Fiji',
+                         '042', 'CONSULT', 1, 1.9, NULL, 'publication', 0, 0, 4, 'NATO'),
+                        (1, 1, 'd', 0, 'FJIGOV', 'FJI', 'Fiji', NULL, NULL, NULL,
+                         '043', NULL, 1, 2.8, '2022-04-08', 'day', 0, 0, 4, 'NATO');",
+            )
+            .unwrap();
+        }
+        let store = crate::Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        store.integrity_check().unwrap();
+        let fiji = crate::EventFilter {
+            place: Some("FJI".into()),
+            ..Default::default()
+        };
+        let page = store.event_page(&fiji, 1).unwrap();
+        assert_eq!(page.total, 2);
+        assert_eq!(page.events[0].1.cameo, "043", "dated events first");
+        let rest = crate::EventFilter {
+            after: page.next,
+            ..fiji
+        };
+        assert_eq!(store.events(&rest).unwrap()[0].cameo, "042");
+        let nato = crate::EventFilter {
+            place: Some("IGO".into()),
+            ..Default::default()
+        };
+        assert_eq!(store.count_events(&nato).unwrap(), 0, "IGO is no country");
+        // Stored before dates and quantities were: readers find them.
+        assert_eq!(store.spans_of(1, "d").unwrap(), None);
     }
 
     #[test]

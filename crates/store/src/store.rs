@@ -1,10 +1,12 @@
 //! The store handle: opening, configuring, counting and checking.
 
 use crate::error::{Result, StoreError};
+use crate::events::EventTotals;
 use crate::schema;
 use entente_core::DocId;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The default file name of a store.
@@ -16,6 +18,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// The page cache per connection, in KiB (as a negative `cache_size`).
 const CACHE_KIB: i64 = -64 * 1024;
 
+/// The page cache of a read-only connection, in KiB (as a negative `cache_size`).
+const READ_CACHE_KIB: i64 = -4 * 1024;
+
 /// An open store: one SQLite connection to one file.
 ///
 /// Open several on the same file to read while one writes (WAL lets readers
@@ -24,6 +29,9 @@ const CACHE_KIB: i64 = -64 * 1024;
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
+    /// The totals [`Store::event_page`] counted, kept so that the next
+    /// page of a filter does not count its matches again.
+    pub(crate) totals: Arc<EventTotals>,
 }
 
 /// How many rows each table holds.
@@ -73,9 +81,16 @@ impl Store {
                 expected: schema::SCHEMA_VERSION,
             });
         }
+        // Reads walk the same index pages again and again: keep a few more
+        // than SQLite's default 2 MiB. Not as many as a writer: a larger
+        // cache served no faster under load, and it grows a server with
+        // its store (the rest of the file is in the OS's cache anyway).
+        conn.pragma_update(None, "cache_size", READ_CACHE_KIB)
+            .map_err(open_err)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            totals: Arc::default(),
         })
     }
 
@@ -111,7 +126,18 @@ impl Store {
         conn.pragma_update(None, "cache_size", CACHE_KIB)
             .map_err(open_err)?;
         schema::migrate(&mut conn, &path)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            totals: Arc::default(),
+        })
+    }
+
+    /// Shares `totals` with the other connections that hold it: a filter's
+    /// total counted through one of them is not counted again through
+    /// another (a server's readers share one).
+    pub fn share_totals(&mut self, totals: Arc<EventTotals>) {
+        self.totals = totals;
     }
 
     /// The file this store lives in (`:memory:` for an in-memory store).

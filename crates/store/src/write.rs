@@ -2,6 +2,7 @@
 
 use crate::codec::{date_text, enum_text, int, json_text};
 use crate::error::{Result, StoreError};
+use crate::spans::TextSpans;
 use crate::store::Store;
 use crate::updates::{insert_update, InsertUpdateError, ProposedUpdate};
 use entente_core::{
@@ -27,6 +28,9 @@ pub struct DocumentRecord {
     /// the document (so a crash or a rerun never loses or repeats them)
     /// and skipped with it when it is already stored.
     pub updates: Vec<ProposedUpdate>,
+    /// The dates and quantities found in the text; `None` when they were
+    /// not looked for (readers then find them on demand).
+    pub spans: Option<TextSpans>,
 }
 
 impl DocumentRecord {
@@ -39,6 +43,7 @@ impl DocumentRecord {
             quotations: Vec::new(),
             deployments: Vec::new(),
             updates: Vec::new(),
+            spans: None,
         }
     }
 }
@@ -202,6 +207,17 @@ fn validate(record: &DocumentRecord) -> Result<()> {
     for (i, d) in record.deployments.iter().enumerate() {
         evidence("deployment", i, &d.evidence)?;
     }
+    if let Some(spans) = &record.spans {
+        for (i, d) in spans.dates.iter().enumerate() {
+            check(format!("date {i}"), d.span.start, d.span.end)?;
+        }
+        for (i, q) in spans.quantities.iter().enumerate() {
+            check(format!("quantity {i}"), q.span.start, q.span.end)?;
+            if !q.value.is_finite() {
+                return Err(invalid(format!("quantity {i} is {}", q.value)));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -215,8 +231,9 @@ fn insert_record(
     let inserted = tx
         .prepare_cached(
             "INSERT INTO documents (id, external_id, origin_path, origin_locator, url, title,
-                 published, source, text, related_links, dropped, offsets, stored_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 published, source, text, related_links, dropped, offsets, stored_at,
+                 spans_found)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT (id) DO NOTHING
              RETURNING seq",
         )
@@ -236,6 +253,7 @@ fn insert_record(
                     json_text(&d.dropped).map_err(invalid_json)?,
                     json_text(&d.offsets).map_err(invalid_json)?,
                     stored_at,
+                    record.spans.is_some(),
                 ],
                 |r| r.get::<_, i64>(0),
             )
@@ -410,6 +428,41 @@ fn insert_record(
         for (j, country) in dep.to.iter().enumerate() {
             to.execute(params![dep_id, ord(j)?, country])
                 .map_err(sql("deployment destinations"))?;
+        }
+    }
+    if let Some(spans) = &record.spans {
+        let mut st = tx
+            .prepare_cached(
+                "INSERT INTO dates (document, ord, span_start, span_end, date, precision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .map_err(sql("dates"))?;
+        for (i, d) in spans.dates.iter().enumerate() {
+            st.execute(params![
+                seq,
+                ord(i)?,
+                offset(d.span.start)?,
+                offset(d.span.end)?,
+                date_text(Some(d.date)),
+                enum_text(&d.precision).map_err(WriteError::Invalid)?,
+            ])
+            .map_err(sql("dates"))?;
+        }
+        let mut st = tx
+            .prepare_cached(
+                "INSERT INTO quantities (document, ord, span_start, span_end, value)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .map_err(sql("quantities"))?;
+        for (i, q) in spans.quantities.iter().enumerate() {
+            st.execute(params![
+                seq,
+                ord(i)?,
+                offset(q.span.start)?,
+                offset(q.span.end)?,
+                q.value
+            ])
+            .map_err(sql("quantities"))?;
         }
     }
     Ok(true)

@@ -30,6 +30,7 @@ fn huge_record() -> DocumentRecord {
         quotations: Vec::new(),
         deployments: Vec::new(),
         updates: Vec::new(),
+        spans: None,
     }
 }
 

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use entente_core::{Deployment, Mention, Quotation, RelatedLink, Span};
-use entente_store::{DeploymentFilter, UpdateStatus};
+use entente_store::{DateSpan, DeploymentFilter, QuantitySpan, TextSpans, UpdateStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -61,8 +61,31 @@ pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, 
     })))
 }
 
-/// A highlight the reader draws that the store does not keep: dates and
-/// quantities, found again in the text on request.
+/// The dates and quantities of a document stored without them, found in
+/// its text as the pipeline would have.
+fn found_spans(d: &entente_core::Document) -> TextSpans {
+    let dates = d
+        .published
+        .map(|p| entente_annotate::dates::find_dates(&d.text, p))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| DateSpan {
+            span: t.span,
+            date: t.date,
+            precision: t.precision,
+        })
+        .collect();
+    let quantities = entente_annotate::quantities::find_quantities(&d.text)
+        .into_iter()
+        .map(|q| QuantitySpan {
+            span: q.span,
+            value: q.value,
+        })
+        .collect();
+    TextSpans { dates, quantities }
+}
+
+/// Highlights the reader draws (dates, quantities), each with its span.
 fn spans_json(spans: impl IntoIterator<Item = (Span, Value)>) -> Vec<Value> {
     spans
         .into_iter()
@@ -86,27 +109,22 @@ pub(crate) async fn article(
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no document with id {id:?}")))?;
     let d = &record.document;
-    let dates = d
-        .published
-        .map(|p| {
-            spans_json(entente_annotate::dates::find_dates(&d.text, p).into_iter().map(|t| {
-                (
-                    t.span,
-                    json!({ "date": t.date, "precision": t.precision, "text": t.span.slice(&d.text) }),
-                )
-            }))
-        })
-        .unwrap_or_default();
-    let quantities = spans_json(
-        entente_annotate::quantities::find_quantities(&d.text)
-            .into_iter()
-            .map(|q| {
-                (
-                    q.span,
-                    json!({ "value": q.value, "text": q.span.slice(&d.text) }),
-                )
-            }),
-    );
+    // Stored with the document when the pipeline found them; a document
+    // stored without them (an older store, another writer) has them found
+    // now.
+    let spans = record.spans.clone().unwrap_or_else(|| found_spans(d));
+    let dates = spans_json(spans.dates.iter().map(|t| {
+        (
+            t.span,
+            json!({ "date": t.date, "precision": t.precision, "text": t.span.slice(&d.text) }),
+        )
+    }));
+    let quantities = spans_json(spans.quantities.iter().map(|q| {
+        (
+            q.span,
+            json!({ "value": q.value, "text": q.span.slice(&d.text) }),
+        )
+    }));
     let paragraphs: Vec<Value> = d
         .paragraphs
         .iter()

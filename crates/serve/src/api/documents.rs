@@ -128,8 +128,9 @@ fn run_pipeline(state: &AppState, raw: RawDocument) -> Result<DocumentRecord, Ap
     }
 }
 
-/// Writes a record and serves its events: the only step that holds the
-/// writing connection, for one short transaction and the swap of the index.
+/// Writes a record: the only step that holds the writing connection, for
+/// one short transaction. Its events are served once it commits, since
+/// every event query reads the store; readers never wait for it.
 fn store_record(
     state: &AppState,
     record: DocumentRecord,
@@ -149,12 +150,6 @@ fn store_record(
     };
     let stored = outcome.stored == 1;
     let events = record.events.len();
-    if stored {
-        // Built beside the index being served, then swapped in; the
-        // writer stays held, so a refresh cannot interleave.
-        let next = state.index().extended(record.events);
-        state.replace_index(next);
-    }
     Ok((record.document.id.to_string(), stored, events))
 }
 

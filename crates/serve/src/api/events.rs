@@ -1,16 +1,17 @@
 //! Events: the filtered, paged list and its downloads, the timeline, the
-//! network, the map and actor profiles, all from the in-memory index.
+//! network, the map and actor profiles, each one query of the store
+//! (`entente_store::EventFilter` is the one definition of the filters).
 
 use super::export::{self, Format};
 use super::{param, parse_date, parse_limit};
 use crate::error::ApiError;
-use crate::index::{EventKey, EventQuery};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use entente_code::CodeTable;
 use entente_core::Event;
+use entente_store::{ActorProfile, EventCursor, EventFilter, Network};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -32,14 +33,14 @@ pub(crate) struct EventParams {
 }
 
 impl EventParams {
-    fn query(&self) -> Result<EventQuery, ApiError> {
-        let mut q = EventQuery {
+    pub(crate) fn query(&self) -> Result<EventFilter, ApiError> {
+        let mut q = EventFilter {
             actor: param(&self.actor).map(str::to_string),
             from: parse_date("from", self.from.as_deref())?,
             to: parse_date("to", self.to.as_deref())?,
             place: param(&self.place).map(str::to_uppercase),
             doc: param(&self.doc).map(str::to_string),
-            ..EventQuery::default()
+            ..EventFilter::default()
         };
         // A CAMEO code is digits; anything else names a PLOVER type.
         if let Some(t) = param(&self.kind) {
@@ -98,23 +99,22 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     Query(p): Query<EventParams>,
 ) -> Result<Response, ApiError> {
-    let q = p.query()?;
+    let mut q = p.query()?;
     let limit = parse_limit(p.limit.as_deref(), 100)?;
-    let after = match param(&p.cursor) {
+    q.after = match param(&p.cursor) {
         None => None,
         Some(c) => Some(
-            EventKey::parse(c)
+            EventCursor::parse(c)
                 .ok_or_else(|| ApiError::bad_request(format!("cursor={c:?} is not a cursor")))?,
         ),
     };
     let format = Format::parse(param(&p.format))?;
+    let page = state.read(move |s| Ok(s.event_page(&q, limit)?)).await?;
+    let next = page.next.map(|k| k.to_string());
     if format == Format::Gdelt {
-        return export::gdelt(&state, &q, after, limit).await;
+        return export::gdelt(&state, page.events, next).await;
     }
-    let index = state.index();
-    let page = index.page(&q, after, limit);
-    let next = page.next.map(|k| k.cursor());
-    let events: Vec<&Event> = page.events.iter().map(|(_, e)| *e).collect();
+    let events: Vec<&Event> = page.events.iter().map(|(_, e)| e).collect();
     Ok(match format {
         Format::Jsonl => export::respond(format, export::jsonl(&events), next),
         Format::Csv => export::respond(format, export::csv(&events), next),
@@ -123,7 +123,7 @@ pub(crate) async fn list(
         // widened to f64 would print as 5.19999809265137.
         Format::Json | Format::Gdelt => Json(EventPage {
             events: events.iter().map(|e| label(e)).collect(),
-            total: page.total,
+            total: usize::try_from(page.total).unwrap_or(usize::MAX),
             next_cursor: next,
         })
         .into_response(),
@@ -135,14 +135,21 @@ pub(crate) async fn timeline(
     Query(p): Query<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = p.query()?;
-    let days = state.index().timeline(&q);
-    Ok(Json(json!({ "days": days })))
+    let days = state
+        .aggregate(
+            "timeline",
+            q,
+            String::new(),
+            |s, q| Ok(s.event_timeline(q)?),
+        )
+        .await?;
+    Ok(Json(json!({ "days": days.as_ref() })))
 }
 
 pub(crate) async fn network(
     State(state): State<AppState>,
     Query(p): Query<EventParams>,
-) -> Result<Json<crate::index::Network>, ApiError> {
+) -> Result<Json<Network>, ApiError> {
     let q = p.query()?;
     let nodes = match param(&p.nodes) {
         None => 40,
@@ -151,7 +158,12 @@ pub(crate) async fn network(
             _ => return Err(ApiError::bad_request(format!("nodes={n:?}: give 1 to 200"))),
         },
     };
-    Ok(Json(state.index().network(&q, nodes)))
+    let network = state
+        .aggregate("network", q, nodes.to_string(), move |s, q| {
+            Ok(s.event_network(q, nodes)?)
+        })
+        .await?;
+    Ok(Json(Network::clone(&network)))
 }
 
 pub(crate) async fn map(
@@ -159,22 +171,31 @@ pub(crate) async fn map(
     Query(p): Query<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = p.query()?;
-    Ok(Json(json!({ "countries": state.index().countries(&q) })))
+    let countries = state
+        .aggregate("map", q, String::new(), |s, q| Ok(s.event_countries(q)?))
+        .await?;
+    Ok(Json(json!({ "countries": countries.as_ref() })))
 }
 
 pub(crate) async fn actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Actor>, ApiError> {
-    let id = id.trim();
+    let id = id.trim().to_string();
     if id.is_empty() {
         return Err(ApiError::bad_request("give an actor id or code"));
     }
-    let profile = state.index().actor(id);
+    let lookup = id.clone();
+    let profile = state
+        .aggregate("actor", EventFilter::default(), id.clone(), move |s, _| {
+            Ok(s.actor_profile(&lookup)?)
+        })
+        .await?;
+    let profile = ActorProfile::clone(&profile);
     if profile.events == 0 {
         return Err(ApiError::not_found(format!("no events of actor {id:?}")));
     }
-    let state = state.knowledge().state(id).ok().map(|s| KnownState {
+    let state = state.knowledge().state(&id).ok().map(|s| KnownState {
         code: s.code.clone(),
         name: s.name.clone(),
         region: s.region.clone(),
@@ -186,7 +207,7 @@ pub(crate) async fn actor(
 #[derive(Serialize)]
 pub(crate) struct Actor {
     #[serde(flatten)]
-    profile: crate::index::ActorProfile,
+    profile: ActorProfile,
     state: Option<KnownState>,
 }
 

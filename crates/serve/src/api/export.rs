@@ -2,11 +2,11 @@
 //! names the next one in `X-Next-Cursor` and a `Link: rel="next"` header.
 
 use crate::error::ApiError;
-use crate::index::{EventKey, EventQuery};
 use crate::state::AppState;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use entente_core::Event;
+use entente_store::EventCursor;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -152,37 +152,27 @@ pub(crate) fn csv(events: &[&Event]) -> String {
     out
 }
 
-/// A page as GDELT 2.0 event rows; the documents give URL and date added.
+/// A page as GDELT 2.0 event rows, numbered by their ids in the store; the
+/// documents give URL and date added.
 pub(crate) async fn gdelt(
     state: &AppState,
-    q: &EventQuery,
-    after: Option<EventKey>,
-    limit: usize,
+    rows: Vec<(EventCursor, Event)>,
+    next: Option<String>,
 ) -> Result<Response, ApiError> {
-    let (rows, next): (Vec<(u64, Event)>, Option<String>) = {
-        let index = state.index();
-        let page = index.page(q, after, limit);
-        (
-            page.events
-                .iter()
-                .map(|(k, e)| (k.seq(), (*e).clone()))
-                .collect(),
-            page.next.map(|k| k.cursor()),
-        )
-    };
     let body = state
         .read(move |s| {
             let mut docs = HashMap::new();
             // No header row: GDELT's own files have none, and its tools
             // read them positionally.
             let mut out = String::new();
-            for (seq, e) in &rows {
+            for (cursor, e) in &rows {
                 if !docs.contains_key(&e.doc) {
                     let doc = s.document(&e.doc)?;
                     docs.insert(e.doc.clone(), doc);
                 }
                 if let Some(Some(doc)) = docs.get(&e.doc) {
-                    let _ = writeln!(out, "{}", entente_code::gdelt_row(e, doc, *seq + 1));
+                    let id = u64::try_from(cursor.id()).unwrap_or(0);
+                    let _ = writeln!(out, "{}", entente_code::gdelt_row(e, doc, id));
                 }
             }
             Ok(out)

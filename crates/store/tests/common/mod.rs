@@ -7,7 +7,7 @@ use entente_core::{
     Dropped, Event, Evidence, Mention, OffsetMap, Origin, Paragraph, Personnel, Quotation,
     RelatedLink, Span, Speaker,
 };
-use entente_store::DocumentRecord;
+use entente_store::{DateSpan, DocumentRecord, QuantitySpan, TextSpans};
 
 pub const MENTIONS_PER_DOC: usize = 3;
 pub const EVENTS_PER_DOC: usize = 2;
@@ -177,6 +177,20 @@ pub fn record(n: usize) -> DocumentRecord {
     } else {
         Vec::new()
     };
+    // Even documents carry their dates and quantities, odd ones were
+    // written without looking for them.
+    let count = n.to_string();
+    let spans = n.is_multiple_of(2).then(|| TextSpans {
+        dates: vec![DateSpan {
+            span: Span::new(0, 11),
+            date: date(2015, 2, 24),
+            precision: DatePrecision::Day,
+        }],
+        quantities: vec![QuantitySpan {
+            span: Span::new(22, 22 + count.len()),
+            value: n as f64,
+        }],
+    });
     DocumentRecord {
         document: doc,
         mentions,
@@ -184,6 +198,7 @@ pub fn record(n: usize) -> DocumentRecord {
         quotations,
         deployments,
         updates,
+        spans,
     }
 }
 
