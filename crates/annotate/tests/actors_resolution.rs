@@ -324,6 +324,20 @@ const CONTEXT: &[Case] = &[
         absent: &[],
     },
     Case {
+        name: "a last name the story gives to someone else is not a leader's",
+        date: "2019-11-20",
+        text: "Tim Morrison testified on Tuesday. Morrison said the call was fine. Dale Ford wrote books. When Ford died, friends mourned.",
+        expect: &[],
+        absent: &["Morrison", "Ford"],
+    },
+    Case {
+        name: "after the leader's own full name, or a title, the last name is the leader's",
+        date: "2019-11-20",
+        text: "Tim Morrison testified. Australian Prime Minister Scott Morrison said. Morrison added that he was pleased. Later Mr Morrison left.",
+        expect: &[("Morrison", "AUSGOV", "Scott Morrison"), ("Mr Morrison", "AUSGOV", "Scott Morrison")],
+        absent: &[],
+    },
+    Case {
         name: "Kosovo has the knowledge base's code",
         date: "2022-04-08",
         text: "Kosovo police arrested two Serbian officers near the border.",

@@ -59,6 +59,7 @@ const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
 const SETTING_NOUNS: &str = include_str!("../data/lexicon/setting_nouns.tsv");
 const GOVERNMENT_NOUNS: &str = include_str!("../data/lexicon/government_nouns.tsv");
 const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
+const FUNCTION_WORDS: &str = include_str!("../data/lexicon/function_words.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -317,6 +318,20 @@ pub fn government_noun(word: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(GOVERNMENT_NOUNS, "government"))
         .contains(&word)
+}
+
+/// Whether a word, in any case, is a closed-class word that opens
+/// sentences and clauses ("When", "But", "The") or an honorific ("Mr"):
+/// no given name.
+pub fn function_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut w = verb_class(FUNCTION_WORDS, "function");
+        w.extend(verb_class(FUNCTION_WORDS, "honorific"));
+        w
+    });
+    let word = word.trim_end_matches('.');
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a noun names a treaty or a body's founding instrument ("pact",

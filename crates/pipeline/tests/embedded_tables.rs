@@ -15,6 +15,7 @@ use std::path::Path;
 const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/anaphoric_nouns.tsv", "lexicon"),
     ("core/data/lexicon/discourse_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/function_words.tsv", "lexicon"),
     ("core/data/lexicon/government_nouns.tsv", "lexicon"),
     ("core/data/lexicon/membership.tsv", "lexicon"),
     ("core/data/lexicon/months.tsv", "lexicon"),
@@ -198,6 +199,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             lexicon::government_noun(word),
             "government_nouns.tsv: {word}"
         );
+    }
+    for (word, _) in rows(
+        "function_words.tsv",
+        include_str!("../../core/data/lexicon/function_words.tsv"),
+    ) {
+        assert!(lexicon::function_word(word), "function_words.tsv: {word}");
     }
     for (word, _) in rows(
         "treaty_nouns.tsv",

@@ -269,6 +269,8 @@ pub struct ActorDictionary {
     place_index: FastMap<String, u32>,
     /// Curated role titles ("prime minister") → (person, role) holding them.
     pub(crate) titled: FastMap<String, Vec<(u32, u16)>>,
+    /// Lower-case one-word sector words and titles ("president", "envoy").
+    agent_words: FastMap<String, ()>,
 }
 
 impl fmt::Debug for ActorDictionary {
@@ -330,6 +332,7 @@ impl ActorDictionary {
         }
         Ok(ActorDictionary {
             titled,
+            agent_words: b.agent_words,
             states: b.states,
             orgs: b.orgs,
             people: b.people,
@@ -378,6 +381,12 @@ impl ActorDictionary {
     }
 
     /// The largest place of this name, if the gazetteer has it.
+    /// Whether a word, in any case, is a one-word sector word or title
+    /// ("President", "envoy").
+    pub fn agent_word(&self, word: &str) -> bool {
+        self.agent_words.contains_key(&word.to_lowercase())
+    }
+
     pub fn place(&self, name: &str) -> Option<&Place> {
         let i = *self.place_index.get(&name_key(name))?;
         self.places.get(i as usize)
@@ -475,6 +484,7 @@ struct Builder {
     org_by_code: FastMap<String, u32>,
     person_index: FastMap<String, u32>,
     sector_index: FastMap<String, u16>,
+    agent_words: FastMap<String, ()>,
 }
 
 /// Data lines of a TSV file with their 1-based line numbers, split in columns.
@@ -699,6 +709,9 @@ impl Builder {
                 self.sectors.push(c[1].to_string());
             }
             self.add(c[0], Target::Agent { sector }, CaseRule::Any);
+            if !c[0].contains(' ') {
+                self.agent_words.insert(c[0].to_lowercase(), ());
+            }
         }
         Ok(())
     }

@@ -380,6 +380,11 @@ impl<'d> ActorResolver<'d> {
         } else if !places.is_empty() && locative {
             Piece::Place(places)
         } else if !surnames.is_empty() {
+            // "Tim Morrison ... Morrison said": a last name the document
+            // gives to someone else is theirs, not a known person's.
+            if self.another_bearer(text, h.start, h.end, &surnames) {
+                return None;
+            }
             Piece::Surname(surnames)
         } else if bare_setting(text, h.start, h.end) {
             // "sentenced to four years in prison": where, not who.
@@ -409,6 +414,54 @@ impl<'d> ActorResolver<'d> {
             .next_back()
             .is_some_and(char::is_alphanumeric);
         (sep == " " && g.eq_ignore_ascii_case(given) && bounded).then_some(start)
+    }
+
+    /// Whether the last name at `start..end`, here or earlier in the text,
+    /// last followed a given name that none of the known people `cands` of that
+    /// last name bears ("Tim Morrison" for Scott Morrison's last name): a
+    /// capitalised word that is no title or sector word ("President"), no
+    /// name the dictionary knows ("Chad Smith"), no closed-class word
+    /// opening a sentence ("When"), no name of a month or day.
+    fn another_bearer(&self, text: &str, start: usize, end: usize, cands: &[u32]) -> bool {
+        let Some(surname) = text.get(start..end) else {
+            return false;
+        };
+        let given_names: Vec<&str> = cands
+            .iter()
+            .filter_map(|&p| self.dict.people[p as usize].name.rsplit_once(' '))
+            .flat_map(|(given, _)| given.split(' '))
+            .collect();
+        // The last name names whoever the latest full name with it named.
+        let head = text.get(..end).unwrap_or_default();
+        let mut other = false;
+        for (q, _) in head.match_indices(surname) {
+            let bounded = !text
+                .get(q + surname.len()..)
+                .unwrap_or_default()
+                .starts_with(char::is_alphanumeric);
+            let Some(before) = text.get(..q).and_then(|b| b.strip_suffix(' ')) else {
+                continue;
+            };
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let mut chars = word.chars();
+            let name_shaped = chars.next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 2
+                && chars.all(|c| c.is_lowercase() || c == '-');
+            if !bounded || !name_shaped {
+                continue;
+            }
+            if given_names.iter().any(|g| g.eq_ignore_ascii_case(word)) {
+                other = false;
+            } else if !self.dict.agent_word(word)
+                && self.dict.lexicon.entries_of(word).is_empty()
+                && !lexicon::function_word(word)
+                && lexicon::month(&word.to_lowercase()).is_none()
+                && lexicon::weekday(&word.to_lowercase()).is_none()
+            {
+                other = true;
+            }
+        }
+        other
     }
 
     fn resolve(&self, ch: &[Part], ctx: &mut Context<'_>, outer: bool) -> Option<Resolved> {
