@@ -841,6 +841,16 @@ pub(crate) fn frame(
     let mut f = Frame::default();
     let j = scan_aux(s, v, &mut f);
     f.passive &= past;
+    // "troops, supported by Fano militias,": a past participle after a
+    // comma with its agent is a reduced passive relative clause.
+    if j == v
+        && v > 0
+        && s.word(v - 1) == ","
+        && s.word(v + 1) == "by"
+        && doc.xpos(s, v) == Some("VBN")
+    {
+        f.passive = true;
+    }
     f.aux_start = j;
     if depth > 4 {
         return f;

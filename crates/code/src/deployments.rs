@@ -308,10 +308,10 @@ impl Forces {
         }
         // "the Intermediate-Range Nuclear Forces Treaty", "the Conventional
         // Armed Forces in Europe treaty": a force noun in a treaty's name.
-        if s.capital.get(j).copied().unwrap_or(false)
-            && lexicon::treaty_name_ahead(
-                (j + 1..s.len()).map(|k| (s.word(k), s.capital.get(k).copied().unwrap_or(false))),
-            )
+        let capital = |k: usize| s.capital.get(k).copied().unwrap_or(false);
+        if capital(j)
+            && (lexicon::treaty_name_ahead((j + 1..s.len()).map(|k| (s.word(k), capital(k))))
+                || lexicon::treaty_name_behind((0..hit.0).rev().map(|k| (s.word(k), capital(k)))))
         {
             return None;
         }

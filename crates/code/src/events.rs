@@ -2186,6 +2186,15 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
         if !a.verbal {
             return true;
         }
+        // "Somali forces, backed by AU troops, recaptured": a reduced
+        // passive relative between commas is an act of its own beside the
+        // main clause, not the main clause; on a noun that names no actor
+        // ("the Beagle Channel, disputed by Argentina and Chile") it only
+        // describes.
+        let v = a.at_token;
+        if v > 1 && s.word(v - 1) == "," && s.word(v + 1) == "by" && doc.xpos(s, v) == Some("VBN") {
+            return s.mention_at[v - 2].is_some();
+        }
         let adverbial = participle(a) && addressed_words(doc, s, a);
         let keep = match last_verb {
             None => true,

@@ -359,6 +359,22 @@ pub fn treaty_name_ahead<'a>(words: impl IntoIterator<Item = (&'a str, bool)>) -
     false
 }
 
+/// Whether the words before a capitalised name, nearest first, go back to
+/// a capitalised treaty noun over more capitalised words and "on", "of",
+/// "the", "in", "and": the name is then part of a treaty's ("the Treaty on
+/// Conventional Armed Forces in Europe").
+pub fn treaty_name_behind<'a>(words: impl IntoIterator<Item = (&'a str, bool)>) -> bool {
+    for (w, capital) in words.into_iter().take(6) {
+        if capital && treaty_noun(w) {
+            return true;
+        }
+        if !(capital || matches!(w, "in" | "of" | "on" | "and" | "the")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a verb lemma begins or goes on with the act of its -ing
 /// complement ("began deporting", "continued shelling").
 pub fn aspect_verb(lemma: &str) -> bool {

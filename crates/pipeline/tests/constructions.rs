@@ -1857,9 +1857,23 @@ const PARENTHETICAL_SUBJECTS: &[Construction] = &[
     Construction {
         name: "participle phrase with an agent",
         text: "Somali forces, backed by African Union troops, recaptured the town from al-Shabaab.",
-        events: &[("SOMMIL", "", "19", false)],
-        not: &[("IGOAFRAU", "")],
+        events: &[("SOMMIL", "", "19", false), ("IGOAFRAU", "SOMMIL", "05", false)],
+        not: &[("SOMMIL", "IGOAFRAU")],
         never: &[],
+    },
+    Construction {
+        name: "a reduced passive relative is its agent's act beside the main clause",
+        text: "The Houthis, backed by Iran, fired missiles at Israel.",
+        events: &[("YEMREB", "ISR", "19", false), ("IRN", "YEMREB", "05", false)],
+        not: &[("IRN", "ISR"), ("YEMREB", "IRN")],
+        never: &[],
+    },
+    Construction {
+        name: "a reduced passive relative on a noun that names no actor only describes",
+        text: "Argentina apologized to Brazil over the incident in the Beagle Channel, disputed by Argentina and Chile.",
+        events: &[("ARG", "BRA", "05", false)],
+        not: &[("CHL", ""), ("ARG", "ARG")],
+        never: &["11", "12"],
     },
     Construction {
         name: "-ing participle phrase",
@@ -1937,6 +1951,13 @@ const TREATY_NAMES: &[Construction] = &[
         text: "Russia pulled out of the Conventional Armed Forces in Europe treaty.",
         events: &[],
         not: &[("RUSMIL", ""), ("", "RUSMIL")],
+        never: &["15", "19", "087"],
+    },
+    Construction {
+        name: "a treaty's name opening with Treaty on",
+        text: "Belarus pulled out of the Treaty on Conventional Armed Forces in Europe.",
+        events: &[],
+        not: &[("BLRMIL", ""), ("", "BLRMIL")],
         never: &["15", "19", "087"],
     },
     Construction {

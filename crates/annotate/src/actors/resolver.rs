@@ -1592,6 +1592,20 @@ fn in_treaty_name(text: &str, start: usize, end: usize) -> bool {
     if own.split_whitespace().skip(1).any(lexicon::treaty_noun) {
         return true;
     }
+    // "the Treaty on Conventional Armed Forces in Europe": back over the
+    // words before, while none has punctuation after it.
+    let behind = text
+        .get(..start)
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .map_while(|raw| {
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            (w.len() == raw.len()).then(|| (w, w.starts_with(|c: char| c.is_uppercase())))
+        });
+    if lexicon::treaty_name_behind(behind) {
+        return true;
+    }
     let rest = text.get(end..).unwrap_or_default();
     if !rest.starts_with(' ') {
         return false;
