@@ -528,32 +528,30 @@ mod tests {
                 "{line:?}"
             );
         }
-        for line in WATER_BODIES
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("water"));
-        }
-        for line in SETTING_NOUNS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("setting"));
+        // Word lists of one or two classes: every row has one of them.
+        for (name, data, classes) in [
+            ("water_bodies", WATER_BODIES, &["water"][..]),
+            ("setting_nouns", SETTING_NOUNS, &["setting"]),
+            ("government_nouns", GOVERNMENT_NOUNS, &["government"]),
+            ("treaty_nouns", TREATY_NOUNS, &["treaty"]),
+            ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
+            ("origin_words", ORIGIN_WORDS, &["origin"]),
+            ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
+            ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
+        ] {
+            for line in data
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let class = line.split_once('\t').map(|(_, k)| k);
+                assert!(
+                    class.is_some_and(|c| classes.contains(&c)),
+                    "{name}: {line:?}"
+                );
+            }
         }
         assert!(setting_noun("prison") && !setting_noun("parliament"));
-        for line in GOVERNMENT_NOUNS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("government"));
-        }
         assert!(government_noun("administration") && !government_noun("army"));
-        for line in TREATY_NOUNS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("treaty"));
-        }
         assert!(treaty_noun("Treaty") && treaty_noun("pact") && !treaty_noun("army"));
         assert!(treaty_name_ahead([
             ("in", false),
@@ -565,26 +563,15 @@ mod tests {
             ("Ukraine", true),
             ("said", false)
         ]));
-        for line in ORIGIN_WORDS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("origin"));
-        }
+        assert!(treaty_name_behind([
+            ("Conventional", true),
+            ("on", false),
+            ("Treaty", true)
+        ]));
+        assert!(!treaty_name_behind([("the", false), ("treaty", false)]));
+        assert!(function_word("When") && function_word("Mr.") && !function_word("Tim"));
         assert!(origin_word("made") && !origin_word("backed"));
-        for line in PARTITIVE_NOUNS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("partitive"));
-        }
         assert!(partitive_noun("part") && !partitive_noun("party"));
-        for line in DISCOURSE_NOUNS
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            assert_eq!(line.split_once('\t').map(|(_, k)| k), Some("discourse"));
-        }
     }
 
     #[test]
