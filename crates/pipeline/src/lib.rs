@@ -54,7 +54,8 @@ mod sink;
 
 pub use failure::{Failure, Reason, Stage};
 pub use pipeline::{
-    preload_models, BatchReport, DocumentResult, Pipeline, PipelineBuilder, PipelineError,
+    preload_models, text_spans, BatchReport, DocumentResult, Pipeline, PipelineBuilder,
+    PipelineError,
 };
 pub use sink::{GdeltSink, JsonlSink, Sink, SinkError, Written};
 

@@ -297,8 +297,8 @@ pub fn preload_models() {
 
 /// The dates (resolved against the publication date, so none without one)
 /// and quantities of the text, stored so that readers need not find them
-/// again.
-fn text_spans(document: &Document) -> TextSpans {
+/// again (and found by readers of documents stored without them).
+pub fn text_spans(document: &Document) -> TextSpans {
     let dates = document
         .published
         .map(|p| entente_annotate::dates::find_dates(&document.text, p))

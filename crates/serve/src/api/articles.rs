@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use entente_core::{Deployment, Mention, Quotation, RelatedLink, Span};
-use entente_store::{DateSpan, DeploymentFilter, QuantitySpan, TextSpans, UpdateStatus};
+use entente_store::{DeploymentFilter, UpdateStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -61,30 +61,6 @@ pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, 
     })))
 }
 
-/// The dates and quantities of a document stored without them, found in
-/// its text as the pipeline would have.
-fn found_spans(d: &entente_core::Document) -> TextSpans {
-    let dates = d
-        .published
-        .map(|p| entente_annotate::dates::find_dates(&d.text, p))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|t| DateSpan {
-            span: t.span,
-            date: t.date,
-            precision: t.precision,
-        })
-        .collect();
-    let quantities = entente_annotate::quantities::find_quantities(&d.text)
-        .into_iter()
-        .map(|q| QuantitySpan {
-            span: q.span,
-            value: q.value,
-        })
-        .collect();
-    TextSpans { dates, quantities }
-}
-
 /// Highlights the reader draws (dates, quantities), each with its span.
 fn spans_json(spans: impl IntoIterator<Item = (Span, Value)>) -> Vec<Value> {
     spans
@@ -112,7 +88,10 @@ pub(crate) async fn article(
     // Stored with the document when the pipeline found them; a document
     // stored without them (an older store, another writer) has them found
     // now.
-    let spans = record.spans.clone().unwrap_or_else(|| found_spans(d));
+    let spans = record
+        .spans
+        .clone()
+        .unwrap_or_else(|| entente_pipeline::text_spans(d));
     let dates = spans_json(spans.dates.iter().map(|t| {
         (
             t.span,
