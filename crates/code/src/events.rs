@@ -1579,7 +1579,7 @@ fn antecedent_target(
 
 /// The intention to do what `code` codes (CAMEO 03x).
 pub(crate) fn intent_code(code: &str) -> String {
-    let root = code.get(..code.len().min(2)).unwrap_or_default();
+    let root = CameoCode::root_of(code).unwrap_or_default();
     let c = match root {
         "04" => "036",
         "05" => "032",
@@ -1616,7 +1616,7 @@ pub(crate) fn intent_code(code: &str) -> String {
 
 /// The threat to do what `code` codes (CAMEO 13x).
 fn threat_code(code: &str) -> String {
-    match code.get(..code.len().min(2)).unwrap_or_default() {
+    match CameoCode::root_of(code).unwrap_or_default() {
         "18" | "19" | "20" | "15" => "138",
         "16" if code.starts_with("163") => "1312",
         "16" => "131",
