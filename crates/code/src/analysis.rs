@@ -8,7 +8,7 @@ use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
 use entente_annotate::syntax::{Parse, Tagging};
 use entente_core::lexicon::{self, Referent};
-use entente_core::{ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
+use entente_core::{ActorCode, ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
@@ -490,7 +490,7 @@ impl<'a> Doc<'a> {
     /// The country or organisation prefix of a mention's code.
     pub fn prefix(&self, m: usize) -> &str {
         let c = &self.mentions[m].code;
-        c.get(..c.len().min(3)).unwrap_or_default()
+        ActorCode::parse(c).map_or(c.as_str(), ActorCode::head)
     }
 
     /// The evidence of `span`; facts read from the same span share one

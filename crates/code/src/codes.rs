@@ -3,7 +3,7 @@
 //! `scripts/build_verbs.py`).
 
 use crate::error::DictionaryError;
-use entente_core::EcoString;
+use entente_core::{CameoCode, EcoString};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -27,7 +27,10 @@ pub struct CodeInfo {
 impl CodeInfo {
     /// GDELT `EventBaseCode`: the first three digits.
     pub fn base(&self) -> &str {
-        self.code.get(..self.code.len().min(3)).unwrap_or_default()
+        let code = CameoCode::parse(&self.code);
+        code.and_then(CameoCode::base)
+            .or(code.map(CameoCode::root))
+            .unwrap_or_default()
     }
 }
 
@@ -84,10 +87,24 @@ impl CodeTable {
 
     /// The code's entry; an unknown code falls back to its base, then root.
     pub fn get(&self, code: &str) -> Option<&CodeInfo> {
+        let cameo = CameoCode::parse(code);
         self.codes
             .get(code)
-            .or_else(|| code.get(..3).and_then(|c| self.codes.get(c)))
-            .or_else(|| code.get(..2).and_then(|c| self.codes.get(c)))
+            .or_else(|| self.codes.get(cameo?.base()?))
+            .or_else(|| self.codes.get(cameo?.root()))
+    }
+
+    /// The quad class of `code` (1 verbal cooperation, 2 material
+    /// cooperation, 3 verbal conflict, 4 material conflict), falling back
+    /// to its base, then root, as [`CodeTable::get`] does.
+    pub fn quad_class(&self, code: CameoCode) -> Option<u8> {
+        self.get(code.as_str()).map(|c| c.quad_class)
+    }
+
+    /// The Goldstein score of `code`, from -10 (most conflictual) to +10,
+    /// falling back to its base, then root, as [`CodeTable::get`] does.
+    pub fn goldstein(&self, code: CameoCode) -> Option<f32> {
+        self.get(code.as_str()).map(|c| c.goldstein)
     }
 
     pub fn len(&self) -> usize {
@@ -117,6 +134,20 @@ mod tests {
             t.get("190").and_then(|c| c.plover.as_deref()),
             Some("ASSAULT")
         );
+    }
+
+    #[test]
+    fn quad_class_and_goldstein_fall_back_to_base_and_root() {
+        let t = CodeTable::embedded();
+        let code = |s| CameoCode::parse(s).expect("a CAMEO code");
+        assert_eq!(t.quad_class(code("190")), Some(4));
+        assert_eq!(t.goldstein(code("190")), Some(-10.0));
+        // 1213 is not in the table: its base 121 answers.
+        assert_eq!(t.quad_class(code("1213")), t.quad_class(code("121")));
+        assert_eq!(t.goldstein(code("1213")), t.goldstein(code("121")));
+        assert_eq!(t.get("1213").map(CodeInfo::base), Some("121"));
+        assert_eq!(t.get("01").map(CodeInfo::base), Some("01"));
+        assert_eq!(t.quad_class(code("99")), None);
     }
 
     #[test]

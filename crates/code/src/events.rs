@@ -9,7 +9,7 @@ use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
 use entente_annotate::actors::ActorDictionary;
 use entente_core::lexicon::{self, PlaceNoun, SectorClass};
-use entente_core::{ActorKind, ActorRef, Event, Span};
+use entente_core::{ActorCode, ActorKind, ActorRef, CameoCode, Event, Span};
 
 /// Nouns that stand for the people a verb acts through, not its target
 /// ("Defence Force personnel").
@@ -101,15 +101,12 @@ const REACTION_ROOTS: &[&str] = &["02", "05", "10", "11", "12", "13"];
 /// Whether an event of CAMEO `code` stands without a target.
 fn self_contained(code: &str) -> bool {
     SELF_CONTAINED_CODES.contains(&code)
-        || code
-            .get(..2)
-            .is_some_and(|root| SELF_CONTAINED_ROOTS.contains(&root))
+        || CameoCode::root_of(code).is_some_and(|root| SELF_CONTAINED_ROOTS.contains(&root))
 }
 
 /// Whether CAMEO `code` is a reaction (see [`REACTION_ROOTS`]).
 pub(crate) fn reaction(code: &str) -> bool {
-    code.get(..2)
-        .is_some_and(|root| REACTION_ROOTS.contains(&root))
+    CameoCode::root_of(code).is_some_and(|root| REACTION_ROOTS.contains(&root))
 }
 
 /// CAMEO roots of acts that joint actors do with each other.
@@ -713,7 +710,7 @@ fn code_verb(
     }
     // "attacked the plan", "hammered the decision": force against words or
     // decisions is criticism (CAMEO 111).
-    if matches!(code.get(..2), Some("18" | "19")) && !f.passive {
+    if matches!(CameoCode::root_of(&code), Some("18" | "19")) && !f.passive {
         let tree = doc.tree(s);
         let object = tree
             .dependents(hit.start, "obj")
@@ -726,7 +723,8 @@ fn code_verb(
     let mut sources = f.subjects.clone();
     let armed = |m: usize| {
         let c = &doc.mentions[m].code;
-        c.get(3..)
+        ActorCode::parse(c)
+            .and_then(ActorCode::sector)
             .is_some_and(|rest| lexicon::sector_has(rest, &[SectorClass::Armed]))
     };
     // "rebels attacked government positions": a pattern that reads the
@@ -739,7 +737,7 @@ fn code_verb(
     {
         if let Some(own) = dict
             .default_code(hit.form)
-            .filter(|c| matches!(c.get(..2), Some("18" | "19")))
+            .filter(|c| matches!(CameoCode::root_of(c), Some("18" | "19")))
         {
             code = own;
         }
@@ -816,7 +814,8 @@ fn code_verb(
         locative(s, k) && s.mention_at[k].is_some_and(|m| own.contains(&doc.prefix(m)))
     };
     let target_at = target_at.filter(|&k| {
-        !(matches!(code.get(..2), Some("03" | "04" | "05" | "06")) && (topic(k) || own_place(k)))
+        !(matches!(CameoCode::root_of(&code), Some("03" | "04" | "05" | "06"))
+            && (topic(k) || own_place(k)))
     });
     let mut targets: Vec<ActorRef> = match target_at {
         Some(k) => {
@@ -862,7 +861,7 @@ fn code_verb(
     });
     if targets.is_empty()
         && sources.len() > 1
-        && (RECIPROCAL_ROOTS.contains(&code.get(..2).unwrap_or_default())
+        && (RECIPROCAL_ROOTS.contains(&CameoCode::root_of(&code).unwrap_or_default())
             || lexicon::reciprocal_verb(&hit.form.lemma)
             || each_other)
     {
@@ -871,14 +870,14 @@ fn code_verb(
     // "Kurdish militants attacked their convoy": force used on what a
     // possessive names is used on its owner, an actor named before the
     // verb other than the one using it.
-    if targets.is_empty() && matches!(code.get(..2), Some("17" | "18" | "19" | "20")) {
+    if targets.is_empty() && matches!(CameoCode::root_of(&code), Some("17" | "18" | "19" | "20")) {
         if let Some(owner) = possessive_object_owner(doc, s, hit, &sources) {
             targets.push(owner);
         }
     }
     // "shelled Kherson", "bombed Aleppo": force used on a city named as the
     // object, with no actor as target, is used on the state it lies in.
-    if targets.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
+    if targets.is_empty() && matches!(CameoCode::root_of(&code), Some("18" | "19" | "20")) {
         let own: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
         if let Some(place) =
             attacked_place(doc, s, hit.start).filter(|p| !own.contains(&p.code.as_str()))
@@ -1580,7 +1579,7 @@ fn antecedent_target(
 
 /// The intention to do what `code` codes (CAMEO 03x).
 pub(crate) fn intent_code(code: &str) -> String {
-    let root = code.get(..code.len().min(2)).unwrap_or_default();
+    let root = CameoCode::root_of(code).unwrap_or_default();
     let c = match root {
         "04" => "036",
         "05" => "032",
@@ -1617,7 +1616,7 @@ pub(crate) fn intent_code(code: &str) -> String {
 
 /// The threat to do what `code` codes (CAMEO 13x).
 fn threat_code(code: &str) -> String {
-    match code.get(..code.len().min(2)).unwrap_or_default() {
+    match CameoCode::root_of(code).unwrap_or_default() {
         "18" | "19" | "20" | "15" => "138",
         "16" if code.starts_with("163") => "1312",
         "16" => "131",
@@ -1631,8 +1630,9 @@ fn threat_code(code: &str) -> String {
 
 /// The refusal of a cooperative act (CAMEO 12x), when there is one.
 fn refusal_code(code: &str) -> Option<String> {
-    let c = match code.get(..code.len().min(2)).unwrap_or_default() {
-        "03" => match code.get(..3).unwrap_or("") {
+    let cameo = CameoCode::parse(code);
+    let c = match cameo.map(CameoCode::root).unwrap_or_default() {
+        "03" => match cameo.and_then(CameoCode::base).unwrap_or_default() {
             "031" => "121",
             "033" => "122",
             "034" => "123",
@@ -1877,7 +1877,10 @@ pub(crate) fn code_nominals(
                     // one already made ("violating the ceasefire
                     // agreement"), not a new event.
                     (None, None)
-                        if matches!(nom.code.get(..2).unwrap_or_default(), "05" | "08") =>
+                        if matches!(
+                            CameoCode::root_of(&nom.code).unwrap_or_default(),
+                            "05" | "08"
+                        ) =>
                     {
                         continue
                     }
@@ -2204,11 +2207,11 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
                     .unwrap_or(false)
                     || (adverbial
                         || !a.targets.is_empty() && conjoined_predicate(doc, s, v, a.at_token))
-                        && main_root.as_deref() != a.code.get(..2)
+                        && main_root.as_deref() != CameoCode::root_of(&a.code)
             }
         };
         if main_root.is_none() {
-            main_root = a.code.get(..2).map(str::to_string);
+            main_root = CameoCode::root_of(&a.code).map(str::to_string);
         }
         if keep {
             last_verb = Some(a.at_token);

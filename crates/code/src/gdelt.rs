@@ -4,7 +4,7 @@
 
 use crate::codes::CodeTable;
 use chrono::Datelike;
-use entente_core::{ActorRef, Document, Event};
+use entente_core::{ActorCode, ActorRef, Document, Event};
 
 /// The 61 GDELT 2.0 event columns.
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -76,9 +76,6 @@ pub fn gdelt_header() -> String {
     GDELT_COLUMNS.join("\t")
 }
 
-/// Known-group prefixes: codes that name an organisation, not a country.
-const GROUP_PREFIXES: &[&str] = &["IGO", "NGO", "MNC", "UIS", "IMG", "NGM"];
-
 /// The ten actor columns of one actor.
 fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
     let mut cols: [String; 10] = Default::default();
@@ -91,7 +88,8 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
         .collect();
     let mut rest = chunks.as_slice();
     if let Some((first, tail)) = chunks.split_first() {
-        if GROUP_PREFIXES.contains(first) {
+        // A group prefix (IGO, NGO, ...) names an organisation, not a country.
+        if ActorCode::parse(first).is_some_and(|c| c.org_prefix().is_some()) {
             cols[3] = tail.last().copied().unwrap_or(first).to_string();
             rest = &[];
         } else {

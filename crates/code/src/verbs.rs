@@ -3,7 +3,7 @@
 //! event lexicon (`data/nominals.tsv`).
 
 use crate::error::DictionaryError;
-use entente_core::lexicon;
+use entente_core::{lexicon, CameoCode};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -334,15 +334,26 @@ impl VerbDictionary {
             // not take the material acts its block's other verbs have
             // ("charged X of crimes" is an arrest, 173; "accused X of
             // crimes" is an accusation).
-            let verbal = |c: &str| matches!(c.get(..2), Some("01" | "10" | "11" | "12" | "13"));
-            let material = |c: &str| matches!(c.get(..2), Some("17" | "18" | "19" | "20"));
+            let verbal = |c: &str| {
+                matches!(
+                    CameoCode::root_of(c),
+                    Some("01" | "10" | "11" | "12" | "13")
+                )
+            };
+            let material =
+                |c: &str| matches!(CameoCode::root_of(c), Some("17" | "18" | "19" | "20"));
             // Nor does a demand, criticism, refusal or threat of its own
             // ("order", 100) take the block's cooperation or travel
             // ("ordered the troops to leave" is neither a promise, "* to"
             // 030, nor a visit, 042): only words said.
-            let said =
-                |c: &str| matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"));
-            let hostile = |c: &str| matches!(c.get(..2), Some("10" | "11" | "12" | "13"));
+            let said = |c: &str| {
+                matches!(
+                    CameoCode::root_of(c),
+                    Some("01" | "02" | "10" | "11" | "12" | "13")
+                )
+            };
+            let hostile =
+                |c: &str| matches!(CameoCode::root_of(c), Some("10" | "11" | "12" | "13"));
             // A pattern that names only the subject's kind ("&MILITARY *")
             // refines a verb of its own code within that code's kind
             // ("aircraft attacked", 195) but does not change what the verb
@@ -352,7 +363,7 @@ impl VerbDictionary {
             if let (Some(own), Some(pc)) = (&form.code, &p.code) {
                 if verbal(own) && material(pc)
                     || hostile(own) && !said(pc)
-                    || subject_only && own.get(..2) != pc.get(..2)
+                    || subject_only && CameoCode::root_of(own) != CameoCode::root_of(pc)
                 {
                     continue;
                 }

@@ -19,6 +19,7 @@
 //! - [`Span`]: a byte range into a text; offsets are kept both in the cleaned
 //!   text and in the original.
 //! - [`Mention`], [`Event`], [`Quotation`], [`Deployment`]: what the later stages find.
+//! - [`ActorCode`], [`CameoCode`]: actor and event codes read by their parts.
 //!
 //! ```
 //! use entente_core::{DocId, Span};
@@ -32,6 +33,8 @@
 // Offsets cut text only through `str::get` or `entente_core::text`.
 #![cfg_attr(not(test), deny(clippy::string_slice))]
 
+mod actor_code;
+mod cameo_code;
 mod document;
 mod facts;
 pub mod lexicon;
@@ -39,6 +42,8 @@ pub mod published;
 mod span;
 pub mod text;
 
+pub use actor_code::ActorCode;
+pub use cameo_code::CameoCode;
 pub use document::{
     Content, DocId, Document, DropKind, Dropped, Origin, Paragraph, RawDocument, RelatedLink,
 };

@@ -10,7 +10,7 @@ use crate::treaty::{
 };
 use chrono::NaiveDate;
 use entente_core::lexicon::{self, MembershipChange};
-use entente_core::text;
+use entente_core::{text, ActorCode};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -282,8 +282,8 @@ fn is_word_at(text: &str, i: usize, len: usize) -> bool {
 }
 
 fn state_of(kb: &KnowledgeBase, actor: &str) -> Option<String> {
-    let code = actor.get(..3)?;
-    kb.state(code).ok().map(|s| s.code.clone())
+    let country = ActorCode::parse(actor)?.country()?;
+    kb.state(country).ok().map(|s| s.code.clone())
 }
 
 impl KnowledgeBase {

@@ -8,6 +8,7 @@
 //! crate's `data/` fails it until a check is added here.
 
 use entente_core::lexicon::{self, MembershipChange};
+use entente_core::CameoCode;
 use std::path::Path;
 
 /// The data files of the crates, relative to `crates/`, each with how it is
@@ -122,17 +123,19 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         "months.tsv",
         include_str!("../../core/data/lexicon/months.tsv"),
     ) {
-        assert_eq!(lexicon::month(word), n.parse().ok(), "months.tsv: {word}");
+        let n = n
+            .parse()
+            .unwrap_or_else(|_| panic!("months.tsv: {word}: bad month number {n:?}"));
+        assert_eq!(lexicon::month(word), Some(n), "months.tsv: {word}");
     }
     for (word, n) in rows(
         "weekdays.tsv",
         include_str!("../../core/data/lexicon/weekdays.tsv"),
     ) {
-        assert_eq!(
-            lexicon::weekday(word),
-            n.parse().ok(),
-            "weekdays.tsv: {word}"
-        );
+        let n = n
+            .parse()
+            .unwrap_or_else(|_| panic!("weekdays.tsv: {word}: bad weekday number {n:?}"));
+        assert_eq!(lexicon::weekday(word), Some(n), "weekdays.tsv: {word}");
     }
     for (word, _) in rows(
         "pronouns.tsv",
@@ -296,6 +299,68 @@ fn the_coder_tables_parse() {
         entente_code::CodeTable::embedded().len(),
         "help: the embedded CAMEO table is not the file as shipped"
     );
+    // Every row of the CAMEO table is a code whose root column is its root,
+    // with a quad class and a Goldstein score in range.
+    let table = include_str!("../../code/data/cameo_codes.tsv");
+    for (n, line) in table.lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let code = CameoCode::parse(f[0])
+            .unwrap_or_else(|| panic!("cameo_codes.tsv line {}: bad code {:?}", n + 1, f[0]));
+        assert_eq!(
+            Some(code.root()),
+            f.get(1).copied(),
+            "cameo_codes.tsv line {}: root column",
+            n + 1
+        );
+        assert!(
+            codes.quad_class(code).is_some_and(|q| (1..=4).contains(&q)),
+            "cameo_codes.tsv line {}: quad class of {code}",
+            n + 1
+        );
+        assert!(
+            codes
+                .goldstein(code)
+                .is_some_and(|g| (-10.0..=10.0).contains(&g)),
+            "cameo_codes.tsv line {}: Goldstein score of {code}",
+            n + 1
+        );
+    }
+    // The verb and nominal parsers take any string as a code: every code
+    // they hold must be a CAMEO code the table knows, itself or by its base
+    // or root (PETRARCH's dictionary has refinements the table lacks, 1213).
+    let known = |file: &str, n: usize, c: &str| {
+        let code = CameoCode::parse(c)
+            .unwrap_or_else(|| panic!("{file} line {}: bad CAMEO code {c:?}", n + 1));
+        assert!(
+            codes.quad_class(code).is_some(),
+            "help: {file} line {}: CAMEO code {c} is not in cameo_codes.tsv",
+            n + 1
+        );
+    };
+    for (n, line) in include_str!("../../code/data/verbs.txt")
+        .lines()
+        .enumerate()
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let c = match f.as_slice() {
+            ["B", c] | ["V", _, c, _] | ["P", c, _] => *c,
+            _ => continue,
+        };
+        if c != "-" {
+            known("verbs.txt", n, c);
+        }
+    }
+    for (n, line) in include_str!("../../code/data/nominals.tsv")
+        .lines()
+        .enumerate()
+    {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        for c in line.split('\t').skip(1).step_by(2) {
+            known("nominals.tsv", n, c);
+        }
+    }
     // The force vocabulary's parser skips a malformed row: every row has its
     // four columns (singular, plural, class, sector).
     let forces = include_str!("../../code/data/forces.tsv");

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::facts::{actor_ref, col_opt_str, col_str, evidence, Conditions};
 use crate::store::Store;
 use chrono::NaiveDate;
-use entente_core::{ActorRef, Event};
+use entente_core::{ActorCode, ActorRef, Event};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
@@ -180,15 +180,11 @@ impl EventTotals {
 
 /// Actor-code prefixes that name a kind of organisation, not a country.
 /// The schema's `source_country` and `target_country` columns repeat them.
-const GROUP_PREFIXES: &[&str] = &["IGO", "NGO", "MNC", "UIS", "IMG", "NGM"];
-
 /// The country an actor code belongs to: its first three letters when
 /// they are upper-case ASCII and do not name a kind of organisation.
-/// The same rule as the store's `source_country` column.
+/// The same rule as the store's `source_country` column: [`ActorCode::country`].
 pub fn country_of(code: &str) -> Option<&str> {
-    let head = code.get(..3)?;
-    (head.bytes().all(|b| b.is_ascii_uppercase()) && !GROUP_PREFIXES.contains(&head))
-        .then_some(head)
+    ActorCode::parse(code)?.country()
 }
 
 /// The columns [`event_row`] reads, in its order.

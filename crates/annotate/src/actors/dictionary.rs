@@ -3,7 +3,7 @@
 
 use super::matcher::{CaseRule, Entry, Lexicon, Target};
 use chrono::NaiveDate;
-use entente_core::{lexicon, ActorKind};
+use entente_core::{lexicon, ActorCode, ActorKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -395,9 +395,10 @@ impl ActorDictionary {
     /// Who a CAMEO code belongs to: `(affiliation, sector)`. `NZLGOV` →
     /// (`NZL`, `GOV`); `IGOWSTNAT` → (`NATO`, none); `IGOWSTNATMIL` → (`NATO`, `MIL`).
     pub fn split_code(&self, code: &str) -> (Option<String>, Option<String>) {
-        let head = code.get(..3).unwrap_or(code);
+        let parsed = ActorCode::parse(code);
+        let head = parsed.map_or(code, ActorCode::head);
         if self.state_index.contains_key(head) {
-            let sector = code.get(3..).filter(|s| !s.is_empty()).map(str::to_string);
+            let sector = parsed.and_then(ActorCode::sector).map(str::to_string);
             return (Some(head.to_string()), sector);
         }
         // Longest organisation code that prefixes this one.

@@ -8,6 +8,7 @@
 
 use super::resolver::ActorResolver;
 use chrono::NaiveDate;
+use entente_core::ActorCode;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -152,7 +153,9 @@ pub fn code_agrees(found: &str, gold: &str) -> bool {
     if gold.starts_with("IGO") {
         found.starts_with(gold)
     } else {
-        found.get(..3).is_some_and(|f| Some(f) == gold.get(..3))
+        ActorCode::parse(found)
+            .zip(ActorCode::parse(gold))
+            .is_some_and(|(f, g)| f.same_head(g))
     }
 }
 

@@ -8,7 +8,7 @@ use super::dictionary::{ActorDictionary, Person, Role};
 use super::matcher::{title_key, Hit, Target};
 use chrono::NaiveDate;
 use entente_core::lexicon::{self, SectorClass};
-use entente_core::{ActorKind, Document, Mention};
+use entente_core::{ActorCode, ActorKind, Document, Mention};
 use smallvec::{smallvec, SmallVec};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -216,7 +216,8 @@ impl<'d> ActorResolver<'d> {
                 }
                 Piece::Org(o) => {
                     let code = &self.dict.orgs[*o as usize].code;
-                    if let Some(s) = code.get(..3).and_then(|c| self.dict.state_index_of(c)) {
+                    let country = ActorCode::parse(code).and_then(ActorCode::country);
+                    if let Some(s) = country.and_then(|c| self.dict.state_index_of(c)) {
                         ctx.counts.entry(s).or_insert((0, p.start)).0 += 1;
                     }
                 }
@@ -724,7 +725,8 @@ impl<'d> ActorResolver<'d> {
             if org.kind == ActorKind::State {
                 // A state institution with its own code ("US Congress").
                 // Groups in a state (parties, rebels) are organisations of their own.
-                let own = org.code.get(..3).unwrap_or("");
+                let code = ActorCode::parse(&org.code);
+                let own = code.map_or("", ActorCode::head);
                 // "the Philippine Senate": another state named before a
                 // generic institution's name makes it that state's.
                 let other = explicit_country
@@ -732,11 +734,7 @@ impl<'d> ActorResolver<'d> {
                     .map(|s| s.iso3.clone())
                     .filter(|c| c != own);
                 let iso = other.clone().unwrap_or_else(|| own.to_string());
-                let sector = org
-                    .code
-                    .get(3..)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string);
+                let sector = code.and_then(ActorCode::sector).map(str::to_string);
                 let institution = sector
                     .as_deref()
                     .is_some_and(|s| STATE_SECTORS.iter().any(|x| s.starts_with(x)));
@@ -1321,8 +1319,8 @@ impl<'d> ActorResolver<'d> {
     }
 
     fn country_of_code(&self, code: &str) -> Option<String> {
-        let head = code.get(..3)?;
-        self.dict.state(head).map(|s| s.iso3.clone())
+        let country = ActorCode::parse(code)?.country()?;
+        self.dict.state(country).map(|s| s.iso3.clone())
     }
 }
 
