@@ -841,14 +841,7 @@ pub(crate) fn frame(
     let mut f = Frame::default();
     let j = scan_aux(s, v, &mut f);
     f.passive &= past;
-    // "troops, supported by Fano militias,": a past participle after a
-    // comma with its agent is a reduced passive relative clause.
-    if j == v
-        && v > 0
-        && s.word(v - 1) == ","
-        && s.word(v + 1) == "by"
-        && doc.xpos(s, v) == Some("VBN")
-    {
+    if j == v && reduced_passive(doc, s, v) {
         f.passive = true;
     }
     f.aux_start = j;
@@ -1223,6 +1216,13 @@ pub(crate) fn resolve_pronoun(
         Pronoun::Person => focus.last_person.into_iter().collect(),
         Pronoun::Thing => resolve_thing(doc, s, focus, k).into_iter().collect(),
     }
+}
+
+/// "troops, supported by Fano militias,": whether the verb at token `v` is
+/// a past participle after a comma with its agent, a reduced passive
+/// relative clause.
+pub(crate) fn reduced_passive(doc: &Doc, s: &Sent, v: usize) -> bool {
+    v > 0 && s.word(v - 1) == "," && s.word(v + 1) == "by" && doc.xpos(s, v) == Some("VBN")
 }
 
 /// Whether the token at `k` reads as a noun: after a determiner, a

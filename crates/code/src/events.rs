@@ -2195,7 +2195,7 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
         // ("the Beagle Channel, disputed by Argentina and Chile") it only
         // describes.
         let v = a.at_token;
-        if v > 1 && s.word(v - 1) == "," && s.word(v + 1) == "by" && doc.xpos(s, v) == Some("VBN") {
+        if v > 1 && crate::analysis::reduced_passive(doc, s, v) {
             return s.mention_at[v - 2].is_some();
         }
         let adverbial = participle(a) && addressed_words(doc, s, a);

@@ -427,11 +427,14 @@ impl<'d> ActorResolver<'d> {
         let Some(surname) = text.get(start..end) else {
             return false;
         };
-        let given_names: Vec<&str> = cands
-            .iter()
-            .filter_map(|&p| self.dict.people[p as usize].name.rsplit_once(' '))
-            .flat_map(|(given, _)| given.split(' '))
-            .collect();
+        // Asked only of a capitalised word before the last name.
+        let given_name = |word: &str| {
+            cands
+                .iter()
+                .filter_map(|&p| self.dict.people[p as usize].name.rsplit_once(' '))
+                .flat_map(|(given, _)| given.split(' '))
+                .any(|g| g.eq_ignore_ascii_case(word))
+        };
         // The last name names whoever the latest full name with it named.
         let head = text.get(..end).unwrap_or_default();
         let mut other = false;
@@ -451,7 +454,7 @@ impl<'d> ActorResolver<'d> {
             if !bounded || !name_shaped {
                 continue;
             }
-            if given_names.iter().any(|g| g.eq_ignore_ascii_case(word)) {
+            if given_name(word) {
                 other = false;
             } else if !self.dict.agent_word(word)
                 && self.dict.lexicon.entries_of(word).is_empty()
