@@ -1413,6 +1413,12 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
                 let common = own && doc.mentions[m].text.starts_with(char::is_lowercase);
                 if doc.mentions[m].kind == ActorKind::Group || common {
                     sector = sector.or(Some(a));
+                    // "fired tear gas at protesters demanding the
+                    // resignation of President X": a clause that modifies
+                    // the object has actors of its own.
+                    if common && sector == Some(a) && relative_clause_at(doc, s, b) {
+                        break;
+                    }
                 } else {
                     return Some(a);
                 }
@@ -1423,6 +1429,17 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         k += 1;
     }
     foreign_place.or(sector).or(located_place)
+}
+
+/// Whether a clause modifying the noun before it starts at token `k`: a
+/// relative pronoun ("protesters who demanded"), a present participle
+/// ("protesters demanding") or a passive one with its agent ("activists
+/// backed by").
+fn relative_clause_at(doc: &Doc, s: &Sent, k: usize) -> bool {
+    k < s.len()
+        && (matches!(s.word(k), "who" | "which" | "that")
+            || doc.xpos(s, k) == Some("VBG")
+            || doc.xpos(s, k) == Some("VBN") && s.word(k + 1) == "by")
 }
 
 /// Whether the parties `p` found after an event noun ending at `end` follow

@@ -2128,3 +2128,42 @@ fn named_armed_groups() {
 fn subject_kinds() {
     run(SUBJECT_KINDS);
 }
+
+/// A clause that modifies the object (a participle, a relative clause) has
+/// actors of its own: the people acted on are the object, not the leader
+/// they protest against or the party that backs them.
+const MODIFIED_OBJECTS: &[Construction] = &[
+    Construction {
+        name: "present participle after the object",
+        text: "Kenyan police fired tear gas at protesters demanding the resignation of President William Ruto.",
+        events: &[("KENCOP", "KENCVL", "17", false)],
+        not: &[("KENCOP", "KENGOV")],
+        never: &[],
+    },
+    Construction {
+        name: "relative clause after the object",
+        text: "Kenyan police fired tear gas at protesters who were calling for President William Ruto to resign.",
+        events: &[("KENCOP", "KENCVL", "17", false)],
+        not: &[("KENCOP", "KENGOV")],
+        never: &[],
+    },
+    Construction {
+        name: "passive participle with its agent",
+        text: "Zimbabwean soldiers beat opposition supporters accused by the government of plotting against President Emmerson Mnangagwa.",
+        events: &[("ZWEMIL", "ZWEOPP", "18", false)],
+        not: &[("ZWEMIL", "ZWEGOV")],
+        never: &[],
+    },
+    Construction {
+        name: "a named foreign actor after a common noun is still the target",
+        text: "The Indian government sent military aid to Sri Lanka.",
+        events: &[("INDGOV", "LKA", "0", false)],
+        not: &[("INDGOV", "INDMIL")],
+        never: &[],
+    },
+];
+
+#[test]
+fn modified_objects() {
+    run(MODIFIED_OBJECTS);
+}
