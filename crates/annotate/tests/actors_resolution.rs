@@ -199,6 +199,34 @@ const BASICS: &[Case] = &[
         ],
         absent: &[],
     },
+    Case {
+        name: "coordinated nationality words share the plural head's office",
+        date: "2024-05-01",
+        text: "The Greek and Turkish foreign ministers met. The Indian and Pakistani defence ministers spoke.",
+        expect: &[
+            ("The Greek", "GRCGOV", "GRC"),
+            ("Turkish foreign ministers", "TURGOV", "TUR"),
+            ("The Indian", "INDGOVMIL", "IND"),
+        ],
+        absent: &[],
+    },
+    Case {
+        name: "a state after a plural head with 'of' shares the office",
+        date: "2024-05-01",
+        text: "The presidents of Kenya and Tanzania met in Arusha.",
+        expect: &[("Tanzania", "TZAGOV", "TZA")],
+        absent: &[],
+    },
+    Case {
+        name: "a plural title is the office, not the person who held it then",
+        date: "2024-05-01",
+        text: "The Chinese and American presidents spoke for two hours. The American president spoke.",
+        expect: &[
+            ("American presidents", "USAGOV", "USA"),
+            ("The American president", "USAGOV", "Joe Biden"),
+        ],
+        absent: &[],
+    },
 ];
 
 const REGRESSION: &[Case] = &[Case {

@@ -662,6 +662,21 @@ fn code_verb(
         None if lexicon::exclusion_verb(&hit.form.lemma) && party_object(doc, s, hit.end) => {
             "160".to_string()
         }
+        // "Erdogan and Mitsotakis spoke by phone": joint subjects of a verb
+        // of speaking talk with each other, when the verb's "with" pattern
+        // says that is consultation.
+        None if f.subjects.len() > 1
+            && !after.iter().any(|w| w == "with")
+            && (hit.end..phrase_end).all(|k| s.mention_at.get(k).is_some_and(Option::is_none)) =>
+        {
+            let with: Vec<String> = std::iter::once("with".to_string())
+                .chain(after.iter().cloned())
+                .collect();
+            match dict.pattern_code(hit.form, &before, &with).flatten() {
+                Some(c) if CameoCode::root_of(&c) == Some("04") => c,
+                _ => dict.default_code(hit.form)?,
+            }
+        }
         None => dict.default_code(hit.form)?,
     };
     // "began sharing data": a verb of beginning or going on means what its
@@ -813,9 +828,29 @@ fn code_verb(
         let own: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
         locative(s, k) && s.mention_at[k].is_some_and(|m| own.contains(&doc.prefix(m)))
     };
+    // "Greek and Turkish leaders met on the sidelines of the NATO summit":
+    // joint actors who meet at an organisation's meeting meet each other;
+    // the organisation names the occasion.
+    let occasion = |k: usize| {
+        sources.len() > 1
+            && s.mention_range(k).is_some_and(|(_, b)| {
+                dict.nominals(s.word(b))
+                    .iter()
+                    .any(|n| n.words.len() == 1 && n.frame == NomFrame::Meet)
+            })
+    };
+    // "China and India held talks in Kazan": a place is where joint actors
+    // meet, not a party.
+    let joint_place = |k: usize| {
+        sources.len() > 1
+            && locative(s, k)
+            && s.mention_at[k].is_some_and(|m| {
+                doc.mentions[m].kind == ActorKind::State && doc.mentions[m].sector.is_none()
+            })
+    };
     let target_at = target_at.filter(|&k| {
         !(matches!(CameoCode::root_of(&code), Some("03" | "04" | "05" | "06"))
-            && (topic(k) || own_place(k)))
+            && (topic(k) || own_place(k) || occasion(k) || joint_place(k)))
     });
     let mut targets: Vec<ActorRef> = match target_at {
         Some(k) => {

@@ -2167,3 +2167,64 @@ const MODIFIED_OBJECTS: &[Construction] = &[
 fn modified_objects() {
     run(MODIFIED_OBJECTS);
 }
+
+/// Joint actors who meet or talk meet each other: the organisation whose
+/// meeting is the occasion and the place where they meet are not parties,
+/// and a verb of speaking with joint subjects and no other party is their
+/// conversation (its "with" pattern).
+const JOINT_MEETINGS: &[Construction] = &[
+    Construction {
+        name: "an organisation's summit is the occasion",
+        text: "Greek and Turkish leaders met on the sidelines of the NATO summit in Vilnius.",
+        events: &[("GRC", "TUR", "04", false), ("TUR", "GRC", "04", false)],
+        not: &[("GRC", "IGO"), ("TUR", "IGO")],
+        never: &[],
+    },
+    Construction {
+        name: "a meeting of a bloc is the occasion, with the office shared",
+        text: "The foreign ministers of Japan and South Korea met during the ASEAN meeting in Jakarta.",
+        events: &[("JPNGOV", "KORGOV", "04", false), ("KORGOV", "JPNGOV", "04", false)],
+        not: &[("JPN", "IGO"), ("JPN", "IDN")],
+        never: &[],
+    },
+    Construction {
+        name: "a city where joint actors hold talks is where",
+        text: "China and India held talks at the BRICS summit in Kazan.",
+        events: &[("CHN", "IND", "04", false), ("IND", "CHN", "04", false)],
+        not: &[("CHN", "RUS"), ("IND", "RUS")],
+        never: &[],
+    },
+    Construction {
+        name: "joint subjects who spoke by phone",
+        text: "Erdogan and Mitsotakis spoke by phone on Monday.",
+        events: &[("TURGOV", "GRCGOV", "04", false)],
+        not: &[],
+        never: &["01"],
+    },
+    Construction {
+        name: "joint subjects who talked, with plural offices",
+        text: "The Chinese and American presidents spoke for two hours on Tuesday.",
+        events: &[("CHNGOV", "USAGOV", "04", false), ("USAGOV", "CHNGOV", "04", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "joint subjects who spoke at a body speak there, not to each other",
+        text: "India and Pakistan spoke at the United Nations.",
+        events: &[],
+        not: &[("IND", "PAK")],
+        never: &["04"],
+    },
+    Construction {
+        name: "one subject meets the organisation itself",
+        text: "Zelensky met NATO leaders in Brussels.",
+        events: &[("UKRGOV", "IGOWSTNAT", "04", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn joint_meetings() {
+    run(JOINT_MEETINGS);
+}

@@ -515,6 +515,12 @@ impl<'d> ActorResolver<'d> {
         let title = agents
             .last()
             .map(|p| title_key(text.get(p.start..p.end).unwrap_or_default()));
+        // "the Chinese and American presidents": a plural title names the
+        // office's holders in general, not the one who held it then.
+        let plural_title = agents.last().is_some_and(|p| {
+            let raw = text.get(p.start..p.end).unwrap_or_default();
+            raw.ends_with('s') && title.as_deref().is_some_and(|t| !t.ends_with('s'))
+        });
 
         // A capitalised title followed by capitalised words not in the
         // dictionary: a person we do not know ("President Dos Santos").
@@ -783,7 +789,8 @@ impl<'d> ActorResolver<'d> {
                     m.affiliation = Some(org.actor.clone().into());
                     m.role = title.clone().filter(|t| is_person_title(t)).map(Into::into);
                     // "NATO Secretary-General": whoever held the title then.
-                    if let Some(p) = self.holder(&org.code, title.as_deref(), ctx.day) {
+                    let title = title.as_deref().filter(|_| !plural_title);
+                    if let Some(p) = self.holder(&org.code, title, ctx.day) {
                         let person = &self.dict.people[p.0 as usize];
                         self.fill_person(&mut m, person, p.1, 0.8);
                     }
@@ -918,7 +925,10 @@ impl<'d> ActorResolver<'d> {
                 m.candidates = candidates.into_iter().map(Into::into).collect();
                 m.role = title.clone().filter(|t| is_person_title(t)).map(Into::into);
                 // "the Prime Minister of Britain": the person who held it then.
-                if let Some(t) = title.as_deref().filter(|t| is_person_title(t)) {
+                if let Some(t) = title
+                    .as_deref()
+                    .filter(|t| is_person_title(t) && !plural_title)
+                {
                     if let Some((p, role)) = self.holder(&c, Some(t), ctx.day) {
                         let person = &self.dict.people[p as usize];
                         self.fill_person(&mut m, person, role, conf.min(0.9));
@@ -1396,23 +1406,39 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     out
 }
 
-/// "US and British forces": a bare state coordinated with a state-and-sector
-/// phrase shares its sector.
+/// "US and British forces", "the Greek and Turkish foreign ministers": a
+/// bare state coordinated with a state-and-sector phrase shares its sector;
+/// so does a bare state after a plural head with "of" ("the presidents of
+/// Kenya and Tanzania").
 fn share_sectors(text: &str, mentions: &mut [Mention]) {
+    let bare = |m: &Mention| m.kind == ActorKind::State && m.sector.is_none() && m.code == m.actor;
+    let sectored = |m: &Mention| m.kind == ActorKind::State && m.sector.is_some();
+    let give = |m: &mut Mention, sector: Option<entente_core::EcoString>| {
+        m.code = format!("{}{}", m.actor, sector.as_deref().unwrap_or("")).into();
+        m.sector = sector;
+        m.affiliation = Some(m.actor.clone());
+    };
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         let gap = text.get(a.end..b.start).unwrap_or("");
-        let bare = a.kind == ActorKind::State && a.sector.is_none() && a.code == a.actor;
-        let shared =
-            b.kind == ActorKind::State && b.sector.is_some() && !b.text.starts_with(['t', 'T']);
-        if bare && shared && (gap == " and " || gap == ", ") {
+        let definite = |m: &Mention| m.text.starts_with("the ") || m.text.starts_with("The ");
+        if bare(a) && sectored(b) && !definite(b) && (gap == " and " || gap == ", ") {
             let sector = b.sector.clone();
-            let a = &mut mentions[i];
-            a.code = format!("{}{}", a.actor, sector.as_deref().unwrap_or("")).into();
-            a.sector = sector;
-            a.affiliation = Some(a.actor.clone());
+            give(&mut mentions[i], sector);
+        } else if sectored(a) && bare(b) && gap == " and " && plural_head_of(&a.text) {
+            let sector = a.sector.clone();
+            give(&mut mentions[i + 1], sector);
         }
     }
+}
+
+/// Whether a phrase is a plural head noun with "of" and its owner: "the
+/// presidents of Kenya", "foreign ministers of Japan".
+fn plural_head_of(phrase: &str) -> bool {
+    phrase
+        .split_once(" of ")
+        .and_then(|(head, _)| head.split_whitespace().last())
+        .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// How many other readings a mention lists at most.
