@@ -679,6 +679,19 @@ fn code_verb(
         }
         None => dict.default_code(hit.form)?,
     };
+    // "twelve people died in an attack by X": the noun of force is the
+    // event, coded with its own agent and the verb's subject as victims.
+    if suffered(s, hit)
+        && matches!(s.word(hit.end), "in" | "during")
+        && (hit.end + 1..(hit.end + 6).min(s.len())).any(|k| {
+            dict.nominals(s.word(k)).iter().any(|n| {
+                matches!(CameoCode::root_of(&n.code), Some("18" | "19" | "20"))
+                    && n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w)
+            })
+        })
+    {
+        return None;
+    }
     // "began sharing data": a verb of beginning or going on means what its
     // -ing complement means, and that verb is coded on its own.
     if lexicon::aspect_verb(&hit.form.lemma) && doc.xpos(s, hit.end) == Some("VBG") {
@@ -980,6 +993,39 @@ fn attacked_place(doc: &Doc, s: &Sent, verb: usize) -> Option<ActorRef> {
         .map(|&k| tree.tokens[k].form.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    let place = ActorDictionary::embedded().place(&name)?;
+    Some(ActorRef {
+        code: place.iso3.as_str().into(),
+        actor: place.iso3.as_str().into(),
+        name: name.into(),
+    })
+}
+
+/// The place a noun of force ending at token `end` was used on, named
+/// after "on" or "against" by a proper name the gazetteer knows ("a strike
+/// on Kharkiv") that is no actor mention.
+fn struck_place(doc: &Doc, s: &Sent, end: usize) -> Option<ActorRef> {
+    if !matches!(s.word(end), "on" | "against") {
+        return None;
+    }
+    let mut k = end + 1;
+    if s.word(k) == "the" {
+        k += 1;
+    }
+    if s.mention_at.get(k).copied().flatten().is_some() {
+        return None;
+    }
+    let proper = |j: usize| {
+        doc.tagging(s)
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.upos == "PROPN")
+    };
+    let words: Vec<&str> = (k..(k + 3).min(s.len()))
+        .take_while(|&j| proper(j))
+        .map(|j| s.toks[j].text(doc.text))
+        .collect();
+    let name = words.join(" ");
     let place = ActorDictionary::embedded().place(&name)?;
     Some(ActorRef {
         code: place.iso3.as_str().into(),
@@ -1466,6 +1512,78 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
     foreign_place.or(sector).or(located_place)
 }
 
+/// The actor named just before the noun of force at token `k`, when it is
+/// who used the force: a nationality adjective ("a Russian missile strike")
+/// or a group or organisation ("a Hamas attack", "a NATO air strike"), not a
+/// state's or city's name, which says where or on whom ("the Kharkiv
+/// attack", "the Ukraine invasion").
+fn prenominal_agent(doc: &Doc, s: &Sent, k: usize) -> Option<Vec<usize>> {
+    let before = k.checked_sub(1)?;
+    let m = s.mention_at.get(before).copied().flatten()?;
+    let (a, b) = s.mention_range(before)?;
+    if b != k {
+        return None;
+    }
+    let mention = &doc.mentions[m];
+    // An abbreviated state's name is used as its adjective ("a US strike").
+    let abbreviation = {
+        let w = s.toks[before].text(doc.text);
+        w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let adjective = abbreviation
+        || doc
+            .tagging(s)
+            .tokens
+            .get(before)
+            .is_some_and(|t| t.upos == "ADJ");
+    let group = !matches!(mention.kind, ActorKind::State | ActorKind::Person);
+    // "RSF attacks", "army raids": a force is who used force.
+    let armed = mention
+        .sector
+        .as_deref()
+        .is_some_and(|sec| lexicon::sector_has(sec, &[SectorClass::Armed, SectorClass::Security]));
+    (adjective && mention.kind == ActorKind::State || group || armed).then(|| compound(s, a))
+}
+
+/// The victims of the force named by the noun at token `k` when the noun
+/// says what they died or were hurt in: "five civilians were killed in a
+/// missile strike", "twelve people died during an attack by X" (the
+/// subject of a verb of harm in the passive, or of dying).
+fn victims(s: &Sent, k: usize, verbs: &[usize], hits: &[VerbHit]) -> Option<Vec<usize>> {
+    // Back over the noun phrase's own words to "in" or "during".
+    let mut j = k;
+    while j > 0 && k - j < 4 && !matches!(s.word(j - 1), "in" | "during") {
+        if verbs.contains(&(j - 1)) || matches!(s.word(j - 1), "," | ";") {
+            return None;
+        }
+        j -= 1;
+    }
+    let prep = j
+        .checked_sub(1)
+        .filter(|&p| matches!(s.word(p), "in" | "during"))?;
+    let hit = hits.iter().find(|h| h.end == prep)?;
+    suffered(s, hit).then_some(())?;
+    let subject = (0..hit.start)
+        .rev()
+        .take_while(|&i| !matches!(s.word(i), "," | ";"))
+        .find(|&i| s.mention_at[i].is_some())?;
+    Some(compound(
+        s,
+        s.mention_range(subject).map_or(subject, |(a, _)| a),
+    ))
+}
+
+/// Whether verb `hit` tells that its subject suffered force: a verb of
+/// harm in the passive ("were killed", "was wounded") or a verb of dying.
+fn suffered(s: &Sent, hit: &VerbHit) -> bool {
+    let passive = hit.start > 0
+        && matches!(
+            s.word(hit.start - 1),
+            "was" | "were" | "been" | "being" | "be" | "got"
+        );
+    passive && lexicon::harming_verb(&hit.form.lemma) || lexicon::dying_verb(&hit.form.lemma)
+}
+
 /// Whether a clause modifying the noun before it starts at token `k`: a
 /// relative pronoun ("protesters who demanded"), a present participle
 /// ("protesters demanding") or a passive one with its agent ("activists
@@ -1737,6 +1855,38 @@ pub(crate) fn code_nominals(
         else {
             continue;
         };
+        // "An Israeli strike killed a commander": a strike by a nation or a
+        // force, in a sentence of force, is a military strike, not a
+        // stoppage of work.
+        let military_strike;
+        let nom = if nom.frame == NomFrame::Mass
+            && CameoCode::root_of(&nom.code) == Some("14")
+            && nom.words.len() == 1
+            && prenominal_agent(doc, s, k).is_some_and(|a| {
+                a.iter().all(|&m| {
+                    doc.mentions[m].kind == ActorKind::State
+                        || doc.mentions[m]
+                            .sector
+                            .as_deref()
+                            .is_some_and(|sec| lexicon::sector_has(sec, &[SectorClass::Armed]))
+                })
+            })
+            && (hits.iter().any(|h| {
+                h.start != k
+                    && dict
+                        .default_code(h.form)
+                        .is_some_and(|c| matches!(CameoCode::root_of(&c), Some("18" | "19" | "20")))
+            })) {
+            military_strike = crate::verbs::Nominal {
+                words: nom.words.clone(),
+                code: "190".to_string(),
+                frame: NomFrame::Act,
+                eased: None,
+            };
+            &military_strike
+        } else {
+            nom
+        };
         let end = k + nom.words.len();
         // "the ceasefire agreement": the head noun of the phrase is the
         // event, the noun before it a modifier; "unless X arranged a
@@ -1784,6 +1934,8 @@ pub(crate) fn code_nominals(
         let mut reciprocal = false;
         // The easing of the noun's act, when a verb of ending governs it.
         let mut eased_code: Option<String> = None;
+        // A place the force was used on, named but not an actor mention.
+        let mut struck: Option<ActorRef> = None;
         let (sources, targets): (Vec<usize>, Vec<usize>) = match nom.frame {
             NomFrame::Act | NomFrame::Joint => {
                 let by = after(&["by"], 6);
@@ -1821,7 +1973,39 @@ pub(crate) fn code_nominals(
                 if let Some((eased, _)) = &ended {
                     eased_code = Some((*eased).clone());
                 }
-                match (poss.clone(), by) {
+                // "a Russian missile strike", "a Hamas attack": who used
+                // force, named just before its noun.
+                let force = matches!(CameoCode::root_of(&nom.code), Some("18" | "19" | "20"));
+                let modifier = if force && poss.is_none() && by.is_none() {
+                    prenominal_agent(doc, s, k)
+                } else {
+                    None
+                };
+                // "five civilians were killed in an Israeli air strike": the
+                // subject of a verb of dying is what the force was used on.
+                // "a missile strike on Kharkiv": a city named after "on" or
+                // "against" is struck, before any victims.
+                let aimed = after(&["on", "against"], 6);
+                if aimed.is_none() && force {
+                    struck = struck_place(doc, s, end);
+                }
+                let suffering = if force {
+                    victims(s, k, &verbs, hits)
+                } else {
+                    None
+                };
+                // Whether the noun is what a verb's subject died or was
+                // hurt in: the verb's subject is then no agent.
+                let suffered_in = suffering.is_some();
+                // Victims come before a place "in" names ("killed in attacks
+                // in Darfur"); what the force was aimed at, before both.
+                let on = match (aimed, &struck, suffering) {
+                    (Some(t), _, Some(_)) => Some(t),
+                    (_, Some(_), _) => None,
+                    (None, None, Some(v)) => Some(v),
+                    (_, None, None) => on,
+                };
+                match (poss.clone(), by.or(modifier)) {
                     _ if ended.is_some() => (
                         ended.map(|(_, subj)| subj).unwrap_or_default(),
                         on.unwrap_or_default(),
@@ -1835,6 +2019,8 @@ pub(crate) fn code_nominals(
                     // the object of a reaction is another's act, whose
                     // actor this noun does not name.
                     (None, None) if object_of_verb && reacting.contains(&(d - 1)) => continue,
+                    // "were killed in the attack": nobody named used it.
+                    (None, None) if suffered_in => continue,
                     (None, None) if object_of_verb => match subject() {
                         Some(src) => (src, on.unwrap_or_default()),
                         None => continue,
@@ -1966,6 +2152,7 @@ pub(crate) fn code_nominals(
             .into_iter()
             .filter(|m| !sources.contains(m))
             .map(|m| doc.actor(m))
+            .chain(struck)
             .collect();
         let mut code = eased_code.unwrap_or_else(|| nom.code.clone());
         if reciprocal && targets.is_empty() && sources.len() > 1 {
@@ -2010,6 +2197,18 @@ pub(crate) fn code_nominals(
                     .get(j)
                     .is_some_and(|t| lexicon::causative_verb(&t.lemma))
             });
+        // "An Israeli airstrike killed a commander": a noun that is the
+        // subject of a coded verb is the act that verb tells.
+        let subject_of_coded = coded.iter().any(|&v| {
+            v >= end
+                && v - end <= 2
+                && (end..v).all(|j| {
+                    doc.tagging(s)
+                        .tokens
+                        .get(j)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "ADV" | "AUX"))
+                })
+        });
         // "Israel's ceasefire proposal", "a peace plan": a noun modifying
         // a noun of words or plans is their topic, not an event.
         let topic = doc
@@ -2042,7 +2241,8 @@ pub(crate) fn code_nominals(
             || in_subordinate_clause(doc, s, k)
             || caused
             || topic
-            || setting;
+            || setting
+            || subject_of_coded;
         out.push(Action {
             sentence: s.index,
             sources,

@@ -150,6 +150,23 @@ pub fn exclusion_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma tells that its subject died ("died in an attack").
+pub fn dying_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "dying"))
+        .contains(&lemma)
+}
+
+/// Whether a verb lemma harms a body, its passive subject the victim
+/// ("were killed", "was wounded").
+pub fn harming_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "harming"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma replies to what was said ("answered a request").
 pub fn reply_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -523,6 +540,8 @@ mod tests {
                             | "reply"
                             | "reciprocal"
                             | "exclusion"
+                            | "dying"
+                            | "harming"
                     )
                 ),
                 "{line:?}"

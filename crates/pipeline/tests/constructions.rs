@@ -2228,3 +2228,87 @@ const JOINT_MEETINGS: &[Construction] = &[
 fn joint_meetings() {
     run(JOINT_MEETINGS);
 }
+
+/// Force told through its noun: the weapon or form names the code (a
+/// missile or drone strike is aerial, CAMEO 195); a nationality word or an
+/// armed group just before the noun is who used it; the subject of a
+/// passive verb of harm or of dying "in" the noun is its victim, never its
+/// agent; a city after "on" is what was struck; a strike by a nation in a
+/// sentence of force is no stoppage of work.
+const FORCE_NOUNS: &[Construction] = &[
+    Construction {
+        name: "victims of a nation's missile strike on a city",
+        text: "Five civilians were killed in a Russian missile strike on Kharkiv.",
+        events: &[("RUS", "UKR", "195", false)],
+        not: &[("UKR", "RUS")],
+        never: &["14"],
+    },
+    Construction {
+        name: "victims of an air strike, the nation before the noun",
+        text: "Three Palestinians were killed in an Israeli air strike in Gaza.",
+        events: &[("ISR", "PSE", "195", false)],
+        not: &[("PSE", "ISR")],
+        never: &[],
+    },
+    Construction {
+        name: "people who died in an attack by a named group",
+        text: "Twelve people died in an attack by Boko Haram militants in Borno state.",
+        events: &[("NGAREB", "", "19", false)],
+        not: &[("NGAPPL", "NGAREB"), ("PPL", "NGAREB")],
+        never: &[],
+    },
+    Construction {
+        name: "soldiers killed in an attack nobody is named for",
+        text: "Four Nigerian soldiers were killed in the attack.",
+        events: &[],
+        not: &[("NGAMIL", "")],
+        never: &[],
+    },
+    Construction {
+        name: "soldiers killed in a clash with foreign troops",
+        text: "Two Indian soldiers were killed in a clash with Chinese troops in Ladakh.",
+        events: &[("INDMIL", "CHNMIL", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a drone attack on a city, as the subject",
+        text: "A Ukrainian drone attack on Belgorod damaged a power station.",
+        events: &[("UKR", "RUS", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a nation's strike that killed is military",
+        text: "An Israeli strike killed a Hezbollah commander in Beirut.",
+        events: &[("ISR", "LBN", "19", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "an abbreviated nation's strike that killed is military",
+        text: "A US strike killed an al-Shabaab leader in Somalia.",
+        events: &[("USA", "SOM", "19", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "a general strike stays a stoppage of work",
+        text: "Thousands of workers joined a general strike in France.",
+        events: &[("FRA", "", "14", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "a verb of engagement in the passive is no harm",
+        text: "Serb forces were engaged in ethnic cleansing in Kosovo.",
+        events: &[("SRBMIL", "", "20", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn force_nouns() {
+    run(FORCE_NOUNS);
+}

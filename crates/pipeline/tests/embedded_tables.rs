@@ -244,6 +244,8 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "reply" => lexicon::reply_verb(lemma),
             "reciprocal" => lexicon::reciprocal_verb(lemma),
             "exclusion" => lexicon::exclusion_verb(lemma),
+            "dying" => lexicon::dying_verb(lemma),
+            "harming" => lexicon::harming_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),
             "ending" => lexicon::ending_verb(lemma),
             "aspect" => lexicon::aspect_verb(lemma),
