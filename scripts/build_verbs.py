@@ -217,6 +217,11 @@ VERB_CODE_OVERRIDES = {
     # The source files SUE under [173] (arrest); the CAMEO codebook names
     # bringing a lawsuit against someone outright: 115.
     "sue": "115",
+    # The source files MEDIATE, ARBITRATE and INTERCEDE under [080] (yield);
+    # the CAMEO codebook's 045 is mediating a dispute as a third party.
+    "mediate": "045",
+    "arbitrate": "045",
+    "intercede": "045",
 }
 
 

@@ -218,6 +218,16 @@ const BASICS: &[Case] = &[
         absent: &[],
     },
     Case {
+        name: "a deputy's title is another office than the title's",
+        date: "2024-05-01",
+        text: "China's vice premier spoke. The deputy foreign minister of Russia said.",
+        expect: &[
+            ("premier", "CHNGOV", "CHN"),
+            ("The deputy foreign minister of Russia", "RUSGOV", "RUS"),
+        ],
+        absent: &[],
+    },
+    Case {
         name: "a plural title is the office, not the person who held it then",
         date: "2024-05-01",
         text: "The Chinese and American presidents spoke for two hours. The American president spoke.",

@@ -984,7 +984,43 @@ pub(crate) fn frame(
     f.subjects = subjects;
     f.reported_from = reported;
     f.unrealised |= conditional(s, j);
+    // "A Chinese delegation led by Vice Premier He Lifeng arrived": when
+    // the words before the verb give no subject, the tree's subject of a
+    // finite verb does, through the actor modifying it.
+    if f.subjects.is_empty()
+        && j == v
+        && doc
+            .xpos(s, v)
+            .is_some_and(|t| matches!(t, "VBD" | "VBZ" | "VBP"))
+    {
+        if let Some(m) = tree_subject(doc, s, v) {
+            f.subjects = compound(s, m);
+        }
+    }
     f
+}
+
+/// The first token of an actor mention in the subject of verb `v` by the
+/// tree: the subject's head word, or a word before it that modifies it ("a
+/// Chinese delegation").
+fn tree_subject(doc: &Doc, s: &Sent, v: usize) -> Option<usize> {
+    let tree = doc.tree(s);
+    let subject = tree
+        .tokens
+        .iter()
+        .position(|t| t.head == Some(v) && t.deprel == "nsubj")?;
+    let own = |k: usize| {
+        k == subject
+            || k < subject
+                && tree.tokens.get(k).is_some_and(|t| {
+                    t.head == Some(subject)
+                        && matches!(t.deprel.as_str(), "amod" | "compound" | "nmod:poss")
+                })
+    };
+    let k = (0..=subject)
+        .rev()
+        .find(|&k| own(k) && s.mention_at[k].is_some())?;
+    Some(s.mention_range(k).map_or(k, |(a, _)| a))
 }
 
 /// The copula of "X became the first (state) to ...", "X is the only

@@ -1186,7 +1186,16 @@ fn build(
         Some(k) if k < hit.start => s.toks[k].span.start,
         _ => s.span.start,
     };
-    let _ = doc;
+    // "a delegation led by the vice premier arrived": a passive participle
+    // right after a noun, with its agent, is a relative clause without its
+    // pronoun, background to the main clause.
+    let reduced_relative = f.aux_start == hit.start
+        && hit.start > 0
+        && s.word(hit.end) == "by"
+        && doc.xpos(s, hit.start) == Some("VBN")
+        && doc
+            .xpos(s, hit.start - 1)
+            .is_some_and(|t| t.starts_with("NN"));
     Action {
         sentence: s.index,
         sources,
@@ -1195,7 +1204,7 @@ fn build(
         negated: f.negated,
         at_token: hit.start,
         evidence: Span::new(start, s.span.end),
-        background: subordinate_clause(s, f.aux_start),
+        background: subordinate_clause(s, f.aux_start) || reduced_relative,
         clause_subject: subject_token(s, f, hit.start),
         verbal: true,
     }
@@ -1439,6 +1448,14 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         // "sign a pact as China tensions rise", "amid tensions with X": a
         // subordinate clause or a circumstance has actors of its own.
         if k > from && matches!(s.word(k), "amid" | "despite") {
+            break;
+        }
+        // "Saudi Arabia and Iran restored ties in a deal brokered by China":
+        // joint actors act on each other; the agent of a passive participle
+        // modifying a noun acts in that clause. (With one actor, the agent
+        // may be the one acted on: "attacked a convoy protected by Turkish
+        // troops".)
+        if k > from && sources.len() > 1 && s.word(k + 1) == "by" && doc.xpos(s, k) == Some("VBN") {
             break;
         }
         if k > from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {

@@ -64,6 +64,7 @@ const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
 const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
+const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -351,6 +352,16 @@ pub fn function_word(word: &str) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether a word, in any case, before a title names the title's deputy
+/// ("Vice Premier", "deputy foreign minister"), not its holder.
+pub fn deputy_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(TITLE_MODIFIERS, "deputy"))
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Whether a noun names a treaty or a body's founding instrument ("pact",
 /// "convention", "statute"), in any case.
 pub fn treaty_noun(word: &str) -> bool {
@@ -557,6 +568,7 @@ mod tests {
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
             ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
+            ("title_modifiers", TITLE_MODIFIERS, &["deputy"]),
         ] {
             for line in data
                 .lines()
@@ -571,6 +583,7 @@ mod tests {
         }
         assert!(setting_noun("prison") && !setting_noun("parliament"));
         assert!(government_noun("administration") && !government_noun("army"));
+        assert!(deputy_word("Vice") && deputy_word("deputy") && !deputy_word("prime"));
         assert!(treaty_noun("Treaty") && treaty_noun("pact") && !treaty_noun("army"));
         assert!(treaty_name_ahead([
             ("in", false),

@@ -2312,3 +2312,57 @@ const FORCE_NOUNS: &[Construction] = &[
 fn force_nouns() {
     run(FORCE_NOUNS);
 }
+
+/// A passive participle with its agent right after a noun is a relative
+/// clause without its pronoun ("a delegation led by X", "a deal brokered by
+/// China"): background to the main clause, whose subject is the noun before
+/// it; its agent is no party of joint actors' act. Mediating is CAMEO 045.
+const REDUCED_RELATIVES: &[Construction] = &[
+    Construction {
+        name: "the subject before a participle with its agent",
+        text: "A Chinese delegation led by Vice Premier He Lifeng arrived in Washington for trade talks.",
+        events: &[("CHN", "USA", "04", false)],
+        not: &[("CHN", "CHN")],
+        never: &["06"],
+    },
+    Construction {
+        name: "a team headed by a deputy minister",
+        text: "A Japanese team headed by the deputy foreign minister visited Seoul.",
+        events: &[("JPN", "KOR", "04", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "joint actors' deal brokered by a third state",
+        text: "Saudi Arabia and Iran restored ties in a deal brokered by China.",
+        events: &[("SAU", "IRN", "05", false), ("IRN", "SAU", "05", false)],
+        not: &[("SAU", "CHN"), ("IRN", "CHN")],
+        never: &[],
+    },
+    Construction {
+        name: "talks mediated by third states",
+        text: "The talks between Israel and Hamas, mediated by Qatar and Egypt, ended without agreement.",
+        events: &[("QAT", "ISR", "045", false), ("EGY", "PSE", "045", false)],
+        not: &[],
+        never: &["08"],
+    },
+    Construction {
+        name: "a state mediating between two parties",
+        text: "Qatar mediated between Israel and Hamas.",
+        events: &[("QAT", "ISR", "045", false)],
+        not: &[],
+        never: &["08"],
+    },
+    Construction {
+        name: "with one actor, the agent may be acted on",
+        text: "Russia attacked a convoy protected by Turkish troops.",
+        events: &[("RUS", "TURMIL", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn reduced_relatives() {
+    run(REDUCED_RELATIVES);
+}

@@ -26,6 +26,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/sector_classes.tsv", "lexicon"),
     ("core/data/lexicon/setting_nouns.tsv", "lexicon"),
     ("core/data/lexicon/treaty_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/title_modifiers.tsv", "lexicon"),
     ("core/data/lexicon/pronouns.tsv", "lexicon"),
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
@@ -202,6 +203,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             lexicon::government_noun(word),
             "government_nouns.tsv: {word}"
         );
+    }
+    for (word, _) in rows(
+        "title_modifiers.tsv",
+        include_str!("../../core/data/lexicon/title_modifiers.tsv"),
+    ) {
+        assert!(lexicon::deputy_word(word), "title_modifiers.tsv: {word}");
     }
     for (word, _) in rows(
         "function_words.tsv",

@@ -512,9 +512,24 @@ impl<'d> ActorResolver<'d> {
             Piece::Agent(s) => Some(self.dict.sectors[s as usize].clone()),
             _ => None,
         });
-        let title = agents
-            .last()
-            .map(|p| title_key(text.get(p.start..p.end).unwrap_or_default()));
+        // "Vice Premier", "the deputy foreign minister": a word before the
+        // title that makes it another office, whose holder is not the
+        // title's.
+        let deputy = agents.last().and_then(|p| {
+            let before = text.get(..p.start).unwrap_or_default();
+            let word = before
+                .trim_end_matches(|c: char| c == '-' || c.is_whitespace())
+                .rsplit(|c: char| c == '-' || c.is_whitespace())
+                .next()?;
+            lexicon::deputy_word(word).then(|| word.to_lowercase())
+        });
+        let title = agents.last().map(|p| {
+            let key = title_key(text.get(p.start..p.end).unwrap_or_default());
+            match &deputy {
+                Some(d) => format!("{d} {key}"),
+                None => key,
+            }
+        });
         // "the Chinese and American presidents": a plural title names the
         // office's holders in general, not the one who held it then.
         let plural_title = agents.last().is_some_and(|p| {
