@@ -679,6 +679,38 @@ fn code_verb(
         }
         None => dict.default_code(hit.form)?,
     };
+    // "fired the army chief", "sacked his defence minister": an official
+    // as the direct object of a verb of dismissal is put out of office.
+    if lexicon::dismissal_verb(&hit.form.lemma) {
+        // The direct object: after determiners, possessives and adjectives
+        // only ("fired at X", "fired rockets into X" are no dismissals).
+        let tags = doc.tagging(s);
+        let object = (hit.end..(hit.end + 4).min(s.len()))
+            .find(|&k| {
+                s.mention_at[k].is_some()
+                    || !tags
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "DET" | "PRON" | "ADJ"))
+            })
+            .and_then(|k| s.mention_at[k]);
+        let holds_office = |m: usize| {
+            official(doc, m)
+                || doc.mentions[m].sector.as_deref().is_some_and(|sec| {
+                    lexicon::sector_has(
+                        sec,
+                        &[
+                            SectorClass::Government,
+                            SectorClass::Elite,
+                            SectorClass::Armed,
+                        ],
+                    )
+                })
+        };
+        if object.is_some_and(holds_office) {
+            return None;
+        }
+    }
     // "twelve people died in an attack by X": the noun of force is the
     // event, coded with its own agent and the verb's subject as victims.
     if suffered(s, hit)
@@ -1288,7 +1320,7 @@ fn requested_clause(s: &Sent, j: usize) -> bool {
 /// is background to the main clause.
 const SUBORDINATORS: &[&str] = &[
     "who", "which", "whom", "whose", "where", "as", "after", "before", "since", "while", "when",
-    "because", "although", "though", "whereas", "once",
+    "because", "although", "though", "whereas", "once", "until", "unless",
 ];
 
 /// Whether the noun at token `k` is in a subordinate clause with a verb of
@@ -1458,7 +1490,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         if k > from && sources.len() > 1 && s.word(k + 1) == "by" && doc.xpos(s, k) == Some("VBN") {
             break;
         }
-        if k > from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {
+        if k >= from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {
             let finite = (k + 1..(k + 7).min(to))
                 .take_while(|&j| s.word(j) != ",")
                 .any(|j| {
@@ -1509,6 +1541,12 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
                 // So does a common noun of the source's own country
                 // ("military aid", "official contact").
                 let common = own && doc.mentions[m].text.starts_with(char::is_lowercase);
+                // "stormed the Iraqi parliament in Baghdad": the common
+                // noun stays before a place of its own country.
+                if own && sector.is_some() && locative(s, a) {
+                    k = b;
+                    continue;
+                }
                 if doc.mentions[m].kind == ActorKind::Group || common {
                     sector = sector.or(Some(a));
                     // "fired tear gas at protesters demanding the

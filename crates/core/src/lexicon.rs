@@ -168,6 +168,15 @@ pub fn harming_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma, with an official as its object, dismisses the
+/// official ("fired the army chief").
+pub fn dismissal_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "dismissal"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma replies to what was said ("answered a request").
 pub fn reply_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -553,6 +562,7 @@ mod tests {
                             | "exclusion"
                             | "dying"
                             | "harming"
+                            | "dismissal"
                     )
                 ),
                 "{line:?}"

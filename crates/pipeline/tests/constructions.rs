@@ -2366,3 +2366,58 @@ const REDUCED_RELATIVES: &[Construction] = &[
 fn reduced_relatives() {
     run(REDUCED_RELATIVES);
 }
+
+/// An official as the direct object of a verb of dismissal is put out of
+/// office, not shot at ("fired the army chief"); with a preposition or a
+/// weapon the verb uses force. A temporal clause ("until they gain
+/// control") has actors of its own, and a place of the source's own
+/// country after a common-noun object is where, not whom.
+const DISMISSALS_AND_CLAUSES: &[Construction] = &[
+    Construction {
+        name: "fired the army chief",
+        text: "Chad's president dissolved the government and fired the army chief.",
+        events: &[],
+        not: &[],
+        never: &["19", "18"],
+    },
+    Construction {
+        name: "sacked a minister",
+        text: "The Kenyan president sacked his defence minister on Friday.",
+        events: &[],
+        not: &[],
+        never: &["19", "18", "17"],
+    },
+    Construction {
+        name: "fired at soldiers is force",
+        text: "North Korean troops fired shots at South Korean soldiers.",
+        events: &[("PRKMIL", "KORMIL", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "fired weapons into a country is force",
+        text: "Hezbollah fighters fired rockets into northern Israel.",
+        events: &[("LBN", "ISR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a parliament stormed in its capital",
+        text: "Protesters stormed the Iraqi parliament in Baghdad.",
+        events: &[("IRQ", "IRQLEG", "14", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "an until clause has actors of its own",
+        text: "Serbian forces vowed to fight until they recapture villages near the border with Kosovo.",
+        events: &[],
+        not: &[("SRB", "XKX")],
+        never: &[],
+    },
+];
+
+#[test]
+fn dismissals_and_clauses() {
+    run(DISMISSALS_AND_CLAUSES);
+}
