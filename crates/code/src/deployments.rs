@@ -925,8 +925,11 @@ pub(crate) fn deployments_in(
         let last_head = hits.iter().map(|h| h.head).max().unwrap_or(first.head);
         taken_until = taken_until.max(last_head.max(k) + 1);
         let f = (!matches!(kind, Trigger::Noun(_))).then(|| frame(doc, s, focus, k, true, 0));
-        // "refused to deploy", "urged X to send": nothing was sent.
-        if f.as_ref().is_some_and(|f| f.negated || f.unrealised) {
+        // "refused to deploy", "urged X to send", "demanded that X
+        // withdraw its troops": nothing was sent or withdrawn.
+        if f.as_ref().is_some_and(|f| {
+            f.negated || f.unrealised || crate::events::requested_clause(s, f.aux_start)
+        }) {
             k = last_head.max(k) + 1;
             continue;
         }

@@ -1307,7 +1307,7 @@ const REQUEST_WORDS: &[&str] = &[
 /// Whether the clause whose auxiliaries start at `j` is a "that" clause
 /// after a request ("demanded that X end ...", "its demands that X
 /// grant ..."): an act asked for, not done.
-fn requested_clause(s: &Sent, j: usize) -> bool {
+pub(crate) fn requested_clause(s: &Sent, j: usize) -> bool {
     (j.saturating_sub(8)..j)
         .rev()
         .take_while(|&k| !matches!(s.word(k), "," | ";" | ":"))
@@ -1524,10 +1524,11 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
             // "clashed with rebels near the Turkish border": a nationality
             // word before a place noun says where, however far from the verb.
             let located = nationality_of_place(doc, s, a, b);
-            // "refused to deploy peacekeepers in X": a foreign place is the
-            // target when no actor is named (joint actors "met in X" meet
-            // each other there).
-            if place && !located && !own && !sources.contains(&m) && sources.len() == 1 {
+            // "refused to deploy peacekeepers in X", "France and Britain
+            // condemned the coup in X": a foreign place is the target when
+            // no actor is named (joint actors who "met in X" meet each
+            // other there: the caller keeps places from their meetings).
+            if place && !located && !own && !sources.contains(&m) {
                 foreign_place = foreign_place.or(Some(a));
             }
             // "struck targets near the Syrian capital": with nobody named,

@@ -422,6 +422,16 @@ fn no_force_no_deployment() {
             "The troops' base in Kenya was attacked.",
         ],
     );
+    // A withdrawal or a dispatch demanded in a "that" clause has not
+    // happened.
+    no_deployment(
+        "demanded acts",
+        &[
+            "The UN General Assembly demanded that Russia withdraw its troops from Ukraine.",
+            "China urged that the United States withdraw its forces from South Korea.",
+            "Protesters demanded that France pull its soldiers out of Niger.",
+        ],
+    );
 }
 
 #[test]

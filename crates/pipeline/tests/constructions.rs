@@ -2421,3 +2421,31 @@ const DISMISSALS_AND_CLAUSES: &[Construction] = &[
 fn dismissals_and_clauses() {
     run(DISMISSALS_AND_CLAUSES);
 }
+
+/// Joint actors reacting to what happened in a foreign place react to that
+/// state ("France and Britain condemned the coup in Gabon"); an act a
+/// "that" clause demands has not happened.
+const JOINT_REACTIONS_AND_DEMANDS: &[Construction] = &[
+    Construction {
+        name: "joint condemnation of a coup in a foreign place",
+        text: "France and Britain's foreign ministers condemned the coup in Gabon.",
+        events: &[
+            ("FRAGOV", "GAB", "11", false),
+            ("GBRGOV", "GAB", "11", false),
+        ],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a demanded withdrawal is a demand only",
+        text: "The UN General Assembly demanded that Russia withdraw its troops from Ukraine.",
+        events: &[("IGOUNO", "RUS", "10", false)],
+        not: &[("RUS", "UKR")],
+        never: &["08"],
+    },
+];
+
+#[test]
+fn joint_reactions_and_demands() {
+    run(JOINT_REACTIONS_AND_DEMANDS);
+}
