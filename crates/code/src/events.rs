@@ -679,6 +679,15 @@ fn code_verb(
         }
         None => dict.default_code(hit.form)?,
     };
+    // "retaliated with export controls", "responded with air strikes": the
+    // act named after "with" is the event, coded by the nominal coder with
+    // this verb's subject.
+    if lexicon::response_verb(&hit.form.lemma)
+        && s.word(hit.end) == "with"
+        && event_noun_after(dict, s, hit.end + 1).is_some()
+    {
+        return None;
+    }
     // "fired the army chief", "sacked his defence minister": an official
     // as the direct object of a verb of dismissal is put out of office.
     if lexicon::dismissal_verb(&hit.form.lemma) {
@@ -2015,6 +2024,13 @@ pub(crate) fn code_nominals(
                     d -= 1;
                 }
                 let object_of_verb = d > 0 && verbs.contains(&(d - 1));
+                // "responded with sanctions": the noun is the responder's
+                // own act, not the act it reacts to.
+                let responding = object_of_verb
+                    && (d..k).any(|j| s.word(j) == "with")
+                    && hits
+                        .iter()
+                        .any(|h| h.start == d - 1 && lexicon::response_verb(&h.form.lemma));
                 let subject = || {
                     (0..d.saturating_sub(1))
                         .rev()
@@ -2074,7 +2090,11 @@ pub(crate) fn code_nominals(
                     // "condemned the strikes", "rejected the accusations":
                     // the object of a reaction is another's act, whose
                     // actor this noun does not name.
-                    (None, None) if object_of_verb && reacting.contains(&(d - 1)) => continue,
+                    (None, None)
+                        if object_of_verb && reacting.contains(&(d - 1)) && !responding =>
+                    {
+                        continue
+                    }
                     // "were killed in the attack": nobody named used it.
                     (None, None) if suffered_in => continue,
                     (None, None) if object_of_verb => match subject() {

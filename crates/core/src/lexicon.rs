@@ -177,6 +177,15 @@ pub fn dismissal_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma answers an act with one named after "with"
+/// ("retaliated with export controls").
+pub fn response_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "response"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma replies to what was said ("answered a request").
 pub fn reply_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -563,6 +572,7 @@ mod tests {
                             | "dying"
                             | "harming"
                             | "dismissal"
+                            | "response"
                     )
                 ),
                 "{line:?}"

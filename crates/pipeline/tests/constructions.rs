@@ -2449,3 +2449,50 @@ const JOINT_REACTIONS_AND_DEMANDS: &[Construction] = &[
 fn joint_reactions_and_demands() {
     run(JOINT_REACTIONS_AND_DEMANDS);
 }
+
+/// An act answered with one named after "with" ("retaliated with export
+/// controls", "responded with air strikes") is the act the noun names,
+/// done by the verb's subject; tariffs and bans on trade are economic
+/// measures (CAMEO 163).
+const RESPONSES: &[Construction] = &[
+    Construction {
+        name: "retaliated with export controls",
+        text: "China retaliated with export controls on rare earth metals to the United States.",
+        events: &[("CHN", "USA", "163", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "responded with air strikes on a city",
+        text: "Israel responded with air strikes on Gaza.",
+        events: &[("ISR", "PSE", "195", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "responded with sanctions against a state",
+        text: "The EU responded with sanctions against Belarus.",
+        events: &[("IGO", "BLR", "163", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "tariffs imposed on a state's goods",
+        text: "Washington imposed tariffs of 25 percent on Canadian and Mexican imports.",
+        events: &[("USA", "CAN", "163", false), ("USA", "MEX", "163", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "condemning another's strikes is no strike",
+        text: "Poland condemned the strikes on Lviv.",
+        events: &[("POL", "", "11", false)],
+        not: &[],
+        never: &["19"],
+    },
+];
+
+#[test]
+fn responses() {
+    run(RESPONSES);
+}

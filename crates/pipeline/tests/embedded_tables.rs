@@ -254,6 +254,7 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "dying" => lexicon::dying_verb(lemma),
             "harming" => lexicon::harming_verb(lemma),
             "dismissal" => lexicon::dismissal_verb(lemma),
+            "response" => lexicon::response_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),
             "ending" => lexicon::ending_verb(lemma),
             "aspect" => lexicon::aspect_verb(lemma),
