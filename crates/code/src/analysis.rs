@@ -980,6 +980,22 @@ pub(crate) fn frame(
             }
         }
     }
+    // "boarded Philippine boats, injuring a sailor": an adverbial
+    // participle after a comma shares the subject of the clause it hangs
+    // on, not the object before it.
+    if j == v && v > 1 && gerund && s.word(v - 1) == "," {
+        let tree = doc.tree(s);
+        let head = tree
+            .tokens
+            .get(v)
+            .filter(|t| t.deprel == "advcl")
+            .and_then(|t| t.head)
+            .filter(|&h| h < v);
+        if let Some(m) = head.and_then(|h| tree_subject(doc, s, h)) {
+            f.subjects = compound(s, m);
+            return f;
+        }
+    }
     let (subjects, reported) = subject_left(doc, s, focus, j, depth);
     f.subjects = subjects;
     f.reported_from = reported;

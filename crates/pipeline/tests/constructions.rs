@@ -2496,3 +2496,27 @@ const RESPONSES: &[Construction] = &[
 fn responses() {
     run(RESPONSES);
 }
+
+/// An adverbial participle after a comma shares the subject of the clause
+/// it hangs on, also when that clause's verb codes nothing ("boarded").
+const ADVERBIAL_PARTICIPLES: &[Construction] = &[
+    Construction {
+        name: "participle after an uncoded main verb",
+        text: "Chinese coast guard personnel boarded Philippine navy boats near the Second Thomas Shoal, injuring a Filipino sailor.",
+        events: &[("CHN", "PHL", "18", false)],
+        not: &[("PHL", "PHL")],
+        never: &[],
+    },
+    Construction {
+        name: "participle after a coded main verb",
+        text: "Russian troops stormed the village, wounding three Ukrainian civilians.",
+        events: &[("RUSMIL", "UKR", "", false)],
+        not: &[("UKR", "UKR")],
+        never: &[],
+    },
+];
+
+#[test]
+fn adverbial_participles() {
+    run(ADVERBIAL_PARTICIPLES);
+}
