@@ -1012,9 +1012,30 @@ fn nominal_agent(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize])
 /// proper name that no actor mention covers.
 fn attacked_place(doc: &Doc, s: &Sent, verb: usize) -> Option<ActorRef> {
     let tree = doc.tree(s);
-    let object = tree.dependents(verb, "obj").next()?;
+    let mut object = tree.dependents(verb, "obj").next()?;
     if s.mention_at.get(object).copied().flatten().is_some() {
         return None;
+    }
+    // "captured the eastern enclave of Srebrenica", "shelled the town of
+    // Bakhmut": a noun of an area names the place after its "of".
+    let area = tree
+        .tokens
+        .get(object)
+        .is_some_and(|t| t.upos == "NOUN" && lexicon::place_noun(&t.lemma).is_some());
+    if area {
+        object = (object + 1..tree.tokens.len())
+            .take(3)
+            .find(|&k| {
+                tree.tokens[k].head == Some(object)
+                    && tree.tokens[k].deprel == "nmod"
+                    && tree.tokens[k].upos == "PROPN"
+                    && k > 0
+                    && s.word(k - 1) == "of"
+            })
+            .unwrap_or(object);
+        if s.mention_at.get(object).copied().flatten().is_some() {
+            return None;
+        }
     }
     let token = tree.tokens.get(object)?;
     if token.upos != "PROPN" {

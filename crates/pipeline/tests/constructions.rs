@@ -2520,3 +2520,28 @@ const ADVERBIAL_PARTICIPLES: &[Construction] = &[
 fn adverbial_participles() {
     run(ADVERBIAL_PARTICIPLES);
 }
+
+/// A noun of an area as the object of force names the place after its
+/// "of" ("shelled the city of Kharkiv"): force used on a city is used on
+/// the state it lies in.
+const ATTACKED_AREAS: &[Construction] = &[
+    Construction {
+        name: "the city of a place shelled",
+        text: "Russian forces shelled the city of Kharkiv.",
+        events: &[("RUSMIL", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "the city of a place captured",
+        text: "Islamic State fighters captured the city of Mosul.",
+        events: &[("", "IRQ", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn attacked_areas() {
+    run(ATTACKED_AREAS);
+}
