@@ -1,6 +1,8 @@
 //! One JSON shape per record kind, written alike by the command line
 //! (`--format json`) and the API, so a script can read either.
 
+use chrono::NaiveDate;
+use entente_annotate::{ActorDictionary, ActorInfo};
 use entente_know::ObligationsAnswer;
 use entente_store::StoredUpdate;
 use serde_json::{json, Value};
@@ -46,6 +48,20 @@ pub fn obligations(answer: &ObligationsAnswer) -> Value {
     value
 }
 
+/// Who a name is on a date (`entente actor NAME --on DATE --format json`,
+/// `/api/names/NAME?on=DATE`): `{name, on, actors}`, each reading with the
+/// role held that day or, for a person who held none, `former`, the last
+/// role ended by then. `None` when no actor is known by the name.
+pub fn actor(name: &str, on: NaiveDate) -> Option<Value> {
+    let found = ActorDictionary::embedded().lookup(name, on);
+    (!found.is_empty()).then(|| actor_answer(name, on, &found))
+}
+
+/// The shape of [`actor`] for readings already looked up.
+pub fn actor_answer(name: &str, on: NaiveDate, found: &[ActorInfo]) -> Value {
+    json!({"name": name, "on": on, "actors": found})
+}
+
 /// Today's date in UTC: the default of every "as of" question, the same in
 /// the command line and the API whatever the machine's time zone.
 pub fn today() -> chrono::NaiveDate {
@@ -56,6 +72,20 @@ pub fn today() -> chrono::NaiveDate {
 mod tests {
     use super::*;
     use entente_store::{ProposedUpdate, UpdateId, UpdateStatus};
+
+    #[test]
+    fn an_actor_answer_names_an_ended_role_former() {
+        let on = NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+        let v = actor("Jacinda Ardern", on).expect("Ardern is known");
+        assert_eq!(v["name"], "Jacinda Ardern");
+        assert_eq!(v["on"], "2024-01-01");
+        let a = &v["actors"][0];
+        assert_eq!(a["code"], "");
+        assert_eq!(a["former"]["code"], "NZLGOV");
+        assert_eq!(a["former"]["title"], "prime minister");
+        assert_eq!(a["former"]["to"], "2023-01-25");
+        assert!(actor("Qqqzzx Wwwvvk", on).is_none());
+    }
 
     #[test]
     fn a_stored_update_keeps_both_names_of_its_change() {
