@@ -22,6 +22,12 @@ pub fn stored_update(u: &StoredUpdate) -> Value {
         "evidence": u.update.evidence,
         "proposed_at": u.proposed_at,
         "decided_at": u.decided_at,
+        // Other documents that reported the same fact.
+        "also": u.also.iter().map(|a| json!({
+            "doc": a.doc,
+            "sentence": a.sentence,
+            "evidence": a.evidence,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -97,12 +103,24 @@ mod tests {
                 doc: Some("d1".into()),
                 sentence: Some(0),
                 evidence: None,
+                fact: None,
             },
             status: UpdateStatus::Accepted,
             proposed_at: "2026-03-11T00:00:00.000Z".into(),
             decided_at: None,
+            also: vec![entente_store::UpdateEvidence {
+                doc: Some("d2".into()),
+                sentence: Some(3),
+                evidence: None,
+            }],
         };
         let v = stored_update(&u);
+        assert_eq!(v["doc"], "d1");
+        assert_eq!(
+            v["also"][0]["doc"], "d2",
+            "a further report of the same fact"
+        );
+        assert_eq!(v["also"][0]["sentence"], 3);
         assert_eq!(v["update"], v["payload"]);
         assert_eq!(v["update"]["state"], "IRL");
         assert_eq!(v["status"], "accepted");
