@@ -409,6 +409,21 @@ const OFFICES: &[Office] = &[
     Office { name: "Kristrun Frostadottir", on: "2025-06-01", code: Some("ISLGOV"), role: "prime minister", not: "", source: "https://theindianawaaz.com/icelands-new-govt-takes-office-under-pm-kristrun-frostadotti/" },
     Office { name: "Peter Dutton", on: "2022-01-01", code: Some("AUSGOV"), role: "defence minister", not: "", source: "https://aviationguideem.com/2021/12/14/the-hon-peter-dutton-mp-minister-for-defense-australian-government-department-of-defense/" },
     Office { name: "Jose Manuel Albares", on: "2024-06-01", code: Some("ESPGOV"), role: "foreign minister", not: "", source: "https://thediplomatinspain.com/en/2021/07/13/albares-and-laya-remember-neighbor-and-friend-morocco-during-the-ministerial-changeover" },
+    Office { name: "Sugiono", on: "2025-06-01", code: Some("IDNGOV"), role: "foreign minister", not: "", source: "https://www.arabnews.pk/node/2576137/world" },
+    Office { name: "Retno Marsudi", on: "2025-06-01", code: Some(""), role: "", not: "IDNGOV", source: "https://bisnisupdate.com/berita-populer/prabowo-menunjuk-sugiono-sebagai-menteri-luar-negeri/117285" },
+    Office { name: "Prabowo Subianto", on: "2022-06-01", code: Some("IDNGOV"), role: "defence minister", not: "", source: "https://asianews.network/?p=172294" },
+    Office { name: "Sjafrie Sjamsoeddin", on: "2025-06-01", code: Some("IDNGOV"), role: "defence minister", not: "", source: "https://news.republika.co.id/berita/slnsgt484/prabowo-umumkan-mayor-teddy-jadi-sekretaris-kabinet" },
+    Office { name: "Rajnath Singh", on: "2025-06-01", code: Some("INDGOV"), role: "defence minister", not: "", source: "https://www.dailypioneer.com/2024/top-stories/amit-shah-retains-home-ministry--rajnath-singh-defence.html" },
+    Office { name: "Droupadi Murmu", on: "2024-06-01", code: Some("INDGOV"), role: "president", not: "", source: "https://dawn.com/news/1839139/bjp-keeps-foreign-affairs-home-finance-defence" },
+    Office { name: "Mauro Vieira", on: "2024-06-01", code: Some("BRAGOV"), role: "foreign minister", not: "", source: "https://pledgetimes.com/learn-more-lula-sworn-in-to-a-plural-ministry-but-that-does-not-guarantee-the-basis-for-approving-amendments-to-the-constitution-istoe-dinheiro/" },
+    Office { name: "Jose Mucio", on: "2024-06-01", code: Some("BRAGOV"), role: "defence minister", not: "", source: "https://pledgetimes.com/learn-more-lula-sworn-in-to-a-plural-ministry-but-that-does-not-guarantee-the-basis-for-approving-amendments-to-the-constitution-istoe-dinheiro/" },
+    Office { name: "Ronald Lamola", on: "2025-01-01", code: Some("ZAFGOV"), role: "foreign minister", not: "", source: "https://www.citizen.co.za/news/south-africa/politics/ramaphosa-foreign-policy-continuity-appointment-lamola/" },
+    Office { name: "Naledi Pandor", on: "2025-01-01", code: Some(""), role: "", not: "ZAFGOV", source: "https://www.citizen.co.za/news/south-africa/politics/ramaphosa-foreign-policy-continuity-appointment-lamola/" },
+    Office { name: "Hristijan Mickoski", on: "2025-01-01", code: Some("MKDGOV"), role: "prime minister", not: "", source: "https://bgnesnews.com/balkans/hristijan-mickoski-takes-office-as-prime-minister-of-north-macedonia" },
+    Office { name: "Zoran Zaev", on: "2023-01-01", code: Some(""), role: "", not: "MKDGOV", source: "https://www.rferl.org/a/north-macedonia-elect-prime-minister--dimitar-kovacevski-/31657339.html" },
+    Office { name: "Dimitar Kovachevski", on: "2023-01-01", code: Some("MKDGOV"), role: "prime minister", not: "", source: "https://www.rferl.org/a/north-macedonia-elect-prime-minister--dimitar-kovacevski-/31657339.html" },
+    Office { name: "Milojko Spajic", on: "2024-06-01", code: Some("MNEGOV"), role: "prime minister", not: "", source: "https://naslovi.net/2023-10-31/euractiv/crna-gora-dobila-novu-vladu-za-premijera-izabran-milojko-spajic/34829543" },
+    Office { name: "Zdravko Krivokapic", on: "2023-01-01", code: Some(""), role: "", not: "MNEGOV", source: "https://europeanwesternbalkans.com/2022/04/28/new-government-of-montenegro-elected-by-the-assembly/" },
 ];
 
 #[test]
