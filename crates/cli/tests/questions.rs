@@ -424,6 +424,11 @@ const OFFICES: &[Office] = &[
     Office { name: "Dimitar Kovachevski", on: "2023-01-01", code: Some("MKDGOV"), role: "prime minister", not: "", source: "https://www.rferl.org/a/north-macedonia-elect-prime-minister--dimitar-kovacevski-/31657339.html" },
     Office { name: "Milojko Spajic", on: "2024-06-01", code: Some("MNEGOV"), role: "prime minister", not: "", source: "https://naslovi.net/2023-10-31/euractiv/crna-gora-dobila-novu-vladu-za-premijera-izabran-milojko-spajic/34829543" },
     Office { name: "Zdravko Krivokapic", on: "2023-01-01", code: Some(""), role: "", not: "MNEGOV", source: "https://europeanwesternbalkans.com/2022/04/28/new-government-of-montenegro-elected-by-the-assembly/" },
+    Office { name: "Rob Jetten", on: "2026-06-01", code: Some("NLDGOV"), role: "prime minister", not: "", source: "https://report.az/en/other-countries/new-dutch-government-sworn-in" },
+    Office { name: "Dick Schoof", on: "2026-06-01", code: Some(""), role: "", not: "NLDGOV", source: "https://www.anews.com.tr/europe/2026/02/23/rob-jetten-becomes-youngest-dutch-premier-as-new-minority-cabinet-inaugurated" },
+    Office { name: "Marcel Ciolacu", on: "2024-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://es.stringtranslate.com/gabinete%20de%20Ciolacu/Ciolacu_Cabinet" },
+    Office { name: "Ilie Bolojan", on: "2025-03-01", code: Some("ROUGOV"), role: "acting president", not: "", source: "https://www.romania-insider.com/constitutional-court-approves-iohannis-resignation-feb-2025" },
+    Office { name: "Ilie Bolojan", on: "2026-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://www.chinadailyhk.com/article/614517" },
 ];
 
 #[test]
