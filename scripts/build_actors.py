@@ -416,8 +416,17 @@ def load_reign(data: Path, cow_iso: dict[str, str]):
                 b = f"{int(r['eyear']):04d}-{int(r['emonth']):02d}-28"
             except ValueError:
                 b = ""
-        rows.append([r["leader"].strip(), "", iso + "GOV", "leader", a, b, "REIGN 2021"])
+        rows.append([utf8_in_latin1(r["leader"].strip()), "", iso + "GOV", "leader", a, b, "REIGN 2021"])
     return rows
+
+
+def utf8_in_latin1(s: str) -> str:
+    """The REIGN file is Latin-1 with a few names in UTF-8 ("KatrÃ\xadn" for "Katrín"):
+    such a name, read back as UTF-8 bytes, is the name."""
+    try:
+        return s.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
 
 
 def merge_people(curated_rows, reign_rows, phoenix_rows):

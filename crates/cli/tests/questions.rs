@@ -429,6 +429,12 @@ const OFFICES: &[Office] = &[
     Office { name: "Marcel Ciolacu", on: "2024-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://es.stringtranslate.com/gabinete%20de%20Ciolacu/Ciolacu_Cabinet" },
     Office { name: "Ilie Bolojan", on: "2025-03-01", code: Some("ROUGOV"), role: "acting president", not: "", source: "https://www.romania-insider.com/constitutional-court-approves-iohannis-resignation-feb-2025" },
     Office { name: "Ilie Bolojan", on: "2026-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://www.chinadailyhk.com/article/614517" },
+    Office { name: "Cho Tae-yul", on: "2024-06-01", code: Some("KORGOV"), role: "foreign minister", not: "", source: "https://hessslslslsls.azureedge.net/wiki/Cho_Tae-yul" },
+    Office { name: "Park Jin", on: "2024-06-01", code: Some(""), role: "", not: "KORGOV", source: "https://hessslslslsls.azureedge.net/wiki/Cho_Tae-yul" },
+    Office { name: "Cho Hyun", on: "2026-01-01", code: Some("KORGOV"), role: "foreign minister", not: "", source: "https://www.thehawk.in/news/world/look-forward-to-working-together-eam-jaishankar-congratulates-south-koreas-new-fm-cho-hyun" },
+    Office { name: "To Lam", on: "2025-01-01", code: Some("VNMGOV"), role: "general secretary", not: "", source: "https://www.shine.cn/news/world/2408035651/" },
+    Office { name: "Nguyen Phu Trong", on: "2025-01-01", code: Some(""), role: "", not: "VNMGOV", source: "https://www.shine.cn/news/world/2408035651/" },
+    Office { name: "Katrin Jakobsdottir", on: "2025-01-01", code: Some(""), role: "", not: "ISLGOV", source: "https://dailynewsen.com/breaking/in-iceland-an-experienced-political-leader-becomes-prime-minister.html" },
 ];
 
 #[test]
