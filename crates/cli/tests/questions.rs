@@ -435,6 +435,12 @@ const OFFICES: &[Office] = &[
     Office { name: "To Lam", on: "2025-01-01", code: Some("VNMGOV"), role: "general secretary", not: "", source: "https://www.shine.cn/news/world/2408035651/" },
     Office { name: "Nguyen Phu Trong", on: "2025-01-01", code: Some(""), role: "", not: "VNMGOV", source: "https://www.shine.cn/news/world/2408035651/" },
     Office { name: "Katrin Jakobsdottir", on: "2025-01-01", code: Some(""), role: "", not: "ISLGOV", source: "https://dailynewsen.com/breaking/in-iceland-an-experienced-political-leader-becomes-prime-minister.html" },
+    Office { name: "Petr Pavel", on: "2024-01-01", code: Some("CZEGOV"), role: "president", not: "", source: "https://www.victoriaadvocate.com/former-gen-petr-pavel-sworn-in-as-czech-president-vows-to-support-kyiv/article_d489a1aa-beca-11ed-b0db-fba1cfc84507.html" },
+    Office { name: "Milos Zeman", on: "2024-01-01", code: None, role: "", not: "CZEGOV", source: "https://www.victoriaadvocate.com/former-gen-petr-pavel-sworn-in-as-czech-president-vows-to-support-kyiv/article_d489a1aa-beca-11ed-b0db-fba1cfc84507.html" },
+    Office { name: "Peter Pellegrini", on: "2025-01-01", code: Some("SVKGOV"), role: "president", not: "", source: "https://unn.ua/en/news/slovakia-has-officially-changed-its-president-peter-pellegrini-takes-oath-of-office" },
+    Office { name: "Zuzana Caputova", on: "2025-01-01", code: Some(""), role: "", not: "SVKGOV", source: "https://unn.ua/en/news/slovakia-has-officially-changed-its-president-peter-pellegrini-takes-oath-of-office" },
+    Office { name: "Katalin Novak", on: "2025-01-01", code: Some(""), role: "", not: "HUNGOV", source: "https://bbj.hu/politics/domestic/parliament/parliament-elects-sulyok-as-new-hungarian-president" },
+    Office { name: "Tamas Sulyok", on: "2025-01-01", code: Some("HUNGOV"), role: "president", not: "", source: "https://pledgetimes.com/hungary-the-parliament-named-tamas-sulyok-as-the-new-president-of-hungary/" },
 ];
 
 #[test]
