@@ -416,8 +416,17 @@ def load_reign(data: Path, cow_iso: dict[str, str]):
                 b = f"{int(r['eyear']):04d}-{int(r['emonth']):02d}-28"
             except ValueError:
                 b = ""
-        rows.append([r["leader"].strip(), "", iso + "GOV", "leader", a, b, "REIGN 2021"])
+        rows.append([utf8_in_latin1(r["leader"].strip()), "", iso + "GOV", "leader", a, b, "REIGN 2021"])
     return rows
+
+
+def utf8_in_latin1(s: str) -> str:
+    """The REIGN file is Latin-1 with a few names in UTF-8 ("KatrÃ\xadn" for "Katrín"):
+    such a name, read back as UTF-8 bytes, is the name."""
+    try:
+        return s.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
 
 
 def merge_people(curated_rows, reign_rows, phoenix_rows):
@@ -437,12 +446,26 @@ def merge_people(curated_rows, reign_rows, phoenix_rows):
     curated_terms: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for r in curated_rows:
         curated_terms.setdefault((key(r[0]), r[2]), []).append((r[4], r[5]))
+    # The first curated year of each person in each state: a REIGN surname that ended half a
+    # century before it is another person of the same family (Nobusuke Kishi, prime minister
+    # until 1960, is not Nobuo Kishi, defence minister from 2020; Rabuka's 1987 spell, 35
+    # years before his 2022 term, is his own).
+    first_year: dict[tuple[str, str], int] = {}
+    for r in curated_rows:
+        if r[4]:
+            k = (key(r[0]), r[2][:3])
+            first_year[k] = min(first_year.get(k, 9999), int(r[4][:4]))
+
+    def another_generation(name: str, reign_row) -> bool:
+        first = first_year.get((key(name), reign_row[2][:3]))
+        return bool(first and reign_row[5] and first - int(reign_row[5][:4]) > 50)
+
     for r in reign_rows:
         k = key(r[0])
         name = full.get(k)
         if name is None and " " not in k:
             c = by_surname.get((r[2][:3], k), set())
-            if len(c) == 1:
+            if len(c) == 1 and not another_generation(next(iter(c)), r):
                 name = next(iter(c))
         if name is None:
             # "Johnson", "M. Rutte", "Lopez Obrador": the curated holder of the same code

@@ -311,42 +311,143 @@ struct Office {
     name: &'static str,
     on: &'static str,
     code: Option<&'static str>,
+    /// The role held that day ("" when not asked).
+    role: &'static str,
     not: &'static str,
     source: &'static str,
 }
 
 const OFFICES: &[Office] = &[
-    Office { name: "Jacinda Ardern", on: "2024-01-01", code: Some(""), not: "NZLGOV", source: "Wikipedia: Prime Minister of New Zealand" },
-    Office { name: "Christopher Luxon", on: "2024-01-01", code: Some("NZLGOV"), not: "", source: "Wikipedia: Prime Minister of New Zealand" },
-    Office { name: "Jens Stoltenberg", on: "2025-01-01", code: None, not: "IGOWSTNAT", source: "Wikipedia: Secretary General of NATO" },
-    Office { name: "Mark Rutte", on: "2025-01-01", code: Some("IGOWSTNAT"), not: "NLDGOV", source: "Wikipedia: Secretary General of NATO" },
-    Office { name: "Sanna Marin", on: "2024-01-01", code: Some(""), not: "FINGOV", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
-    Office { name: "Petteri Orpo", on: "2024-01-01", code: Some("FINGOV"), not: "", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
-    Office { name: "Erna Solberg", on: "2024-01-01", code: None, not: "NORGOV", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
-    Office { name: "Jonas Gahr Store", on: "2024-01-01", code: Some("NORGOV"), not: "", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
-    Office { name: "Lawrence Wong", on: "2024-06-01", code: Some("SGPGOV"), not: "", source: "https://www.thepeninsulaqatar.com/article/15/05/2024/singapores-lawrence-wong-sworn-in-as-new-prime-minister" },
-    Office { name: "Muhyiddin Yassin", on: "2022-01-01", code: None, not: "MYSGOV", source: "https://en.vietnamplus.vn/ismail-sabri-yaakob-sworn-in-as-malaysias-new-prime-minister/206742.vnp" },
-    Office { name: "Anwar Ibrahim", on: "2024-01-01", code: Some("MYSGOV"), not: "", source: "https://www.todayonline.com/world/anwar-ibrahim-sworn-malaysias-10th-prime-minister-2055451" },
-    Office { name: "Javier Milei", on: "2024-06-01", code: Some("ARGGOV"), not: "", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
-    Office { name: "Alberto Fernandez", on: "2024-06-01", code: None, not: "ARGGOV", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
-    Office { name: "Boris Johnson", on: "2024-01-01", code: Some(""), not: "GBRGOV", source: "Wikipedia: Prime Minister of the United Kingdom" },
-    Office { name: "Leo Varadkar", on: "2023-06-01", code: Some("IRLGOV"), not: "", source: "https://radionigeria.gov.ng/2022/12/17/leo-varadkar-becomes-irelands-pm/" },
-    Office { name: "Andrej Babis", on: "2023-01-01", code: Some(""), not: "CZEGOV", source: "https://www.marketscreener.com/news/latest/Czech-president-appoints-Petr-Fiala-as-prime-minister--37150935/" },
-    Office { name: "Andrej Babis", on: "2026-01-01", code: Some("CZEGOV"), not: "", source: "https://unn.ua/en/news/billionaire-babis-officially-appointed-czech-prime-minister" },
-    Office { name: "Robert Fico", on: "2024-01-01", code: Some("SVKGOV"), not: "", source: "https://www.prezident.sk/en/press-room/1" },
-    Office { name: "Kaja Kallas", on: "2025-01-01", code: Some("IGOEUREEC"), not: "ESTGOV", source: "https://babel.ua/en/news/109269-the-new-government-was-sworn-in-kristen-michal-became-the-prime-minister" },
-    Office { name: "Kristen Michal", on: "2025-01-01", code: Some("ESTGOV"), not: "", source: "https://www.hurriyetdailynews.com/estonias-new-centre-right-government-sworn-in-198781" },
-    Office { name: "Bart De Wever", on: "2025-06-01", code: Some("BELGOV"), not: "", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
-    Office { name: "Alexander De Croo", on: "2025-06-01", code: None, not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
-    Office { name: "Johann Wadephul", on: "2025-06-01", code: Some("DEUGOV"), not: "", source: "https://www.bmvg.de/de/aktuelles/pistorius-bleibt-verteidigungsminister-5937852" },
-    Office { name: "Boris Pistorius", on: "2024-01-01", code: Some("DEUGOV"), not: "", source: "https://report.az/en/other-countries/germany-s-new-defense-minister-takes-oath" },
-    Office { name: "Grant Shapps", on: "2024-01-01", code: Some("GBRGOV"), not: "", source: "https://www.theguardian.com/politics/2023/aug/31/grant-shapps-appointed-as-defence-secretary-reshuffle" },
-    Office { name: "John Healey", on: "2025-01-01", code: Some("GBRGOV"), not: "", source: "https://www.devdiscourse.com/article/politics/3007082-keir-starmers-cabinet-shift-lammy-healey-to-lead-during-global-turmoil" },
-    Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
+    Office { name: "Jacinda Ardern", on: "2024-01-01", code: Some(""), role: "", not: "NZLGOV", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Christopher Luxon", on: "2024-01-01", code: Some("NZLGOV"), role: "", not: "", source: "Wikipedia: Prime Minister of New Zealand" },
+    Office { name: "Jens Stoltenberg", on: "2025-01-01", code: None, role: "", not: "IGOWSTNAT", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Mark Rutte", on: "2025-01-01", code: Some("IGOWSTNAT"), role: "", not: "NLDGOV", source: "Wikipedia: Secretary General of NATO" },
+    Office { name: "Sanna Marin", on: "2024-01-01", code: Some(""), role: "", not: "FINGOV", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Petteri Orpo", on: "2024-01-01", code: Some("FINGOV"), role: "", not: "", source: "https://valtioneuvosto.fi/en/-/10616/prime-minister-orpo-s-government-appointed" },
+    Office { name: "Erna Solberg", on: "2024-01-01", code: None, role: "", not: "NORGOV", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Jonas Gahr Store", on: "2024-01-01", code: Some("NORGOV"), role: "", not: "", source: "https://www.regjeringen.no/en/historical-archive/solbergs-government/Ministries/smk/Press-releases/2021/fields-of-responsibility-in-jonas-gahr-stores-government/id2877192/" },
+    Office { name: "Lawrence Wong", on: "2024-06-01", code: Some("SGPGOV"), role: "", not: "", source: "https://www.thepeninsulaqatar.com/article/15/05/2024/singapores-lawrence-wong-sworn-in-as-new-prime-minister" },
+    Office { name: "Muhyiddin Yassin", on: "2022-01-01", code: None, role: "", not: "MYSGOV", source: "https://en.vietnamplus.vn/ismail-sabri-yaakob-sworn-in-as-malaysias-new-prime-minister/206742.vnp" },
+    Office { name: "Anwar Ibrahim", on: "2024-01-01", code: Some("MYSGOV"), role: "", not: "", source: "https://www.todayonline.com/world/anwar-ibrahim-sworn-malaysias-10th-prime-minister-2055451" },
+    Office { name: "Javier Milei", on: "2024-06-01", code: Some("ARGGOV"), role: "", not: "", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Alberto Fernandez", on: "2024-06-01", code: None, role: "", not: "ARGGOV", source: "https://menafn.com/1107567347/Javier-Milei-Sworn-In-As-President-Of-Argentina" },
+    Office { name: "Boris Johnson", on: "2024-01-01", code: Some(""), role: "", not: "GBRGOV", source: "Wikipedia: Prime Minister of the United Kingdom" },
+    Office { name: "Leo Varadkar", on: "2023-06-01", code: Some("IRLGOV"), role: "", not: "", source: "https://radionigeria.gov.ng/2022/12/17/leo-varadkar-becomes-irelands-pm/" },
+    Office { name: "Andrej Babis", on: "2023-01-01", code: Some(""), role: "", not: "CZEGOV", source: "https://www.marketscreener.com/news/latest/Czech-president-appoints-Petr-Fiala-as-prime-minister--37150935/" },
+    Office { name: "Andrej Babis", on: "2026-01-01", code: Some("CZEGOV"), role: "", not: "", source: "https://unn.ua/en/news/billionaire-babis-officially-appointed-czech-prime-minister" },
+    Office { name: "Robert Fico", on: "2024-01-01", code: Some("SVKGOV"), role: "", not: "", source: "https://www.prezident.sk/en/press-room/1" },
+    Office { name: "Kaja Kallas", on: "2025-01-01", code: Some("IGOEUREEC"), role: "", not: "ESTGOV", source: "https://babel.ua/en/news/109269-the-new-government-was-sworn-in-kristen-michal-became-the-prime-minister" },
+    Office { name: "Kristen Michal", on: "2025-01-01", code: Some("ESTGOV"), role: "", not: "", source: "https://www.hurriyetdailynews.com/estonias-new-centre-right-government-sworn-in-198781" },
+    Office { name: "Bart De Wever", on: "2025-06-01", code: Some("BELGOV"), role: "", not: "", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Alexander De Croo", on: "2025-06-01", code: None, role: "", not: "BELGOV", source: "https://www.hurriyetdailynews.com/belgium-moves-to-the-right-as-new-pm-de-wever-sworn-in-205380" },
+    Office { name: "Johann Wadephul", on: "2025-06-01", code: Some("DEUGOV"), role: "", not: "", source: "https://www.bmvg.de/de/aktuelles/pistorius-bleibt-verteidigungsminister-5937852" },
+    Office { name: "Boris Pistorius", on: "2024-01-01", code: Some("DEUGOV"), role: "", not: "", source: "https://report.az/en/other-countries/germany-s-new-defense-minister-takes-oath" },
+    Office { name: "Grant Shapps", on: "2024-01-01", code: Some("GBRGOV"), role: "", not: "", source: "https://www.theguardian.com/politics/2023/aug/31/grant-shapps-appointed-as-defence-secretary-reshuffle" },
+    Office { name: "John Healey", on: "2025-01-01", code: Some("GBRGOV"), role: "", not: "", source: "https://www.devdiscourse.com/article/politics/3007082-keir-starmers-cabinet-shift-lammy-healey-to-lead-during-global-turmoil" },
+    Office { name: "Kao Kim Hourn", on: "2024-01-01", code: Some("IGOSEAASN"), role: "", not: "", source: "https://cambodianess.com/article/kao-kim-hourn-takes-up-asean-secretary-general-position" },
+    // Issue 12, item 3: ministers and heads of government after March 2021.
+    Office { name: "Yoko Kamikawa", on: "2024-06-01", code: Some("JPNGOV"), role: "foreign minister", not: "", source: "https://www.nation.com.pk/14-Sep-2023/japan-pm-replaces-foreign-defence-ministers-in-cabinet-reshuffle" },
+    Office { name: "Yoshimasa Hayashi", on: "2022-06-01", code: Some("JPNGOV"), role: "foreign minister", not: "", source: "https://www.urdupoint.com/en/world/japans-foreign-ministry-to-be-headed-by-ex-d-1397139.html" },
+    Office { name: "Takeshi Iwaya", on: "2025-06-01", code: Some("JPNGOV"), role: "foreign minister", not: "", source: "https://tass.com/world/1850271" },
+    Office { name: "Takeshi Iwaya", on: "2026-01-01", code: Some(""), role: "", not: "JPNGOV", source: "https://tass.com/world/1850271" },
+    Office { name: "Toshimitsu Motegi", on: "2026-01-01", code: Some("JPNGOV"), role: "foreign minister", not: "", source: "https://www.anews.com.tr/asia/2025/10/21/japans-pm-takaichi-sworn-in-by-emperor-as-unveils-new-cabinet" },
+    Office { name: "Minoru Kihara", on: "2024-06-01", code: Some("JPNGOV"), role: "defence minister", not: "", source: "https://www.nation.com.pk/14-Sep-2023/japan-pm-replaces-foreign-defence-ministers-in-cabinet-reshuffle" },
+    Office { name: "Gen Nakatani", on: "2025-06-01", code: Some("JPNGOV"), role: "defence minister", not: "", source: "https://tass.com/world/1850271" },
+    Office { name: "Shinjiro Koizumi", on: "2026-06-01", code: Some("JPNGOV"), role: "defence minister", not: "", source: "https://sputnikglobe.com/20251021/japan-unveils-composition-of-1st-female-prime-ministers-govt-1122997340.html" },
+    Office { name: "Catherine Colonna", on: "2023-06-01", code: Some("FRAGOV"), role: "foreign minister", not: "", source: "https://indianeconomicobserver.com/news/france-appoints-new-foreign-defense-ministers-elysee-palace20220520211531" },
+    Office { name: "Catherine Colonna", on: "2024-06-01", code: Some(""), role: "", not: "FRAGOV", source: "https://indianeconomicobserver.com/news/france-appoints-new-foreign-defense-ministers-elysee-palace20220520211531" },
+    Office { name: "Jean-Noel Barrot", on: "2025-06-01", code: Some("FRAGOV"), role: "foreign minister", not: "", source: "https://pledgetimes.com/france-new-barnier-government/" },
+    Office { name: "Sebastien Lecornu", on: "2024-06-01", code: Some("FRAGOV"), role: "defence minister", not: "", source: "https://indianeconomicobserver.com/news/france-appoints-new-foreign-defense-ministers-elysee-palace20220520211531" },
+    Office { name: "Sebastien Lecornu", on: "2026-01-01", code: Some("FRAGOV"), role: "prime minister", not: "", source: "https://www.terradaily.com/reports/Macron_names_defence_minister_Lecornu_new_PM_presidency_999.html" },
+    Office { name: "Michel Barnier", on: "2024-10-01", code: Some("FRAGOV"), role: "prime minister", not: "", source: "https://www.dw.com/en/france-macron-names-francois-bayrou-as-new-prime-minister/a-71044786" },
+    Office { name: "Francois Bayrou", on: "2025-06-01", code: Some("FRAGOV"), role: "prime minister", not: "", source: "https://www.dw.com/en/france-macron-names-francois-bayrou-as-new-prime-minister/a-71044786" },
+    Office { name: "Catherine Vautrin", on: "2026-01-01", code: Some("FRAGOV"), role: "defence minister", not: "", source: "https://www.trend.az/world/4102853.html" },
+    Office { name: "Melanie Joly", on: "2024-06-01", code: Some("CANGOV"), role: "foreign minister", not: "", source: "https://www.theglobeandmail.com/politics/article-justin-trudeau-shuffles-cabinet-to-appoint-guilbeault-at-environment/" },
+    Office { name: "Anita Anand", on: "2024-06-01", code: Some(""), role: "", not: "CANGOV", source: "https://www.cbc.ca/news/politics/cabinet-announcement-trudeau-1.6225121" },
+    Office { name: "Anita Anand", on: "2025-06-01", code: Some("CANGOV"), role: "foreign minister", not: "", source: "https://mb.com.ph/2025/05/14/canadian-prime-minister-carney-names-a-new-foreign-minister-in-a-cabinet-shake-up" },
+    Office { name: "Bill Blair", on: "2024-06-01", code: Some("CANGOV"), role: "defence minister", not: "", source: "https://www.cp24.com/news/trudeau-announces-major-cabinet-shake-up-seven-new-ministers-1.6494488" },
+    Office { name: "David McGuinty", on: "2025-06-01", code: Some("CANGOV"), role: "defence minister", not: "", source: "https://trendsnnews.com/?p=14344" },
+    Office { name: "Antonio Tajani", on: "2024-06-01", code: Some("ITAGOV"), role: "foreign minister", not: "", source: "https://pledgetimes.com/budgets-become-melonis-first-hot-potato-2/" },
+    Office { name: "Guido Crosetto", on: "2024-06-01", code: Some("ITAGOV"), role: "defence minister", not: "", source: "https://www.iccpi.org.ph/post/new-italian-meloni-government" },
+    Office { name: "Luigi Di Maio", on: "2023-01-01", code: Some(""), role: "", not: "ITAGOV", source: "https://pledgetimes.com/budgets-become-melonis-first-hot-potato-2/" },
+    Office { name: "Hakan Fidan", on: "2024-06-01", code: Some("TURGOV"), role: "foreign minister", not: "", source: "https://www.hurriyetdailynews.com/turkiye-announces-new-cabinet-183679" },
+    Office { name: "Mevlut Cavusoglu", on: "2024-06-01", code: Some(""), role: "", not: "TURGOV", source: "https://www.hurriyetdailynews.com/turkiye-announces-new-cabinet-183679" },
+    Office { name: "Yasar Guler", on: "2024-06-01", code: Some("TURGOV"), role: "defence minister", not: "", source: "https://trt.global/world/article/13483793" },
+    Office { name: "Andrei Belousov", on: "2025-01-01", code: Some("RUSGOV"), role: "defence minister", not: "", source: "https://www.pravda.com.ua/eng/news/2024/05/14/7455817/" },
+    Office { name: "Sergei Shoigu", on: "2025-01-01", code: Some("RUSGOV"), role: "security council secretary", not: "", source: "https://kyivindependent.com/putin-signs-decree-officially-appointing-belousov-as-new-russian-defense-minister" },
+    Office { name: "Dong Jun", on: "2024-06-01", code: Some("CHNGOV"), role: "defence minister", not: "", source: "https://news.az/news/china-appoints-new-defense-minister" },
+    Office { name: "Li Shangfu", on: "2024-06-01", code: Some(""), role: "", not: "CHNGOV", source: "https://news.az/news/china-appoints-new-defense-minister" },
+    Office { name: "Radoslaw Sikorski", on: "2024-06-01", code: Some("POLGOV"), role: "foreign minister", not: "", source: "https://www.gov.pl/web/primeminister/president-andrzej-duda-appoints-prime-minister-donald-tusk-and-a-new-council-of-ministers" },
+    Office { name: "Wladyslaw Kosiniak-Kamysz", on: "2024-06-01", code: Some("POLGOV"), role: "defence minister", not: "", source: "https://www.gov.pl/web/primeminister/president-andrzej-duda-appoints-prime-minister-donald-tusk-and-a-new-council-of-ministers" },
+    Office { name: "Mateusz Morawiecki", on: "2024-06-01", code: Some(""), role: "", not: "POLGOV", source: "https://www.gov.pl/web/primeminister/president-andrzej-duda-appoints-prime-minister-donald-tusk-and-a-new-council-of-ministers" },
+    Office { name: "Karol Nawrocki", on: "2025-09-01", code: Some("POLGOV"), role: "president", not: "", source: "https://tass.com/world/1998545" },
+    Office { name: "Andrzej Duda", on: "2025-09-01", code: Some(""), role: "", not: "POLGOV", source: "Wikipedia: President of Poland" },
+    Office { name: "Christine Lambrecht", on: "2022-06-01", code: Some("DEUGOV"), role: "defence minister", not: "", source: "https://bmvg.de/de/aktuelles/christine-lambrecht-verteidigungsministerin-ernannt-5307956" },
+    Office { name: "Annalena Baerbock", on: "2022-06-01", code: Some("DEUGOV"), role: "foreign minister", not: "", source: "Wikipedia: Federal Minister for Foreign Affairs (Germany)" },
+    Office { name: "Dick Schoof", on: "2025-01-01", code: Some("NLDGOV"), role: "prime minister", not: "", source: "https://www.euronews.com/my-europe/2024/07/02/former-spy-chief-dick-schoof-sworn-in-as-new-dutch-prime-minister" },
+    Office { name: "Christian Stocker", on: "2025-06-01", code: Some("AUTGOV"), role: "chancellor", not: "", source: "https://cdn.saudigazette.com.sa/article/649820/World/Europe/Center-right-leader-Christian-Stocker-sworn-in-as-new-Austrian-chancellor" },
+    Office { name: "Karl Nehammer", on: "2023-01-01", code: Some("AUTGOV"), role: "chancellor", not: "", source: "https://www.euronews.com/2021/12/06/karl-nehammer-sworn-in-as-austria-s-third-chancellor-in-two-months" },
+    Office { name: "Sebastian Kurz", on: "2022-01-01", code: Some(""), role: "", not: "AUTGOV", source: "https://www.politico.eu/article/schallenberg-sworn-in-as-austrian-chancellor/" },
+    Office { name: "Robert Golob", on: "2023-01-01", code: Some("SVNGOV"), role: "prime minister", not: "", source: "https://hr.n1info.com/english/news/slovenian-parliament-confirms-robert-golob-as-prime-minister/" },
+    Office { name: "Janez Jansa", on: "2023-01-01", code: Some(""), role: "", not: "SVNGOV", source: "https://hr.n1info.com/english/news/slovenian-parliament-confirms-robert-golob-as-prime-minister/" },
+    Office { name: "Eduard Heger", on: "2022-01-01", code: Some("SVKGOV"), role: "prime minister", not: "", source: "https://www.devdiscourse.com/article/law-order/1518254-slovak-president-appoints-eduard-heger-as-prime-minister" },
+    Office { name: "Igor Matovic", on: "2022-01-01", code: Some(""), role: "", not: "SVKGOV", source: "https://www.devdiscourse.com/article/law-order/1518254-slovak-president-appoints-eduard-heger-as-prime-minister" },
+    Office { name: "Luis Montenegro", on: "2025-01-01", code: Some("PRTGOV"), role: "prime minister", not: "", source: "https://www.politico.eu/article/luis-montenegro-portugal-new-prime-minister-sworn-in/" },
+    Office { name: "Antonio Costa", on: "2025-01-01", code: Some("IGOEUREEC"), role: "president of the european council", not: "", source: "Wikipedia: President of the European Council" },
+    Office { name: "Evika Silina", on: "2024-06-01", code: Some("LVAGOV"), role: "prime minister", not: "", source: "https://www.politico.eu/article/evika-silina-is-latvias-new-prime-minister/" },
+    Office { name: "Krisjanis Karins", on: "2024-01-01", code: Some("LVAGOV"), role: "foreign minister", not: "", source: "https://interfax.com/newsroom/top-stories/94624/" },
+    Office { name: "Krisjanis Karins", on: "2024-06-01", code: Some(""), role: "", not: "LVAGOV", source: "https://interfax.com/newsroom/top-stories/94624/" },
+    Office { name: "Luc Frieden", on: "2024-06-01", code: Some("LUXGOV"), role: "prime minister", not: "", source: "https://chronicle.lu/category/politics/47480-new-luxembourg-government-led-by-luc-frieden-sworn-in" },
+    Office { name: "Xavier Bettel", on: "2024-06-01", code: Some("LUXGOV"), role: "foreign minister", not: "", source: "https://chronicle.lu/category/politics/47480-new-luxembourg-government-led-by-luc-frieden-sworn-in" },
+    Office { name: "Klaus Iohannis", on: "2025-06-01", code: Some(""), role: "", not: "ROUGOV", source: "https://www.romania-insider.com/constitutional-court-approves-iohannis-resignation-feb-2025" },
+    Office { name: "Nicusor Dan", on: "2025-06-01", code: Some("ROUGOV"), role: "president", not: "", source: "https://www.hurriyetdailynews.com/pro-eu-centrist-dan-sworn-in-as-romania-president-209602" },
+    Office { name: "Rosen Zhelyazkov", on: "2025-06-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://www.politico.eu/article/bulgaria-new-prime-minister-rosen-zhelyazkov/" },
+    Office { name: "Kiril Petkov", on: "2022-01-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://www.newsbreak.com/news/2457387051188/hungarian-court-to-rule-on-challenge-to-eu-law-says-orban" },
+    Office { name: "Boyko Borisov", on: "2022-01-01", code: Some(""), role: "", not: "BGRGOV", source: "https://rferl.org/amp/bulgaria-petkov-new-government/31604680.html" },
+    Office { name: "Nikos Christodoulides", on: "2024-01-01", code: Some("CYPGOV"), role: "president", not: "", source: "https://cyprus-mail.com/2023/02/28/stage-set-for-christodoulides-investiture-ceremony/" },
+    Office { name: "Nikos Anastasiadis", on: "2024-01-01", code: Some(""), role: "", not: "CYPGOV", source: "https://cyprus-mail.com/2023/02/28/stage-set-for-christodoulides-investiture-ceremony/" },
+    Office { name: "Kristrun Frostadottir", on: "2025-06-01", code: Some("ISLGOV"), role: "prime minister", not: "", source: "https://theindianawaaz.com/icelands-new-govt-takes-office-under-pm-kristrun-frostadotti/" },
+    Office { name: "Peter Dutton", on: "2022-01-01", code: Some("AUSGOV"), role: "defence minister", not: "", source: "https://aviationguideem.com/2021/12/14/the-hon-peter-dutton-mp-minister-for-defense-australian-government-department-of-defense/" },
+    Office { name: "Jose Manuel Albares", on: "2024-06-01", code: Some("ESPGOV"), role: "foreign minister", not: "", source: "https://thediplomatinspain.com/en/2021/07/13/albares-and-laya-remember-neighbor-and-friend-morocco-during-the-ministerial-changeover" },
+    Office { name: "Sugiono", on: "2025-06-01", code: Some("IDNGOV"), role: "foreign minister", not: "", source: "https://www.arabnews.pk/node/2576137/world" },
+    Office { name: "Retno Marsudi", on: "2025-06-01", code: Some(""), role: "", not: "IDNGOV", source: "https://bisnisupdate.com/berita-populer/prabowo-menunjuk-sugiono-sebagai-menteri-luar-negeri/117285" },
+    Office { name: "Prabowo Subianto", on: "2022-06-01", code: Some("IDNGOV"), role: "defence minister", not: "", source: "https://asianews.network/?p=172294" },
+    Office { name: "Sjafrie Sjamsoeddin", on: "2025-06-01", code: Some("IDNGOV"), role: "defence minister", not: "", source: "https://news.republika.co.id/berita/slnsgt484/prabowo-umumkan-mayor-teddy-jadi-sekretaris-kabinet" },
+    Office { name: "Rajnath Singh", on: "2025-06-01", code: Some("INDGOV"), role: "defence minister", not: "", source: "https://www.dailypioneer.com/2024/top-stories/amit-shah-retains-home-ministry--rajnath-singh-defence.html" },
+    Office { name: "Droupadi Murmu", on: "2024-06-01", code: Some("INDGOV"), role: "president", not: "", source: "https://dawn.com/news/1839139/bjp-keeps-foreign-affairs-home-finance-defence" },
+    Office { name: "Mauro Vieira", on: "2024-06-01", code: Some("BRAGOV"), role: "foreign minister", not: "", source: "https://pledgetimes.com/learn-more-lula-sworn-in-to-a-plural-ministry-but-that-does-not-guarantee-the-basis-for-approving-amendments-to-the-constitution-istoe-dinheiro/" },
+    Office { name: "Jose Mucio", on: "2024-06-01", code: Some("BRAGOV"), role: "defence minister", not: "", source: "https://pledgetimes.com/learn-more-lula-sworn-in-to-a-plural-ministry-but-that-does-not-guarantee-the-basis-for-approving-amendments-to-the-constitution-istoe-dinheiro/" },
+    Office { name: "Ronald Lamola", on: "2025-01-01", code: Some("ZAFGOV"), role: "foreign minister", not: "", source: "https://www.citizen.co.za/news/south-africa/politics/ramaphosa-foreign-policy-continuity-appointment-lamola/" },
+    Office { name: "Naledi Pandor", on: "2025-01-01", code: Some(""), role: "", not: "ZAFGOV", source: "https://www.citizen.co.za/news/south-africa/politics/ramaphosa-foreign-policy-continuity-appointment-lamola/" },
+    Office { name: "Hristijan Mickoski", on: "2025-01-01", code: Some("MKDGOV"), role: "prime minister", not: "", source: "https://bgnesnews.com/balkans/hristijan-mickoski-takes-office-as-prime-minister-of-north-macedonia" },
+    Office { name: "Zoran Zaev", on: "2023-01-01", code: Some(""), role: "", not: "MKDGOV", source: "https://www.rferl.org/a/north-macedonia-elect-prime-minister--dimitar-kovacevski-/31657339.html" },
+    Office { name: "Dimitar Kovachevski", on: "2023-01-01", code: Some("MKDGOV"), role: "prime minister", not: "", source: "https://www.rferl.org/a/north-macedonia-elect-prime-minister--dimitar-kovacevski-/31657339.html" },
+    Office { name: "Milojko Spajic", on: "2024-06-01", code: Some("MNEGOV"), role: "prime minister", not: "", source: "https://naslovi.net/2023-10-31/euractiv/crna-gora-dobila-novu-vladu-za-premijera-izabran-milojko-spajic/34829543" },
+    Office { name: "Zdravko Krivokapic", on: "2023-01-01", code: Some(""), role: "", not: "MNEGOV", source: "https://europeanwesternbalkans.com/2022/04/28/new-government-of-montenegro-elected-by-the-assembly/" },
+    Office { name: "Rob Jetten", on: "2026-06-01", code: Some("NLDGOV"), role: "prime minister", not: "", source: "https://report.az/en/other-countries/new-dutch-government-sworn-in" },
+    Office { name: "Dick Schoof", on: "2026-06-01", code: Some(""), role: "", not: "NLDGOV", source: "https://www.anews.com.tr/europe/2026/02/23/rob-jetten-becomes-youngest-dutch-premier-as-new-minority-cabinet-inaugurated" },
+    Office { name: "Marcel Ciolacu", on: "2024-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://es.stringtranslate.com/gabinete%20de%20Ciolacu/Ciolacu_Cabinet" },
+    Office { name: "Ilie Bolojan", on: "2025-03-01", code: Some("ROUGOV"), role: "acting president", not: "", source: "https://www.romania-insider.com/constitutional-court-approves-iohannis-resignation-feb-2025" },
+    Office { name: "Ilie Bolojan", on: "2026-01-01", code: Some("ROUGOV"), role: "prime minister", not: "", source: "https://www.chinadailyhk.com/article/614517" },
+    Office { name: "Cho Tae-yul", on: "2024-06-01", code: Some("KORGOV"), role: "foreign minister", not: "", source: "https://hessslslslsls.azureedge.net/wiki/Cho_Tae-yul" },
+    Office { name: "Park Jin", on: "2024-06-01", code: Some(""), role: "", not: "KORGOV", source: "https://hessslslslsls.azureedge.net/wiki/Cho_Tae-yul" },
+    Office { name: "Cho Hyun", on: "2026-01-01", code: Some("KORGOV"), role: "foreign minister", not: "", source: "https://www.thehawk.in/news/world/look-forward-to-working-together-eam-jaishankar-congratulates-south-koreas-new-fm-cho-hyun" },
+    Office { name: "To Lam", on: "2025-01-01", code: Some("VNMGOV"), role: "general secretary", not: "", source: "https://www.shine.cn/news/world/2408035651/" },
+    Office { name: "Nguyen Phu Trong", on: "2025-01-01", code: Some(""), role: "", not: "VNMGOV", source: "https://www.shine.cn/news/world/2408035651/" },
+    Office { name: "Katrin Jakobsdottir", on: "2025-01-01", code: Some(""), role: "", not: "ISLGOV", source: "https://dailynewsen.com/breaking/in-iceland-an-experienced-political-leader-becomes-prime-minister.html" },
+    Office { name: "Petr Pavel", on: "2024-01-01", code: Some("CZEGOV"), role: "president", not: "", source: "https://www.victoriaadvocate.com/former-gen-petr-pavel-sworn-in-as-czech-president-vows-to-support-kyiv/article_d489a1aa-beca-11ed-b0db-fba1cfc84507.html" },
+    Office { name: "Milos Zeman", on: "2024-01-01", code: None, role: "", not: "CZEGOV", source: "https://www.victoriaadvocate.com/former-gen-petr-pavel-sworn-in-as-czech-president-vows-to-support-kyiv/article_d489a1aa-beca-11ed-b0db-fba1cfc84507.html" },
+    Office { name: "Peter Pellegrini", on: "2025-01-01", code: Some("SVKGOV"), role: "president", not: "", source: "https://unn.ua/en/news/slovakia-has-officially-changed-its-president-peter-pellegrini-takes-oath-of-office" },
+    Office { name: "Zuzana Caputova", on: "2025-01-01", code: Some(""), role: "", not: "SVKGOV", source: "https://unn.ua/en/news/slovakia-has-officially-changed-its-president-peter-pellegrini-takes-oath-of-office" },
+    Office { name: "Katalin Novak", on: "2025-01-01", code: Some(""), role: "", not: "HUNGOV", source: "https://bbj.hu/politics/domestic/parliament/parliament-elects-sulyok-as-new-hungarian-president" },
+    Office { name: "Tamas Sulyok", on: "2025-01-01", code: Some("HUNGOV"), role: "president", not: "", source: "https://pledgetimes.com/hungary-the-parliament-named-tamas-sulyok-as-the-new-president-of-hungary/" },
 ];
 
 #[test]
 fn offices_end_with_their_terms() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[]);
+    let server = Server::start(&db, &[]);
     for q in OFFICES {
         let out = entente()
             .args(["actor", q.name, "--on", q.on, "--format", "json"])
@@ -354,6 +455,13 @@ fn offices_end_with_their_terms() {
             .expect("runs");
         assert!(out.status.success(), "{}: {}", q.name, stderr_of(&out));
         let v: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        // The API answers the same question with the same object.
+        let api = server.get_json(&format!(
+            "/api/names/{}?on={}",
+            q.name.replace(' ', "%20"),
+            q.on
+        ));
+        assert_eq!(api, v, "{} on {}: the API and the CLI differ", q.name, q.on);
         let code = v["actors"][0]["code"]
             .as_str()
             .unwrap_or_default()
@@ -365,11 +473,23 @@ fn offices_end_with_their_terms() {
         if let Some(want) = q.code {
             assert_eq!(code, want, "{help}");
         }
+        if !q.role.is_empty() {
+            assert_eq!(v["actors"][0]["role"], q.role, "{help}");
+        }
         if !q.not.is_empty() {
             assert_ne!(code, q.not, "{help}");
         }
     }
-    // An ended term is named as such.
+    // An ended term is named as such, in JSON as in the table.
+    let out = entente()
+        .args(["actor", "Ardern", "--on", "2024-01-01", "--format", "json"])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+    let former = &v["actors"][0]["former"];
+    assert_eq!(former["code"], "NZLGOV", "{v}");
+    assert_eq!(former["title"], "prime minister", "{v}");
+    assert_eq!(former["to"], "2023-01-25", "{v}");
     let out = entente()
         .args(["actor", "Ardern", "--on", "2024-01-01"])
         .output()

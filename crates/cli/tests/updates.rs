@@ -149,6 +149,60 @@ fn decide(db: &Path, action: &str, id: &str) -> std::process::Output {
         .expect("runs")
 }
 
+/// Issue 12: two different articles about one pact, published a day apart,
+/// give one proposal with both articles as evidence, in the CLI and the API.
+#[test]
+fn two_articles_about_one_pact_are_one_proposal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("two.db");
+    let first = dir.path().join("first.txt");
+    std::fs::write(
+        &first,
+        "Japan and the Philippines sign defence pact\n\n\
+         Japan and the Philippines signed a mutual defence pact on Monday, officials said.\n",
+    )
+    .expect("write");
+    let second = dir.path().join("second.txt");
+    std::fs::write(
+        &second,
+        "Manila and Tokyo seal security deal\n\n\
+         MANILA — The Philippines and Japan signed a mutual defence pact on Monday in Tokyo, \
+         the foreign ministry in Manila said on Tuesday, calling it a milestone.\n",
+    )
+    .expect("write");
+    run_into(&db, &[&first], "2031-03-05");
+    run_into(&db, &[&second], "2031-03-06");
+    let listed = json_of(&db, &["updates"]);
+    let signed: Vec<&Value> = listed["updates"]
+        .as_array()
+        .expect("updates")
+        .iter()
+        .filter(|u| u["kind"] == "treaty_signed")
+        .collect();
+    assert_eq!(signed.len(), 1, "one proposal for one pact\n{listed:#}");
+    let u = signed[0];
+    let also = u["also"].as_array().expect("also");
+    assert_eq!(
+        also.len(),
+        1,
+        "the second article is further evidence\n{u:#}"
+    );
+    assert_ne!(also[0]["doc"], u["doc"]);
+    assert!(also[0]["evidence"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Japan")));
+    let server = super::serve::Server::start(&db, &[]);
+    let api = server.get_json("/api/updates");
+    let api_signed: Vec<&Value> = api["updates"]
+        .as_array()
+        .expect("updates")
+        .iter()
+        .filter(|u| u["kind"] == "treaty_signed")
+        .collect();
+    assert_eq!(api_signed.len(), 1);
+    assert_eq!(api_signed[0]["also"], u["also"], "CLI and API agree");
+}
+
 /// Issue 12's updates workflow: a pact repeated in headline, lead and body
 /// is one proposal; accepting it changes `treaties`, `members` and
 /// `obligations` in the CLI and the API from its date; a rejected one stays
@@ -260,7 +314,8 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
     assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
     assert!(stderr_of(&again).contains("reopen"));
     assert!(treaties("AUS", "FJI", on).is_empty());
-    // Another report of the rejected fact cannot bring it back either.
+    // Another article on the rejected fact is evidence of it, not a new
+    // proposal: the rejection stands.
     let again_text = dir.path().join("again.txt");
     std::fs::write(
         &again_text,
@@ -268,6 +323,26 @@ fn one_proposal_per_pact_and_decisions_that_stand() {
     )
     .expect("write");
     run_into(&db, &[&again_text], "2031-03-10");
+    let listed = json_of(&db, &["updates"]);
+    let same: Vec<&Value> = listed["updates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|u| pair(u) == ["AUS", "FJI"])
+        .collect();
+    assert_eq!(same.len(), 1, "one proposal per fact\n{listed:#}");
+    assert_eq!(same[0]["status"], "rejected");
+    assert_eq!(same[0]["also"].as_array().map(Vec::len), Some(1));
+    assert!(treaties("AUS", "FJI", on).is_empty());
+    // A report months later is proposed anew (it may be another signing),
+    // but cannot bring back the rejected fact either.
+    let later_text = dir.path().join("later.txt");
+    std::fs::write(
+        &later_text,
+        "Fiji and Australia signed a mutual defence treaty on Monday, officials confirmed.\n",
+    )
+    .expect("write");
+    run_into(&db, &[&later_text], "2031-06-10");
     let listed = json_of(&db, &["updates"]);
     let repeat = listed["updates"]
         .as_array()

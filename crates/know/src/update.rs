@@ -98,6 +98,27 @@ impl KnowledgeUpdate {
             && pair(self) == pair(other)
     }
 
+    /// A key naming the fact, equal for two updates exactly when
+    /// [`KnowledgeUpdate::same_fact`] holds (the date aside): the kind, the
+    /// organisation, the treaty (case folded), the states. The store keeps
+    /// one proposal per key and close dates across documents.
+    pub fn fact_key(&self) -> String {
+        let mut pair = [self.state.as_str(), self.other.as_deref().unwrap_or("")];
+        if self.kind == UpdateKind::TreatySigned {
+            pair.sort_unstable();
+        }
+        let fold = |s: &Option<String>| s.as_deref().unwrap_or("").to_lowercase();
+        format!(
+            "{}|{}|{}|{}|{}|{}",
+            self.kind,
+            fold(&self.organisation),
+            fold(&self.treaty),
+            pair[0],
+            pair[1],
+            self.over.as_deref().unwrap_or("")
+        )
+    }
+
     /// Takes from `other`, a report of the same fact, what its words add:
     /// the stronger provision ("a security treaty" in the headline, "a
     /// mutual defence treaty" in the body: defence).
@@ -840,6 +861,39 @@ mod tests {
             Some(4)
         );
         assert_eq!(find_name("EUROPE", "EU"), None);
+    }
+
+    /// `fact_key` is equal exactly when `same_fact` holds: the parties of a
+    /// treaty in either order, the case of its name aside, any date.
+    #[test]
+    fn fact_key_names_the_fact_not_the_report() {
+        let signed = |state: &str, other: &str, treaty: &str, day: u32| KnowledgeUpdate {
+            kind: UpdateKind::TreatySigned,
+            organisation: None,
+            treaty: Some(treaty.into()),
+            state: state.into(),
+            other: Some(other.into()),
+            over: None,
+            date: NaiveDate::from_ymd_opt(2024, 7, day).expect("date"),
+            evidence: format!("report {day}"),
+            doc: format!("doc-{day}"),
+            provision: None,
+        };
+        let a = signed("JPN", "PHL", "Reciprocal Access Agreement", 8);
+        let b = signed("PHL", "JPN", "reciprocal access agreement", 9);
+        assert!(a.same_fact(&signed("PHL", "JPN", "Reciprocal Access Agreement", 9)));
+        assert_eq!(a.fact_key(), b.fact_key());
+        let c = signed("JPN", "AUS", "Reciprocal Access Agreement", 8);
+        assert!(!a.same_fact(&c));
+        assert_ne!(a.fact_key(), c.fact_key());
+        let left = KnowledgeUpdate {
+            kind: UpdateKind::Withdrawal,
+            organisation: Some("ECOWAS".into()),
+            treaty: None,
+            other: None,
+            ..signed("MLI", "", "", 8)
+        };
+        assert_ne!(left.fact_key(), a.fact_key());
     }
 
     #[test]

@@ -458,3 +458,52 @@ fn adversary_and_uncharted_locations_are_said() {
         .expect("BLR");
     assert!(blr.obligated[0].condition_checks.is_empty());
 }
+
+/// Issue 12: entries into force are confirmed by a source, or the treaty is
+/// known by name and binds nobody until one is found (Pukpuk, the US–PNG
+/// Defense Cooperation Agreement); the Arab League's pact binds from its
+/// entry into force, not its signature.
+#[test]
+fn entries_into_force_are_confirmed_or_bind_nobody() {
+    let arab = kb().treaty("Arab League Pact").expect("named");
+    assert_eq!(
+        arab.in_force.map(|d| d.to_string()).as_deref(),
+        Some("1945-05-10")
+    );
+    let t = kb()
+        .treaties_between("EGY", "SAU", Some(day("1945-04-01")))
+        .expect("pair");
+    assert!(!t.treaties.iter().any(|t| t.id == "atop:3015"), "{t:?}");
+    let t = kb()
+        .treaties_between("EGY", "SAU", Some(day("1945-06-01")))
+        .expect("pair");
+    assert!(t.treaties.iter().any(|t| t.id == "atop:3015"), "{t:?}");
+    let defence = kb()
+        .treaty("Arab League Joint Defence Treaty")
+        .expect("named");
+    assert_eq!(
+        defence.in_force.map(|d| d.to_string()).as_deref(),
+        Some("1952-08-23")
+    );
+    for (name, a, b, signed) in [
+        ("Pukpuk Treaty", "AUS", "PNG", "2025-10-06"),
+        ("US-PNG DCA", "USA", "PNG", "2023-05-22"),
+    ] {
+        let t = kb().treaty(name).expect("known by name");
+        assert_eq!(t.signed.map(|d| d.to_string()).as_deref(), Some(signed));
+        assert!(t.in_force.is_none(), "{name}: no source confirms it");
+        assert!(
+            t.source.contains("NOT CONFIRMED"),
+            "{name}: the line says it is unconfirmed"
+        );
+        let between = kb()
+            .treaties_between(a, b, Some(day("2026-12-01")))
+            .expect("pair");
+        assert!(
+            !between.treaties.iter().any(|x| x.id == t.id),
+            "{name} binds nobody until its entry into force is confirmed"
+        );
+    }
+    let gcc = kb().treaty("GCC Joint Defence Agreement").expect("named");
+    assert!(gcc.in_force.is_none() && gcc.source.contains("NOT CONFIRMED"));
+}

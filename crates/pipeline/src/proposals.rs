@@ -3,12 +3,13 @@
 use entente_annotate::sentences::split_sentences;
 use entente_core::{Document, Event};
 use entente_know::{CodedEvent, KnowledgeBase, KnowledgeUpdate};
-use entente_store::ProposedUpdate;
+use entente_store::{FactKey, ProposedUpdate};
 
 /// The updates `events` propose (an accession, a withdrawal, a treaty
 /// signed or ended, a recognition), each with its evidence: one per fact,
 /// however often the document repeats it (headline, lead, body), with the
-/// evidence of its first report.
+/// evidence of its first report. Each carries its fact's key, so that the
+/// store keeps one proposal per fact across documents too.
 pub(crate) fn proposed_updates(
     kb: &KnowledgeBase,
     document: &Document,
@@ -41,6 +42,10 @@ pub(crate) fn proposed_updates(
                 doc: Some(document.public_id().to_string()),
                 sentence: Some(event.sentence),
                 evidence: Some(event.evidence.clone()),
+                fact: Some(FactKey {
+                    key: update.fact_key(),
+                    date: update.date,
+                }),
             })
         })
         .collect()

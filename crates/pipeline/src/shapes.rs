@@ -1,6 +1,8 @@
 //! One JSON shape per record kind, written alike by the command line
 //! (`--format json`) and the API, so a script can read either.
 
+use chrono::NaiveDate;
+use entente_annotate::{ActorDictionary, ActorInfo};
 use entente_know::ObligationsAnswer;
 use entente_store::StoredUpdate;
 use serde_json::{json, Value};
@@ -20,6 +22,12 @@ pub fn stored_update(u: &StoredUpdate) -> Value {
         "evidence": u.update.evidence,
         "proposed_at": u.proposed_at,
         "decided_at": u.decided_at,
+        // Other documents that reported the same fact.
+        "also": u.also.iter().map(|a| json!({
+            "doc": a.doc,
+            "sentence": a.sentence,
+            "evidence": a.evidence,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -46,6 +54,20 @@ pub fn obligations(answer: &ObligationsAnswer) -> Value {
     value
 }
 
+/// Who a name is on a date (`entente actor NAME --on DATE --format json`,
+/// `/api/names/NAME?on=DATE`): `{name, on, actors}`, each reading with the
+/// role held that day or, for a person who held none, `former`, the last
+/// role ended by then. `None` when no actor is known by the name.
+pub fn actor(name: &str, on: NaiveDate) -> Option<Value> {
+    let found = ActorDictionary::embedded().lookup(name, on);
+    (!found.is_empty()).then(|| actor_answer(name, on, &found))
+}
+
+/// The shape of [`actor`] for readings already looked up.
+pub fn actor_answer(name: &str, on: NaiveDate, found: &[ActorInfo]) -> Value {
+    json!({"name": name, "on": on, "actors": found})
+}
+
 /// Today's date in UTC: the default of every "as of" question, the same in
 /// the command line and the API whatever the machine's time zone.
 pub fn today() -> chrono::NaiveDate {
@@ -58,6 +80,20 @@ mod tests {
     use entente_store::{ProposedUpdate, UpdateId, UpdateStatus};
 
     #[test]
+    fn an_actor_answer_names_an_ended_role_former() {
+        let on = NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+        let v = actor("Jacinda Ardern", on).expect("Ardern is known");
+        assert_eq!(v["name"], "Jacinda Ardern");
+        assert_eq!(v["on"], "2024-01-01");
+        let a = &v["actors"][0];
+        assert_eq!(a["code"], "");
+        assert_eq!(a["former"]["code"], "NZLGOV");
+        assert_eq!(a["former"]["title"], "prime minister");
+        assert_eq!(a["former"]["to"], "2023-01-25");
+        assert!(actor("Qqqzzx Wwwvvk", on).is_none());
+    }
+
+    #[test]
     fn a_stored_update_keeps_both_names_of_its_change() {
         let u = StoredUpdate {
             id: UpdateId(7),
@@ -67,12 +103,24 @@ mod tests {
                 doc: Some("d1".into()),
                 sentence: Some(0),
                 evidence: None,
+                fact: None,
             },
             status: UpdateStatus::Accepted,
             proposed_at: "2026-03-11T00:00:00.000Z".into(),
             decided_at: None,
+            also: vec![entente_store::UpdateEvidence {
+                doc: Some("d2".into()),
+                sentence: Some(3),
+                evidence: None,
+            }],
         };
         let v = stored_update(&u);
+        assert_eq!(v["doc"], "d1");
+        assert_eq!(
+            v["also"][0]["doc"], "d2",
+            "a further report of the same fact"
+        );
+        assert_eq!(v["also"][0]["sentence"], 3);
         assert_eq!(v["update"], v["payload"]);
         assert_eq!(v["update"]["state"], "IRL");
         assert_eq!(v["status"], "accepted");

@@ -402,6 +402,26 @@ async fn aggregates_serve_the_pages() {
         .is_some_and(|c| c.iter().any(|c| c["country"] == "FRA" && c["events"] == 30)));
 }
 
+/// Issue 12: an ended term is named `former` in the API as in the command line.
+#[tokio::test]
+async fn a_name_on_a_date_carries_its_former_role() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/names/Jacinda%20Ardern?on=2024-01-01").await;
+    assert_eq!(v["on"], "2024-01-01");
+    let a = &v["actors"][0];
+    assert_eq!(a["code"], "");
+    assert_eq!(a["former"]["code"], "NZLGOV");
+    assert_eq!(a["former"]["title"], "prime minister");
+    assert_eq!(a["former"]["to"], "2023-01-25");
+    let v = get_json(&f.app, "/api/names/Christopher%20Luxon?on=2024-01-01").await;
+    assert_eq!(v["actors"][0]["code"], "NZLGOV");
+    assert!(v["actors"][0]["former"].is_null());
+    let (status, body) = get(&f.app, "/api/names/Qqqzzx%20Wwwvvk?on=2024-01-01").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, _) = get(&f.app, "/api/names/Ardern?on=yesterday").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn knowledge_base_answers() {
     let f = fixture();
@@ -792,6 +812,7 @@ async fn openapi_describes_every_route() {
         "/api/network",
         "/api/map",
         "/api/actors/{id}",
+        "/api/names/{name}",
         "/api/members/{org}",
         "/api/obligations",
         "/api/partners/{org}",

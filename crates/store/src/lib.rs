@@ -96,5 +96,7 @@ pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};
 pub use store::{Counts, Store, DEFAULT_PATH};
-pub use updates::{ProposedUpdate, StoredUpdate, UpdateId, UpdateStatus};
+pub use updates::{
+    FactKey, ProposedUpdate, StoredUpdate, UpdateEvidence, UpdateId, UpdateStatus, SAME_FACT_DAYS,
+};
 pub use write::{BatchOutcome, DocumentRecord, DEFAULT_BATCH_SIZE};

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -325,6 +325,27 @@ CREATE INDEX events_target_actor ON events
 -- (or read walking events_order, when the prefix is common).
 CREATE INDEX events_cameo ON events
     (cameo, sort_key, id, plover, quad_class, source_country, target_country);
+"#;
+
+/// Version 6: one proposal per fact across documents. A proposal carries
+/// the key `know` gives its fact and the date it reports; another
+/// document's report of the same fact is kept as further evidence of the
+/// first proposal instead of being queued again.
+const V6: &str = r#"
+ALTER TABLE kb_updates ADD COLUMN fact_key TEXT;
+ALTER TABLE kb_updates ADD COLUMN fact_date TEXT;
+CREATE INDEX kb_updates_fact ON kb_updates (fact_key);
+CREATE TABLE kb_update_evidence (
+    update_id      INTEGER NOT NULL REFERENCES kb_updates (id),
+    doc            TEXT,
+    sentence       INTEGER,
+    evidence_start INTEGER,
+    evidence_end   INTEGER,
+    evidence_text  TEXT,
+    added_at       TEXT NOT NULL
+);
+CREATE INDEX kb_update_evidence_update ON kb_update_evidence (update_id);
+CREATE INDEX kb_update_evidence_doc ON kb_update_evidence (doc);
 "#;
 
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].

@@ -330,6 +330,7 @@ mod tests {
                 doc: None,
                 sentence: None,
                 evidence: None,
+                fact: None,
             })
             .unwrap_err();
         assert!(err.to_string().contains("readonly"), "{err}");

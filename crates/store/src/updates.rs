@@ -8,10 +8,16 @@
 use crate::codec::col_opt_usize;
 use crate::error::{Result, StoreError};
 use crate::store::Store;
+use chrono::NaiveDate;
 use entente_core::Evidence;
 use rusqlite::types::Type;
 use rusqlite::{params, OptionalExtension, Row};
 use std::fmt;
+
+/// How far apart two reports of one fact may date it and still be one
+/// proposal ("signed on Monday" in one article, "signed this week" in
+/// another): a month.
+pub const SAME_FACT_DAYS: i64 = 31;
 
 /// The id the store gave an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,6 +68,28 @@ pub struct ProposedUpdate {
     /// The sentence in that document.
     pub sentence: Option<usize>,
     pub evidence: Option<Evidence>,
+    /// Which fact this is, as `know` keys it, and the date it reports.
+    /// Another document's proposal with the same key, dated within
+    /// [`SAME_FACT_DAYS`], is kept as further evidence of this one instead
+    /// of being queued again. `None`: every proposal is queued.
+    pub fact: Option<FactKey>,
+}
+
+/// The identity of a proposed fact: a key the proposer derives from what
+/// the fact is (the kind of change, the states, the treaty or organisation),
+/// not from how a report words it, and the date the report gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FactKey {
+    pub key: String,
+    pub date: NaiveDate,
+}
+
+/// A further report of a proposed fact, from another document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateEvidence {
+    pub doc: Option<String>,
+    pub sentence: Option<usize>,
+    pub evidence: Option<Evidence>,
 }
 
 /// An update as stored, with its status.
@@ -73,6 +101,9 @@ pub struct StoredUpdate {
     /// RFC 3339 UTC times.
     pub proposed_at: String,
     pub decided_at: Option<String>,
+    /// The other documents that reported the same fact, in the order they
+    /// were stored; the first report is `update`'s own evidence.
+    pub also: Vec<UpdateEvidence>,
 }
 
 fn now() -> String {
@@ -98,25 +129,50 @@ impl Store {
         self.conn
             .prepare_cached(
                 "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at
+                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
                  FROM kb_updates WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
             )
             .and_then(|mut st| {
                 st.query_map([status.map(UpdateStatus::as_str)], stored_update)?
-                    .collect()
+                    .collect::<rusqlite::Result<Vec<_>>>()
             })
+            .and_then(|u| with_further_evidence(&self.conn, u))
             .map_err(|e| self.decode_err("reading knowledge-base updates", e))
     }
 
-    /// The updates proposed by one document (its public id), in order.
+    /// The updates proposed by one document (its public id), in order:
+    /// those it proposed first and those it reported again, the latter with
+    /// this document's own sentence and evidence (its record as written).
     pub fn updates_of_document(&self, doc: &str) -> Result<Vec<StoredUpdate>> {
         self.conn
             .prepare_cached(
                 "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at
-                 FROM kb_updates WHERE doc = ?1 ORDER BY id",
+                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
+                 FROM kb_updates
+                 WHERE doc = ?1
+                    OR id IN (SELECT update_id FROM kb_update_evidence WHERE doc = ?1)
+                 ORDER BY id",
             )
-            .and_then(|mut st| st.query_map([doc], stored_update)?.collect())
+            .and_then(|mut st| {
+                st.query_map([doc], stored_update)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .and_then(|u| with_further_evidence(&self.conn, u))
+            .map(|updates| {
+                updates
+                    .into_iter()
+                    .map(|mut u| {
+                        if u.update.doc.as_deref() != Some(doc) {
+                            if let Some(a) = u.also.iter().find(|a| a.doc.as_deref() == Some(doc)) {
+                                u.update.doc = a.doc.clone();
+                                u.update.sentence = a.sentence;
+                                u.update.evidence = a.evidence.clone();
+                            }
+                        }
+                        u
+                    })
+                    .collect()
+            })
             .map_err(|e| self.decode_err(format!("reading the updates of document {doc}"), e))
     }
 
@@ -125,10 +181,14 @@ impl Store {
         self.conn
             .prepare_cached(
                 "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at
+                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
                  FROM kb_updates WHERE id = ?1",
             )
             .and_then(|mut st| st.query_row([id.0], stored_update).optional())
+            .and_then(|u| {
+                u.map(|u| with_further_evidence(&self.conn, vec![u]).map(|mut v| v.remove(0)))
+                    .transpose()
+            })
             .map_err(|e| self.decode_err(format!("reading knowledge-base update {id}"), e))
     }
 
@@ -165,6 +225,22 @@ fn stored_update(r: &Row) -> rusqlite::Result<StoredUpdate> {
         (Some(start), Some(end), Some(text)) => Some(Evidence { start, end, text }),
         _ => None,
     };
+    let fact = match (
+        r.get::<_, Option<String>>(11)?,
+        r.get::<_, Option<String>>(12)?,
+    ) {
+        (Some(key), Some(date)) => Some(FactKey {
+            key,
+            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    12,
+                    Type::Text,
+                    format!("fact date {date:?}: {e}").into(),
+                )
+            })?,
+        }),
+        _ => None,
+    };
     let status: String = r.get(8)?;
     let status = UpdateStatus::parse(&status).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -181,11 +257,40 @@ fn stored_update(r: &Row) -> rusqlite::Result<StoredUpdate> {
             doc: r.get(3)?,
             sentence: col_opt_usize(r, 4)?,
             evidence,
+            fact,
         },
         status,
         proposed_at: r.get(9)?,
         decided_at: r.get(10)?,
+        also: Vec::new(),
     })
+}
+
+/// Fills each update's `also`: the other documents that reported its fact.
+fn with_further_evidence(
+    conn: &rusqlite::Connection,
+    mut updates: Vec<StoredUpdate>,
+) -> rusqlite::Result<Vec<StoredUpdate>> {
+    let mut st = conn.prepare_cached(
+        "SELECT doc, sentence, evidence_start, evidence_end, evidence_text
+         FROM kb_update_evidence WHERE update_id = ?1 ORDER BY rowid",
+    )?;
+    for u in &mut updates {
+        u.also = st
+            .query_map([u.id.0], |r| {
+                let evidence = match (col_opt_usize(r, 2)?, col_opt_usize(r, 3)?, r.get(4)?) {
+                    (Some(start), Some(end), Some(text)) => Some(Evidence { start, end, text }),
+                    _ => None,
+                };
+                Ok(UpdateEvidence {
+                    doc: r.get(0)?,
+                    sentence: col_opt_usize(r, 1)?,
+                    evidence,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    Ok(updates)
 }
 
 /// Why an update could not be inserted.
@@ -194,30 +299,71 @@ pub(crate) enum InsertUpdateError {
     Sql(rusqlite::Error),
 }
 
+/// The proposal already queued for the fact `fact` (the same key, dated
+/// within [`SAME_FACT_DAYS`]), with the document that first reported it.
+fn queued_fact(
+    conn: &rusqlite::Connection,
+    fact: &FactKey,
+) -> rusqlite::Result<Option<(UpdateId, Option<String>)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, fact_date, doc FROM kb_updates WHERE fact_key = ?1 ORDER BY id",
+    )?;
+    let rows = st.query_map([&fact.key], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, date, doc) = row?;
+        let close = date
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .is_some_and(|d| (d - fact.date).num_days().abs() <= SAME_FACT_DAYS);
+        if close {
+            return Ok(Some((UpdateId(id), doc)));
+        }
+    }
+    Ok(None)
+}
+
 /// Inserts an update with status `proposed` through `conn`, which may be
-/// the transaction that writes the document the update comes from.
+/// the transaction that writes the document the update comes from. When
+/// the update's fact is already queued (see [`ProposedUpdate::fact`]), the
+/// update's document is added to it as evidence instead, once, and the
+/// queued update's id is returned: its status, accepted, rejected or
+/// proposed, stands.
 pub(crate) fn insert_update(
     conn: &rusqlite::Connection,
     update: &ProposedUpdate,
 ) -> std::result::Result<UpdateId, InsertUpdateError> {
     let invalid = InsertUpdateError::Invalid;
+    if let Some(fact) = &update.fact {
+        if let Some((id, first_doc)) = queued_fact(conn, fact).map_err(InsertUpdateError::Sql)? {
+            if first_doc.is_some() && first_doc == update.doc {
+                return Ok(id);
+            }
+            let known: bool = conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM kb_update_evidence
+                                    WHERE update_id = ?1 AND doc IS ?2)",
+                )
+                .and_then(|mut st| st.query_row(params![id.0, update.doc], |r| r.get(0)))
+                .map_err(InsertUpdateError::Sql)?;
+            if !known {
+                insert_evidence(conn, id, update)?;
+            }
+            return Ok(id);
+        }
+    }
     let payload = serde_json::to_string(&update.payload)
         .map_err(|e| invalid(format!("update payload: {e}")))?;
-    let sentence = update
-        .sentence
-        .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
-        .transpose()?;
+    let (sentence, ev_start, ev_end) = stored_span(update)?;
     let ev = update.evidence.as_ref();
-    let ev_start = ev
-        .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
-        .transpose()?;
-    let ev_end = ev
-        .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
-        .transpose()?;
     conn.prepare_cached(
         "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
-             evidence_end, evidence_text, status, proposed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8)",
+             evidence_end, evidence_text, status, proposed_at, fact_key, fact_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8, ?9, ?10)",
     )
     .and_then(|mut st| {
         st.insert(params![
@@ -229,9 +375,58 @@ pub(crate) fn insert_update(
             ev_end,
             ev.map(|e| &e.text),
             now(),
+            update.fact.as_ref().map(|f| &f.key),
+            update.fact.as_ref().map(|f| f.date.to_string()),
         ])
     })
     .map(UpdateId)
+    .map_err(InsertUpdateError::Sql)
+}
+
+/// A sentence index and an evidence span's start and end, as stored.
+type StoredSpan = (Option<i64>, Option<i64>, Option<i64>);
+
+/// The sentence and evidence span of `update`, as stored.
+fn stored_span(update: &ProposedUpdate) -> std::result::Result<StoredSpan, InsertUpdateError> {
+    let invalid = InsertUpdateError::Invalid;
+    let sentence = update
+        .sentence
+        .map(|s| i64::try_from(s).map_err(|_| invalid(format!("sentence {s}"))))
+        .transpose()?;
+    let ev = update.evidence.as_ref();
+    let start = ev
+        .map(|e| i64::try_from(e.start).map_err(|_| invalid(format!("offset {}", e.start))))
+        .transpose()?;
+    let end = ev
+        .map(|e| i64::try_from(e.end).map_err(|_| invalid(format!("offset {}", e.end))))
+        .transpose()?;
+    Ok((sentence, start, end))
+}
+
+/// Adds `update`'s document and evidence to the queued update `id`.
+fn insert_evidence(
+    conn: &rusqlite::Connection,
+    id: UpdateId,
+    update: &ProposedUpdate,
+) -> std::result::Result<(), InsertUpdateError> {
+    let (sentence, start, end) = stored_span(update)?;
+    conn.prepare_cached(
+        "INSERT INTO kb_update_evidence (update_id, doc, sentence, evidence_start,
+             evidence_end, evidence_text, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            id.0,
+            update.doc,
+            sentence,
+            start,
+            end,
+            update.evidence.as_ref().map(|e| &e.text),
+            now(),
+        ])
+    })
+    .map(|_| ())
     .map_err(InsertUpdateError::Sql)
 }
 
@@ -250,7 +445,79 @@ mod tests {
                 end: 20,
                 text: "joined NATO".into(),
             }),
+            fact: None,
         }
+    }
+
+    /// A report of Finland joining NATO in document `doc`, dated `date`.
+    fn report(doc: &str, date: &str) -> ProposedUpdate {
+        ProposedUpdate {
+            doc: Some(doc.into()),
+            fact: Some(FactKey {
+                key: "accession|NATO|FIN".into(),
+                date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            }),
+            ..update("accession")
+        }
+    }
+
+    /// Issue 12: two articles about one fact are one proposal, with each
+    /// article as evidence; a report of it months apart is another.
+    #[test]
+    fn one_fact_across_documents_is_one_proposal() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store
+            .propose_update(&report("doc-1", "2023-04-04"))
+            .unwrap();
+        let b = store
+            .propose_update(&report("doc-2", "2023-04-05"))
+            .unwrap();
+        assert_eq!(a, b, "the same fact, a day apart");
+        // The same document again adds nothing.
+        assert_eq!(
+            store
+                .propose_update(&report("doc-2", "2023-04-05"))
+                .unwrap(),
+            a
+        );
+        assert_eq!(
+            store
+                .propose_update(&report("doc-1", "2023-04-04"))
+                .unwrap(),
+            a
+        );
+        let all = store.updates(None).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].update.doc.as_deref(), Some("doc-1"));
+        assert_eq!(all[0].also.len(), 1);
+        assert_eq!(all[0].also[0].doc.as_deref(), Some("doc-2"));
+        assert_eq!(all[0].update.fact, report("doc-1", "2023-04-04").fact);
+        // Each document finds it, with its own report.
+        let of_second = store.updates_of_document("doc-2").unwrap();
+        assert_eq!(of_second[0].id, a);
+        assert_eq!(of_second[0].update.doc.as_deref(), Some("doc-2"));
+        assert_eq!(store.update(a).unwrap().unwrap().also.len(), 1);
+        // A decision stands for later reports.
+        store.set_update_status(a, UpdateStatus::Rejected).unwrap();
+        assert_eq!(
+            store
+                .propose_update(&report("doc-3", "2023-04-20"))
+                .unwrap(),
+            a
+        );
+        assert_eq!(
+            store.update(a).unwrap().unwrap().status,
+            UpdateStatus::Rejected
+        );
+        // Months apart: another fact (Finland leaving and joining again).
+        let later = store
+            .propose_update(&report("doc-4", "2024-01-10"))
+            .unwrap();
+        assert_ne!(later, a);
+        // Without a key, every proposal is queued.
+        let c = store.propose_update(&update("note")).unwrap();
+        let d = store.propose_update(&update("note")).unwrap();
+        assert_ne!(c, d);
     }
 
     #[test]

@@ -113,6 +113,7 @@ proptest! {
                             doc: None,
                             sentence: None,
                             evidence: None,
+                            fact: None,
                         })
                         .expect("update proposed");
                     model.updates += 1;

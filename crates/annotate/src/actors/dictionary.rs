@@ -813,6 +813,69 @@ mod tests {
         assert_eq!(name_key("Ban Ki-moon"), "ban ki moon");
     }
 
+    /// Issue 12: the curated terms are data a person checked line by line.
+    /// Each names its source, begins before it ends, and an office with one
+    /// holder (all but spokespersons) has one holder a day: a new line that
+    /// forgets to end its predecessor's term fails here.
+    #[test]
+    fn curated_terms_have_sources_and_one_holder_a_day() {
+        let text = EMBEDDED
+            .people
+            .iter()
+            .find(|(file, _)| *file == "curated_people.tsv")
+            .map(|(_, text)| *text)
+            .expect("curated_people.tsv is embedded");
+        let day = |s: &str, line: usize| {
+            (!s.is_empty()).then(|| {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .unwrap_or_else(|e| panic!("curated_people.tsv:{line}: date {s:?}: {e}"))
+            })
+        };
+        type Term = (Option<NaiveDate>, Option<NaiveDate>, String);
+        let mut terms: HashMap<(String, String), Vec<Term>> = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 7, "curated_people.tsv:{}: 7 columns", i + 1);
+            assert!(
+                !f[6].trim().is_empty(),
+                "curated_people.tsv:{}: no source",
+                i + 1
+            );
+            let (from, to) = (day(f[4], i + 1), day(f[5], i + 1));
+            if let (Some(a), Some(b)) = (from, to) {
+                assert!(
+                    a <= b,
+                    "curated_people.tsv:{}: ends before it begins",
+                    i + 1
+                );
+            }
+            if !f[3].contains("spokesperson") {
+                terms
+                    .entry((f[2].to_string(), f[3].to_string()))
+                    .or_default()
+                    .push((from, to, f[0].to_string()));
+            }
+        }
+        for ((code, role), mut held) in terms {
+            held.sort();
+            for pair in held.windows(2) {
+                let (_, end, ref first) = pair[0];
+                let (start, _, ref next) = pair[1];
+                let overlap = match (end, start) {
+                    (None, _) | (_, None) => true,
+                    (Some(end), Some(start)) => start < end,
+                };
+                assert!(
+                    !overlap,
+                    "{code} {role}: {first}'s term overlaps {next}'s\nhelp: end the earlier term on the day the next began"
+                );
+            }
+        }
+    }
+
     #[test]
     fn roles_cover_their_dates() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();

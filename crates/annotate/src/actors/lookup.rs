@@ -22,6 +22,9 @@ pub struct ActorInfo {
     pub affiliation: Option<String>,
     /// Every role the sources know, for people; the one held on the date is `current`.
     pub roles: Vec<RoleInfo>,
+    /// For a person who held no role on the date: the last role that had
+    /// ended by then ("former prime minister"), else `None`.
+    pub former: Option<RoleInfo>,
     /// Where the reading comes from.
     pub source: String,
 }
@@ -62,6 +65,7 @@ impl ActorDictionary {
                         sector: capital.then(|| "GOV".to_string()),
                         affiliation: None,
                         roles: Vec::new(),
+                        former: None,
                         source: if capital {
                             "capital".into()
                         } else {
@@ -85,6 +89,7 @@ impl ActorDictionary {
                         sector,
                         affiliation,
                         roles: Vec::new(),
+                        former: None,
                         source: "organisation".into(),
                     });
                 }
@@ -104,6 +109,7 @@ impl ActorDictionary {
                         sector: None,
                         affiliation: None,
                         roles: Vec::new(),
+                        former: None,
                         source: format!("place ({:.2}, {:.2})", p.lat, p.lon),
                     });
                 }
@@ -116,6 +122,7 @@ impl ActorDictionary {
                     sector: Some(self.sectors[sector as usize].clone()),
                     affiliation: None,
                     roles: Vec::new(),
+                    former: None,
                     source: "sector word".into(),
                 }),
             }
@@ -147,6 +154,7 @@ impl ActorDictionary {
                     sector: m.sector.map(Into::into),
                     affiliation: m.affiliation.map(Into::into),
                     roles: Vec::new(),
+                    former: None,
                     source: "resolved as text".into(),
                 });
             }
@@ -177,6 +185,16 @@ impl ActorDictionary {
             sector,
             affiliation,
             roles: p.roles.iter().map(info).collect(),
+            former: match current {
+                Some(_) => None,
+                None => p
+                    .roles
+                    .iter()
+                    .filter(|r| r.title.is_some() && r.to.is_some_and(|t| t <= on))
+                    // At a tie the office's own title, not REIGN's "leader".
+                    .max_by_key(|r| (r.to, r.title.as_deref() != Some("leader")))
+                    .map(info),
+            },
             source: current.map(|r| r.source.clone()).unwrap_or_default(),
         }
     }
@@ -188,6 +206,22 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn an_ended_term_is_named_former() {
+        let d = ActorDictionary::embedded();
+        let r = d.lookup("Jacinda Ardern", day("2024-01-01"));
+        assert_eq!(r[0].code, "");
+        let former = r[0].former.as_ref().expect("Ardern's ended term");
+        assert_eq!(former.code, "NZLGOV");
+        assert_eq!(former.title.as_deref(), Some("prime minister"));
+        assert_eq!(former.to, Some(day("2023-01-25")));
+        assert!(!former.current);
+        // In office: no former role is given.
+        let r = d.lookup("Jacinda Ardern", day("2020-01-01"));
+        assert_eq!(r[0].code, "NZLGOV");
+        assert!(r[0].former.is_none());
     }
 
     #[test]

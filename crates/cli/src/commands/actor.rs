@@ -22,7 +22,7 @@ pub fn run(args: ActorArgs) -> Result<Outcome> {
         QueryFormat::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &serde_json::json!({"name": args.name, "on": on, "actors": found}),
+                &entente_pipeline::shapes::actor_answer(&args.name, on, &found),
             )?;
             writeln!(out)?;
         }
@@ -35,23 +35,15 @@ pub fn run(args: ActorArgs) -> Result<Outcome> {
                 )?;
                 if let Some(role) = &a.role {
                     writeln!(out, "  role on {on}: {role}")?;
-                } else if a.code.is_empty() {
+                } else if let Some(r) = &a.former {
                     // No role on the date: the last one that ended before it.
-                    let former = a
-                        .roles
-                        .iter()
-                        .filter(|r| r.title.is_some() && r.to.is_some_and(|t| t <= on))
-                        // At a tie the office's own title, not REIGN's "leader".
-                        .max_by_key(|r| (r.to, r.title.as_deref() != Some("leader")));
-                    if let Some(r) = former {
-                        writeln!(
-                            out,
-                            "  role on {on}: former {} ({}, until {})",
-                            r.title.as_deref().unwrap_or_default(),
-                            r.code,
-                            r.to.map(|d| d.to_string()).unwrap_or_default()
-                        )?;
-                    }
+                    writeln!(
+                        out,
+                        "  role on {on}: former {} ({}, until {})",
+                        r.title.as_deref().unwrap_or_default(),
+                        r.code,
+                        r.to.map(|d| d.to_string()).unwrap_or_default()
+                    )?;
                 }
                 if let Some(aff) = &a.affiliation {
                     writeln!(out, "  affiliation: {aff}")?;

@@ -31,6 +31,22 @@ pub(crate) async fn organisations(State(state): State<AppState>) -> Result<Json<
     Ok(Json(json!({ "organisations": orgs })))
 }
 
+/// Who a name is on a date: the command line's `entente actor NAME --on DATE
+/// --format json`, with `former` for a role that had ended.
+pub(crate) async fn name(
+    Path(name): Path<String>,
+    Query(p): Query<OnParams>,
+) -> Result<Json<Value>, ApiError> {
+    let on = on_or_today(p.on.as_deref())?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ApiError::bad_request("give a name"));
+    }
+    entente_pipeline::shapes::actor(name, on)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no actor is known as {name:?} on {on}")))
+}
+
 pub(crate) async fn members(
     State(state): State<AppState>,
     Path(org): Path<String>,

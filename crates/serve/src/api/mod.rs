@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/network", get(events::network))
         .route("/api/map", get(events::map))
         .route("/api/actors/:id", get(events::actor))
+        .route("/api/names/:name", get(knowledge::name))
         .route("/api/deployments", get(articles::deployments))
         .route("/api/updates", get(articles::updates))
         .route("/api/organisations", get(knowledge::organisations))

@@ -173,6 +173,7 @@ pub fn record(n: usize) -> DocumentRecord {
             doc: Some(doc.public_id().to_string()),
             sentence: Some(0),
             evidence: Some(evidence(&doc, 0, 10)),
+            fact: None,
         }]
     } else {
         Vec::new()
