@@ -2061,6 +2061,7 @@ fn event(
     date_precision: entente_core::DatePrecision,
 ) -> Event {
     Event {
+        id: 0,
         doc: doc.id.clone(),
         sentence: a.sentence,
         source: source.clone(),

@@ -53,6 +53,7 @@ fn records() -> Vec<DocumentRecord> {
                     };
                     let code = CODES[k % CODES.len()];
                     Event {
+                        id: 0,
                         doc: id.to_string().into(),
                         sentence: s,
                         source: actor(k),
@@ -84,6 +85,7 @@ fn records() -> Vec<DocumentRecord> {
                 offsets: OffsetMap::identity(),
             });
             record.events = events;
+            record.number_events();
             record
         })
         .collect()

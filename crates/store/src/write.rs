@@ -46,6 +46,14 @@ impl DocumentRecord {
             spans: None,
         }
     }
+
+    /// Gives each event its stable id ([`Event::stable_id`] of the content
+    /// id and its position), the id the store reads back for it.
+    pub fn number_events(&mut self) {
+        for (ord, event) in self.events.iter_mut().enumerate() {
+            event.id = Event::stable_id(&self.document.id, ord);
+        }
+    }
 }
 
 /// What a batch did.

@@ -116,7 +116,11 @@ pub(crate) async fn article(
         id: d.id.as_str(),
         public_id: d.public_id(),
         external_id: d.external_id.as_deref(),
-        title: d.title.as_deref(),
+        title: d
+            .title
+            .clone()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| entente_core::text::headline(&d.text)),
         url: d.url.as_deref(),
         source: d.source.as_deref(),
         published: d.published,
@@ -141,7 +145,8 @@ struct Article<'a> {
     id: &'a str,
     public_id: &'a str,
     external_id: Option<&'a str>,
-    title: Option<&'a str>,
+    /// The document's title, or its first sentence when it has none.
+    title: String,
     url: Option<&'a str>,
     source: Option<&'a str>,
     published: Option<chrono::NaiveDate>,
