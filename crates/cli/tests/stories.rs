@@ -114,3 +114,121 @@ fn issue13_an_untitled_article_is_titled_by_its_first_sentence() {
         "help: no hex ids as titles: {title}"
     );
 }
+
+mod corpus {
+    include!("../../pipeline/tests/data/syndicated.rs");
+
+    /// The corpus as JSON lines: the five copies, then the other stories.
+    pub(crate) fn jsonl() -> String {
+        let mut out = String::new();
+        let records = outlet_copies()
+            .into_iter()
+            .map(|(source, title, text)| (source.to_string(), title.to_string(), text))
+            .chain(
+                UNRELATED
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("other-{i}"), String::new(), t.to_string())),
+            );
+        for (source, title, text) in records {
+            let line = serde_json::json!({
+                "text": text,
+                "title": title,
+                "source": source,
+                "url": format!("https://{source}.example/story"),
+                "published": "2024-03-04",
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub(crate) const COPIES: usize = 5;
+}
+
+#[test]
+fn issue13_a_syndicated_story_is_listed_and_counted_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus::jsonl()).expect("writes");
+    let db = dir.path().join("stories.db");
+    let out = entente()
+        .arg("run")
+        .arg(&input)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("entente run");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let server = Server::start(&db, &[]);
+
+    // GDELT: the wire's events, each counted over the five copies; no copy's
+    // events again; the other stories' events as one article each.
+    let (status, tsv) = server.request("GET", "/api/events?format=gdelt&limit=1000", &[], "");
+    assert_eq!(status, 200, "{tsv}");
+    let col = |name: &str| {
+        entente_code::GDELT_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("a GDELT column")
+    };
+    let (articles, sources, url) = (col("NumArticles"), col("NumSources"), col("SOURCEURL"));
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    let wire: Vec<&Vec<&str>> = rows
+        .iter()
+        .filter(|r| r[url] == "https://wire.example/story")
+        .collect();
+    assert!(!wire.is_empty(), "help: the wire story codes events: {tsv}");
+    for r in &wire {
+        assert_eq!((r[articles], r[sources]), ("5", "5"), "{r:?}");
+    }
+    for r in &rows {
+        assert!(
+            r[url] == "https://wire.example/story" || r[url].contains("other-"),
+            "help: a copy's events are counted with the story, not listed: {r:?}"
+        );
+        if r[url].contains("other-") {
+            assert_eq!(r[articles], "1", "{r:?}");
+        }
+    }
+
+    // JSON: the story's events say how many copies it has; with
+    // copies=true the copies' events are listed too.
+    let once = server.get_json("/api/events?limit=1000");
+    let all = server.get_json("/api/events?limit=1000&copies=true");
+    let total = |v: &Value| v["total"].as_u64().unwrap_or(0);
+    let wire_events = wire.len() as u64;
+    assert_eq!(
+        total(&once),
+        rows.len() as u64,
+        "help: JSON and GDELT list alike"
+    );
+    // Each copy tells the wire's events again (and its own paragraph may
+    // add one).
+    assert!(
+        total(&all) >= total(&once) + (corpus::COPIES as u64 - 1) * wire_events,
+        "{} {}",
+        total(&all),
+        total(&once)
+    );
+    let story_events: Vec<&Value> = once["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["copies"] == 4)
+        .collect();
+    assert_eq!(story_events.len() as u64, wire_events);
+
+    // Search: the story once, with its four copies.
+    let hits = server.get_json("/api/search?q=Mazyr");
+    let hits = hits["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["copies"].as_array().map(Vec::len), Some(4));
+    let article = server.get_json(&format!(
+        "/api/articles/{}",
+        hits[0]["id"].as_str().expect("an id")
+    ));
+    assert_eq!(article["copies"].as_array().map(Vec::len), Some(4));
+    assert_eq!(article["story"], hits[0]["story"]);
+}

@@ -229,7 +229,11 @@ fn unlabelled(page: &Value) -> Vec<Value> {
         .into_iter()
         .map(|mut e| {
             if let Some(m) = e.as_object_mut() {
+                // What the API adds to the store's event: its description
+                // and its story.
                 m.remove("label");
+                m.remove("story");
+                m.remove("copies");
             }
             e
         })

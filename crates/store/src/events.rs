@@ -54,6 +54,10 @@ pub struct EventFilter {
     /// At most this many events ([`Store::events`]; pages take their size
     /// as an argument).
     pub limit: Option<usize>,
+    /// Also the events of a story's copies. Without it a story's events
+    /// count once: those of its first document (see `stories.rs`); a
+    /// document's own events (`doc`) are always all of them.
+    pub copies: bool,
 }
 
 /// Where an event stands in the listing order: its date (`None` when
@@ -279,6 +283,9 @@ impl EventFilter {
         if let Some(doc) = &self.doc {
             let p = c.param(doc.clone());
             c.push(format!("doc = {p}"));
+        } else if !self.copies {
+            // Checked on index entries: every listing index ends with it.
+            c.push("copy = 0".to_string());
         }
         if let (true, Some(after)) = (paged, &self.after) {
             let key = c.param(after.sort_key());

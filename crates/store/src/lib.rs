@@ -82,6 +82,7 @@ mod facts;
 mod schema;
 mod spans;
 mod store;
+mod stories;
 mod updates;
 mod write;
 
@@ -96,5 +97,6 @@ pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};
 pub use store::{Counts, Store, DEFAULT_PATH};
+pub use stories::{Story, StoryDocument};
 pub use updates::{ProposedUpdate, StoredUpdate, UpdateId, UpdateStatus};
 pub use write::{BatchOutcome, DocumentRecord, DEFAULT_BATCH_SIZE};

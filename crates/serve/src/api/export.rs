@@ -164,6 +164,7 @@ pub(crate) async fn gdelt(
     let body = state
         .read(move |s| {
             let mut docs = HashMap::new();
+            let stories = super::events::stories_of(s, rows.iter().map(|(_, e)| &*e.doc))?;
             // No header row: GDELT's own files have none, and its tools
             // read them positionally.
             let mut out = String::new();
@@ -173,7 +174,14 @@ pub(crate) async fn gdelt(
                     docs.insert(e.doc.clone(), doc);
                 }
                 if let Some(Some(doc)) = docs.get(&e.doc) {
-                    let coverage = entente_code::Coverage::single(e);
+                    // Counted over the event's story: its copies are not
+                    // listed again, they are counted here.
+                    let coverage = match stories.get(&*e.doc) {
+                        Some(story) => {
+                            entente_code::Coverage::story(e, story.documents.len(), story.sources())
+                        }
+                        None => entente_code::Coverage::single(e),
+                    };
                     let _ = writeln!(out, "{}", entente_code::gdelt_row(e, doc, coverage));
                 }
             }
