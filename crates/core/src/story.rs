@@ -7,7 +7,8 @@
 //! found without comparing every pair by LSH banding:
 //!
 //! - **Shingles**: [`SHINGLE_WORDS`] consecutive words, lower-cased, of
-//!   letters and digits only (punctuation and layout do not count). A text
+//!   letters and digits only (punctuation and layout do not count), each
+//!   word hashed by FNV-1a and the five mixed. A text
 //!   of fewer than [`MIN_WORDS`] words is grouped with nothing: at that
 //!   length one changed name or number is a large share of the shingles,
 //!   and two items written from one template ("X will send N troops to Y")
@@ -47,6 +48,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -73,19 +75,21 @@ impl Signature {
     /// The signature of a text; `None` when it has fewer than
     /// [`MIN_WORDS`] words.
     pub fn of(text: &str) -> Option<Signature> {
-        let words: Vec<String> = text
+        // Each word as the hash of its lower-cased characters: no word is
+        // copied.
+        let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(word_hash)
             .collect();
         if words.len() < MIN_WORDS.max(SHINGLE_WORDS) {
             return None;
         }
         let mut mins = [u64::MAX; HASHES];
         for shingle in words.windows(SHINGLE_WORDS) {
-            let h = shingle_hash(shingle);
-            for (i, m) in mins.iter_mut().enumerate() {
-                let v = mix(h ^ SEEDS[i]);
+            let h = shingle.iter().fold(0u64, |h, w| mix(h ^ w));
+            for (m, seed) in mins.iter_mut().zip(SEEDS.iter()) {
+                let v = mix(h ^ seed);
                 if v < *m {
                     *m = v;
                 }
@@ -153,11 +157,29 @@ pub fn best_story<'a, S: Copy>(
 /// Documents grouped into stories in memory, one at a time. Documents and
 /// stories are numbered from 0 in the order inserted; a story is numbered
 /// by its first document.
+///
+/// Band buckets are kept without an allocation each: a bucket is the last
+/// of its entries, and each entry links to the one before it.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
     signatures: Vec<Signature>,
     stories: Vec<usize>,
-    buckets: HashMap<u64, Vec<usize>>,
+    buckets: HashMap<u64, Bucket, BuildHasherDefault<BandKeyHasher>>,
+    entries: Vec<Entry>,
+}
+
+/// A band key's documents: its last entry and how many there are.
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    last: usize,
+    len: usize,
+}
+
+/// One document under one band key, and the entry before it in its bucket.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    doc: usize,
+    previous: Option<usize>,
 }
 
 impl StoryIndex {
@@ -167,8 +189,13 @@ impl StoryIndex {
         let keys = signature.band_keys();
         let mut seen: Vec<usize> = Vec::new();
         for key in &keys {
-            if let Some(bucket) = self.buckets.get(key) {
-                seen.extend(bucket);
+            let mut at = self.buckets.get(key).map(|b| b.last);
+            while let Some(i) = at {
+                let Some(entry) = self.entries.get(i) else {
+                    break;
+                };
+                seen.push(entry.doc);
+                at = entry.previous;
             }
         }
         seen.sort_unstable();
@@ -180,9 +207,24 @@ impl StoryIndex {
         )
         .unwrap_or(doc);
         for key in keys {
-            let bucket = self.buckets.entry(key).or_default();
-            if bucket.len() < BUCKET_LIMIT {
-                bucket.push(doc);
+            let at = self.entries.len();
+            match self.buckets.get_mut(&key) {
+                Some(bucket) if bucket.len >= BUCKET_LIMIT => continue,
+                Some(bucket) => {
+                    self.entries.push(Entry {
+                        doc,
+                        previous: Some(bucket.last),
+                    });
+                    bucket.last = at;
+                    bucket.len += 1;
+                }
+                None => {
+                    self.entries.push(Entry {
+                        doc,
+                        previous: None,
+                    });
+                    self.buckets.insert(key, Bucket { last: at, len: 1 });
+                }
             }
         }
         self.signatures.push(signature);
@@ -206,11 +248,32 @@ impl StoryIndex {
     }
 }
 
-/// FNV-1a over the shingle's words, each followed by a separator.
-fn shingle_hash(words: &[String]) -> u64 {
+/// Band keys are already well mixed 64-bit values: they hash as themselves.
+#[derive(Debug, Default)]
+struct BandKeyHasher(u64);
+
+impl Hasher for BandKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = mix(self.0 ^ u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// FNV-1a over a word's lower-cased characters (UTF-8).
+fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0xff)) {
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for b in c.encode_utf8(&mut buf).bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -288,6 +351,7 @@ mod tests {
         for _ in 0..BUCKET_LIMIT + 10 {
             assert_eq!(index.insert(Signature::of(STORY).expect("words")), 0);
         }
-        assert!(index.buckets.values().all(|b| b.len() <= BUCKET_LIMIT));
+        assert!(index.buckets.values().all(|b| b.len <= BUCKET_LIMIT));
+        assert_eq!(index.entries.len(), BANDS * BUCKET_LIMIT);
     }
 }
