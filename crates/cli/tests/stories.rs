@@ -162,6 +162,9 @@ fn issue13_a_syndicated_story_is_listed_and_counted_once() {
         .expect("entente run");
     assert!(out.status.success(), "{}", stderr_of(&out));
     let server = Server::start(&db, &[]);
+    let stats = server.get_json("/api/stats");
+    assert_eq!(stats["documents"], 8);
+    assert_eq!(stats["stories"], 4, "help: five copies are one story");
 
     // GDELT: the wire's events, each counted over the five copies; no copy's
     // events again; the other stories' events as one article each.

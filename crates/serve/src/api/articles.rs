@@ -73,9 +73,12 @@ pub(crate) async fn search(
 }
 
 pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    let c = state.read(|s| Ok(s.counts()?)).await?;
+    let (c, stories) = state
+        .read(|s| Ok((s.counts()?, s.count_stories()?)))
+        .await?;
     Ok(Json(json!({
         "documents": c.documents,
+        "stories": stories,
         "mentions": c.mentions,
         "events": c.events,
         "quotations": c.quotations,
