@@ -15,6 +15,8 @@ use std::panic::AssertUnwindSafe;
 #[derive(Debug, Clone, Default)]
 pub struct HtmlContent {
     pub title: Option<String>,
+    /// The page's own publication date and title (see [`crate::metadata`]).
+    pub metadata: crate::metadata::PageMetadata,
     pub blocks: Vec<Block>,
 }
 
@@ -36,6 +38,14 @@ pub fn extract(html: &str, url: Option<&str>) -> HtmlContent {
     let html = crate::limits::bound_markup(html);
     let html = html.as_ref();
     let dom = Dom::from(html);
+    let meta = crate::metadata::page_metadata(&dom);
+    let mut content = extract_content(dom, html, url);
+    content.metadata = meta;
+    content
+}
+
+/// The article finder's title and blocks, else the body's.
+fn extract_content(dom: Dom, html: &str, url: Option<&str>) -> HtmlContent {
     if !deeper_than(dom.root(), MAX_DEPTH) {
         let cfg = Config {
             // Classes and ids tell captions, bylines and share bars apart.
@@ -53,6 +63,7 @@ pub fn extract(html: &str, url: Option<&str>) -> HtmlContent {
             let title = Some(article.title).filter(|t| !t.trim().is_empty());
             return HtmlContent {
                 title,
+                metadata: Default::default(),
                 blocks: walk_content(content.root()),
             };
         }
@@ -75,7 +86,11 @@ fn body_text(dom: &Dom) -> HtmlContent {
         Some(b) => walk_content(*b),
         None => walk_content(dom.root()),
     };
-    HtmlContent { title, blocks }
+    HtmlContent {
+        title,
+        metadata: Default::default(),
+        blocks,
+    }
 }
 
 /// True when some node under `root` is more than `limit` levels down.

@@ -62,6 +62,7 @@ pub mod decode;
 pub mod eval;
 pub mod html;
 pub mod limits;
+pub mod metadata;
 pub mod normalize;
 pub mod plain;
 pub mod related;
@@ -76,12 +77,14 @@ pub use title::clean_title;
 
 /// Cleans one raw document. Total: never fails, never panics on any input.
 pub fn clean(raw: &RawDocument) -> Document {
-    let (title, blocks) = match &raw.content {
-        Content::Text(t) => (raw.title.clone(), plain::blocks(t)),
+    // A date the input gave (a feed's, a record's, `--published`) wins
+    // over the page's own.
+    let (title, published, blocks) = match &raw.content {
+        Content::Text(t) => (raw.title.clone(), raw.published, plain::blocks(t)),
         Content::Html(h) => {
             let c = html::extract(h, raw.url.as_deref());
-            let title = c.title.or_else(|| raw.title.clone());
-            (title, c.blocks)
+            let title = c.title.or_else(|| raw.title.clone()).or(c.metadata.title);
+            (title, raw.published.or(c.metadata.published), c.blocks)
         }
     };
     let title = title.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
@@ -97,13 +100,16 @@ pub fn clean(raw: &RawDocument) -> Document {
         Content::Text(_) => assemble(&blocks),
         Content::Html(h) => assemble_html(&blocks, h),
     };
+    // Every article has a title: its first sentence when it has none.
+    let title =
+        title.or_else(|| Some(entente_core::text::headline(&text)).filter(|t| !t.is_empty()));
     Document {
         id: DocId::from_content(&text),
         origin: raw.origin.clone(),
         external_id: raw.external_id.clone(),
         url: raw.url.clone(),
         title,
-        published: raw.published,
+        published,
         source: raw.source.clone(),
         text,
         paragraphs,

@@ -51,4 +51,5 @@ mod run;
 mod seed;
 mod serve;
 mod stored;
+mod stories;
 mod updates;

@@ -250,6 +250,7 @@ mod tests {
             name: c.into(),
         };
         Event {
+            id: 0,
             doc: "d".into(),
             sentence: 0,
             source: a(src),

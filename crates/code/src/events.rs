@@ -2410,6 +2410,7 @@ fn event(
     date_precision: entente_core::DatePrecision,
 ) -> Event {
     Event {
+        id: 0,
         doc: doc.id.clone(),
         sentence: a.sentence,
         source: source.clone(),

@@ -1,6 +1,9 @@
 //! GDELT 2.0 event rows: 61 tab-separated columns, in the order of GDELT's
-//! `GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv`. Geography,
-//! mention counts and tone are left empty: entente does not compute them.
+//! `GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv`. GLOBALEVENTID
+//! is the event's stable id ([`Event::stable_id`]), the same in every
+//! export; NumMentions, NumSources and NumArticles come from [`Coverage`]
+//! (the event's story group, when the caller knows it). Geography and tone
+//! are left empty: entente does not compute them.
 
 use crate::codes::CodeTable;
 use chrono::Datelike;
@@ -103,13 +106,48 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
     cols
 }
 
-/// One GDELT 2.0 event row (no trailing newline). `id` is the
-/// GLOBALEVENTID; DATEADDED is the publication date at midnight.
-pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
+/// How widely an event was reported: GDELT's NumMentions, NumSources and
+/// NumArticles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    /// Tellings of the event over every article that reports it.
+    pub mentions: usize,
+    /// Distinct sources (outlets) among those articles.
+    pub sources: usize,
+    /// Articles reporting it.
+    pub articles: usize,
+}
+
+impl Coverage {
+    /// One article by one source: the tellings of `event` in its document.
+    pub fn single(event: &Event) -> Coverage {
+        Coverage {
+            mentions: event.tellings(),
+            sources: 1,
+            articles: 1,
+        }
+    }
+
+    /// The event as reported by a story of `articles` copies from `sources`
+    /// outlets: its tellings in this document, plus one for each other copy
+    /// (a copy tells the same story, so it mentions the event at least once).
+    pub fn story(event: &Event, articles: usize, sources: usize) -> Coverage {
+        let articles = articles.max(1);
+        Coverage {
+            mentions: event.tellings() + (articles - 1),
+            sources: sources.clamp(1, articles),
+            articles,
+        }
+    }
+}
+
+/// One GDELT 2.0 event row (no trailing newline). GLOBALEVENTID is
+/// `event.id`; DATEADDED is the publication date at midnight.
+pub fn gdelt_row(event: &Event, doc: &Document, coverage: Coverage) -> String {
     let table = CodeTable::embedded();
     let info = table.get(&event.cameo);
     let mut f: Vec<String> = Vec::with_capacity(61);
-    f.push(id.to_string());
+    f.push(event.id.to_string());
     match event.date {
         Some(d) => {
             f.push(d.format("%Y%m%d").to_string());
@@ -134,9 +172,10 @@ pub fn gdelt_row(event: &Event, doc: &Document, id: u64) -> String {
     );
     f.push(event.quad_class.to_string());
     f.push(format!("{:.1}", event.goldstein));
-    // NumMentions counts the tellings in this document; one source, one article.
-    f.push(event.tellings().to_string());
-    f.extend(["1", "1", ""].map(String::from));
+    f.push(coverage.mentions.to_string());
+    f.push(coverage.sources.to_string());
+    f.push(coverage.articles.to_string());
+    f.push(String::new());
     f.extend(std::iter::repeat_n(String::new(), 24));
     f.push(
         doc.published

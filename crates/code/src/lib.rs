@@ -67,7 +67,7 @@ pub mod verbs;
 
 pub use codes::{CodeInfo, CodeTable};
 pub use error::DictionaryError;
-pub use gdelt::{gdelt_header, gdelt_row, GDELT_COLUMNS};
+pub use gdelt::{gdelt_header, gdelt_row, Coverage, GDELT_COLUMNS};
 pub use verbs::VerbDictionary;
 
 use analysis::{Doc, Focus};

@@ -1,7 +1,7 @@
 //! GDELT 2.0 rows: 61 columns in GDELT's order.
 
 use chrono::NaiveDate;
-use entente_code::{code_text, gdelt_header, gdelt_row, GDELT_COLUMNS};
+use entente_code::{code_text, gdelt_header, gdelt_row, Coverage, GDELT_COLUMNS};
 use entente_core::{ActorKind, DocId, Document, Mention, OffsetMap, Origin};
 
 fn doc(text: &str) -> Document {
@@ -53,12 +53,16 @@ fn row_has_61_columns_in_order() {
         state(text, "Ukraine", "UKR"),
     ];
     let coded = code_text(d.public_id(), &d.text, d.published, &m);
-    let e = &coded.events[0];
-    let row = gdelt_row(e, &d, 7);
+    let mut e = coded.events[0].clone();
+    e.id = 7;
+    let row = gdelt_row(&e, &d, Coverage::story(&e, 3, 2));
     let cols: Vec<&str> = row.split('\t').collect();
     assert_eq!(cols.len(), 61, "{row}");
     let col = |name: &str| cols[GDELT_COLUMNS.iter().position(|c| *c == name).unwrap_or(0)];
     assert_eq!(col("GLOBALEVENTID"), "7");
+    assert_eq!(col("NumMentions"), (e.tellings() + 2).to_string());
+    assert_eq!(col("NumSources"), "2");
+    assert_eq!(col("NumArticles"), "3");
     assert_eq!(col("SQLDATE"), "20220407");
     assert_eq!(col("Actor1Code"), "RUSGOV");
     assert_eq!(col("Actor1CountryCode"), "RUS");

@@ -40,6 +40,7 @@ mod facts;
 pub mod lexicon;
 pub mod published;
 mod span;
+pub mod story;
 pub mod text;
 
 pub use actor_code::ActorCode;

@@ -140,6 +140,60 @@ pub fn lowercase_with_map(text: &str) -> (String, FoldMap) {
     (folded, map)
 }
 
+/// Titles made from a text ([`headline`]) have at most this many characters.
+pub const HEADLINE_CHARS: usize = 120;
+
+/// A title for a text that has none: its first sentence (up to `.`, `!` or
+/// `?` followed by white space and a capital, a digit or a quote, or the
+/// end of the first paragraph), with white space folded, shortened to at
+/// most [`HEADLINE_CHARS`] characters at a word boundary with `…`. Empty
+/// only for a text with no words.
+pub fn headline(text: &str) -> String {
+    let first = text
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or_default();
+    let mut words: Vec<&str> = Vec::new();
+    let mut iter = first.split_whitespace().peekable();
+    while let Some(w) = iter.next() {
+        words.push(w);
+        let ends = w.ends_with(['.', '!', '?']) || w.ends_with(".\u{201d}") || w.ends_with(".\"");
+        let next_starts = iter.peek().and_then(|n| n.chars().next()).is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'')
+        });
+        // A lone initial or a short abbreviation ("Mr.", "U.S.") ends no sentence.
+        let stem = w.trim_end_matches(['.', '!', '?', '"', '\u{201d}']);
+        let abbreviation = w.ends_with('.')
+            && (stem.chars().count() <= 2 || stem.contains('.'))
+            && stem.chars().next().is_some_and(char::is_uppercase);
+        if ends && next_starts && !abbreviation {
+            break;
+        }
+    }
+    let sentence = words.join(" ");
+    if sentence.chars().count() <= HEADLINE_CHARS {
+        return sentence;
+    }
+    let mut out = String::new();
+    for w in sentence.split(' ') {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + w.chars().count();
+        if len + 1 > HEADLINE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        // One word longer than a headline: cut it on a character boundary.
+        out = sentence.chars().take(HEADLINE_CHARS - 1).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', ' ']).to_string();
+    out + "…"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +257,29 @@ mod tests {
         let (s, e) = map.span_to_original(2, 4);
         assert_eq!(text.get(s..e), Some("İ"));
         assert_eq!(map.to_original(folded.len()), text.len());
+    }
+
+    #[test]
+    fn headlines_are_first_sentences_cut_on_words() {
+        let cases = [
+            ("NATO agreed. China urged.", "NATO agreed."),
+            (
+                "\n\n  Mr. Stoltenberg met   U.S. officials. Then left.",
+                "Mr. Stoltenberg met U.S. officials.",
+            ),
+            ("No stop here\n\nSecond paragraph.", "No stop here"),
+            ("", ""),
+            ("Lines\nfold into one. Yes.", "Lines fold into one."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(headline(text), want, "{text:?}");
+        }
+        let long = "Größe ".repeat(40);
+        let h = headline(&long);
+        assert!(h.chars().count() <= HEADLINE_CHARS, "{h}");
+        assert!(h.ends_with("Größe…"), "help: cut after a whole word: {h}");
+        let word = "é".repeat(300);
+        let h = headline(&word);
+        assert_eq!(h.chars().count(), HEADLINE_CHARS, "{h}");
     }
 }

@@ -196,7 +196,7 @@ impl Pipeline {
         })
         .map_err(fail)?;
         let spans = guarded(catch, Stage::Annotate, || text_spans(&document)).map_err(fail)?;
-        Ok(DocumentRecord {
+        let mut record = DocumentRecord {
             document,
             mentions,
             events: coded.events,
@@ -204,7 +204,9 @@ impl Pipeline {
             deployments: coded.deployments,
             updates,
             spans: Some(spans),
-        })
+        };
+        record.number_events();
+        Ok(record)
     }
 
     /// Annotates and codes a bare text, with no cleaning, no failure

@@ -139,6 +139,7 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
             candidates: Vec::new(),
         });
         events.push(Event {
+            id: 0,
             doc: id.to_string().into(),
             sentence: s,
             source: actor(a),
@@ -170,6 +171,7 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
     });
     record.mentions = mentions;
     record.events = events;
+    record.number_events();
     record
 }
 

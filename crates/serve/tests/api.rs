@@ -78,6 +78,7 @@ fn record(
         candidates: Vec::new(),
     };
     let event = Event {
+        id: 0,
         doc: id.to_string().into(),
         sentence: 0,
         source: actor(src),
@@ -99,6 +100,7 @@ fn record(
     let mut record = DocumentRecord::new(document);
     record.mentions.push(mention);
     record.events.push(event);
+    record.number_events();
     record
 }
 

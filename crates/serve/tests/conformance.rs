@@ -53,6 +53,7 @@ fn records() -> Vec<DocumentRecord> {
                     };
                     let code = CODES[k % CODES.len()];
                     Event {
+                        id: 0,
                         doc: id.to_string().into(),
                         sentence: s,
                         source: actor(k),
@@ -84,6 +85,7 @@ fn records() -> Vec<DocumentRecord> {
                 offsets: OffsetMap::identity(),
             });
             record.events = events;
+            record.number_events();
             record
         })
         .collect()
@@ -227,7 +229,11 @@ fn unlabelled(page: &Value) -> Vec<Value> {
         .into_iter()
         .map(|mut e| {
             if let Some(m) = e.as_object_mut() {
+                // What the API adds to the store's event: its description
+                // and its story.
                 m.remove("label");
+                m.remove("story");
+                m.remove("copies");
             }
             e
         })

@@ -62,6 +62,7 @@ fn record(n: usize) -> DocumentRecord {
             .collect(),
         events: (0..3)
             .map(|i| Event {
+                id: 0,
                 doc: public.clone().into(),
                 sentence: i,
                 source: actor.clone(),

@@ -149,7 +149,8 @@ impl Store {
                         CASE WHEN length(d.text) <= ?3
                              THEN snippet(documents_fts, -1, '[', ']', '…', 12) END,
                         CASE WHEN length(d.text) > ?3 THEN substr(d.text, 1, ?3) END,
-                        bm25(documents_fts)
+                        bm25(documents_fts),
+                        CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 2000) END
                  FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                  WHERE documents_fts MATCH ?1
                  ORDER BY bm25(documents_fts), d.seq
@@ -157,10 +158,14 @@ impl Store {
             )
             .and_then(|mut st| {
                 st.query_map(rusqlite::params![fts, limit, window], |r| {
+                    // A document stored without a title (before titles were
+                    // made from first sentences) is listed by its first one.
+                    let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
+                    let lead: Option<String> = r.get(7)?;
                     let hit = SearchHit {
                         id: DocId(r.get(0)?),
                         external_id: r.get(1)?,
-                        title: r.get(2)?,
+                        title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
                         published: col_date(r, 3)?,
                         snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
                         // bm25() is lower for better matches.

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::facts::{actor_ref, col_opt_str, col_str, evidence, Conditions};
 use crate::store::Store;
 use chrono::NaiveDate;
-use entente_core::{ActorCode, ActorRef, Event};
+use entente_core::{ActorCode, ActorRef, DocId, Event};
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
@@ -54,6 +54,10 @@ pub struct EventFilter {
     /// At most this many events ([`Store::events`]; pages take their size
     /// as an argument).
     pub limit: Option<usize>,
+    /// Also the events of a story's copies. Without it a story's events
+    /// count once: those of its first document (see `stories.rs`); a
+    /// document's own events (`doc`) are always all of them.
+    pub copies: bool,
 }
 
 /// Where an event stands in the listing order: its date (`None` when
@@ -190,10 +194,16 @@ pub fn country_of(code: &str) -> Option<&str> {
 /// The columns [`event_row`] reads, in its order.
 const EVENT_COLUMNS: &str = "doc, sentence, source_code, source_actor, source_name, target_code,
     target_actor, target_name, cameo, plover, quad_class, goldstein, date, date_precision,
-    negated, evidence_start, evidence_end, evidence_text, retold, id";
+    negated, evidence_start, evidence_end, evidence_text, retold, id, ord,
+    (SELECT d.id FROM documents d WHERE d.seq = events.document)";
 
 fn event_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Event)> {
+    // The stable id is derived from the document's content id and the
+    // event's position, as the pipeline numbers records: the same in every
+    // store holding the document.
+    let content_id = DocId(r.get(21)?);
     let event = Event {
+        id: Event::stable_id(&content_id, col_usize(r, 20)?),
         doc: r.get(0)?,
         sentence: col_usize(r, 1)?,
         source: ActorRef {
@@ -273,6 +283,9 @@ impl EventFilter {
         if let Some(doc) = &self.doc {
             let p = c.param(doc.clone());
             c.push(format!("doc = {p}"));
+        } else if !self.copies {
+            // Checked on index entries: every listing index ends with it.
+            c.push("copy = 0".to_string());
         }
         if let (true, Some(after)) = (paged, &self.after) {
             let key = c.param(after.sort_key());

@@ -82,6 +82,7 @@ mod facts;
 mod schema;
 mod spans;
 mod store;
+mod stories;
 mod updates;
 mod write;
 
@@ -96,6 +97,7 @@ pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};
 pub use store::{Counts, Store, DEFAULT_PATH};
+pub use stories::{Story, StoryDocument};
 pub use updates::{
     FactKey, ProposedUpdate, StoredUpdate, UpdateEvidence, UpdateId, UpdateStatus, SAME_FACT_DAYS,
 };

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -346,6 +346,71 @@ CREATE TABLE kb_update_evidence (
 );
 CREATE INDEX kb_update_evidence_update ON kb_update_evidence (update_id);
 CREATE INDEX kb_update_evidence_doc ON kb_update_evidence (doc);
+"#;
+
+/// Version 7: story groups (near-duplicate documents, see
+/// `entente_core::story` and `stories.rs`).
+///
+/// `documents.story` is the `seq` of the first document of the story a
+/// document is a copy of, NULL for a document that starts its own story
+/// (and for every document stored before this version, which is grouped
+/// with nothing). `story_signatures` keeps each grouped document's MinHash
+/// signature (128 little-endian 64-bit minima) and `story_bands` its 32
+/// band keys, which a new document looks its candidates up by. An event of
+/// a copy is marked `copy`, so that a story's events count once; every
+/// index a page or a count is read from ends with it, so the mark is
+/// checked on index entries.
+const V7: &str = r#"
+ALTER TABLE documents ADD COLUMN story INTEGER;
+CREATE INDEX documents_story ON documents (story) WHERE story IS NOT NULL;
+
+CREATE TABLE story_signatures (
+    document INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+    minhash  BLOB NOT NULL CHECK (length(minhash) = 1024)
+);
+CREATE TABLE story_bands (
+    band_key INTEGER NOT NULL,
+    document INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, document)
+) WITHOUT ROWID;
+CREATE INDEX story_bands_document ON story_bands (document);
+
+ALTER TABLE events ADD COLUMN copy INTEGER NOT NULL DEFAULT 0 CHECK (copy IN (0, 1));
+
+DROP INDEX events_order;
+DROP INDEX events_plover;
+DROP INDEX events_quad;
+DROP INDEX events_source_country;
+DROP INDEX events_target_country;
+DROP INDEX events_source_order;
+DROP INDEX events_target_order;
+DROP INDEX events_source_actor;
+DROP INDEX events_target_actor;
+DROP INDEX events_cameo;
+CREATE INDEX events_order ON events
+    (sort_key, id, cameo, plover, quad_class, source_country, target_country, copy);
+CREATE INDEX events_plover ON events
+    (plover, sort_key, id, cameo, quad_class, source_country, target_country, copy);
+CREATE INDEX events_quad ON events
+    (quad_class, sort_key, id, cameo, plover, source_country, target_country, copy);
+CREATE INDEX events_source_country ON events
+    (source_country, sort_key, id, cameo, plover, quad_class, target_country, copy);
+CREATE INDEX events_target_country ON events
+    (target_country, sort_key, id, cameo, plover, quad_class, source_country, copy);
+CREATE INDEX events_source_order ON events
+    (source_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+CREATE INDEX events_target_order ON events
+    (target_code, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+CREATE INDEX events_source_actor ON events
+    (source_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+CREATE INDEX events_target_actor ON events
+    (target_actor, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+CREATE INDEX events_cameo ON events
+    (cameo, sort_key, id, plover, quad_class, source_country, target_country, copy);
 "#;
 
 /// Brings the schema of `conn` up to [`SCHEMA_VERSION`].

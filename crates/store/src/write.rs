@@ -46,6 +46,14 @@ impl DocumentRecord {
             spans: None,
         }
     }
+
+    /// Gives each event its stable id ([`Event::stable_id`] of the content
+    /// id and its position), the id the store reads back for it.
+    pub fn number_events(&mut self) {
+        for (ord, event) in self.events.iter_mut().enumerate() {
+            event.id = Event::stable_id(&self.document.id, ord);
+        }
+    }
 }
 
 /// What a batch did.
@@ -264,6 +272,10 @@ fn insert_record(
     let Some(seq) = inserted else {
         return Ok(false);
     };
+    // Its story, found through the stored band keys of earlier documents.
+    let copy = crate::stories::group(tx, seq, &d.text)
+        .map_err(sql("the story group"))?
+        .is_some();
 
     let mut st = tx
         .prepare_cached(
@@ -315,9 +327,9 @@ fn insert_record(
             "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
                  source_name, target_code, target_actor, target_name, cameo, plover, quad_class,
                  goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text,
-                 retold)
+                 retold, copy)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21)",
+                 ?18, ?19, ?20, ?21, ?22)",
         )
         .map_err(sql("events"))?;
     for (i, e) in record.events.iter().enumerate() {
@@ -344,6 +356,7 @@ fn insert_record(
             offset(e.evidence.end)?,
             e.evidence.text,
             json_text(&e.retold).map_err(WriteError::Invalid)?,
+            copy,
         ])
         .map_err(sql("events"))?;
     }

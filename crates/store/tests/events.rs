@@ -62,6 +62,7 @@ fn varied(docs: usize) -> Vec<DocumentRecord> {
                     let code = CODES[rng.below(CODES.len())];
                     let day = rng.below(6);
                     Event {
+                        id: 0,
                         doc: public.clone().into(),
                         sentence: s,
                         source: actor(src),
@@ -80,6 +81,7 @@ fn varied(docs: usize) -> Vec<DocumentRecord> {
                 .collect();
             let mut record = DocumentRecord::new(doc);
             record.events = events;
+            record.number_events();
             record
         })
         .collect()

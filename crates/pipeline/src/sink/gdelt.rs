@@ -1,18 +1,23 @@
 //! The GDELT 2.0 event table: `entente code --format gdelt`.
 
 use super::{Sink, SinkError, Written};
+use entente_core::DocId;
 use entente_store::DocumentRecord;
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 /// Writes every event as a row of GDELT 2.0's 61 tab-separated columns,
-/// numbered from 1 across batches; without a header row, as GDELT's own
-/// files, unless [`GdeltSink::with_header`].
+/// GLOBALEVENTID its stable id (the same the store and the API give it);
+/// without a header row, as GDELT's own files, unless
+/// [`GdeltSink::with_header`]. A document read twice is written once.
+/// Each row counts one article: the sink sees no story groups (the store's
+/// export does).
 #[derive(Debug)]
 pub struct GdeltSink<W: Write> {
     out: W,
     destination: String,
     header_due: bool,
-    last_id: u64,
+    written: HashSet<DocId>,
 }
 
 impl<W: Write> GdeltSink<W> {
@@ -22,7 +27,7 @@ impl<W: Write> GdeltSink<W> {
             out,
             destination: destination.into(),
             header_due: false,
-            last_id: 0,
+            written: HashSet::new(),
         }
     }
 
@@ -54,29 +59,39 @@ impl<W: Write> GdeltSink<W> {
         Ok(())
     }
 
-    fn rows(&mut self, records: &[DocumentRecord]) -> io::Result<()> {
+    /// Writes the rows of the records not written before; how many were.
+    fn rows(&mut self, records: &[DocumentRecord]) -> io::Result<usize> {
         self.header()?;
+        let mut fresh = 0;
         for r in records {
+            if !self.written.insert(r.document.id.clone()) {
+                continue;
+            }
+            fresh += 1;
             for event in &r.events {
-                self.last_id += 1;
+                let coverage = entente_code::Coverage::single(event);
                 writeln!(
                     self.out,
                     "{}",
-                    entente_code::gdelt_row(event, &r.document, self.last_id)
+                    entente_code::gdelt_row(event, &r.document, coverage)
                 )?;
             }
         }
-        Ok(())
+        Ok(fresh)
     }
 }
 
 impl<W: Write> Sink for GdeltSink<W> {
     fn write_batch(&mut self, records: &[DocumentRecord]) -> Result<Written, SinkError> {
-        self.rows(records).map_err(|e| self.err(e))?;
+        let stored = self.rows(records).map_err(|e| self.err(e))?;
         Ok(Written {
-            stored: records.len(),
-            duplicates: 0,
+            stored,
+            duplicates: records.len() - stored,
         })
+    }
+
+    fn contains(&mut self, id: &DocId) -> Result<bool, SinkError> {
+        Ok(self.written.contains(id))
     }
 
     fn finish(&mut self) -> Result<(), SinkError> {
@@ -92,22 +107,26 @@ mod tests {
     use crate::sink::tests::record;
 
     #[test]
-    fn rows_are_numbered_across_batches_under_one_header() {
+    fn rows_carry_stable_ids_and_a_document_is_written_once() {
         let mut sink = GdeltSink::new(Vec::new(), "memory").with_header();
         let r = record();
-        sink.write_batch(std::slice::from_ref(&r)).expect("writes");
-        sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        let first = sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        let again = sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        assert_eq!((first.stored, again.duplicates), (1, 1));
+        assert!(Sink::contains(&mut sink, &r.document.id).expect("answers"));
         sink.finish().expect("flushes");
         let out = String::from_utf8(sink.into_inner()).expect("utf-8");
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], entente_code::gdelt_header());
-        assert_eq!(lines.len(), 1 + 2 * r.events.len());
+        assert_eq!(lines.len(), 1 + r.events.len());
         let ids: Vec<&str> = lines[1..]
             .iter()
             .map(|l| l.split('\t').next().unwrap_or_default())
             .collect();
-        let want: Vec<String> = (1..=2 * r.events.len()).map(|i| i.to_string()).collect();
-        assert_eq!(ids, want, "help: event ids run on from batch to batch");
+        let want: Vec<String> = (0..r.events.len())
+            .map(|i| entente_core::Event::stable_id(&r.document.id, i).to_string())
+            .collect();
+        assert_eq!(ids, want, "help: GLOBALEVENTID is the event's stable id");
         for l in &lines[1..] {
             assert_eq!(l.split('\t').count(), entente_code::GDELT_COLUMNS.len());
         }

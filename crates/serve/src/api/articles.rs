@@ -32,27 +32,53 @@ pub(crate) async fn search(
         )));
     }
     let limit = parse_limit(p.limit.as_deref(), 20)?;
-    let hits = state.read(move |s| Ok(s.search(&q, limit)?)).await?;
+    let (hits, stories) = state
+        .read(move |s| {
+            let hits = s.search(&q, limit)?;
+            let stories = super::events::stories_of(s, hits.iter().map(|h| h.id.as_str()))?;
+            Ok((hits, stories))
+        })
+        .await?;
+    // A story is listed once, at its best hit, with its other documents.
+    let mut listed = std::collections::HashSet::new();
     let hits: Vec<Value> = hits
         .into_iter()
-        .map(|h| {
-            json!({
+        .filter_map(|h| {
+            let story = stories.get(h.id.as_str());
+            if let Some(story) = story {
+                if !listed.insert(story.id.clone()) {
+                    return None;
+                }
+            }
+            let copies: Vec<&str> = story
+                .map(|st| {
+                    st.copies_of(h.id.as_str())
+                        .map(|d| d.public_id.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            Some(json!({
                 "id": h.id.as_str(),
                 "external_id": h.external_id,
                 "title": h.title,
                 "published": h.published,
                 "snippet": h.snippet,
                 "score": h.score,
-            })
+                "story": story.map(|st| st.id.as_str()),
+                "copies": copies,
+            }))
         })
         .collect();
     Ok(Json(json!({ "hits": hits })))
 }
 
 pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    let c = state.read(|s| Ok(s.counts()?)).await?;
+    let (c, stories) = state
+        .read(|s| Ok((s.counts()?, s.count_stories()?)))
+        .await?;
     Ok(Json(json!({
         "documents": c.documents,
+        "stories": stories,
         "mentions": c.mentions,
         "events": c.events,
         "quotations": c.quotations,
@@ -80,10 +106,11 @@ pub(crate) async fn article(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lookup = id.clone();
-    let record = state
-        .read(move |s| Ok(s.record(&lookup)?))
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no document with id {id:?}")))?;
+    let (record, story) = state
+        .read(move |s| Ok((s.record(&lookup)?, s.story(&lookup)?)))
+        .await?;
+    let record =
+        record.ok_or_else(|| ApiError::not_found(format!("no document with id {id:?}")))?;
     let d = &record.document;
     // Stored with the document when the pipeline found them; a document
     // stored without them (an older store, another writer) has them found
@@ -109,17 +136,43 @@ pub(crate) async fn article(
         .iter()
         .map(|p| json!({ "start": p.span.start, "end": p.span.end }))
         .collect();
-    let events = super::events::labelled(&record.events);
+    let stories: std::collections::HashMap<String, entente_store::Story> = story
+        .iter()
+        .map(|st| (d.public_id().to_string(), st.clone()))
+        .collect();
+    let events = super::events::labelled_in(&record.events, &stories);
+    let copies: Vec<Value> = story
+        .as_ref()
+        .map(|st| {
+            st.copies_of(d.id.as_str())
+                .map(|c| {
+                    json!({
+                        "id": c.id.as_str(),
+                        "public_id": c.public_id,
+                        "title": c.title,
+                        "source": c.source,
+                        "url": c.url,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     // Serialised directly, not through `json!`: f32 scores widened to f64
     // would print as 5.19999809265137.
     let body = serde_json::to_string(&Article {
         id: d.id.as_str(),
         public_id: d.public_id(),
         external_id: d.external_id.as_deref(),
-        title: d.title.as_deref(),
+        title: d
+            .title
+            .clone()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| entente_core::text::headline(&d.text)),
         url: d.url.as_deref(),
         source: d.source.as_deref(),
         published: d.published,
+        story: story.as_ref().map(|st| st.id.as_str()),
+        copies,
         origin: d.origin.to_string(),
         text: &d.text,
         paragraphs,
@@ -141,10 +194,15 @@ struct Article<'a> {
     id: &'a str,
     public_id: &'a str,
     external_id: Option<&'a str>,
-    title: Option<&'a str>,
+    /// The document's title, or its first sentence when it has none.
+    title: String,
     url: Option<&'a str>,
     source: Option<&'a str>,
     published: Option<chrono::NaiveDate>,
+    /// The content id of the first document of the article's story.
+    story: Option<&'a str>,
+    /// The story's other documents.
+    copies: Vec<Value>,
     origin: String,
     text: &'a str,
     paragraphs: Vec<Value>,

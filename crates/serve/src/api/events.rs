@@ -11,9 +11,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use entente_code::CodeTable;
 use entente_core::Event;
-use entente_store::{ActorProfile, EventCursor, EventFilter, Network};
+use entente_store::{ActorProfile, EventCursor, EventFilter, Network, Story};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 /// The filters every event endpoint takes.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +31,7 @@ pub(crate) struct EventParams {
     limit: Option<String>,
     format: Option<String>,
     nodes: Option<String>,
+    copies: Option<String>,
 }
 
 impl EventParams {
@@ -40,6 +42,15 @@ impl EventParams {
             to: parse_date("to", self.to.as_deref())?,
             place: param(&self.place).map(str::to_uppercase),
             doc: param(&self.doc).map(str::to_string),
+            copies: match param(&self.copies) {
+                None | Some("0" | "false") => false,
+                Some("1" | "true") => true,
+                Some(other) => {
+                    return Err(ApiError::bad_request(format!(
+                        "copies={other:?}: give true or false"
+                    )))
+                }
+            },
             ..EventFilter::default()
         };
         // A CAMEO code is digits; anything else names a PLOVER type.
@@ -66,12 +77,52 @@ impl EventParams {
     }
 }
 
-/// An event with its CAMEO description, as the API sends it.
+/// An event with its CAMEO description, as the API sends it; with its
+/// story (the content id of the story's first document) and how many other
+/// documents tell it, when the store was asked.
 #[derive(Serialize)]
 pub(crate) struct Labelled<'a> {
     #[serde(flatten)]
     event: &'a Event,
     label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copies: Option<usize>,
+}
+
+/// The stories of the documents `docs` (public ids), by public id.
+pub(crate) fn stories_of<'a>(
+    store: &entente_store::Store,
+    docs: impl IntoIterator<Item = &'a str>,
+) -> entente_store::Result<HashMap<String, Story>> {
+    let mut stories = HashMap::new();
+    for doc in docs {
+        if !stories.contains_key(doc) {
+            if let Some(story) = store.story(doc)? {
+                stories.insert(doc.to_string(), story);
+            }
+        }
+    }
+    Ok(stories)
+}
+
+/// `events` labelled, each with its story from `stories`.
+pub(crate) fn labelled_in<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    stories: &HashMap<String, Story>,
+) -> Vec<Labelled<'a>> {
+    events
+        .into_iter()
+        .map(|e| {
+            let mut l = label(e);
+            if let Some(story) = stories.get(&*e.doc) {
+                l.story = Some(story.id.to_string());
+                l.copies = Some(story.documents.len().saturating_sub(1));
+            }
+            l
+        })
+        .collect()
 }
 
 /// A page of `/api/events`.
@@ -82,16 +133,14 @@ struct EventPage<'a> {
     next_cursor: Option<String>,
 }
 
-pub(crate) fn labelled(events: &[Event]) -> Vec<Labelled<'_>> {
-    events.iter().map(label).collect()
-}
-
 fn label(event: &Event) -> Labelled<'_> {
     Labelled {
         event,
         label: CodeTable::embedded()
             .get(&event.cameo)
             .map(|c| c.description.as_str()),
+        story: None,
+        copies: None,
     }
 }
 
@@ -115,6 +164,14 @@ pub(crate) async fn list(
         return export::gdelt(&state, page.events, next).await;
     }
     let events: Vec<&Event> = page.events.iter().map(|(_, e)| e).collect();
+    let stories = if format == Format::Json {
+        let docs: Vec<String> = events.iter().map(|e| e.doc.to_string()).collect();
+        state
+            .read(move |s| Ok(stories_of(s, docs.iter().map(String::as_str))?))
+            .await?
+    } else {
+        HashMap::new()
+    };
     Ok(match format {
         Format::Jsonl => export::respond(format, export::jsonl(&events), next),
         Format::Csv => export::respond(format, export::csv(&events), next),
@@ -122,7 +179,7 @@ pub(crate) async fn list(
         // Serialised directly, not through `json!`: an f32 Goldstein score
         // widened to f64 would print as 5.19999809265137.
         Format::Json | Format::Gdelt => Json(EventPage {
-            events: events.iter().map(|e| label(e)).collect(),
+            events: labelled_in(events.iter().copied(), &stories),
             total: usize::try_from(page.total).unwrap_or(usize::MAX),
             next_cursor: next,
         })

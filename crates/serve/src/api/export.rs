@@ -84,7 +84,7 @@ pub(crate) fn jsonl(events: &[&Event]) -> String {
 
 const CSV_HEADER: &str = "doc,sentence,date,date_precision,source_code,source_actor,source_name,\
 target_code,target_actor,target_name,cameo,plover,quad_class,goldstein,negated,evidence_start,\
-evidence_end,evidence_text";
+evidence_end,evidence_text,id";
 
 /// One CSV field, quoted when needed. Text that a spreadsheet would read
 /// as a formula gets a leading apostrophe.
@@ -112,7 +112,7 @@ pub(crate) fn csv(events: &[&Event]) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        let cols: [(String, bool); 18] = [
+        let cols: [(String, bool); 19] = [
             (e.doc.to_string(), true),
             (e.sentence.to_string(), false),
             (e.date.map(|d| d.to_string()).unwrap_or_default(), false),
@@ -140,6 +140,8 @@ pub(crate) fn csv(events: &[&Event]) -> String {
             (e.evidence.start.to_string(), false),
             (e.evidence.end.to_string(), false),
             (e.evidence.text.to_string(), true),
+            // Added last: the columns before it keep their places.
+            (e.id.to_string(), false),
         ];
         for (i, (v, text)) in cols.iter().enumerate() {
             if i > 0 {
@@ -152,7 +154,7 @@ pub(crate) fn csv(events: &[&Event]) -> String {
     out
 }
 
-/// A page as GDELT 2.0 event rows, numbered by their ids in the store; the
+/// A page as GDELT 2.0 event rows, numbered by the events' stable ids; the
 /// documents give URL and date added.
 pub(crate) async fn gdelt(
     state: &AppState,
@@ -162,17 +164,25 @@ pub(crate) async fn gdelt(
     let body = state
         .read(move |s| {
             let mut docs = HashMap::new();
+            let stories = super::events::stories_of(s, rows.iter().map(|(_, e)| &*e.doc))?;
             // No header row: GDELT's own files have none, and its tools
             // read them positionally.
             let mut out = String::new();
-            for (cursor, e) in &rows {
+            for (_, e) in &rows {
                 if !docs.contains_key(&e.doc) {
                     let doc = s.document(&e.doc)?;
                     docs.insert(e.doc.clone(), doc);
                 }
                 if let Some(Some(doc)) = docs.get(&e.doc) {
-                    let id = u64::try_from(cursor.id()).unwrap_or(0);
-                    let _ = writeln!(out, "{}", entente_code::gdelt_row(e, doc, id));
+                    // Counted over the event's story: its copies are not
+                    // listed again, they are counted here.
+                    let coverage = match stories.get(&*e.doc) {
+                        Some(story) => {
+                            entente_code::Coverage::story(e, story.documents.len(), story.sources())
+                        }
+                        None => entente_code::Coverage::single(e),
+                    };
+                    let _ = writeln!(out, "{}", entente_code::gdelt_row(e, doc, coverage));
                 }
             }
             Ok(out)

@@ -102,6 +102,7 @@ pub fn record(n: usize) -> DocumentRecord {
         .collect();
     let events = (0..EVENTS_PER_DOC)
         .map(|i| Event {
+            id: 0,
             doc: public.clone().into(),
             sentence: i,
             source: nzl.clone(),
@@ -192,7 +193,7 @@ pub fn record(n: usize) -> DocumentRecord {
             value: n as f64,
         }],
     });
-    DocumentRecord {
+    let mut record = DocumentRecord {
         document: doc,
         mentions,
         events,
@@ -200,7 +201,9 @@ pub fn record(n: usize) -> DocumentRecord {
         deployments,
         updates,
         spans,
-    }
+    };
+    record.number_events();
+    record
 }
 
 /// Records `range`, as a batch.

@@ -1,0 +1,209 @@
+//! Story groups: a document whose text is nearly another's (see
+//! `entente_core::story`) is a copy of that document's story.
+//!
+//! A new document is grouped as it is written, in its batch's transaction:
+//! its MinHash signature's band keys are looked up in `story_bands`, the
+//! signatures of the documents found there compared with its own, and it
+//! joins the story of the most similar one at the threshold or above (its
+//! `documents.story` is that story's first document), or starts its own
+//! (`story` NULL). Its signature and band keys are then stored for the
+//! documents after it. Nothing else in the store is read: the cost of a
+//! document does not grow with the store.
+
+use crate::error::Result;
+use crate::store::Store;
+use entente_core::story::{best_story, Signature, BANDS, BUCKET_LIMIT};
+use entente_core::DocId;
+use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// Groups the new document `seq` with its story; the story's first
+/// document when it is a copy.
+pub(crate) fn group(tx: &Transaction, seq: i64, text: &str) -> rusqlite::Result<Option<i64>> {
+    let Some(signature) = Signature::of(text) else {
+        return Ok(None);
+    };
+    // Band keys are stored as SQLite integers: the same 64 bits, signed.
+    let keys = signature.band_keys().map(|k| k as i64);
+    let placeholders: Vec<String> = (1..=BANDS).map(|i| format!("?{i}")).collect();
+    let found: Vec<(i64, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT band_key, document FROM story_bands WHERE band_key IN ({})",
+            placeholders.join(", ")
+        ))?
+        .query_map(params_from_iter(keys.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut bucket_sizes: HashMap<i64, usize> = HashMap::new();
+    let mut documents: Vec<i64> = Vec::with_capacity(found.len());
+    for (key, doc) in found {
+        *bucket_sizes.entry(key).or_default() += 1;
+        documents.push(doc);
+    }
+    documents.sort_unstable();
+    documents.dedup();
+    let mut candidates: Vec<(i64, Signature)> = Vec::with_capacity(documents.len());
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT s.minhash, coalesce(d.story, d.seq)
+             FROM story_signatures s JOIN documents d ON d.seq = s.document
+             WHERE s.document = ?1",
+        )?;
+        for doc in documents {
+            let row: Option<(Vec<u8>, i64)> = st
+                .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((bytes, story)) = row {
+                if let Some(s) = Signature::from_bytes(&bytes) {
+                    candidates.push((story, s));
+                }
+            }
+        }
+    }
+    let story = best_story(&signature, candidates.iter().map(|(st, s)| (*st, s)));
+    tx.prepare_cached("INSERT INTO story_signatures (document, minhash) VALUES (?1, ?2)")?
+        .execute(params![seq, signature.to_bytes()])?;
+    let mut band = tx
+        .prepare_cached("INSERT OR IGNORE INTO story_bands (band_key, document) VALUES (?1, ?2)")?;
+    for key in keys {
+        if bucket_sizes.get(&key).copied().unwrap_or(0) < BUCKET_LIMIT {
+            band.execute(params![key, seq])?;
+        }
+    }
+    if let Some(first) = story {
+        tx.prepare_cached("UPDATE documents SET story = ?1 WHERE seq = ?2")?
+            .execute(params![first, seq])?;
+    }
+    Ok(story)
+}
+
+/// A story: its documents, the first first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    /// The content id of the story's first document, which names the story.
+    pub id: DocId,
+    /// Every document of the story, in the order stored.
+    pub documents: Vec<StoryDocument>,
+}
+
+/// One document of a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryDocument {
+    pub id: DocId,
+    /// The id facts carry as `doc` (the input's own id, else the content id).
+    pub public_id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Story {
+    /// How many outlets published the story: distinct `source` values, a
+    /// document without one counted by its URL's host, one without either
+    /// by itself.
+    pub fn sources(&self) -> usize {
+        let mut seen: Vec<String> = self
+            .documents
+            .iter()
+            .map(|d| {
+                d.source
+                    .clone()
+                    .or_else(|| d.url.as_deref().and_then(host).map(str::to_string))
+                    .unwrap_or_else(|| format!("document {}", d.id.as_str()))
+            })
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+
+    /// The documents other than `doc` (a public or content id).
+    pub fn copies_of<'a>(&'a self, doc: &'a str) -> impl Iterator<Item = &'a StoryDocument> {
+        self.documents
+            .iter()
+            .filter(move |d| d.public_id != doc && d.id.as_str() != doc)
+    }
+}
+
+/// The host of an `http(s)://` URL.
+fn host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(host).filter(|h| !h.is_empty())
+}
+
+impl Store {
+    /// The story of the document with this content or public id; `None`
+    /// when no such document is stored.
+    pub fn story(&self, doc: &str) -> Result<Option<Story>> {
+        let what = || format!("reading the story of document {doc:?}");
+        let first: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(story, seq) FROM documents WHERE id = ?1
+                 UNION ALL
+                 SELECT coalesce(story, seq) FROM documents WHERE external_id = ?1
+                 LIMIT 1",
+            )
+            .and_then(|mut st| st.query_row([doc], |r| r.get(0)).optional())
+            .map_err(|e| self.sql_err(what(), e))?;
+        let Some(first) = first else {
+            return Ok(None);
+        };
+        let documents: Vec<StoryDocument> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, external_id, title, source, url FROM documents WHERE seq = ?1
+                 UNION ALL
+                 SELECT id, external_id, title, source, url FROM
+                     (SELECT * FROM documents WHERE story = ?1 ORDER BY seq)",
+            )
+            .and_then(|mut st| {
+                st.query_map([first], |r| {
+                    let id: String = r.get(0)?;
+                    let external: Option<String> = r.get(1)?;
+                    Ok(StoryDocument {
+                        public_id: external.unwrap_or_else(|| id.clone()),
+                        id: DocId(id),
+                        title: r.get(2)?,
+                        source: r.get(3)?,
+                        url: r.get(4)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.sql_err(what(), e))?;
+        let Some(head) = documents.first() else {
+            return Ok(None);
+        };
+        Ok(Some(Story {
+            id: head.id.clone(),
+            documents,
+        }))
+    }
+
+    /// How many stories the store holds: documents that are no copy.
+    pub fn count_stories(&self) -> Result<u64> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM documents WHERE story IS NULL")
+            .and_then(|mut st| st.query_row([], |r| r.get::<_, i64>(0)))
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| self.sql_err("counting stories", e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_of_urls() {
+        assert_eq!(host("https://news.example/a?b"), Some("news.example"));
+        assert_eq!(host("http://x.org"), Some("x.org"));
+        assert_eq!(host("ftp://x.org"), None);
+        assert_eq!(host("https:///a"), None);
+    }
+}
