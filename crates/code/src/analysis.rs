@@ -1019,7 +1019,7 @@ pub(crate) fn frame(
 /// The first token of an actor mention in the subject of verb `v` by the
 /// tree: the subject's head word, or a word before it that modifies it ("a
 /// Chinese delegation").
-fn tree_subject(doc: &Doc, s: &Sent, v: usize) -> Option<usize> {
+pub(crate) fn tree_subject(doc: &Doc, s: &Sent, v: usize) -> Option<usize> {
     let tree = doc.tree(s);
     let subject = tree
         .tokens
@@ -1124,6 +1124,9 @@ fn subject_left(
             return (Vec::new(), None);
         }
     }
+    if let Some(subjects) = comitative_subjects(s, j) {
+        return (subjects, None);
+    }
     if let Some(head) = parenthetical_subject(doc, s, j) {
         return (compound(s, head), None);
     }
@@ -1214,6 +1217,38 @@ fn parenthetical_subject(doc: &Doc, s: &Sent, j: usize) -> Option<usize> {
             .is_some_and(|t| matches!(t.xpos.as_str(), "VBN" | "VBG"))
     };
     (relative || participle).then_some(open - 1)
+}
+
+/// "The Saudi foreign minister, along with his Emirati counterpart,
+/// visited": a phrase of company set off by commas before the verb whose
+/// clause starts at token `j` adds its actors to the subject before it.
+fn comitative_subjects(s: &Sent, j: usize) -> Option<Vec<usize>> {
+    if j < 4 || s.word(j - 1) != "," {
+        return None;
+    }
+    let open = (j.saturating_sub(20)..j - 1)
+        .rev()
+        .find(|&c| s.word(c) == ",")?;
+    if open == 0 {
+        return None;
+    }
+    let company = matches!(
+        (s.word(open + 1), s.word(open + 2)),
+        ("along" | "together", "with") | ("accompanied" | "joined", "by")
+    );
+    if !company {
+        return None;
+    }
+    s.mention_at[open - 1]?;
+    let head = s.mention_range(open - 1).map_or(open - 1, |(a, _)| a);
+    let mut subjects = compound(s, head);
+    let inner = (open + 3..j - 1).find(|&k| s.mention_at[k].is_some())?;
+    for m in compound(s, inner) {
+        if !subjects.contains(&m) {
+            subjects.push(m);
+        }
+    }
+    Some(subjects)
 }
 
 /// When the mention at token `k` sits in an appositive ("X, a ... ,")

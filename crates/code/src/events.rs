@@ -2182,6 +2182,12 @@ pub(crate) fn code_nominals(
                 // the support verb's subjects meet, with the party after
                 // "with" or with each other.
                 let supported = || support_subjects(doc, s, focus, k);
+                let circumstance_subject = || {
+                    let tree = doc.tree(s);
+                    let t = tree.tokens.get(k + nom.words.len() - 1)?;
+                    let verb = t.head.filter(|_| t.deprel == "obl")?;
+                    crate::analysis::tree_subject(doc, s, verb).map(|m| compound(s, m))
+                };
                 match (poss.clone(), parts) {
                     (Some(p), t) => (p, t.unwrap_or_default()),
                     (None, Some(p)) if s.word(end) == "with" && supported().is_some() => {
@@ -2203,6 +2209,15 @@ pub(crate) fn code_nominals(
                             }) =>
                     {
                         (left().unwrap_or_default(), p)
+                    }
+                    // "After talks with Chinese officials, Australia
+                    // agreed": talks named as a circumstance of a clause
+                    // are that clause's subject's, with the party after
+                    // "with".
+                    (None, Some(p))
+                        if s.word(end) == "with" && circumstance_subject().is_some() =>
+                    {
+                        (circumstance_subject().unwrap_or_default(), p)
                     }
                     (None, Some(mut p)) => {
                         let first = p.remove(0);

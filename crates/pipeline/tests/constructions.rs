@@ -2545,3 +2545,44 @@ const ATTACKED_AREAS: &[Construction] = &[
 fn attacked_areas() {
     run(ATTACKED_AREAS);
 }
+
+/// Company and circumstance: a phrase of company set off by commas adds its
+/// actors to the subject ("X, along with Y, visited Z"); talks or a
+/// meeting named as a circumstance of a clause ("After talks with X, Y
+/// agreed") are its subject's, with the party after "with".
+const COMPANY_AND_CIRCUMSTANCE: &[Construction] = &[
+    Construction {
+        name: "along with a counterpart",
+        text: "The Saudi foreign minister, along with his Emirati counterpart, visited Damascus.",
+        events: &[("SAUGOV", "SYR", "04", false), ("ARE", "SYR", "04", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "together with another state",
+        text: "France, together with Germany, proposed new sanctions on Iran.",
+        events: &[("FRA", "IRN", "", false), ("DEU", "IRN", "", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "after talks with a party",
+        text:
+            "After talks with Chinese officials, Australia agreed to lift restrictions on barley.",
+        events: &[("AUS", "CHN", "04", false)],
+        not: &[("CHN", "")],
+        never: &[],
+    },
+    Construction {
+        name: "following a meeting with a leader",
+        text: "Following a meeting with Putin, Erdogan said the grain deal could be revived.",
+        events: &[("TURGOV", "RUSGOV", "04", false)],
+        not: &[("RUSGOV", "")],
+        never: &[],
+    },
+];
+
+#[test]
+fn company_and_circumstance() {
+    run(COMPANY_AND_CIRCUMSTANCE);
+}
