@@ -1994,7 +1994,9 @@ pub(crate) fn code_nominals(
         let after = |preps: &[&str], within: usize| -> Option<Vec<usize>> {
             let mut j = end;
             while j < (end + within).min(s.len()) {
-                if matches!(s.word(j), "," | ";" | ".") {
+                // A phrase of the noun ends at its clause's verb ("a call
+                // for talks was rejected by X": X rejected, not called).
+                if matches!(s.word(j), "," | ";" | ".") || verbs.contains(&j) {
                     return None;
                 }
                 if preps.contains(&s.word(j)) {
@@ -2143,9 +2145,17 @@ pub(crate) fn code_nominals(
                     .then(|| (end + 1..(end + 4).min(s.len())).find(|&j| s.mention_at[j].is_some()))
                     .flatten()
                     .map(|j| compound(s, j));
+                // "a call for talks with Kosovo", "an appeal for a
+                // ceasefire between X and Y": the parties of the act asked
+                // for are asked.
                 let tgt = asked
                     .or_else(|| left.map(|m| vec![m]))
                     .or_else(|| after(&["to"], 5))
+                    .or_else(|| {
+                        (s.word(end) == "for")
+                            .then(|| after(&["with", "between", "among"], 8))
+                            .flatten()
+                    })
                     .unwrap_or_default();
                 (src, tgt)
             }
@@ -2309,6 +2319,16 @@ pub(crate) fn code_nominals(
                     .get(j)
                     .is_some_and(|t| lexicon::causative_verb(&t.lemma))
             });
+        // "Serbia's call for talks", "appeals for a ceasefire": an act a
+        // request asks for has not happened.
+        let asked_for = (k.saturating_sub(3)..k).any(|f| {
+            s.word(f) == "for"
+                && f > 0
+                && dict
+                    .nominals(s.word(f - 1))
+                    .iter()
+                    .any(|n| n.frame == NomFrame::Ask && n.words.len() == 1)
+        });
         // "An Israeli airstrike killed a commander": a noun that is the
         // subject of a coded verb is the act that verb tells.
         let subject_of_coded = coded.iter().any(|&v| {
@@ -2354,7 +2374,8 @@ pub(crate) fn code_nominals(
             || caused
             || topic
             || setting
-            || subject_of_coded;
+            || subject_of_coded
+            || asked_for;
         out.push(Action {
             sentence: s.index,
             sources,

@@ -2586,3 +2586,39 @@ const COMPANY_AND_CIRCUMSTANCE: &[Construction] = &[
 fn company_and_circumstance() {
     run(COMPANY_AND_CIRCUMSTANCE);
 }
+
+/// What a request asks for has not happened ("a call for talks", "an
+/// appeal for a ceasefire"), and its parties are the ones asked; a phrase
+/// of the request noun ends at its clause's verb ("a call ... was rejected
+/// by X": X rejected, and did not call).
+const REQUESTED_ACTS: &[Construction] = &[
+    Construction {
+        name: "an appeal for a ceasefire between parties",
+        text: "The UN renewed its appeal for a ceasefire between Israel and Hamas.",
+        events: &[
+            ("IGOUNO", "ISR", "02", false),
+            ("IGOUNO", "PSE", "02", false),
+        ],
+        not: &[("ISR", "PSE"), ("PSE", "ISR")],
+        never: &["087"],
+    },
+    Construction {
+        name: "a call for talks rejected by the other side",
+        text: "Serbia's call for talks with Kosovo was rejected by Pristina.",
+        events: &[("SRB", "XKX", "02", false)],
+        not: &[],
+        never: &["04"],
+    },
+    Construction {
+        name: "a request from a state ignored by another",
+        text: "A request for help from Armenia was ignored by Russia.",
+        events: &[("ARM", "", "02", false), ("RUS", "ARM", "12", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn requested_acts() {
+    run(REQUESTED_ACTS);
+}
