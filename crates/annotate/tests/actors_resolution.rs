@@ -228,6 +228,28 @@ const BASICS: &[Case] = &[
         absent: &[],
     },
     Case {
+        name: "every state of a list after a plural head with 'of' shares the office",
+        date: "2024-05-01",
+        text: "The juntas of Mali, Burkina Faso and Niger met. The foreign ministers of France, Germany, and Poland spoke.",
+        expect: &[
+            ("Burkina Faso", "BFAGOV", "BFA"),
+            ("Niger", "NERGOV", "NER"),
+            ("Germany", "DEUGOV", "DEU"),
+            ("Poland", "POLGOV", "POL"),
+        ],
+        absent: &[],
+    },
+    Case {
+        name: "an organisation's noun with modifiers refers back to it",
+        date: "2024-05-01",
+        text: "Niger's junta accused ECOWAS of threats. Niger quit the regional bloc in January. Mali left the West African bloc.",
+        expect: &[
+            ("the regional bloc", "IGOWAFECW", "ECOWAS"),
+            ("the West African bloc", "IGOWAFECW", "ECOWAS"),
+        ],
+        absent: &[],
+    },
+    Case {
         name: "a plural title is the office, not the person who held it then",
         date: "2024-05-01",
         text: "The Chinese and American presidents spoke for two hours. The American president spoke.",

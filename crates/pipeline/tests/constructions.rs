@@ -2622,3 +2622,18 @@ const REQUESTED_ACTS: &[Construction] = &[
 fn requested_acts() {
     run(REQUESTED_ACTS);
 }
+
+/// Leaving a bloc named again with modifiers ("quit the regional bloc") is
+/// a withdrawal from the organisation named before.
+const WITHDRAWALS_FROM_BLOCS: &[Construction] = &[Construction {
+    name: "quit the regional bloc",
+    text: "Niger's junta accused ECOWAS of threats. Niger quit the regional bloc in January.",
+    events: &[("NER", "IGOWAFECW", "161", false)],
+    not: &[],
+    never: &[],
+}];
+
+#[test]
+fn withdrawals_from_blocs() {
+    run(WITHDRAWALS_FROM_BLOCS);
+}

@@ -33,6 +33,42 @@ pub(crate) fn anaphora(text: &str, mentions: &[Mention], subjects: &[usize]) -> 
                 if ns != e + 1 {
                     continue;
                 }
+                // "the regional bloc", "the West African bloc": up to two
+                // modifiers, one space apart, before an organisation's noun.
+                let (ns, ne) = match lexicon::anaphoric_noun(text.get(ns..ne).unwrap_or_default()) {
+                    Some(_) => (ns, ne),
+                    None => {
+                        let mut ahead = Words { text, at: ne };
+                        let mut last = ne;
+                        let mut found = None;
+                        for _ in 0..2 {
+                            let Some((a, b)) = ahead.next() else { break };
+                            if text.get(last..a) != Some(" ") {
+                                break;
+                            }
+                            last = b;
+                            let word = text.get(a..b).unwrap_or_default();
+                            if lexicon::anaphoric_noun(word) == Some(Referent::Igo) {
+                                found = Some((a, b));
+                                break;
+                            }
+                        }
+                        // A name among the modifiers ("the African Union
+                        // bloc") names the organisation itself.
+                        let named = |a: usize| {
+                            let from = mentions.partition_point(|m| m.start <= s);
+                            mentions[from..]
+                                .iter()
+                                .take_while(|m| m.start < a)
+                                .next()
+                                .is_some()
+                        };
+                        match found {
+                            Some(span) if !named(span.0) => span,
+                            _ => continue,
+                        }
+                    }
+                };
                 match lexicon::anaphoric_noun(text.get(ns..ne).unwrap_or_default()) {
                     Some(Referent::Igo) => (
                         ne,

@@ -1440,9 +1440,23 @@ fn share_sectors(text: &str, mentions: &mut [Mention]) {
         if bare(a) && sectored(b) && !definite(b) && (gap == " and " || gap == ", ") {
             let sector = b.sector.clone();
             give(&mut mentions[i], sector);
-        } else if sectored(a) && bare(b) && gap == " and " && plural_head_of(&a.text) {
-            let sector = a.sector.clone();
-            give(&mut mentions[i + 1], sector);
+        }
+    }
+    // "the juntas of Mali, Burkina Faso and Niger": every state of the list.
+    let mut shared: Option<Option<entente_core::EcoString>> = None;
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let gap = text.get(a.end..b.start).unwrap_or("");
+        let listed = matches!(gap, " and " | ", " | ", and ");
+        if shared.is_none() && sectored(a) && plural_head_of(&a.text) {
+            shared = Some(a.sector.clone());
+        }
+        match &shared {
+            Some(sector) if listed && bare(b) => {
+                let sector = sector.clone();
+                give(&mut mentions[i + 1], sector);
+            }
+            _ => shared = None,
         }
     }
 }
