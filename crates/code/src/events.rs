@@ -1995,8 +1995,13 @@ pub(crate) fn code_nominals(
             let mut j = end;
             while j < (end + within).min(s.len()) {
                 // A phrase of the noun ends at its clause's verb ("a call
-                // for talks was rejected by X": X rejected, not called).
-                if matches!(s.word(j), "," | ";" | ".") || verbs.contains(&j) {
+                // for talks was rejected by X": X rejected, not called),
+                // unless a support verb hands the act to the noun
+                // ("sanctions were imposed on X by Y").
+                let clause_verb = hits
+                    .iter()
+                    .any(|h| h.start == j && !lexicon::support_verb(&h.form.lemma));
+                if matches!(s.word(j), "," | ";" | ".") || clause_verb {
                     return None;
                 }
                 if preps.contains(&s.word(j)) {
