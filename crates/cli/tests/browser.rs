@@ -291,6 +291,31 @@ fn click_through_search_article_and_alliances() {
         dom.contains("id=\"members\""),
         "the members of NATO are listed"
     );
+    // Issue 13: every member links to a page, with or without events.
+    let members = dom.split("id=\"members\"").nth(1).unwrap_or("");
+    let member_links = links(members, "actor/");
+    assert!(member_links.len() >= 29, "{member_links:?}");
+    for m in member_links
+        .iter()
+        .filter(|m| m.ends_with("/ISL") || m.ends_with("/FIN") || m.ends_with("/USA"))
+    {
+        let code = m.trim_start_matches("#/actor/");
+        let actor = page(
+            &server,
+            m.trim_start_matches("#/"),
+            &format!("actor-{code}"),
+        );
+        assert!(actor.contains("<h1>"), "{m} shows its page");
+    }
+    assert!(
+        member_links.iter().any(|m| m.ends_with("/ISL")),
+        "Iceland is a member: {member_links:?}"
+    );
+    let iceland = page(&server, "actor/ISL", "actor-empty");
+    assert!(
+        iceland.contains("Iceland") && iceland.contains("id=\"no-events\""),
+        "an actor without events shows its page with a note"
+    );
 }
 
 #[test]

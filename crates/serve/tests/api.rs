@@ -394,6 +394,12 @@ async fn aggregates_serve_the_pages() {
     assert_eq!(v["state"]["name"], "France");
     let (status, _) = get(&f.app, "/api/actors/ZZZ").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Issue 13: a known state or organisation with no events has a page.
+    let v = get_json(&f.app, "/api/actors/ISL").await;
+    assert_eq!(v["events"], 0, "{v}");
+    assert_eq!(v["state"]["name"], "Iceland", "{v}");
+    let v = get_json(&f.app, "/api/actors/PIF").await;
+    assert_eq!(v["organisation"]["id"], "PIF", "{v}");
     let v = get_json(&f.app, "/api/timeline?actor=CHN").await;
     assert_eq!(v["days"][0]["quad"], serde_json::json!([0, 0, 1, 0]));
     let v = get_json(&f.app, "/api/network?from=2022-04-01").await;

@@ -417,7 +417,14 @@ function timelineChart(days, filters) {
 
 async function viewActor(id) {
   const p = await api('actors/' + encodeURIComponent(id));
-  main.appendChild(el('h1', {}, p.state ? p.state.name : (p.names[0] || p.id), ' ', el('span', { class: 'muted' }, p.id)));
+  const known = p.state ? p.state.name : p.organisation ? p.organisation.name : null;
+  main.appendChild(el('h1', {}, known || p.names[0] || p.id, ' ', el('span', { class: 'muted' }, p.id)));
+  if (p.state) main.appendChild(el('p', { class: 'muted' }, 'State ', p.state.code, p.state.region ? ' · ' + p.state.region : ''));
+  if (p.organisation) main.appendChild(el('p', {}, 'Organisation: ', link('alliances', { org: p.organisation.id }, 'its members')));
+  if (!p.events) {
+    main.appendChild(el('p', { class: 'muted', id: 'no-events' }, 'No events of ', known || p.id, ' in this store yet.'));
+    return;
+  }
   main.appendChild(el('p', { class: 'tags' }, 'Named: ', p.names.map(n => el('span', {}, n)), ' Codes: ', p.codes.map(c => el('span', {}, c))));
   main.appendChild(el('div', { class: 'stats' },
     el('div', { class: 'stat' }, el('b', {}, String(p.events)), 'events'),
