@@ -146,6 +146,33 @@ fn mention_texts(dom: &str) -> std::collections::BTreeMap<usize, String> {
     out
 }
 
+/// The fill of every legend swatch (`class="swatch"`), in order; `""` for
+/// one without a fill, which would draw black.
+fn swatch_fills(dom: &str) -> Vec<&str> {
+    dom.split("class=\"swatch\"")
+        .skip(1)
+        .map(|part| {
+            let part = part.split("</svg>").next().unwrap_or("");
+            part.split("fill=\"")
+                .nth(1)
+                .and_then(|f| f.split('"').next())
+                .unwrap_or("")
+        })
+        .collect()
+}
+
+fn assert_coloured_swatches(dom: &str, page: &str) {
+    let fills = swatch_fills(dom);
+    assert!(!fills.is_empty(), "{page} has a legend with swatches");
+    for f in &fills {
+        assert!(
+            !f.is_empty()
+                && !["black", "#000", "#000000"].contains(&f.to_ascii_lowercase().as_str()),
+            "{page}: a legend swatch is black: {fills:?}"
+        );
+    }
+}
+
 /// The few entities Chromium's serialiser writes in text.
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
@@ -176,6 +203,31 @@ fn click_through_search_article_and_alliances() {
     assert!(
         home.contains("class=\"stat\""),
         "home shows the store's counts"
+    );
+    // Issue 13: the latest events first, and the latest articles.
+    let latest = home
+        .split("id=\"latest-events\"")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .expect("home lists the latest events");
+    let dates: Vec<&str> = latest
+        .split("<tr><td>")
+        .skip(1)
+        .filter_map(|r| r.split('<').next())
+        .collect();
+    assert!(!dates.is_empty(), "latest events have dates: {latest}");
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest event first: {dates:?}"
+    );
+    let articles = home
+        .split("id=\"latest-articles\"")
+        .nth(1)
+        .and_then(|t| t.split("</ol>").next())
+        .expect("home lists the latest articles");
+    assert!(
+        links(articles, "article/").len() >= 3,
+        "the three articles and the seed are listed: {articles}"
     );
     let results = page(&server, "search?q=Sogavare", "search");
     let article_link = links(&results, "article/")
@@ -291,6 +343,32 @@ fn click_through_search_article_and_alliances() {
         dom.contains("id=\"members\""),
         "the members of NATO are listed"
     );
+    assert_coloured_swatches(&dom, "alliances");
+    // Issue 13: every member links to a page, with or without events.
+    let members = dom.split("id=\"members\"").nth(1).unwrap_or("");
+    let member_links = links(members, "actor/");
+    assert!(member_links.len() >= 29, "{member_links:?}");
+    for m in member_links
+        .iter()
+        .filter(|m| m.ends_with("/ISL") || m.ends_with("/FIN") || m.ends_with("/USA"))
+    {
+        let code = m.trim_start_matches("#/actor/");
+        let actor = page(
+            &server,
+            m.trim_start_matches("#/"),
+            &format!("actor-{code}"),
+        );
+        assert!(actor.contains("<h1>"), "{m} shows its page");
+    }
+    assert!(
+        member_links.iter().any(|m| m.ends_with("/ISL")),
+        "Iceland is a member: {member_links:?}"
+    );
+    let iceland = page(&server, "actor/ISL", "actor-empty");
+    assert!(
+        iceland.contains("Iceland") && iceland.contains("id=\"no-events\""),
+        "an actor without events shows its page with a note"
+    );
 }
 
 #[test]
@@ -345,9 +423,80 @@ fn explorer_pages_render() {
         let dom = page(&server, route, name);
         assert!(dom.contains(must), "{route} shows {must}");
     }
+    // Issue 13: the timeline bins by density, with ticks and four colours.
+    let dom = page(&server, "events?from=2022-01-01&to=2022-12-31", "events");
+    let chart = dom
+        .split("id=\"timeline\"")
+        .nth(1)
+        .and_then(|c| c.split("</svg>").next())
+        .unwrap_or("");
+    assert!(
+        ["day", "week", "month"]
+            .iter()
+            .any(|u| chart.contains(&format!("data-bin=\"{u}\""))),
+        "the timeline says its bin: {chart}"
+    );
+    assert!(
+        chart.matches("class=\"tick\"").count() > 2,
+        "more than two date ticks: {chart}"
+    );
+    let fills: std::collections::BTreeSet<&str> = chart
+        .split("class=\"swatch-q ")
+        .skip(1)
+        .filter_map(|r| r.split("fill=\"").nth(1))
+        .filter_map(|f| f.split('"').next())
+        .collect();
+    assert_eq!(fills.len(), 4, "one colour per quad class: {fills:?}");
+    assert!(
+        chart.contains("<rect class=\"q"),
+        "the seed article's events are drawn: {chart}"
+    );
+    // Issue 13: directed edges and a legend in colour.
+    let dom = page(&server, "network", "network");
+    let edges = dom.matches("class=\"edge edge-").count();
+    assert!(edges > 0, "the seed article's events draw edges");
+    assert_eq!(
+        dom.matches("marker-end=\"url(#arrow-").count(),
+        edges,
+        "every edge ends in an arrowhead"
+    );
+    assert!(dom.contains("<marker id=\"arrow-coop\"") && dom.contains("<marker id=\"arrow-conf\""));
+    assert_coloured_swatches(&dom, "network");
     let dom = page(&server, "map", "map");
     assert!(
         dom.matches("class=\"country").count() > 150,
         "the map draws the world's countries"
+    );
+}
+
+/// Issue 13: a proposal reads as a sentence with links, not as JSON.
+#[test]
+fn updates_read_as_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(
+        dir.path(),
+        &[(
+            "finland.txt",
+            "Finland formally joined NATO on Tuesday, doubling the alliance's border with Russia.",
+        )],
+    );
+    let server = Server::start(&db, &[]);
+    let api = server.get_json("/api/updates");
+    let n = api["updates"].as_array().map_or(0, Vec::len);
+    assert!(n > 0, "the accession is proposed: {api}");
+    let dom = page(&server, "updates", "updates-proposed");
+    assert_eq!(
+        dom.matches("class=\"card update\"").count(),
+        n,
+        "one card per proposal"
+    );
+    assert!(!dom.contains("{\""), "no raw JSON is shown");
+    assert!(
+        dom.contains("href=\"#/actor/FIN\"") && dom.contains(" joins "),
+        "the accession reads as a sentence linking Finland"
+    );
+    assert!(
+        dom.contains("Finland formally joined NATO"),
+        "the evidence is quoted"
     );
 }

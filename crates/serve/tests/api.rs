@@ -394,6 +394,12 @@ async fn aggregates_serve_the_pages() {
     assert_eq!(v["state"]["name"], "France");
     let (status, _) = get(&f.app, "/api/actors/ZZZ").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Issue 13: a known state or organisation with no events has a page.
+    let v = get_json(&f.app, "/api/actors/ISL").await;
+    assert_eq!(v["events"], 0, "{v}");
+    assert_eq!(v["state"]["name"], "Iceland", "{v}");
+    let v = get_json(&f.app, "/api/actors/PIF").await;
+    assert_eq!(v["organisation"]["id"], "PIF", "{v}");
     let v = get_json(&f.app, "/api/timeline?actor=CHN").await;
     assert_eq!(v["days"][0]["quad"], serde_json::json!([0, 0, 1, 0]));
     let v = get_json(&f.app, "/api/network?from=2022-04-01").await;
@@ -800,6 +806,26 @@ async fn pages_are_self_contained_and_escape_data() {
         .is_some_and(|t| t.starts_with("<script>")));
 }
 
+/// Issue 13: the home page's latest articles, newest first, undated last.
+#[tokio::test]
+async fn latest_articles_come_newest_first() {
+    let f = fixture();
+    let v = get_json(&f.app, "/api/articles?limit=50").await;
+    let articles = v["articles"].as_array().cloned().unwrap_or_default();
+    assert!(!articles.is_empty(), "{v}");
+    let dates: Vec<Option<&str>> = articles.iter().map(|a| a["published"].as_str()).collect();
+    for w in dates.windows(2) {
+        match (w[0], w[1]) {
+            (Some(a), Some(b)) => assert!(a >= b, "newest first: {dates:?}"),
+            (None, Some(_)) => panic!("undated articles come last: {dates:?}"),
+            _ => {}
+        }
+    }
+    assert!(articles.iter().all(|a| a["id"].is_string()), "{v}");
+    let (status, _) = get(&f.app, "/api/articles?limit=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn openapi_describes_every_route() {
     let f = fixture();
@@ -808,6 +834,7 @@ async fn openapi_describes_every_route() {
     let paths = v["paths"].as_object().cloned().unwrap_or_default();
     for p in [
         "/api/search",
+        "/api/articles",
         "/api/articles/{id}",
         "/api/events",
         "/api/timeline",

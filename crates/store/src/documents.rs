@@ -122,6 +122,37 @@ impl Store {
         }))
     }
 
+    /// The latest `limit` stories' documents (a copy of a story is left
+    /// out): newest publication date first, undated ones last, the most
+    /// recently stored first among equals. Snippets are empty, scores 0.
+    pub fn latest_documents(&self, limit: usize) -> Result<Vec<SearchHit>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.conn
+            .prepare_cached(
+                "SELECT id, external_id, title, published,
+                        CASE WHEN coalesce(title, '') = '' THEN substr(text, 1, 2000) END
+                 FROM documents WHERE story IS NULL
+                 ORDER BY published IS NULL, published DESC, seq DESC
+                 LIMIT ?1",
+            )
+            .and_then(|mut st| {
+                st.query_map([limit], |r| {
+                    let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
+                    let lead: Option<String> = r.get(4)?;
+                    Ok(SearchHit {
+                        id: DocId(r.get(0)?),
+                        external_id: r.get(1)?,
+                        title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
+                        published: col_date(r, 3)?,
+                        snippet: String::new(),
+                        score: 0.0,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.decode_err("listing the latest documents", e))
+    }
+
     /// Documents whose title or text match `query`, best first.
     ///
     /// The query is words, matched whole after stemming (`deploy` finds

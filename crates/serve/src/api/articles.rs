@@ -72,6 +72,33 @@ pub(crate) async fn search(
     Ok(Json(json!({ "hits": hits })))
 }
 
+#[derive(Debug, Deserialize)]
+pub(crate) struct LatestParams {
+    limit: Option<String>,
+}
+
+/// The latest articles, newest publication date first; a story is listed
+/// once (its copies are left out).
+pub(crate) async fn latest(
+    State(state): State<AppState>,
+    Query(p): Query<LatestParams>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = parse_limit(p.limit.as_deref(), 20)?;
+    let docs = state.read(move |s| Ok(s.latest_documents(limit)?)).await?;
+    let articles: Vec<Value> = docs
+        .into_iter()
+        .map(|h| {
+            json!({
+                "id": h.id.as_str(),
+                "external_id": h.external_id,
+                "title": h.title,
+                "published": h.published,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "articles": articles })))
+}
+
 pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let (c, stories) = state
         .read(|s| Ok((s.counts()?, s.count_stories()?)))

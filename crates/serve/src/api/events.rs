@@ -249,15 +249,26 @@ pub(crate) async fn actor(
         })
         .await?;
     let profile = ActorProfile::clone(&profile);
-    if profile.events == 0 {
-        return Err(ApiError::not_found(format!("no events of actor {id:?}")));
-    }
-    let state = state.knowledge().state(&id).ok().map(|s| KnownState {
+    let kb = state.knowledge();
+    let organisation = kb.organisation(&id).ok().map(|o| KnownOrganisation {
+        id: o.id.clone(),
+        name: o.name.clone(),
+    });
+    let state = kb.state(&id).ok().map(|s| KnownState {
         code: s.code.clone(),
         name: s.name.clone(),
         region: s.region.clone(),
     });
-    Ok(Json(Actor { profile, state }))
+    // A state or organisation the knowledge base knows has a page even
+    // before any event names it: the alliance explorer links to every member.
+    if profile.events == 0 && state.is_none() && organisation.is_none() {
+        return Err(ApiError::not_found(format!("no events of actor {id:?}")));
+    }
+    Ok(Json(Actor {
+        profile,
+        state,
+        organisation,
+    }))
 }
 
 /// An actor profile, with the state it is when the knowledge base knows it.
@@ -266,6 +277,13 @@ pub(crate) struct Actor {
     #[serde(flatten)]
     profile: ActorProfile,
     state: Option<KnownState>,
+    organisation: Option<KnownOrganisation>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct KnownOrganisation {
+    id: String,
+    name: String,
 }
 
 #[derive(Serialize)]

@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/openapi.json", get(openapi))
         .route("/api/stats", get(articles::stats))
         .route("/api/search", get(articles::search))
+        .route("/api/articles", get(articles::latest))
         .route("/api/articles/:id", get(articles::article))
         .route("/api/events", get(events::list))
         .route("/api/timeline", get(events::timeline))

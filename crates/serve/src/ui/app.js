@@ -92,6 +92,20 @@ function quadCell(q) {
   return el('span', { class: 'quad' + q, title: QUADS[q - 1] || '' }, String(q), ' ', QUADS[q - 1] || '');
 }
 
+// The colours of the charts, set as attributes so that a legend's swatch
+// has the colour of what it stands for whatever the style sheet says.
+const COLOURS = {
+  q1: '#4daf4a', q2: '#1f78b4', q3: '#f39c12', q4: '#d62728',
+  coop: '#3b8f5a', conf: '#c0392b', member: '#7fa7e6', obligated: '#3b8f5a', attacked: '#c0392b',
+};
+
+// A legend entry: a coloured square, then its label.
+function swatch(colour, label) {
+  return el('span', { class: 'key' },
+    svg('svg', { class: 'swatch', width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true' },
+      svg('rect', { width: 12, height: 12, rx: 2, fill: colour })), ' ', label);
+}
+
 // ---- routing ------------------------------------------------------------
 
 const main = document.getElementById('main');
@@ -136,14 +150,36 @@ function viewNotFound() {
 // ---- home and search ----------------------------------------------------
 
 async function viewHome() {
-  const [stats, recent] = await Promise.all([api('stats'), api('events', { limit: 20 })]);
+  const [stats, latest, timeline] = await Promise.all([api('stats'), api('articles', { limit: 10 }), api('timeline')]);
   main.appendChild(el('h1', {}, 'entente'));
-  main.appendChild(el('div', { class: 'stats' },
-    ['documents', 'events', 'mentions', 'quotations', 'deployments', 'updates'].map(k =>
+  main.appendChild(el('div', { class: 'stats', id: 'counts' },
+    ['documents', 'stories', 'events', 'mentions', 'quotations', 'deployments', 'updates'].filter(k => stats[k] !== undefined).map(k =>
       el('div', { class: 'stat' }, el('b', {}, String(stats[k])), k))));
-  main.appendChild(el('h2', {}, 'Events'));
-  main.appendChild(eventTable(recent.events));
-  main.appendChild(el('p', {}, link('events', {}, 'Explore all ' + recent.total + ' events')));
+  const recent = await latestEvents(timeline.days, 20);
+  main.appendChild(el('div', { class: 'cols' },
+    el('div', {},
+      el('h2', {}, 'Latest events'),
+      recent.length ? eventTable(recent, 'latest-events') : el('p', { class: 'muted' }, 'No dated events.'),
+      el('p', {}, link('events', {}, 'Explore all ' + stats.events + ' events'))),
+    el('div', {},
+      el('h2', {}, 'Latest articles'),
+      latest.articles.length
+        ? el('ol', { id: 'latest-articles' }, latest.articles.map(a => el('li', {},
+          link('article/' + a.id, {}, a.title || a.external_id || a.id), ' ', el('span', { class: 'muted' }, a.published || 'undated'))))
+        : el('p', { class: 'muted' }, 'No articles yet.'))));
+}
+
+// The newest `n` dated events: the timeline says from which day on there
+// are at least n, the events from that day are read and sorted newest first.
+async function latestEvents(days, n) {
+  if (!days.length) return [];
+  let from = days[days.length - 1].date, count = 0;
+  for (let i = days.length - 1; i >= 0 && count < n; i--) {
+    count += days[i].quad.reduce((a, b) => a + b, 0);
+    from = days[i].date;
+  }
+  const res = await api('events', { from, limit: Math.min(1000, Math.max(n, count)) });
+  return res.events.slice().sort((a, b) => String(b.date).localeCompare(String(a.date)) || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0)).slice(0, n);
 }
 
 async function viewSearch(_, params) {
@@ -342,8 +378,8 @@ function filterForm(route, params, extra) {
   return form;
 }
 
-function eventTable(events) {
-  return table(['date', 'source', 'event', 'target', 'quad', 'Goldstein', 'evidence'], events.map(ev =>
+function eventTable(events, id) {
+  const t = table(['date', 'source', 'event', 'target', 'quad', 'Goldstein', 'evidence'], events.map(ev =>
     el('tr', {},
       el('td', {}, ev.date || el('span', { class: 'muted' }, 'undated')),
       el('td', {}, actorLink(ev.source)),
@@ -352,6 +388,8 @@ function eventTable(events) {
       el('td', {}, quadCell(ev.quad_class)),
       el('td', {}, ev.goldstein.toFixed(1)),
       el('td', {}, link('article/' + ev.doc, { at: ev.evidence.start }, ev.evidence.text.length > 140 ? ev.evidence.text.slice(0, 140) + '…' : ev.evidence.text)))));
+  if (id) t.setAttribute('id', id);
+  return t;
 }
 
 async function viewEvents(_, params) {
@@ -363,8 +401,9 @@ async function viewEvents(_, params) {
   ]);
   main.appendChild(el('h1', {}, 'Events'));
   main.appendChild(filterForm('events', params));
-  main.appendChild(el('h2', {}, 'Per day, by quad class'));
-  main.appendChild(timelineChart(timeline.days, filters));
+  const chart = timelineChart(timeline.days, filters);
+  main.appendChild(el('h2', {}, 'Per ', chart.getAttribute('data-bin') || 'day', ', by quad class'));
+  main.appendChild(chart);
   const dl = f => el('a', { href: '/api/events?' + new URLSearchParams({ ...filters, format: f, limit: 1000 }).toString(), download: '' }, f.toUpperCase());
   main.appendChild(el('p', { class: 'pager' },
     el('span', { id: 'total' }, page.total + ' events'),
@@ -376,38 +415,84 @@ async function viewEvents(_, params) {
   }
 }
 
-// Stacked bars: one per day, one colour per quad class.
+// Time bins: a day, a week (from Monday) or a month, as UTC dates.
+const DAY = 86400000;
+const iso = d => d.toISOString().slice(0, 10);
+function binStart(d, unit) {
+  if (unit === 'month') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  if (unit === 'week') return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
+  return d;
+}
+function binNext(d, unit) {
+  if (unit === 'month') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  return new Date(d.getTime() + (unit === 'week' ? 7 : 1) * DAY);
+}
+
+// The unit for a span of days: as fine as keeps the bars readable.
+function binUnit(spanDays) {
+  return spanDays <= 120 ? 'day' : spanDays <= 7 * 110 ? 'week' : 'month';
+}
+
+// Stacked bars: one per day, week or month, one colour per quad class.
 function timelineChart(days, filters) {
-  const W = 1100, H = 230, L = 40, B = 30, T = 26;
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, id: 'timeline', role: 'img', 'aria-label': 'events per day' });
+  const W = 1100, H = 240, L = 40, R = 10, B = 36, T = 26;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, id: 'timeline', role: 'img', 'aria-label': 'events over time' });
   if (!days.length) {
     root.appendChild(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'No dated events'));
     return root;
   }
   const first = new Date(days[0].date + 'T00:00:00Z'), last = new Date(days[days.length - 1].date + 'T00:00:00Z');
-  const span = Math.max(1, Math.round((last - first) / 86400000) + 1);
-  const max = Math.max(...days.map(d => d.quad.reduce((a, b) => a + b, 0)));
-  const bw = (W - L - 10) / span;
+  const unit = binUnit(Math.round((last - first) / DAY) + 1);
+  root.setAttribute('data-bin', unit);
+  root.setAttribute('aria-label', 'events per ' + unit);
+  // The bins from the first to the last, at least seven: a lone day gets neighbours.
+  const bins = [];
+  let b = binStart(first, unit);
+  while (b <= last) { bins.push(b); b = binNext(b, unit); }
+  let before = binStart(first, unit);
+  while (bins.length < 7) {
+    if (bins.length % 2) { bins.push(b); b = binNext(b, unit); }
+    else { before = binStart(new Date(before.getTime() - DAY), unit); bins.unshift(before); }
+  }
+  const index = new Map(bins.map((d, i) => [iso(d), i]));
+  const counts = bins.map(() => [0, 0, 0, 0]);
+  for (const d of days) {
+    const i = index.get(iso(binStart(new Date(d.date + 'T00:00:00Z'), unit)));
+    if (i === undefined) continue;
+    d.quad.forEach((n, q) => { counts[i][q] += n; });
+  }
+  const max = Math.max(1, ...counts.map(c => c[0] + c[1] + c[2] + c[3]));
+  const slot = (W - L - R) / bins.length;
+  const bw = Math.max(2, Math.min(48, slot * 0.8));
   const y = v => H - B - (v / max) * (H - B - T);
-  root.appendChild(svg('line', { x1: L, y1: H - B, x2: W - 10, y2: H - B, stroke: '#999' }));
+  root.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: '#999' }));
   root.appendChild(svg('text', { x: L - 4, y: T + 8, 'text-anchor': 'end' }, String(max)));
   root.appendChild(svg('text', { x: L - 4, y: H - B, 'text-anchor': 'end' }, '0'));
-  root.appendChild(svg('text', { x: L, y: H - 8 }, days[0].date));
-  root.appendChild(svg('text', { x: W - 10, y: H - 8, 'text-anchor': 'end' }, days[days.length - 1].date));
-  for (const d of days) {
-    const i = Math.round((new Date(d.date + 'T00:00:00Z') - first) / 86400000);
+  // Date ticks: about eight, at bin starts.
+  const step = Math.max(1, Math.ceil(bins.length / 8));
+  const label = d => unit === 'month' ? iso(d).slice(0, 7) : iso(d);
+  bins.forEach((d, i) => {
+    if (i % step) return;
+    const x = L + i * slot + slot / 2;
+    root.appendChild(svg('line', { class: 'tick', x1: x, y1: H - B, x2: x, y2: H - B + 4, stroke: '#999' }));
+    root.appendChild(svg('text', { class: 'tick-label', x, y: H - B + 16, 'text-anchor': 'middle' }, label(d)));
+  });
+  bins.forEach((d, i) => {
+    const c = counts[i];
+    if (!(c[0] + c[1] + c[2] + c[3])) return;
+    const to = new Date(binNext(d, unit).getTime() - DAY);
+    const a = svg('a', { href: href('events', { ...filters, from: iso(d), to: iso(to) }) });
     let acc = 0;
-    const a = svg('a', { href: href('events', { ...filters, from: d.date, to: d.date }) });
-    d.quad.forEach((n, q) => {
+    c.forEach((n, q) => {
       if (!n) return;
-      a.appendChild(svg('rect', { class: 'q' + (q + 1), x: L + i * bw, y: y(acc + n), width: Math.max(1, bw - 1), height: y(acc) - y(acc + n) },
-        svg('title', {}, d.date + ': ' + n + ' ' + QUADS[q])));
+      a.appendChild(svg('rect', { class: 'q' + (q + 1), fill: COLOURS['q' + (q + 1)], x: L + i * slot + (slot - bw) / 2, y: y(acc + n), width: bw, height: y(acc) - y(acc + n) },
+        svg('title', {}, (unit === 'day' ? iso(d) : unit + ' of ' + label(d)) + ': ' + n + ' ' + QUADS[q])));
       acc += n;
     });
     root.appendChild(a);
-  }
+  });
   QUADS.forEach((q, i) => {
-    root.appendChild(svg('rect', { class: 'q' + (i + 1), x: L + 10 + i * 170, y: 4, width: 10, height: 10 }));
+    root.appendChild(svg('rect', { class: 'swatch-q q' + (i + 1), fill: COLOURS['q' + (i + 1)], x: L + 10 + i * 170, y: 4, width: 10, height: 10 }));
     root.appendChild(svg('text', { x: L + 24 + i * 170, y: 13 }, q));
   });
   return root;
@@ -417,7 +502,14 @@ function timelineChart(days, filters) {
 
 async function viewActor(id) {
   const p = await api('actors/' + encodeURIComponent(id));
-  main.appendChild(el('h1', {}, p.state ? p.state.name : (p.names[0] || p.id), ' ', el('span', { class: 'muted' }, p.id)));
+  const known = p.state ? p.state.name : p.organisation ? p.organisation.name : null;
+  main.appendChild(el('h1', {}, known || p.names[0] || p.id, ' ', el('span', { class: 'muted' }, p.id)));
+  if (p.state) main.appendChild(el('p', { class: 'muted' }, 'State ', p.state.code, p.state.region ? ' · ' + p.state.region : ''));
+  if (p.organisation) main.appendChild(el('p', {}, 'Organisation: ', link('alliances', { org: p.organisation.id }, 'its members')));
+  if (!p.events) {
+    main.appendChild(el('p', { class: 'muted', id: 'no-events' }, 'No events of ', known || p.id, ' in this store yet.'));
+    return;
+  }
   main.appendChild(el('p', { class: 'tags' }, 'Named: ', p.names.map(n => el('span', {}, n)), ' Codes: ', p.codes.map(c => el('span', {}, c))));
   main.appendChild(el('div', { class: 'stats' },
     el('div', { class: 'stat' }, el('b', {}, String(p.events)), 'events'),
@@ -478,27 +570,48 @@ async function viewNetwork(_, params) {
     pos.set(n.id, { x: cx + R * Math.cos(t), y: cy + R * Math.sin(t), t });
   });
   const maxE = Math.max(1, ...net.edges.map(e => e.events));
+  const maxN = Math.max(1, ...net.nodes.map(n => n.events));
+  const radius = n => 4 + 12 * Math.sqrt(n.events / maxN);
+  const rOf = new Map(net.nodes.map(n => [n.id, radius(n)]));
+  // Arrowheads, one per colour; sized in user units so thick edges keep small heads.
+  root.appendChild(svg('defs', {}, ['coop', 'conf'].map(k =>
+    svg('marker', { id: 'arrow-' + k, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: COLOURS[k] })))));
   for (const e of net.edges) {
     const a = pos.get(e.source), b = pos.get(e.target);
     if (!a || !b) continue;
-    // Curved towards the centre, so A→B and B→A do not overlap.
+    const kind = e.mean_goldstein >= 0 ? 'coop' : 'conf';
+    const title = svg('title', {}, e.source + ' → ' + e.target + ': ' + e.events + ' events, mean Goldstein ' + e.mean_goldstein.toFixed(1));
+    const width = 1 + 5 * Math.sqrt(e.events / maxE);
+    if (e.source === e.target) {
+      // An actor acting on itself: a small loop outside the circle.
+      const ox = Math.cos(a.t) * 30, oy = Math.sin(a.t) * 30;
+      root.appendChild(svg('path', { d: `M${a.x},${a.y} c${ox - oy / 2},${oy + ox / 2} ${ox + oy / 2},${oy - ox / 2} 0,0`, fill: 'none',
+        class: 'edge edge-' + kind, 'stroke-width': width, 'marker-end': `url(#arrow-${kind})` }, title));
+      continue;
+    }
+    // Curved towards the centre, so A→B and B→A do not overlap; the
+    // curve ends at the target's rim, where its arrowhead shows.
     const mx = (a.x + b.x) / 2 * 0.8 + cx * 0.2, my = (a.y + b.y) / 2 * 0.8 + cy * 0.2;
-    root.appendChild(svg('path', { d: `M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`, fill: 'none',
-      class: e.mean_goldstein >= 0 ? 'edge-coop' : 'edge-conf', 'stroke-width': 1 + 5 * Math.sqrt(e.events / maxE) },
-    svg('title', {}, e.source + ' → ' + e.target + ': ' + e.events + ' events, mean Goldstein ' + e.mean_goldstein.toFixed(1))));
+    const dx = b.x - mx, dy = b.y - my, len = Math.hypot(dx, dy) || 1;
+    const gap = (rOf.get(e.target) || 4) + 2;
+    const ex = b.x - (dx / len) * gap, ey = b.y - (dy / len) * gap;
+    root.appendChild(svg('path', { d: `M${a.x},${a.y} Q${mx},${my} ${ex},${ey}`, fill: 'none',
+      class: 'edge edge-' + kind, 'stroke-width': width, 'marker-end': `url(#arrow-${kind})` }, title));
   }
-  const maxN = Math.max(1, ...net.nodes.map(n => n.events));
   for (const n of net.nodes) {
     const p = pos.get(n.id);
     const g = svg('a', { href: href('actor/' + encodeURIComponent(n.id)) });
-    g.appendChild(svg('circle', { class: 'node', cx: p.x, cy: p.y, r: 4 + 12 * Math.sqrt(n.events / maxN) },
+    g.appendChild(svg('circle', { class: 'node', cx: p.x, cy: p.y, r: radius(n) },
       svg('title', {}, n.id + ' (' + n.code + '): ' + n.events + ' events')));
     const lx = cx + (R + 22) * Math.cos(p.t), ly = cy + (R + 22) * Math.sin(p.t);
     g.appendChild(svg('text', { x: lx, y: ly + 4, 'text-anchor': Math.cos(p.t) < -0.1 ? 'end' : Math.cos(p.t) > 0.1 ? 'start' : 'middle' }, n.id));
     root.appendChild(g);
   }
   main.appendChild(root);
-  main.appendChild(el('p', { class: 'muted' }, net.nodes.length + ' actors, ' + net.edges.length + ' links. Green: cooperative on average; red: conflictual. Width: number of events.'));
+  main.appendChild(el('p', { class: 'legend', id: 'network-legend' },
+    swatch(COLOURS.coop, 'cooperative on average'), swatch(COLOURS.conf, 'conflictual on average'),
+    el('span', { class: 'muted' }, net.nodes.length + ' actors, ' + net.edges.length + ' links. Arrows point from source to target; width: number of events.')));
 }
 
 // ---- maps ---------------------------------------------------------------
@@ -614,8 +727,8 @@ async function viewAlliances(_, params) {
     code => (code === attackedCode ? 'attacked' : obligated.has(code) ? 'obligated' : memberCodes.has(code) ? 'member' : ''),
     (code, name) => name + (code === attackedCode ? ': attacked' : obligated.has(code) ? ': bound to defend under ' + obligated.get(code).map(o => o.treaty).join(', ') : memberCodes.has(code) ? ': member of ' + members.organisation : ''),
     code => href('alliances', { org, on, attacked: code })));
-  main.appendChild(el('p', { class: 'legend' }, el('span', { class: 'member-key' }, '■ member of ' + members.organisation),
-    duty ? el('span', {}, '■ bound to defend (green) · ■ attacked (red)') : 'Click a country to ask who must defend it.'));
+  main.appendChild(el('p', { class: 'legend', id: 'alliance-legend' }, swatch(COLOURS.member, 'member of ' + members.organisation),
+    duty ? [swatch(COLOURS.obligated, 'bound to defend'), swatch(COLOURS.attacked, 'attacked')] : el('span', { class: 'muted' }, 'Click a country to ask who must defend it.')));
 
   main.appendChild(el('h2', {}, 'Members of ', members.organisation, ' on ', members.on, ' (', String(members.members.length), ')'));
   main.appendChild(accessionChart(members.members, on));
@@ -670,11 +783,46 @@ async function viewDeployments(_, params) {
 async function viewUpdates(_, params) {
   const res = await api('updates', { status: params.status });
   main.appendChild(el('h1', {}, 'Proposed knowledge-base updates'));
+  main.appendChild(el('p', { class: 'pager', id: 'update-filter' }, 'Show: ',
+    ['', 'proposed', 'accepted', 'rejected'].map(st => (params.status || '') === st
+      ? el('b', {}, st || 'all') : link('updates', { status: st }, st || 'all'))));
   if (!res.updates.length) { main.appendChild(el('p', { class: 'muted' }, 'None.')); return; }
-  main.appendChild(table(['id', 'kind', 'status', 'change', 'evidence'], res.updates.map(u =>
-    el('tr', {}, el('td', {}, String(u.id)), el('td', {}, u.kind), el('td', {}, u.status),
-      el('td', {}, el('code', {}, JSON.stringify(u.payload))),
-      el('td', {}, u.evidence ? u.evidence.text : '', ' ', u.doc ? link('article/' + u.doc, {}, 'source') : null)))));
+  const list = el('div', { id: 'updates' });
+  for (const u of res.updates) list.appendChild(updateCard(u));
+  main.appendChild(list);
+}
+
+// A state code as a link to its page.
+function stateLink(code) {
+  return code ? link('actor/' + encodeURIComponent(code), {}, code) : el('span', { class: 'muted' }, '?');
+}
+
+// What an update says, as a sentence with links: "FIN joins NATO".
+function proposal(p) {
+  const body = p.organisation || p.treaty;
+  const what = body ? (p.organisation ? link('alliances', { org: p.organisation }, p.organisation) : el('b', {}, p.treaty)) : el('span', { class: 'muted' }, 'an unnamed treaty');
+  const st = stateLink(p.state);
+  switch (p.kind) {
+    case 'accession': return [st, ' joins ', what];
+    case 'withdrawal': return [st, ' leaves ', what];
+    case 'treaty_signed': return [st, ' and ', stateLink(p.other), ' sign ', what, p.provision ? ' (' + p.provision + ')' : ''];
+    case 'treaty_suspended': return [st, ' suspends ', what, p.other ? [' towards ', stateLink(p.other)] : ''];
+    case 'treaty_terminated': return [st, ' ends ', what, p.other ? [' with ', stateLink(p.other)] : ''];
+    case 'recognition': return [st, ' recognises ', stateLink(p.other), p.over ? [' instead of ', stateLink(p.over)] : ''];
+    default: return [String(p.kind || 'change'), ': ', st];
+  }
+}
+
+function updateCard(u) {
+  const p = u.payload && typeof u.payload === 'object' ? u.payload : {};
+  const evidence = u.evidence && typeof u.evidence === 'object' ? u.evidence.text : (u.evidence || p.evidence);
+  return el('div', { class: 'card update', 'data-status': u.status, id: 'update-' + u.id },
+    el('div', { class: 'proposal' }, el('b', {}, proposal({ kind: u.kind, ...p })), p.date ? ' on ' + p.date : ''),
+    el('div', { class: 'muted' }, '#' + u.id, ' · ', String(u.kind).replace(/_/g, ' '), ' · ',
+      el('span', { class: 'status status-' + u.status }, u.status),
+      u.proposed_at ? ' · proposed ' + u.proposed_at : '', u.decided_at ? ' · decided ' + u.decided_at : ''),
+    evidence ? el('blockquote', {}, '“', evidence, '” ', u.doc ? link('article/' + u.doc, {}, 'source') : null) : null,
+    u.also && u.also.length ? el('div', { class: 'muted' }, 'Also reported in ', u.also.map((a, i) => [i ? ', ' : '', link('article/' + a.doc, {}, 'article ' + (i + 1))])) : null);
 }
 
 // ---- start --------------------------------------------------------------
