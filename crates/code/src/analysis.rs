@@ -971,7 +971,31 @@ pub(crate) fn frame(
             (t.deprel == "conj" && verb && !own_subject).then_some(h)
         });
         if let Some(h) = shared {
-            let hf = frame(doc, s, focus, h, false, depth + 1);
+            let mut hf = frame(doc, s, focus, h, false, depth + 1);
+            // "X said Y had failed it and accused the bloc": when the shared
+            // subject would act on itself (its object names the same
+            // actor), the predicate is coordinated with the reporting verb
+            // above, and shares its subject.
+            let object = (v + 1..(v + 4).min(s.len())).find_map(|k| s.mention_at[k]);
+            let on_itself = object.is_some_and(|m| {
+                hf.subjects
+                    .iter()
+                    .any(|&x| doc.mentions[x].actor == doc.mentions[m].actor)
+            });
+            if on_itself {
+                let tree = doc.tree(s);
+                let above = tree
+                    .tokens
+                    .get(h)
+                    .filter(|t| t.deprel == "ccomp")
+                    .and_then(|t| t.head);
+                if let Some(g) = above {
+                    let gf = frame(doc, s, focus, g, false, depth + 1);
+                    if !gf.subjects.is_empty() {
+                        hf = gf;
+                    }
+                }
+            }
             if !hf.subjects.is_empty() {
                 f.subjects = hf.subjects;
                 f.reported_from = hf.reported_from;

@@ -2637,3 +2637,35 @@ const WITHDRAWALS_FROM_BLOCS: &[Construction] = &[Construction {
 fn withdrawals_from_blocs() {
     run(WITHDRAWALS_FROM_BLOCS);
 }
+
+/// A predicate after "and" whose shared subject would act on itself (its
+/// object names the same actor) is coordinated with the reporting verb
+/// above, and shares that verb's subject.
+const COORDINATED_WITH_REPORTING: &[Construction] = &[
+    Construction {
+        name: "said the bloc had failed and accused the bloc",
+        text: "Mali's junta said ECOWAS had failed the country and accused the bloc of threatening its sovereignty.",
+        events: &[("MLIGOV", "IGOWAFECW", "11", false)],
+        not: &[("IGOWAFECW", "IGOWAFECW")],
+        never: &[],
+    },
+    Construction {
+        name: "said the alliance had ignored and accused the alliance",
+        text: "Russia said NATO had ignored its concerns and accused the alliance of expanding eastwards.",
+        events: &[("RUS", "IGOWSTNAT", "11", false)],
+        not: &[("IGOWSTNAT", "IGOWSTNAT")],
+        never: &[],
+    },
+    Construction {
+        name: "the accused named again by its capital",
+        text: "France said Russia had violated the treaty and accused Moscow of lying.",
+        events: &[("FRA", "RUS", "11", false)],
+        not: &[("RUS", "RUS")],
+        never: &[],
+    },
+];
+
+#[test]
+fn coordinated_with_reporting() {
+    run(COORDINATED_WITH_REPORTING);
+}
