@@ -934,7 +934,12 @@ fn code_verb(
     // "Poland condemned the move", "Lukashenko welcomed the deployment": a
     // reaction to an act named by a definite noun and no actor reacts to
     // whoever last acted in the story.
-    if targets.is_empty() && reaction(&code) && event_anaphor(doc, s, hit.end, clause_end, dict) {
+    // So does approving it: "Hungary's parliament ratified the accession".
+    let approval = CameoCode::root_of(&code) == Some("05");
+    if targets.is_empty()
+        && (reaction(&code) || approval)
+        && event_anaphor(doc, s, hit.end, clause_end, dict)
+    {
         if let Some(t) = acting_antecedent(doc, s, &sources, previous, this_sentence) {
             targets.push(t);
         }

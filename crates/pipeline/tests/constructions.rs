@@ -2669,3 +2669,18 @@ const COORDINATED_WITH_REPORTING: &[Construction] = &[
 fn coordinated_with_reporting() {
     run(COORDINATED_WITH_REPORTING);
 }
+
+/// Approving an act named again by a definite noun ("ratified the pact")
+/// approves it towards whoever last acted in the story, as a reaction does.
+const APPROVED_ACTS: &[Construction] = &[Construction {
+    name: "a parliament ratified the pact signed before",
+    text: "Japan and Australia signed a defence pact on Monday. The Japanese parliament ratified the pact in July.",
+    events: &[("JPNLEG", "AUS", "05", false)],
+    not: &[],
+    never: &[],
+}];
+
+#[test]
+fn approved_acts() {
+    run(APPROVED_ACTS);
+}
