@@ -104,6 +104,12 @@ fn self_contained(code: &str) -> bool {
         || CameoCode::root_of(code).is_some_and(|root| SELF_CONTAINED_ROOTS.contains(&root))
 }
 
+/// Whether CAMEO `code` uses force on its target: assault, fight or mass
+/// violence (roots 18, 19, 20).
+fn use_of_force(code: &str) -> bool {
+    matches!(CameoCode::root_of(code), Some("18" | "19" | "20"))
+}
+
 /// Whether CAMEO `code` is a reaction (see [`REACTION_ROOTS`]).
 pub(crate) fn reaction(code: &str) -> bool {
     CameoCode::root_of(code).is_some_and(|root| REACTION_ROOTS.contains(&root))
@@ -726,8 +732,7 @@ fn code_verb(
         && matches!(s.word(hit.end), "in" | "during")
         && (hit.end + 1..(hit.end + 6).min(s.len())).any(|k| {
             dict.nominals(s.word(k)).iter().any(|n| {
-                matches!(CameoCode::root_of(&n.code), Some("18" | "19" | "20"))
-                    && n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w)
+                use_of_force(&n.code) && n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w)
             })
         })
     {
@@ -971,7 +976,7 @@ fn code_verb(
     }
     // "shelled Kherson", "bombed Aleppo": force used on a city named as the
     // object, with no actor as target, is used on the state it lies in.
-    if targets.is_empty() && matches!(CameoCode::root_of(&code), Some("18" | "19" | "20")) {
+    if targets.is_empty() && use_of_force(&code) {
         let own: Vec<&str> = sources.iter().map(|&m| doc.prefix(m)).collect();
         if let Some(place) =
             attacked_place(doc, s, hit.start).filter(|p| !own.contains(&p.code.as_str()))
@@ -1963,10 +1968,7 @@ pub(crate) fn code_nominals(
                 })
             })
             && (hits.iter().any(|h| {
-                h.start != k
-                    && dict
-                        .default_code(h.form)
-                        .is_some_and(|c| matches!(CameoCode::root_of(&c), Some("18" | "19" | "20")))
+                h.start != k && dict.default_code(h.form).is_some_and(|c| use_of_force(&c))
             })) {
             military_strike = crate::verbs::Nominal {
                 words: nom.words.clone(),
@@ -2080,7 +2082,7 @@ pub(crate) fn code_nominals(
                 }
                 // "a Russian missile strike", "a Hamas attack": who used
                 // force, named just before its noun.
-                let force = matches!(CameoCode::root_of(&nom.code), Some("18" | "19" | "20"));
+                let force = use_of_force(&nom.code);
                 let modifier = if force && poss.is_none() && by.is_none() {
                     prenominal_agent(doc, s, k)
                 } else {
