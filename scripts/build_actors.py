@@ -465,6 +465,11 @@ def merge_people(curated_rows, reign_rows, phoenix_rows):
         name = full.get(k)
         if name is None and " " not in k:
             c = by_surname.get((r[2][:3], k), set())
+            if len(c) > 1 and r[5]:
+                # Two people share the surname (Konstantinos and Kyriakos Mitsotakis, Vytautas
+                # and Gabrielius Landsbergis): a REIGN spell that ended before a curated
+                # person's first term is not theirs.
+                c = {n for n in c if first_year.get((key(n), r[2][:3]), 0) <= int(r[5][:4])}
             if len(c) == 1 and not another_generation(next(iter(c)), r):
                 name = next(iter(c))
         if name is None:
