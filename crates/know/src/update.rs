@@ -79,6 +79,54 @@ pub struct KnowledgeUpdate {
     pub provision: Option<ProvisionKind>,
 }
 
+/// One key for the names a report gives one treaty: "the Japan-Philippines
+/// Reciprocal Access Agreement", "the Reciprocal Access Agreement" and "the
+/// RAA" are all `raa`; "AUKUS" and "the AUKUS pact" are both `aukus`. The
+/// parties' hyphenated or possessive names ("Japan-Philippines",
+/// "U.S.-Japan", "Japan's") and function words ("the", "of") are left out; the rest gives its initials,
+/// or, for an acronym with at most treaty nouns after it, the acronym. Two
+/// treaties between the same parties whose names share their initials share
+/// a key; the kind and the parties keep every other fact apart.
+pub fn treaty_key(name: &str) -> String {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut words: Vec<&str> = Vec::new();
+    for word in name.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // "Japan's": a party, as a hyphenated pair of names is.
+        if word.ends_with("'s") || word.ends_with("\u{2019}s") {
+            continue;
+        }
+        let parts: Vec<&str> = word.split(['-', '\u{2013}', '\u{2014}']).collect();
+        // "Japan-Philippines": the parties, whom the fact names already.
+        if parts.len() > 1 && parts.iter().all(|p| capitalised(p)) {
+            continue;
+        }
+        words.extend(
+            parts
+                .iter()
+                .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty() && !lexicon::function_word(w)),
+        );
+    }
+    let acronym = |w: &str| {
+        w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    match words.split_first() {
+        None => name.trim().to_lowercase(),
+        Some((first, rest))
+            if rest.is_empty()
+                || (acronym(first) && rest.iter().all(|w| lexicon::treaty_noun(w))) =>
+        {
+            first.to_lowercase()
+        }
+        Some(_) => words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect(),
+    }
+}
+
 impl KnowledgeUpdate {
     /// Whether `other` reports the same fact: the same change to the same
     /// organisation or treaty by the same states (a treaty's two parties in
@@ -93,14 +141,14 @@ impl KnowledgeUpdate {
         }
         self.kind == other.kind
             && self.organisation == other.organisation
-            && self.treaty == other.treaty
+            && self.treaty.as_deref().map(treaty_key) == other.treaty.as_deref().map(treaty_key)
             && self.over == other.over
             && pair(self) == pair(other)
     }
 
     /// A key naming the fact, equal for two updates exactly when
     /// [`KnowledgeUpdate::same_fact`] holds (the date aside): the kind, the
-    /// organisation, the treaty (case folded), the states. The store keeps
+    /// organisation, the treaty (by [`treaty_key`]), the states. The store keeps
     /// one proposal per key and close dates across documents.
     pub fn fact_key(&self) -> String {
         let mut pair = [self.state.as_str(), self.other.as_deref().unwrap_or("")];
@@ -112,7 +160,7 @@ impl KnowledgeUpdate {
             "{}|{}|{}|{}|{}|{}",
             self.kind,
             fold(&self.organisation),
-            fold(&self.treaty),
+            self.treaty.as_deref().map(treaty_key).unwrap_or_default(),
             pair[0],
             pair[1],
             self.over.as_deref().unwrap_or("")
@@ -894,6 +942,65 @@ mod tests {
             ..signed("MLI", "", "", 8)
         };
         assert_ne!(left.fact_key(), a.fact_key());
+    }
+
+    /// Issue 12: a treaty's short and long names in one report are one fact,
+    /// one proposal; a different treaty of the same parties stays apart.
+    #[test]
+    fn names_of_one_treaty_are_one_fact() {
+        for (a, b) in [
+            (
+                "Reciprocal Access Agreement",
+                "the Japan-Philippines Reciprocal Access Agreement",
+            ),
+            ("RAA", "Reciprocal Access Agreement"),
+            (
+                "the RAA accord",
+                "Philippines\u{2013}Japan Reciprocal Access Agreement",
+            ),
+            ("AUKUS", "the AUKUS pact"),
+            (
+                "Treaty of Mutual Cooperation and Security",
+                "U.S.-Japan Treaty of Mutual Cooperation and Security",
+            ),
+            (
+                "Japan's Reciprocal Access Agreement",
+                "reciprocal access agreement",
+            ),
+        ] {
+            assert_eq!(treaty_key(a), treaty_key(b), "{a:?} / {b:?}");
+        }
+        for (a, b) in [
+            ("Reciprocal Access Agreement", "Visiting Forces Agreement"),
+            ("AUKUS", "ANZUS Treaty"),
+            (
+                "Comprehensive Strategic Partnership",
+                "Reciprocal Access Agreement",
+            ),
+        ] {
+            assert_ne!(treaty_key(a), treaty_key(b), "{a:?} / {b:?}");
+        }
+        assert_eq!(treaty_key(""), "");
+        assert_eq!(treaty_key("\u{2013} \u{2019}s"), "s");
+        let signed = |treaty: &str| KnowledgeUpdate {
+            kind: UpdateKind::TreatySigned,
+            organisation: None,
+            treaty: Some(treaty.into()),
+            state: "JPN".into(),
+            other: Some("PHL".into()),
+            over: None,
+            date: NaiveDate::from_ymd_opt(2024, 7, 8).expect("date"),
+            evidence: treaty.into(),
+            doc: "d".into(),
+            provision: None,
+        };
+        let short = signed("RAA");
+        let long = signed("Japan-Philippines Reciprocal Access Agreement");
+        assert!(short.same_fact(&long));
+        assert_eq!(short.fact_key(), long.fact_key());
+        let other = signed("Visiting Forces Agreement");
+        assert!(!short.same_fact(&other));
+        assert_ne!(short.fact_key(), other.fact_key());
     }
 
     #[test]
