@@ -70,14 +70,18 @@ def read_terms():
 
 
 def coverage(spans, until: date) -> tuple[str, list[tuple[date, date]]]:
-    """`full`, `part` or `-`, and the gaps between START and `until`."""
+    """`full`, `part` or `-`, and the gaps between START and `until`.
+
+    A term's end day is held (the resolver's `Role::covers` is inclusive), so a
+    term ending on 30 September and the next beginning on 1 October leave no gap.
+    """
     covered = sorted((max(s, START), min(e or until, until)) for s, e, _ in spans)
-    gaps, day = [], START
+    gaps, day = [], START  # `day`: the first day not yet covered
     for s, e in covered:
         if s > day:
             gaps.append((day, s - timedelta(days=1)))
-        day = max(day, e)
-    if day < until:
+        day = max(day, e + timedelta(days=1))
+    if day <= until:
         gaps.append((day, until))
     if not any(s <= e for s, e in covered if e >= START):
         return "-", gaps
