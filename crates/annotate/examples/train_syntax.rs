@@ -28,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--folds" => opts.folds = value()?.parse()?,
             "--prune" => opts.prune = value()?.parse()?,
             "--seed" => opts.seed = value()?.parse()?,
+            "--beam" => opts.beam = value()?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

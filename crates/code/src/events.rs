@@ -2513,6 +2513,24 @@ fn conjoined_predicate(doc: &Doc, s: &Sent, v: usize, k: usize) -> bool {
     if conj_of_v(k) {
         return true;
     }
+    // "X said Y had failed it and accused Z": `k` coordinated with the
+    // reporting verb whose complement `v` is.
+    let reporter_of_v = tree
+        .tokens
+        .get(v)
+        .filter(|x| x.deprel == "ccomp")
+        .and_then(|x| x.head)
+        .filter(|&h| SPEECH_VERBS.contains(&s.word(h)));
+    if let Some(h) = reporter_of_v {
+        if tree
+            .tokens
+            .get(k)
+            .is_some_and(|x| x.deprel == "conj" && x.head == Some(h))
+            && (v + 1..k).any(|j| s.word(j) == "and")
+        {
+            return true;
+        }
+    }
     // The reporting verb coordinated with `v`, whose complement `k` is.
     tree.tokens.get(k).is_some_and(|x| {
         x.deprel == "ccomp"

@@ -11,8 +11,10 @@
 //!   LAS); [`train`] learns one (the `train_syntax` example runs it).
 //!
 //! The tagger is a greedy averaged perceptron predicting the UPOS and XPOS
-//! pair; the parser is a greedy arc-eager transition parser with averaged
-//! perceptrons for the transitions and the labels. What it does not do: split
+//! pair; the parser is an arc-eager transition parser with averaged
+//! perceptrons for the transitions and the labels, searching with a beam of
+//! four (the transition weights trained globally for it; a model of width 1
+//! parses greedily). What it does not do: split
 //! clitics ("don't" stays one token when analysing raw text), read
 //! morphological features, or produce non-projective trees.
 //!
@@ -226,6 +228,27 @@ impl Syntax {
             Ok(s) => s,
             Err(e) => panic!("the embedded syntax model: {e}"),
         })
+    }
+
+    /// The width of the beam the parser searches with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.parser.beam
+    }
+
+    /// Searches with a beam of `width` (at least 1) from now on. A model
+    /// is best searched with the width it was trained for; other widths
+    /// are for measuring.
+    pub fn set_beam(&mut self, width: usize) {
+        self.parser.beam = width.max(1);
+    }
+
+    /// Drops the parser's weights smaller than `min_weight`: a smaller
+    /// model that loads and parses faster, for a little accuracy.
+    pub fn prune_parser(&mut self, min_weight: f32) {
+        let p = &mut self.parser;
+        p.transitions = p.transitions.pruned(min_weight);
+        p.labels = p.labels.pruned(min_weight);
+        p.relabels = p.relabels.pruned(min_weight);
     }
 
     /// Analyses a sentence of raw text.
@@ -546,18 +569,21 @@ pub struct TrainOptions {
     pub prune: f32,
     /// The same for the tagger.
     pub tagger_prune: f32,
+    /// The width of the parser's beam (1: greedy, no global training).
+    pub beam: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             tagger_epochs: 10,
-            parser_epochs: 12,
-            parser_members: 8,
+            parser_epochs: 30,
+            parser_members: 1,
             folds: 4,
             seed: 0x5eed_2026,
             prune: 1.0,
             tagger_prune: 0.1,
+            beam: 4,
         }
     }
 }
@@ -680,15 +706,14 @@ pub fn train(
         opts.parser_epochs,
         opts.parser_members
     ));
-    let parser = parser::train(
-        &examples,
-        labels.len(),
-        0,
-        opts.parser_epochs,
-        opts.parser_members,
-        opts.seed,
-        opts.prune,
-    );
+    let schedule = parser::Schedule {
+        epochs: opts.parser_epochs,
+        members: opts.parser_members,
+        seed: opts.seed,
+        prune: opts.prune,
+        beam: opts.beam,
+    };
+    let parser = parser::train(&examples, labels.len(), 0, &schedule);
 
     let mut lemmas = Lemmatiser::default();
     let mut counts: std::collections::HashMap<
@@ -731,7 +756,9 @@ pub fn train(
 
 // ---- The model file ----------------------------------------------------
 
-const MAGIC: &[u8; 8] = b"ENTSYN03";
+const MAGIC: &[u8; 8] = b"ENTSYN04";
+/// The version before the beam width, still read (greedy).
+const GREEDY: &[u8; 8] = b"ENTSYN03";
 /// The version before the relabeller, still read.
 const PREVIOUS: &[u8; 8] = b"ENTSYN02";
 
@@ -778,6 +805,7 @@ impl Syntax {
         ] {
             put_perceptron(&mut out, p);
         }
+        put_u32(&mut out, self.parser.beam.min(u32::MAX as usize) as u32);
         out
     }
 
@@ -787,7 +815,8 @@ impl Syntax {
         let magic = r.take(8)?;
         // A model of the previous version has no relabeller: the labels
         // given while parsing stand.
-        let relabelled = magic == MAGIC;
+        let with_beam = magic == MAGIC;
+        let relabelled = with_beam || magic == GREEDY;
         if !relabelled && magic != PREVIOUS {
             return Err(SyntaxError::Model("not an entente syntax model".into()));
         }
@@ -834,12 +863,14 @@ impl Syntax {
         let relabels = if relabelled {
             r.perceptron()?
         } else {
-            Perceptron {
-                classes: labels.len(),
-                index: KeyMap::default(),
-                votes: Vec::new(),
-            }
+            Perceptron::new(labels.len(), KeyMap::default(), Vec::new())
         };
+        let beam = if with_beam { r.u32()? as usize } else { 1 };
+        if !(1..=64).contains(&beam) {
+            return Err(SyntaxError::Model(format!(
+                "a beam of {beam} is out of range"
+            )));
+        }
         if tag_model.classes != tags.len()
             || label_model.classes != labels.len()
             || relabels.classes != labels.len()
@@ -865,6 +896,7 @@ impl Syntax {
                 transitions,
                 labels: label_model,
                 relabels,
+                beam,
             },
         })
     }
@@ -884,23 +916,18 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
 /// A perceptron: classes, scale, features; each feature its key and its
 /// (class, weight × 32767 / scale) votes.
 fn put_perceptron(out: &mut Vec<u8>, p: &Perceptron) {
-    let max = p
-        .votes
+    let rows = p.rows();
+    let max = rows
         .iter()
-        .map(|(_, w)| w.abs())
+        .flat_map(|(_, v)| v.iter().map(|(_, w)| w.abs()))
         .fold(0.0f32, f32::max)
         .max(f32::MIN_POSITIVE);
     let scale = max / 32767.0;
     out.extend_from_slice(&(p.classes as u16).to_le_bytes());
     out.extend_from_slice(&scale.to_le_bytes());
-    let mut keys: Vec<(&u64, &(u32, u16))> = p.index.iter().collect();
-    keys.sort();
-    put_u32(out, keys.len() as u32);
-    for (k, &(at, n)) in keys {
-        let votes: Vec<(u16, i16)> = p
-            .votes
-            .get(at as usize..at as usize + n as usize)
-            .unwrap_or_default()
+    put_u32(out, rows.len() as u32);
+    for (k, row) in rows {
+        let votes: Vec<(u16, i16)> = row
             .iter()
             .map(|&(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
             .filter(|&(_, q)| q != 0)
@@ -971,11 +998,7 @@ impl<'a> Reader<'a> {
             }
             index.insert(key, (at, k));
         }
-        Ok(Perceptron {
-            classes,
-            index,
-            votes,
-        })
+        Ok(Perceptron::new(classes, index, votes))
     }
 }
 
@@ -1077,8 +1100,81 @@ mod tests {
             seed: 1,
             prune: 0.0,
             tagger_prune: 0.0,
+            beam: 1,
         };
         train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
+    }
+
+    fn tiny_beam() -> Syntax {
+        let opts = TrainOptions {
+            tagger_epochs: 5,
+            parser_epochs: 5,
+            parser_members: 2,
+            folds: 0,
+            seed: 1,
+            prune: 0.0,
+            tagger_prune: 0.0,
+            beam: 4,
+        };
+        train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
+    }
+
+    #[test]
+    fn a_beam_model_learns_its_sentences_and_keeps_its_width() {
+        let s = tiny_beam();
+        assert_eq!(s.beam(), 4);
+        let back = Syntax::from_bytes(&s.to_bytes()).expect("reads back");
+        assert_eq!(back.beam(), 4);
+        let p = back.analyse_tokens(&["Russia", "attacked", "Ukraine", "."]);
+        assert_eq!(p.tokens[1].deprel, "root");
+        assert_eq!(p.tokens[0].head, Some(1));
+        assert_eq!(p.tokens[2].head, Some(1));
+        assert_eq!(p.tokens[2].deprel, "obj");
+    }
+
+    #[test]
+    fn a_beam_parses_any_sentence_into_one_tree() {
+        let s = tiny_beam();
+        let long: Vec<&str> = ["NATO", "met", ",", "and", "Russia"]
+            .into_iter()
+            .cycle()
+            .take(300)
+            .collect();
+        for forms in [
+            vec![],
+            vec!["."],
+            vec!["Ukraine"],
+            vec![",", ",", ","],
+            vec!["NATO", "met", "Russia", "attacked", "Ukraine", "met"],
+            long,
+        ] {
+            let p = s.analyse_tokens(&forms);
+            assert_eq!(p.tokens.len(), forms.len());
+            let roots = p.tokens.iter().filter(|t| t.head.is_none()).count();
+            assert_eq!(roots, usize::from(!forms.is_empty()), "{forms:?}");
+            // Every word reaches the root: no cycles.
+            for i in 0..p.tokens.len() {
+                let mut at = i;
+                let mut steps = 0;
+                while let Some(h) = p.tokens[at].head {
+                    at = h;
+                    steps += 1;
+                    assert!(steps <= forms.len(), "a cycle in {forms:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_greedy_model_of_the_previous_version_loads_with_a_beam_of_one() {
+        let s = tiny();
+        let mut old = s.to_bytes();
+        old.truncate(old.len() - 4);
+        old[..8].copy_from_slice(GREEDY);
+        let back = Syntax::from_bytes(&old).expect("reads the previous version");
+        assert_eq!(back.beam(), 1);
+        let current = Syntax::from_bytes(&s.to_bytes()).expect("reads back");
+        assert_eq!(back, current);
     }
 
     #[test]
@@ -1095,15 +1191,11 @@ mod tests {
     #[test]
     fn a_model_of_the_previous_version_loads_without_a_relabeller() {
         let mut s = tiny();
-        s.parser.relabels = Perceptron {
-            classes: s.labels.len(),
-            index: KeyMap::default(),
-            votes: Vec::new(),
-        };
+        s.parser.relabels = Perceptron::new(s.labels.len(), KeyMap::default(), Vec::new());
         // The previous format: another magic, and no relabeller at the end
         // (an empty perceptron is its classes, scale and feature count).
         let mut old = s.to_bytes();
-        old.truncate(old.len() - (2 + 4 + 4));
+        old.truncate(old.len() - (2 + 4 + 4) - 4);
         old[..8].copy_from_slice(PREVIOUS);
         let back = Syntax::from_bytes(&old).expect("reads the previous version");
         let current = Syntax::from_bytes(&s.to_bytes()).expect("reads back");
