@@ -2663,6 +2663,20 @@ const COORDINATED_WITH_REPORTING: &[Construction] = &[
         not: &[("RUS", "RUS")],
         never: &[],
     },
+    Construction {
+        name: "said another had provoked and urged it",
+        text: "China said Washington had provoked the crisis and urged the US to stop arming Taiwan.",
+        events: &[("CHN", "USA", "10", false)],
+        not: &[("USA", "USA")],
+        never: &[],
+    },
+    Construction {
+        name: "said another had seized and summoned its envoy",
+        text: "Iran said Britain had seized the tanker and summoned the British ambassador.",
+        events: &[("IRN", "GBRGOV", "04", false)],
+        not: &[],
+        never: &[],
+    },
 ];
 
 #[test]
