@@ -581,7 +581,7 @@ impl Default for TrainOptions {
             parser_members: 1,
             folds: 4,
             seed: 0x5eed_2026,
-            prune: 1.0,
+            prune: 1.5,
             tagger_prune: 0.1,
             beam: 4,
         }
@@ -1092,20 +1092,14 @@ mod tests {
 4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
 
     fn tiny() -> Syntax {
-        let opts = TrainOptions {
-            tagger_epochs: 5,
-            parser_epochs: 5,
-            parser_members: 2,
-            folds: 0,
-            seed: 1,
-            prune: 0.0,
-            tagger_prune: 0.0,
-            beam: 1,
-        };
-        train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
+        tiny_with_beam(1)
     }
 
     fn tiny_beam() -> Syntax {
+        tiny_with_beam(4)
+    }
+
+    fn tiny_with_beam(beam: usize) -> Syntax {
         let opts = TrainOptions {
             tagger_epochs: 5,
             parser_epochs: 5,
@@ -1114,7 +1108,7 @@ mod tests {
             seed: 1,
             prune: 0.0,
             tagger_prune: 0.0,
-            beam: 4,
+            beam,
         };
         train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
     }
