@@ -227,20 +227,29 @@ impl Trainer {
             return;
         }
         for &f in features {
-            let next = self.weights.len();
-            let r = *self.rows.entry(f).or_insert(next);
-            if r == next {
-                self.weights.resize(next + self.classes, 0.0);
-                self.totals.resize(next + self.classes, 0.0);
-                self.stamps.resize(next + self.classes, 0);
-            }
-            for (c, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let i = r + c;
-                self.totals[i] += (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
-                self.stamps[i] = self.clock;
-                self.weights[i] += delta;
-            }
+            let r = self.row_of(f);
+            self.bump(r + truth, 1.0);
+            self.bump(r + guess, -1.0);
         }
+    }
+
+    /// The offset of a feature's row, made (all zeros) if it is new.
+    fn row_of(&mut self, feature: u64) -> usize {
+        let next = self.weights.len();
+        let r = *self.rows.entry(feature).or_insert(next);
+        if r == next {
+            self.weights.resize(next + self.classes, 0.0);
+            self.totals.resize(next + self.classes, 0.0);
+            self.stamps.resize(next + self.classes, 0);
+        }
+        r
+    }
+
+    /// Adds `delta` to weight `i`, bringing its running total up to now.
+    fn bump(&mut self, i: usize, delta: f32) {
+        self.totals[i] += (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
+        self.stamps[i] = self.clock;
+        self.weights[i] += delta;
     }
 
     /// The weights of one feature for the first [`DENSE`] classes.
@@ -267,17 +276,8 @@ impl Trainer {
             return;
         }
         for &f in features {
-            let next = self.weights.len();
-            let r = *self.rows.entry(f).or_insert(next);
-            if r == next {
-                self.weights.resize(next + self.classes, 0.0);
-                self.totals.resize(next + self.classes, 0.0);
-                self.stamps.resize(next + self.classes, 0);
-            }
-            let i = r + class;
-            self.totals[i] += (self.clock - self.stamps[i]) as f64 * f64::from(self.weights[i]);
-            self.stamps[i] = self.clock;
-            self.weights[i] += delta;
+            let r = self.row_of(f);
+            self.bump(r + class, delta);
         }
     }
 
