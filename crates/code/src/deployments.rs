@@ -582,11 +582,18 @@ fn force_before<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<'
     }
     let head = j - 1;
     let (a, force) = forces.ending_at(s, head)?;
-    // The noun phrase: a count, determiners and actor modifiers.
+    // The noun phrase: a count, determiners and actor modifiers, and a
+    // unit it is "of" ("a German brigade of 4,800 soldiers").
     let mut start = a;
     while start > 0 && start + 8 > a {
         let w = s.word(start - 1);
         if !(s.mention_at[start - 1].is_some() || count_word(w)) {
+            if w == "of" && start > 1 {
+                if let Some((u, _)) = forces.ending_at(s, start - 2) {
+                    start = u;
+                    continue;
+                }
+            }
             break;
         }
         start -= 1;
@@ -665,6 +672,13 @@ fn phrase_actors(doc: &Doc, s: &Sent, focus: &Focus, hit: &ForceHit) -> PhraseAc
                 out.sender = Some(m);
             }
             return out;
+        }
+        // "a German brigade of 4,800 soldiers": the unit the force is
+        // "of" (taken into the phrase by `force_before`) has modifiers of
+        // its own, before a count of its own.
+        if w == "of" && p > hit.phrase_start {
+            saw_count = false;
+            continue;
         }
         if phrase_break(w) {
             break;
@@ -947,7 +961,14 @@ pub(crate) fn deployments_in(
                     None
                 }
             }
-            _ if passive => agent(s, k + 1),
+            // "Britain announced that 500 troops would be deployed": with
+            // no agent, the passive's force is the announcer's.
+            _ if passive => agent(s, k + 1).or_else(|| {
+                f.as_ref()
+                    .filter(|f| f.reported_from.is_some())
+                    .and_then(|f| f.subjects.first().copied())
+                    .filter(|&m| national(doc, m) || doc.prefix(m) == "IGO")
+            }),
             _ => f.as_ref().and_then(|f| f.subjects.first().copied()),
         };
         let after = last_head.max(k) + 1;

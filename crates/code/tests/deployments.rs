@@ -262,6 +262,67 @@ fn passives_take_the_agent() {
 }
 
 #[test]
+fn passives_without_an_agent_are_the_announcers() {
+    check(
+        "passive in what a state or alliance said",
+        &[
+            case(
+                "Britain announced that 500 troops would be deployed to Estonia.",
+                "GBRMIL",
+                &["EST"],
+            )
+            .count(Personnel::Exactly(500)),
+            case(
+                "Canada said 300 more troops would be deployed to Latvia next year.",
+                "CANMIL",
+                &["LVA"],
+            ),
+            case(
+                "NATO said 1,000 troops would be deployed to Romania.",
+                "IGOWSTNAT",
+                &["ROU"],
+            ),
+            // The force's own nationality still comes first.
+            case(
+                "Estonia said 500 British troops would be stationed in Tapa.",
+                "GBRMIL",
+                &[],
+            ),
+        ],
+    );
+    // Nobody a force could belong to: no sender, no deployment.
+    no_deployment(
+        "passive said by no state",
+        &["Officials said 200 troops would be deployed to the capital."],
+    );
+}
+
+#[test]
+fn a_unit_of_a_force_names_its_sender() {
+    check(
+        "a unit 'of' a force",
+        &[
+            case(
+                "A German brigade of 4,800 soldiers will be stationed in Lithuania, the defence minister said.",
+                "DEUMIL",
+                &["LTU"],
+            )
+            .count(Personnel::Exactly(4800)),
+            case(
+                "A French battalion of 600 troops was sent to Romania.",
+                "FRAMIL",
+                &["ROU"],
+            ),
+            case(
+                "Germany's defence minister announced that a brigade of 4,800 soldiers would be stationed permanently in Lithuania.",
+                "DEUMIL",
+                &["LTU"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn sender_from_the_force_phrase() {
     check(
         "sender in the noun phrase",
