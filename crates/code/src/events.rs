@@ -958,6 +958,19 @@ fn code_verb(
             ("each", "other") | ("one", "another")
         )
     });
+    // A target that is one of the joint actors themselves ("Vietnam and
+    // Australia upgraded their ties during a visit by Australia's prime
+    // minister") is the other of them: they act on each other.
+    let head_of = |c: &str| ActorCode::parse(c).map_or(c.to_string(), |a| a.head().to_string());
+    let own_heads: Vec<String> = sources.iter().map(|&m| doc.prefix(m).to_string()).collect();
+    let only_own_targets = sources.len() > 1
+        && !targets.is_empty()
+        && targets
+            .iter()
+            .all(|t| own_heads.contains(&head_of(t.code.as_str())));
+    if only_own_targets {
+        targets = sources.iter().map(|&m| doc.actor(m)).collect();
+    }
     if targets.is_empty()
         && sources.len() > 1
         && (RECIPROCAL_ROOTS.contains(&CameoCode::root_of(&code).unwrap_or_default())

@@ -2698,3 +2698,41 @@ const APPROVED_ACTS: &[Construction] = &[Construction {
 fn approved_acts() {
     run(APPROVED_ACTS);
 }
+
+/// Joint actors whose only target is one of themselves ("during a visit by
+/// Australia's prime minister") act on each other: no state acts on itself.
+const JOINT_ACTORS_OWN_TARGET: &[Construction] = &[
+    Construction {
+        name: "upgraded ties during a visit by one's leader",
+        text: "Vietnam and Australia upgraded their ties to a comprehensive strategic partnership during a visit by Prime Minister Anthony Albanese.",
+        events: &[("VNM", "AUS", "05", false), ("AUS", "VNM", "05", false)],
+        not: &[("AUS", "AUS")],
+        never: &[],
+    },
+    Construction {
+        name: "agreed to deepen cooperation during a visit",
+        text: "India and France agreed to deepen defence cooperation during a visit by Emmanuel Macron.",
+        events: &[("IND", "FRA", "03", false), ("FRA", "IND", "03", false)],
+        not: &[("FRA", "FRA")],
+        never: &[],
+    },
+    Construction {
+        name: "signed in a city hosted by one's president",
+        text: "Kenya and Ethiopia signed a border agreement in Nairobi hosted by President William Ruto.",
+        events: &[("KEN", "ETH", "05", false), ("ETH", "KEN", "05", false)],
+        not: &[("KEN", "KEN")],
+        never: &[],
+    },
+    Construction {
+        name: "restored ties after talks with one's minister",
+        text: "Spain and Morocco restored diplomatic ties after talks with Spain's foreign minister.",
+        events: &[("ESP", "MAR", "05", false)],
+        not: &[("ESP", "ESP")],
+        never: &[],
+    },
+];
+
+#[test]
+fn joint_actors_own_target() {
+    run(JOINT_ACTORS_OWN_TARGET);
+}
