@@ -729,6 +729,9 @@ struct Places {
     border: Option<(Option<usize>, Option<usize>)>,
     /// A place was named that is no country ("the Red Sea").
     named_place: bool,
+    /// The destination is only approached ("near Taiwan"): forces shown,
+    /// not sent to a partner.
+    near: bool,
     purpose: Option<(usize, usize)>,
 }
 
@@ -776,6 +779,7 @@ fn places(s: &Sent, from: usize) -> Places {
             }
             if let Some(m) = mention_after(s, j + 1) {
                 out.to = compound(s, m);
+                out.near = matches!(w, "near" | "along");
                 j = m + 1;
                 continue;
             }
@@ -1120,10 +1124,11 @@ pub(crate) fn deployments_in(
                 "074".to_string()
             } else if targets.is_empty()
                 || pl.border.is_some()
+                || pl.near
                 || hit.force.class == ForceClass::Weapons && kind != Trigger::Send
             {
-                // Forces moved to a border, to a sea or to no partner, or
-                // arms placed abroad: a force posture (CAMEO "deploy arms",
+                // Forces moved to a border, to a sea, near a country or to
+                // no partner, or arms placed abroad: a force posture (CAMEO "deploy arms",
                 // "rush troops to the border").
                 "154".to_string()
             } else if hit.force.class == ForceClass::Weapons {

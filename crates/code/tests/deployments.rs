@@ -541,6 +541,15 @@ fn event_codes_follow_what_is_sent_and_where() {
             "Britain dispatched two frigates to the Red Sea.",
             ("GBR", "", "154"),
         ),
+        // Forces sent near a country are shown to it, not sent to it.
+        (
+            "China sent warships and fighter jets near Taiwan.",
+            ("CHN", "TWN", "154"),
+        ),
+        (
+            "Russia deployed bombers near Japan during the drills.",
+            ("RUS", "JPN", "154"),
+        ),
         // A withdrawal de-escalates.
         (
             "France withdrew its soldiers from Mali.",
