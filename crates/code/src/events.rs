@@ -2472,6 +2472,7 @@ fn event(
         negated: a.negated,
         evidence: doc.evidence(a.evidence),
         retold: Vec::new(),
+        location: None,
     }
 }
 

@@ -96,6 +96,7 @@ fn record(
         negated: false,
         evidence: Evidence::from_span(&text, Span::new(0, first.len())),
         retold: Vec::new(),
+        location: None,
     };
     let mut record = DocumentRecord::new(document);
     record.mentions.push(mention);

@@ -76,6 +76,7 @@ fn varied(docs: usize) -> Vec<DocumentRecord> {
                         negated: false,
                         evidence: Evidence::from_span(&doc.text, Span::new(0, 10)),
                         retold: Vec::new(),
+                        location: None,
                     }
                 })
                 .collect();
