@@ -432,6 +432,14 @@ fn the_world_map_is_json() {
 fn gazetteer_loads_and_every_name_reads_back() {
     use entente_annotate::places::Gazetteer;
     let g = Gazetteer::load_embedded().expect("the gazetteer loads");
+    // Places are parsed when asked for: every row must parse.
+    for idx in 0..g.len() {
+        let idx = u32::try_from(idx).expect("fits");
+        assert!(
+            g.place(idx).is_some(),
+            "places.tsv: row {idx} does not parse"
+        );
+    }
     for line in include_str!("../../annotate/data/places/names.tsv").lines() {
         let key = line.split('\t').next().unwrap_or("");
         let r = g
