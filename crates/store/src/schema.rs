@@ -534,6 +534,9 @@ mod tests {
             ..fiji
         };
         assert_eq!(store.events(&rest).unwrap()[0].cameo, "042");
+        // Stored before locations (v8): none, and the place filter falls
+        // back on the target's, else the source's country.
+        assert!(page.events[0].1.location.is_none());
         let nato = crate::EventFilter {
             place: Some("IGO".into()),
             ..Default::default()
