@@ -4,6 +4,8 @@
 //! - [`sentences`]: the sentence splitter and tokenizer of the whole project.
 //! - [`actors`]: actor mentions resolved as of the publication date
 //!   ([`ActorResolver`]), with places and coreference.
+//! - [`places`]: the gazetteer (GeoNames places, regions, countries, seas)
+//!   and the place names a text mentions ([`places::find_places`]).
 //! - [`dates`] and [`quantities`]: temporal expressions and numbers.
 //! - [`syntax`]: part-of-speech tags, lemmas and dependency trees learned
 //!   from the English Web Treebank ([`Syntax`]).
@@ -24,6 +26,7 @@
 
 pub mod actors;
 pub mod dates;
+pub mod places;
 pub mod quantities;
 pub mod sentences;
 pub mod syntax;

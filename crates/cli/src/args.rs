@@ -284,6 +284,15 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         gold: PathBuf,
     },
+    /// Event locations against a gold file of sentences with the place
+    /// each event happened (format: `entente_code::eval::geo`).
+    Geo {
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        /// How far from the expected point a located place is still right.
+        #[arg(long, value_name = "KM", default_value_t = 50.0)]
+        km: f64,
+    },
     /// The tagger, lemmatiser and parser against a Universal Dependencies
     /// treebank (CoNLL-U, gold tokens): UPOS, XPOS, lemma, UAS, LAS.
     Parser {

@@ -469,6 +469,46 @@ fn explorer_pages_render() {
     );
 }
 
+/// Issue 13: events are drawn where they happened: a point at each city,
+/// region or sea, and the countries they happened in shaded; `place=`
+/// selects the events that happened in a country.
+#[test]
+fn the_map_draws_points_at_places() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(
+        dir.path(),
+        &[(
+            "places.txt",
+            "Russian forces shelled a market in Kherson on Monday.\n\n\
+             China deployed warships in the South China Sea on Tuesday.\n\n\
+             Russia deployed troops to Belarus on Wednesday.",
+        )],
+    );
+    let server = Server::start(&db, &[]);
+    let map = server.get_json("/api/map");
+    let places: Vec<&str> = map["places"]
+        .as_array()
+        .expect("the map lists places")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(places.contains(&"Kherson"), "{places:?}");
+    assert!(places.contains(&"South China Sea"), "{places:?}");
+    // Russia's deployment to Belarus happened in Belarus.
+    let blr = server.get_json("/api/events?place=BLR");
+    let found = blr["events"].as_array().map_or(0, Vec::len);
+    assert!(found >= 1, "the deployment is placed in Belarus: {blr}");
+    let dom = page(&server, "map", "map-places");
+    let points = dom.matches("class=\"place place-").count();
+    assert!(points >= 2, "the map draws a point per place: {points}");
+    assert!(dom.contains("data-name=\"Kherson\""), "a point at Kherson");
+    assert!(
+        dom.contains("class=\"country shade"),
+        "the countries events happened in are shaded"
+    );
+    assert_coloured_swatches(&dom, "map");
+}
+
 /// Issue 13: a proposal reads as a sentence with links, not as JSON.
 #[test]
 fn updates_read_as_sentences() {

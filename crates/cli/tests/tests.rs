@@ -44,6 +44,7 @@ mod browser;
 mod clean;
 mod dev_sets;
 mod errors;
+mod geo;
 mod know;
 mod parser;
 mod questions;

@@ -17,6 +17,8 @@
 //! PLOVER type (statements) and negated events that were not recoded as a
 //! rejection are not predictions.
 
+pub mod geo;
+
 use crate::error::DictionaryError;
 use chrono::NaiveDate;
 use entente_core::Event;
@@ -268,6 +270,7 @@ mod tests {
                 text: String::new().into(),
             },
             retold: Vec::new(),
+            location: None,
         }
     }
 

@@ -2485,6 +2485,7 @@ fn event(
         negated: a.negated,
         evidence: doc.evidence(a.evidence),
         retold: Vec::new(),
+        location: None,
     }
 }
 

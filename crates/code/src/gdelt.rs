@@ -2,12 +2,26 @@
 //! `GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv`. GLOBALEVENTID
 //! is the event's stable id ([`Event::stable_id`]), the same in every
 //! export; NumMentions, NumSources and NumArticles come from [`Coverage`]
-//! (the event's story group, when the caller knows it). Geography and tone
-//! are left empty: entente does not compute them.
+//! (the event's story group, when the caller knows it). Tone is left empty:
+//! entente does not compute it.
+//!
+//! Geography, as GDELT 2.0's event codebook has it: ActionGeo is the
+//! event's location ([`Event::location`]); Actor1Geo and Actor2Geo place
+//! each actor at the event's location when that lies in the actor's
+//! country, else at its country. Type is 1 for a country, 2 a US state, 3 a
+//! US city, 4 a city elsewhere (and a body of water), 5 a region
+//! elsewhere. CountryCode is the FIPS 10-4 code GDELT uses there (unlike
+//! the actor columns' CAMEO codes: `UP` for Ukraine), ADM1Code the FIPS
+//! country code and the region's code (`UP08`), ADM2Code is left empty,
+//! FeatureID the GeoNames id of a city, the ADM1 code of a region, the
+//! FIPS code of a country, the name of a body of water.
 
 use crate::codes::CodeTable;
 use chrono::Datelike;
-use entente_core::{ActorCode, ActorRef, Document, Event};
+use entente_annotate::places::Gazetteer;
+use entente_core::{
+    ActorCode, ActorRef, Document, Event, Location, LocationBasis, LocationPrecision,
+};
 
 /// The 61 GDELT 2.0 event columns.
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -106,6 +120,42 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
     cols
 }
 
+/// The eight geography columns of one location (Type, FullName,
+/// CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID).
+fn geo_columns(loc: Option<&Location>) -> [String; 8] {
+    let mut cols: [String; 8] = Default::default();
+    let Some(l) = loc else { return cols };
+    let fips = l.adm1.get(..2).unwrap_or("");
+    let us = fips == "US";
+    cols[0] = match (l.precision, us) {
+        (LocationPrecision::Country, _) => "1",
+        (LocationPrecision::Adm1, true) => "2",
+        (LocationPrecision::City, true) => "3",
+        (LocationPrecision::City | LocationPrecision::Water, _) => "4",
+        (LocationPrecision::Adm1, false) => "5",
+    }
+    .to_string();
+    cols[1] = l.full_name.to_string();
+    cols[2] = fips.to_string();
+    cols[3] = l.adm1.to_string();
+    cols[5] = format!("{:.4}", l.lat);
+    cols[6] = format!("{:.4}", l.lon);
+    cols[7] = l.feature_id.to_string();
+    cols
+}
+
+/// Where GDELT's ActorGeo puts an actor: at the event's location when it
+/// lies in the actor's country, else at that country.
+fn actor_location(actor: Option<&ActorRef>, event: Option<&Location>) -> Option<Location> {
+    let iso = ActorCode::parse(&actor?.code)?.country()?.to_string();
+    if let Some(l) = event.filter(|l| l.country == iso) {
+        return Some(l.clone());
+    }
+    let g = Gazetteer::embedded();
+    let basis = LocationBasis::Source;
+    g.location(g.country(&iso)?, basis, None)
+}
+
 /// How widely an event was reported: GDELT's NumMentions, NumSources and
 /// NumArticles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,7 +226,14 @@ pub fn gdelt_row(event: &Event, doc: &Document, coverage: Coverage) -> String {
     f.push(coverage.sources.to_string());
     f.push(coverage.articles.to_string());
     f.push(String::new());
-    f.extend(std::iter::repeat_n(String::new(), 24));
+    let action = event.location.as_ref();
+    f.extend(geo_columns(
+        actor_location(Some(&event.source), action).as_ref(),
+    ));
+    f.extend(geo_columns(
+        actor_location(event.target.as_ref(), action).as_ref(),
+    ));
+    f.extend(geo_columns(action));
     f.push(
         doc.published
             .map(|d| d.format("%Y%m%d000000").to_string())
@@ -210,5 +267,50 @@ mod tests {
             name: "NATO".into(),
         };
         assert_eq!(actor_columns(Some(&n))[3], "NAT");
+    }
+
+    #[test]
+    fn geography_follows_the_codebook() {
+        let g = Gazetteer::embedded();
+        let kherson = g
+            .lookup("Kherson")
+            .and_then(|r| {
+                r.places
+                    .iter()
+                    .map(|&(p, _)| p)
+                    .find(|&p| g.place(p).is_some_and(|x| x.feature != "ADM1"))
+            })
+            .and_then(|p| g.location(p, LocationBasis::Clause, Some((10, 17))))
+            .unwrap();
+        let c = geo_columns(Some(&kherson));
+        assert_eq!(c[0], "4");
+        assert_eq!(c[1], "Kherson, Kherson, Ukraine");
+        assert_eq!((c[2].as_str(), c[3].as_str()), ("UP", "UP08"));
+        assert!(
+            c[5].starts_with("46.6") && c[6].starts_with("32.6"),
+            "{c:?}"
+        );
+        assert_eq!(c[7], "706448");
+        let russia = ActorRef {
+            code: "RUSMIL".into(),
+            actor: "RUS".into(),
+            name: "Russian forces".into(),
+        };
+        let ukraine = ActorRef {
+            code: "UKR".into(),
+            actor: "UKR".into(),
+            name: "Ukraine".into(),
+        };
+        // The Russian forces act in Ukraine but are placed at their country.
+        let a1 = actor_location(Some(&russia), Some(&kherson)).unwrap();
+        assert_eq!(
+            (a1.name.as_str(), a1.precision),
+            ("Russia", LocationPrecision::Country)
+        );
+        assert_eq!(geo_columns(Some(&a1))[0], "1");
+        assert_eq!(geo_columns(Some(&a1))[2], "RS");
+        let a2 = actor_location(Some(&ukraine), Some(&kherson)).unwrap();
+        assert_eq!(a2.name, "Kherson");
+        assert_eq!(geo_columns(None), <[String; 8]>::default());
     }
 }

@@ -14,7 +14,9 @@
 //! verb's object and later verbs with a borrowed subject are background and
 //! are dropped when the sentence has a main event. Each event carries its GDELT root,
 //! quad class, Goldstein score and PLOVER type, a date resolved against the
-//! publication date, and its evidence span.
+//! publication date, its evidence span and its location: where its clause
+//! or sentence says it happened, else the target's or the source's country
+//! (`locate.rs`).
 //!
 //! It does not find actors (annotate does), resolve coreference beyond
 //! pronouns and "our partners"-style group references, or aggregate events
@@ -60,6 +62,7 @@ pub mod error;
 pub mod eval;
 mod events;
 pub mod gdelt;
+mod locate;
 mod membership;
 mod quotes;
 mod tree;
@@ -186,6 +189,7 @@ pub fn code_text(
             actions.drain(..actions.len() - MAX_ANTECEDENT_ACTIONS);
         }
     }
+    locate::locate_events(text, &doc.sentences, mentions, &mut out.events);
     // The facts live as long as the document's record: give back what
     // growing the vectors reserved.
     out.events.shrink_to_fit();

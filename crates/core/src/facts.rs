@@ -150,6 +150,10 @@ pub struct Event {
     /// body retelling the headline): the spans of those tellings, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retold: Vec<Evidence>,
+    /// Where the event happened: a place its clause or sentence names, else
+    /// the target's or the source's country (see [`crate::LocationBasis`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::Location>,
 }
 
 impl Event {

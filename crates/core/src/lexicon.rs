@@ -63,6 +63,7 @@ const FUNCTION_WORDS: &str = include_str!("../data/lexicon/function_words.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
+const PLACE_CONTEXT: &str = include_str!("../data/lexicon/place_context.tsv");
 const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.tsv");
 
@@ -335,6 +336,43 @@ pub fn water_body(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| verb_class(WATER_BODIES, "water"))
+        .contains(&word)
+}
+
+/// Whether a word is a preposition of place ("in", "near", "off"): a
+/// place name after it, over [`place_modifier`] words, is where something
+/// happened.
+pub fn locative_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PLACE_CONTEXT, "locative"))
+        .contains(&word)
+}
+
+/// Whether a word can stand between a preposition of place and a place
+/// name ("in the southern port city of Odesa": "the", "southern", "port",
+/// "city", "of").
+pub fn place_modifier(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PLACE_CONTEXT, "modifier"))
+        .contains(&word)
+}
+
+/// Whether a noun after a place name makes it a region's name ("the
+/// Kherson region", "Donetsk Oblast"), in any case.
+pub fn region_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| verb_class(PLACE_CONTEXT, "region"));
+    words.contains(&word) || words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a noun of place names a place after "of" ("the city of Odesa",
+/// "the outskirts of Kyiv", "north of Aleppo").
+pub fn place_of_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PLACE_CONTEXT, "of_place"))
         .contains(&word)
 }
 
@@ -637,6 +675,10 @@ mod tests {
         assert!(reply_verb("answer") && !reply_verb("reject"));
         assert!(aspect_verb("begin") && !aspect_verb("began"));
         assert!(water_body("Strait") && !water_body("strait") && !water_body("Sky"));
+        assert!(locative_word("near") && !locative_word("said") && !locative_word("city"));
+        assert!(place_modifier("southern") && place_modifier("of") && !place_modifier("in"));
+        assert!(region_noun("Oblast") && region_noun("region") && !region_noun("city"));
+        assert!(place_of_noun("outskirts") && place_of_noun("city") && !place_of_noun("army"));
         assert!(discourse_noun("plan") && !discourse_noun("plans") && !discourse_noun("base"));
         assert!(!ending_verb("lifted") && !ending_verb("impose") && !support_verb("lift"));
     }

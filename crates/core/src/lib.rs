@@ -19,6 +19,7 @@
 //! - [`Span`]: a byte range into a text; offsets are kept both in the cleaned
 //!   text and in the original.
 //! - [`Mention`], [`Event`], [`Quotation`], [`Deployment`]: what the later stages find.
+//! - [`Location`]: where an event happened, with its precision.
 //! - [`ActorCode`], [`CameoCode`]: actor and event codes read by their parts.
 //!
 //! ```
@@ -38,6 +39,7 @@ mod cameo_code;
 mod document;
 mod facts;
 pub mod lexicon;
+mod location;
 pub mod published;
 mod span;
 pub mod story;
@@ -53,4 +55,5 @@ pub use facts::{
     ActorKind, ActorRef, DatePrecision, Deployment, DeploymentStatus, Event, Evidence, Mention,
     Personnel, Quotation, Speaker,
 };
+pub use location::{distance_km, Location, LocationBasis, LocationPrecision};
 pub use span::{OffsetMap, Span};

@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/place_context.tsv", "lexicon"),
     ("core/data/lexicon/sector_classes.tsv", "lexicon"),
     ("core/data/lexicon/setting_nouns.tsv", "lexicon"),
     ("core/data/lexicon/treaty_nouns.tsv", "lexicon"),
@@ -37,6 +38,9 @@ const FILES: &[(&str, &str)] = &[
     ("annotate/data/actors/curated_people.tsv", "actors"),
     ("annotate/data/actors/agents.tsv", "actors"),
     ("annotate/data/actors/places.tsv", "actors"),
+    ("annotate/data/places/places.tsv", "gazetteer"),
+    ("annotate/data/places/names.tsv", "gazetteer"),
+    ("annotate/data/places/water.tsv", "gazetteer"),
     ("annotate/data/actors/curated_states.tsv", "script input"),
     ("annotate/data/actors/curated_orgs.tsv", "script input"),
     ("annotate/data/actors/curated_agents.tsv", "script input"),
@@ -188,6 +192,19 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             lexicon::place_noun(word).is_some(),
             "place_nouns.tsv: {word}"
         );
+    }
+    for (word, class) in rows(
+        "place_context.tsv",
+        include_str!("../../core/data/lexicon/place_context.tsv"),
+    ) {
+        let known = match class {
+            "locative" => lexicon::locative_word(word),
+            "modifier" => lexicon::place_modifier(word),
+            "region" => lexicon::region_noun(word),
+            "of_place" => lexicon::place_of_noun(word),
+            _ => false,
+        };
+        assert!(known, "place_context.tsv: {word} {class}");
     }
     for (word, _) in rows(
         "water_bodies.tsv",
@@ -407,4 +424,37 @@ fn the_world_map_is_json() {
             .unwrap_or_else(|e| panic!("world.json: {e}"));
     let countries = world["countries"].as_object().map_or(0, |c| c.len());
     assert!(countries > 100, "world.json: {countries} countries");
+}
+
+/// The gazetteer loads, and every name it lists reads back with places that
+/// exist.
+#[test]
+fn gazetteer_loads_and_every_name_reads_back() {
+    use entente_annotate::places::Gazetteer;
+    let g = Gazetteer::load_embedded().expect("the gazetteer loads");
+    // Places are parsed when asked for: every row must parse.
+    for idx in 0..g.len() {
+        let idx = u32::try_from(idx).expect("fits");
+        assert!(
+            g.place(idx).is_some(),
+            "places.tsv: row {idx} does not parse"
+        );
+    }
+    for line in include_str!("../../annotate/data/places/names.tsv").lines() {
+        let key = line.split('\t').next().unwrap_or("");
+        let r = g
+            .lookup(key)
+            .unwrap_or_else(|| panic!("names.tsv: {key:?} does not read back"));
+        assert!(!r.places.is_empty(), "names.tsv: {key:?} names no place");
+        for (p, _) in r.places {
+            assert!(g.place(p).is_some(), "names.tsv: {key:?} names row {p}");
+        }
+    }
+    for line in include_str!("../../annotate/data/places/water.tsv").lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let name = line.split('\t').next().unwrap_or("");
+        assert!(g.lookup(name).is_some(), "water.tsv: {name:?}");
+    }
 }

@@ -153,6 +153,7 @@ fn generated(i: usize, rng: &mut Rng) -> DocumentRecord {
             negated: false,
             evidence: Evidence::from_span(&text, Span::new(start, sentence_end)),
             retold: Vec::new(),
+            location: None,
         });
     }
     let mut record = DocumentRecord::new(Document {

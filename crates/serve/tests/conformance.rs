@@ -67,6 +67,7 @@ fn records() -> Vec<DocumentRecord> {
                         negated: false,
                         evidence: Evidence::from_span(&text, Span::new(0, 6)),
                         retold: Vec::new(),
+                        location: None,
                     }
                 })
                 .collect();

@@ -76,6 +76,7 @@ fn record(n: usize) -> DocumentRecord {
                 negated: false,
                 evidence: ev.clone(),
                 retold: Vec::new(),
+                location: None,
             })
             .collect(),
         quotations: vec![Quotation {

@@ -20,11 +20,27 @@ pub struct DayCount {
     pub quad: [u32; 4],
 }
 
-/// Events involving one country, as source or target (an event between
-/// two actors of one country counts once).
+/// Events that happened in one country: their location's country (for
+/// events stored before locations, schema v8: the target's, else the
+/// source's country).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CountryCount {
     pub country: String,
+    pub events: u32,
+    pub quad: [u32; 4],
+}
+
+/// Events located at one place more precise than a country (a city, a
+/// region, a body of water), for the map's points.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceCount {
+    pub name: String,
+    /// ISO alpha-3 code of its country; empty for open water.
+    pub country: String,
+    /// `city`, `adm1` or `water`.
+    pub precision: String,
+    pub lat: f64,
+    pub lon: f64,
     pub events: u32,
     pub quad: [u32; 4],
 }
@@ -144,21 +160,13 @@ impl Store {
         Ok(days)
     }
 
-    /// Matching events per country either actor belongs to, by country.
+    /// Matching events per country they happened in, by country.
     pub fn event_countries(&self, filter: &EventFilter) -> Result<Vec<CountryCount>> {
         let c = filter.conditions(false);
-        // Both halves use the same numbered parameters.
         let sql = format!(
-            "SELECT country, quad_class, count(*) FROM (
-                 SELECT source_country AS country, quad_class FROM events{}
-                 UNION ALL
-                 SELECT target_country, quad_class FROM events{})
-             GROUP BY country, quad_class ORDER BY country",
-            c.where_and("source_country IS NOT NULL AND quad_class BETWEEN 1 AND 4"),
-            c.where_and(
-                "target_country IS NOT NULL AND target_country IS NOT source_country
-                 AND quad_class BETWEEN 1 AND 4"
-            ),
+            "SELECT place_country, quad_class, count(*) FROM events{}
+             GROUP BY place_country, quad_class ORDER BY place_country",
+            c.where_and("place_country IS NOT NULL AND quad_class BETWEEN 1 AND 4"),
         );
         let rows = self.query(&sql, c.params(), "counting events per country", |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, count(r, 2)?))
@@ -180,6 +188,63 @@ impl Store {
                 last.events += n;
             }
         }
+        Ok(out)
+    }
+
+    /// Matching events per place more precise than a country, the
+    /// `max_places` with most events (then by name).
+    pub fn event_places(&self, filter: &EventFilter, max_places: usize) -> Result<Vec<PlaceCount>> {
+        let c = filter.conditions(false);
+        let sql = format!(
+            "SELECT json_extract(location, '$.name'), json_extract(location, '$.country'),
+                    json_extract(location, '$.precision'), json_extract(location, '$.lat'),
+                    json_extract(location, '$.lon'), quad_class, count(*)
+             FROM events{}
+             GROUP BY 1, 2, 3, 4, 5, 6",
+            c.where_and(
+                "location IS NOT NULL AND quad_class BETWEEN 1 AND 4
+                 AND json_extract(location, '$.precision') IN ('city', 'adm1', 'water')"
+            ),
+        );
+        type Row = (String, String, String, f64, f64, i64, u32);
+        let rows: Vec<Row> = self.query(&sql, c.params(), "counting events per place", |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                r.get::<_, Option<f64>>(3)?.unwrap_or_default(),
+                r.get::<_, Option<f64>>(4)?.unwrap_or_default(),
+                r.get::<_, i64>(5)?,
+                count(r, 6)?,
+            ))
+        })?;
+        let mut out: Vec<PlaceCount> = Vec::new();
+        for (name, country, precision, lat, lon, quad, n) in rows {
+            let Some(slot) = quad_slot(quad) else {
+                continue;
+            };
+            let i = match out.iter().position(|p| {
+                p.name == name && p.country == country && p.lat == lat && p.lon == lon
+            }) {
+                Some(i) => i,
+                None => {
+                    out.push(PlaceCount {
+                        name,
+                        country,
+                        precision,
+                        lat,
+                        lon,
+                        events: 0,
+                        quad: [0; 4],
+                    });
+                    out.len() - 1
+                }
+            };
+            out[i].quad[slot] += n;
+            out[i].events += n;
+        }
+        out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        out.truncate(max_places);
         Ok(out)
     }
 

@@ -83,6 +83,15 @@ pub(crate) fn col_json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::
     serde_json::from_str(&s).map_err(|e| bad(idx, Type::Text, format!("JSON: {e}")))
 }
 
+pub(crate) fn col_opt_json<T: DeserializeOwned>(
+    row: &Row,
+    idx: usize,
+) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| serde_json::from_str(&s).map_err(|e| bad(idx, Type::Text, format!("JSON: {e}"))))
+        .transpose()
+}
+
 /// The smallest string greater than every string starting with `prefix`,
 /// or `None` when there is none. Lets a prefix filter use an index as the
 /// range `prefix <= col < upper`.

@@ -8,7 +8,9 @@
 //! pair is the cursor of keyset paging: the next page is the events after
 //! it, found through an index whatever page is asked for.
 
-use crate::codec::{col_date, col_enum, col_json, col_usize, date_text, prefix_upper};
+use crate::codec::{
+    col_date, col_enum, col_json, col_opt_json, col_usize, date_text, prefix_upper,
+};
 use crate::error::Result;
 use crate::facts::{actor_ref, col_opt_str, col_str, evidence, Conditions};
 use crate::store::Store;
@@ -43,8 +45,9 @@ pub struct EventFilter {
     pub from: Option<NaiveDate>,
     /// Latest event date, inclusive; undated events never match.
     pub to: Option<NaiveDate>,
-    /// ISO alpha-3 code of a country the source or the target belongs to
-    /// (see [`country_of`]): `SLB` matches `SLBGOV` but never `IGOWSTNAT`.
+    /// ISO alpha-3 code of the country the event happened in: its
+    /// location's country, else (an event stored before locations, schema
+    /// v8) the target's or the source's country (see [`country_of`]).
     pub place: Option<String>,
     /// The document's public id, as events carry it.
     pub doc: Option<String>,
@@ -195,7 +198,7 @@ pub fn country_of(code: &str) -> Option<&str> {
 const EVENT_COLUMNS: &str = "doc, sentence, source_code, source_actor, source_name, target_code,
     target_actor, target_name, cameo, plover, quad_class, goldstein, date, date_precision,
     negated, evidence_start, evidence_end, evidence_text, retold, id, ord,
-    (SELECT d.id FROM documents d WHERE d.seq = events.document)";
+    (SELECT d.id FROM documents d WHERE d.seq = events.document), location";
 
 fn event_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Event)> {
     // The stable id is derived from the document's content id and the
@@ -221,6 +224,7 @@ fn event_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Event)> {
         negated: r.get(14)?,
         evidence: evidence(r, 15)?,
         retold: col_json(r, 18)?,
+        location: col_opt_json(r, 22)?,
     };
     Ok((r.get(19)?, event))
 }
@@ -278,7 +282,7 @@ impl EventFilter {
         }
         if let Some(p) = &self.place {
             let p = c.param(p.clone());
-            c.push(format!("(source_country = {p} OR target_country = {p})"));
+            c.push(format!("place_country = {p}"));
         }
         if let Some(doc) = &self.doc {
             let p = c.param(doc.clone());
@@ -316,11 +320,11 @@ impl EventFilter {
     ///
     /// Each page is found through an index in the listing order, reading
     /// about a page of rows whatever the page or the number of matches.
-    /// The actor and place filters are each an `OR` over columns, which no
-    /// one index serves in that order: such a filter is asked as one ordered
-    /// query per column (each with its `(column, sort_key, id, …)` index),
-    /// and the first `limit` of their union kept. With both, the actor's
-    /// columns are the branches and the place is checked in each.
+    /// The actor filter is an `OR` over columns, which no one index serves
+    /// in that order: it is asked as one ordered query per column (each
+    /// with its `(column, sort_key, id, …)` index), and the first `limit`
+    /// of their union kept; a place is checked in each. A place alone is
+    /// one column, `place_country`, read from its index in order.
     ///
     /// `index`, when given, is the index the page is read from, unless the
     /// branches pick theirs.
@@ -337,17 +341,6 @@ impl EventFilter {
             }
             .conditions(true);
             let branches = actor_branches(&mut c, actor);
-            (c, branches)
-        } else if let Some(place) = &self.place {
-            let mut c = EventFilter {
-                place: None,
-                ..self.clone()
-            }
-            .conditions(true);
-            let p = c.param(place.clone());
-            let branches = ["source", "target"]
-                .map(|side| (None, format!("{side}_country = {p}")))
-                .to_vec();
             (c, branches)
         } else {
             let c = self.conditions(true);

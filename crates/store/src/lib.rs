@@ -87,7 +87,7 @@ mod updates;
 mod write;
 
 pub use aggregates::{
-    ActorProfile, Counterpart, CountryCount, DayCount, Edge, MonthCount, Network, Node,
+    ActorProfile, Counterpart, CountryCount, DayCount, Edge, MonthCount, Network, Node, PlaceCount,
 };
 pub use documents::SearchHit;
 pub use entente_core::DocId;

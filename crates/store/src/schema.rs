@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -455,6 +455,27 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Version 8: where each event happened (`entente_core::Location`, as
+/// JSON; NULL for events stored before, and for events with no place and
+/// no actor country).
+///
+/// `place_country` is the country a place filter and the map ask for: the
+/// location's country, else (for events stored before this version, which
+/// have none) the target's, else the source's country, the order in which
+/// the coder falls back when no place is named. Computed by SQLite, it
+/// takes room only in its index.
+const V8: &str = r#"
+ALTER TABLE events ADD COLUMN location TEXT
+    CHECK (location IS NULL OR json_valid(location));
+ALTER TABLE events ADD COLUMN place_country TEXT
+    GENERATED ALWAYS AS (coalesce(
+        nullif(json_extract(location, '$.country'), ''),
+        target_country, source_country)) VIRTUAL;
+CREATE INDEX events_place ON events
+    (place_country, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,6 +534,9 @@ mod tests {
             ..fiji
         };
         assert_eq!(store.events(&rest).unwrap()[0].cameo, "042");
+        // Stored before locations (v8): none, and the place filter falls
+        // back on the target's, else the source's country.
+        assert!(page.events[0].1.location.is_none());
         let nato = crate::EventFilter {
             place: Some("IGO".into()),
             ..Default::default()

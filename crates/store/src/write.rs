@@ -327,9 +327,9 @@ fn insert_record(
             "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
                  source_name, target_code, target_actor, target_name, cameo, plover, quad_class,
                  goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text,
-                 retold, copy)
+                 retold, copy, location)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22)",
+                 ?18, ?19, ?20, ?21, ?22, ?23)",
         )
         .map_err(sql("events"))?;
     for (i, e) in record.events.iter().enumerate() {
@@ -357,6 +357,11 @@ fn insert_record(
             e.evidence.text,
             json_text(&e.retold).map_err(WriteError::Invalid)?,
             copy,
+            e.location
+                .as_ref()
+                .map(json_text)
+                .transpose()
+                .map_err(WriteError::Invalid)?,
         ])
         .map_err(sql("events"))?;
     }

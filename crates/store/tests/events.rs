@@ -61,6 +61,13 @@ fn varied(docs: usize) -> Vec<DocumentRecord> {
                     let tgt = rng.below(ACTORS.len() + 1);
                     let code = CODES[rng.below(CODES.len())];
                     let day = rng.below(6);
+                    // Some events happened at a named place (in Fiji, or at
+                    // sea, which has no country); the others have none.
+                    let location = match rng.below(4) {
+                        0 => Some(place("Suva", "FJI")),
+                        1 => Some(place("Coral Sea", "")),
+                        _ => None,
+                    };
                     Event {
                         id: 0,
                         doc: public.clone().into(),
@@ -76,6 +83,7 @@ fn varied(docs: usize) -> Vec<DocumentRecord> {
                         negated: false,
                         evidence: Evidence::from_span(&doc.text, Span::new(0, 10)),
                         retold: Vec::new(),
+                        location,
                     }
                 })
                 .collect();
@@ -110,8 +118,44 @@ fn matches(f: &EventFilter, e: &Event) -> bool {
             }))
         && f.place
             .as_ref()
-            .is_none_or(|p| sides().any(|s| country_of(&s.code) == Some(p.as_str())))
+            .is_none_or(|p| place_country(e).as_deref() == Some(p.as_str()))
         && f.doc.as_ref().is_none_or(|d| *e.doc == **d)
+}
+
+fn place(name: &str, country: &str) -> entente_core::Location {
+    entente_core::Location {
+        name: name.into(),
+        full_name: name.into(),
+        country: country.into(),
+        adm1: "".into(),
+        lat: -18.0,
+        lon: 178.0,
+        precision: if country.is_empty() {
+            entente_core::LocationPrecision::Water
+        } else {
+            entente_core::LocationPrecision::City
+        },
+        feature_id: name.into(),
+        basis: entente_core::LocationBasis::Clause,
+        start: None,
+        end: None,
+    }
+}
+
+/// The country an event happened in, as the place filter and the map read
+/// it: its location's country, else the target's, else the source's.
+fn place_country(e: &Event) -> Option<String> {
+    e.location
+        .as_ref()
+        .map(|l| l.country.to_string())
+        .filter(|c| !c.is_empty())
+        .or_else(|| {
+            e.target
+                .as_ref()
+                .and_then(|t| country_of(&t.code))
+                .or_else(|| country_of(&e.source.code))
+                .map(str::to_string)
+        })
 }
 
 /// The events in listing order: by date, undated last, then as stored.
@@ -147,7 +191,7 @@ fn filters(doc: &str) -> Vec<EventFilter> {
                     (None, day(3)),
                     (day(2), day(2)),
                 ] {
-                    for place in [None, Some("SLB"), Some("IGO")] {
+                    for place in [None, Some("SLB"), Some("FJI"), Some("IGO")] {
                         out.push(EventFilter {
                             actor: actor.map(String::from),
                             cameo: cameo.map(String::from),
@@ -385,10 +429,8 @@ fn aggregates_agree_with_counting_by_hand() {
 
         let mut countries: BTreeMap<String, [u32; 4]> = BTreeMap::new();
         for e in &hits {
-            let src = country_of(&e.source.code);
-            let tgt = e.target.as_ref().and_then(|t| country_of(&t.code));
-            for c in [src, tgt.filter(|t| Some(*t) != src)].into_iter().flatten() {
-                countries.entry(c.to_string()).or_default()[usize::from(e.quad_class - 1)] += 1;
+            if let Some(c) = place_country(e) {
+                countries.entry(c).or_default()[usize::from(e.quad_class - 1)] += 1;
             }
         }
         let got: Vec<(String, [u32; 4], u32)> = store

@@ -15,6 +15,7 @@ pub fn run(cmd: EvalCommand) -> Result<Outcome> {
         EvalCommand::Extract { gold, html, worst } => extract(&gold, &html, worst),
         EvalCommand::Actors { gold } => actors(&gold),
         EvalCommand::Events { gold } => events(&gold),
+        EvalCommand::Geo { gold, km } => geo(&gold, km),
         EvalCommand::Parser { conllu } => parser(&conllu),
     }
 }
@@ -106,6 +107,46 @@ fn actors(gold: &Path) -> Result<Outcome> {
                 } else {
                     m.found.join(",")
                 }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+fn geo(gold: &Path, km: f64) -> Result<Outcome> {
+    use entente_code::eval::geo::{evaluate_geo, parse_geo_gold};
+    let json =
+        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let records = parse_geo_gold(&gold.display().to_string(), &json)?;
+    let pipeline = Pipeline::embedded().context("cannot start the pipeline")?;
+    let report = evaluate_geo(&records, km, |text, date| {
+        pipeline.code_text("gold", text, Some(date)).1.events
+    });
+    let mut out = stdout();
+    writeln!(out, "records                {}", report.records)?;
+    writeln!(out, "located                {}", report.located)?;
+    writeln!(
+        out,
+        "location accuracy      {:.4} ({}/{}, within {} km or the same name)",
+        report.accuracy, report.correct, report.records, report.tolerance_km
+    )?;
+    writeln!(
+        out,
+        "precision agreement    {:.4} ({}/{})",
+        report.precision_accuracy, report.precision_correct, report.records
+    )?;
+    if !report.misses.is_empty() {
+        writeln!(out, "\nmisses:")?;
+        for m in &report.misses {
+            writeln!(
+                out,
+                "  {}  expected {}  found {}{}\n    {}",
+                m.id,
+                m.expected,
+                m.found.as_deref().unwrap_or("-"),
+                m.km.map(|k| format!(" ({k:.0} km)")).unwrap_or_default(),
+                m.text
             )?;
         }
     }

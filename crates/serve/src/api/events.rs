@@ -223,15 +223,26 @@ pub(crate) async fn network(
     Ok(Json(Network::clone(&network)))
 }
 
+/// How many places the map draws at most (those with most events).
+const MAP_PLACES: usize = 300;
+
 pub(crate) async fn map(
     State(state): State<AppState>,
     Query(p): Query<EventParams>,
 ) -> Result<Json<Value>, ApiError> {
     let q = p.query()?;
+    let places_q = q.clone();
     let countries = state
         .aggregate("map", q, String::new(), |s, q| Ok(s.event_countries(q)?))
         .await?;
-    Ok(Json(json!({ "countries": countries.as_ref() })))
+    let places = state
+        .aggregate("map-places", places_q, MAP_PLACES.to_string(), |s, q| {
+            Ok(s.event_places(q, MAP_PLACES)?)
+        })
+        .await?;
+    Ok(Json(
+        json!({ "countries": countries.as_ref(), "places": places.as_ref() }),
+    ))
 }
 
 pub(crate) async fn actor(

@@ -97,6 +97,7 @@ function quadCell(q) {
 const COLOURS = {
   q1: '#4daf4a', q2: '#1f78b4', q3: '#f39c12', q4: '#d62728',
   coop: '#3b8f5a', conf: '#c0392b', member: '#7fa7e6', obligated: '#3b8f5a', attacked: '#c0392b',
+  country: '#e07d68', place: '#1f5fbf',
 };
 
 // A legend entry: a coloured square, then its label.
@@ -626,6 +627,14 @@ async function world() {
   return worldCache;
 }
 
+// The latitude at the top of world.json (build_world.py's TOP): with the
+// width spanning 360 degrees, it fixes the equirectangular projection.
+const MAP_TOP = 84.0;
+function project(w, lon, lat) {
+  const k = w.width / 360;
+  return [(lon + 180) * k, (MAP_TOP - lat) * k];
+}
+
 // The world with each country's class from classOf(code) and a title.
 function worldMap(w, id, classOf, titleOf, hrefOf) {
   const root = svg('svg', { viewBox: `0 0 ${w.width} ${w.height}`, id });
@@ -658,8 +667,21 @@ async function viewMap(_, params) {
         svg('title', {}, shape.n + ': ' + c.events + ' events (' + c.quad.join(' / ') + ' by quad class)')));
     root.appendChild(a);
   }
+  // Places finer than a country (cities, regions, seas), at their
+  // coordinates: the projection is build_world.py's equirectangular one.
+  const places = counts.places || [];
+  const maxPlace = Math.max(1, ...places.map(p => p.events));
+  for (const p of places) {
+    const [x, y] = project(w, p.lon, p.lat);
+    const dot = svg('circle', { class: 'place place-' + p.precision, cx: x, cy: y, r: 2 + 6 * Math.sqrt(p.events / maxPlace), 'data-name': p.name },
+      svg('title', {}, p.name + (p.country ? ' (' + p.country + ')' : '') + ': ' + p.events + ' events (' + p.quad.join(' / ') + ' by quad class)'));
+    root.appendChild(p.country ? svg('a', { href: href('events', { ...filters, place: p.country }) }, dot) : dot);
+  }
   main.appendChild(root);
-  main.appendChild(el('p', { class: 'muted' }, 'Events are placed in the countries of their actors (the coded events carry no finer location). Country outlines: Natural Earth, public domain.'));
+  main.appendChild(el('p', { class: 'legend', id: 'map-legend' },
+    swatch(COLOURS.country, 'country: events that happened there'),
+    swatch(COLOURS.place, 'point: a city, region or sea the text names'),
+    el('span', { class: 'muted' }, places.length + ' places. An event is placed where its clause or sentence says it happened, else in its target\'s or source\'s country. Country outlines: Natural Earth, public domain; places: GeoNames, CC BY 4.0.')));
   main.appendChild(table(['country', 'events', 'by quad class'], counts.countries.slice().sort((a, b) => b.events - a.events).map(c =>
     el('tr', {}, el('td', {}, link('events', { ...filters, place: c.country }, w.countries[c.country] ? w.countries[c.country].n : c.country), ' ', el('span', { class: 'muted' }, c.country)),
       el('td', {}, String(c.events)), el('td', {}, c.quad.join(' / '))))));

@@ -125,6 +125,21 @@ pub fn record(n: usize) -> DocumentRecord {
             } else {
                 Vec::new()
             },
+            // The first event happened at a named place; the others have
+            // none (as events stored before schema v8).
+            location: (i == 0).then(|| entente_core::Location {
+                name: "Honiara".into(),
+                full_name: "Honiara, Guadalcanal, Solomon Islands".into(),
+                country: "SLB".into(),
+                adm1: "BP08".into(),
+                lat: -9.4333,
+                lon: 159.95,
+                precision: entente_core::LocationPrecision::City,
+                feature_id: "2108502".into(),
+                basis: entente_core::LocationBasis::Clause,
+                start: Some(0),
+                end: Some(7),
+            }),
         })
         .collect();
     let quote_start = doc.text.find('"').unwrap_or(0);
