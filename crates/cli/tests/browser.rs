@@ -63,6 +63,221 @@ fn browse(url: &str, args: &[String]) -> Output {
         .expect("chromium runs")
 }
 
+/// A headless Chromium driven over the DevTools protocol on a pipe
+/// (`--remote-debugging-pipe`: commands on fd 3, answers on fd 4, each a
+/// JSON message ending in a NUL byte), for tests that click and measure.
+/// The two descriptors are named pipes the shell opens for it.
+struct Driven {
+    child: std::process::Child,
+    to: std::fs::File,
+    from: std::io::BufReader<std::fs::File>,
+    session: String,
+    next: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driven {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driven {
+    /// Opens `url` in a fresh headless Chromium.
+    fn open(url: &str) -> Driven {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let (cmds, answers) = (profile.path().join("cmds"), profile.path().join("answers"));
+        for fifo in [&cmds, &answers] {
+            let made = Command::new("mkfifo")
+                .arg(fifo)
+                .status()
+                .expect("mkfifo runs");
+            assert!(made.success(), "mkfifo {}", fifo.display());
+        }
+        let child = Command::new("sh")
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" 3<\"$CDP_IN\" 4>\"$CDP_OUT\"")
+            .arg(chromium())
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
+                "--remote-debugging-pipe",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .env("CDP_IN", &cmds)
+            .env("CDP_OUT", &answers)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromium starts");
+        // In the order the shell opens them, so neither side waits forever.
+        let to = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&cmds)
+            .expect("opens the command pipe");
+        let from =
+            std::io::BufReader::new(std::fs::File::open(&answers).expect("opens the answer pipe"));
+        let mut d = Driven {
+            child,
+            to,
+            from,
+            session: String::new(),
+            next: 0,
+            _profile: profile,
+        };
+        let targets = d.call("Target.getTargets", serde_json::json!({}));
+        let page = targets["targetInfos"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|t| t["type"] == "page")
+            .and_then(|t| t["targetId"].as_str())
+            .expect("a page target")
+            .to_string();
+        let attached = d.call(
+            "Target.attachToTarget",
+            serde_json::json!({ "targetId": page, "flatten": true }),
+        );
+        d.session = attached["sessionId"]
+            .as_str()
+            .expect("a session")
+            .to_string();
+        // Answered once the page's document is the new one: what is
+        // evaluated next runs in it.
+        let nav = d.call("Page.navigate", serde_json::json!({ "url": url }));
+        assert!(nav["errorText"].is_null(), "{url}: {}", nav["errorText"]);
+        d
+    }
+
+    /// Sends one command and waits for its answer's result.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        use std::io::{BufRead, Write};
+        self.next += 1;
+        let mut msg = serde_json::json!({ "id": self.next, "method": method, "params": params });
+        if !self.session.is_empty() {
+            msg["sessionId"] = Value::String(self.session.clone());
+        }
+        let mut bytes = serde_json::to_vec(&msg).expect("JSON");
+        bytes.push(0);
+        self.to.write_all(&bytes).expect("sends to chromium");
+        loop {
+            let mut raw = Vec::new();
+            let n = self
+                .from
+                .read_until(0, &mut raw)
+                .expect("reads from chromium");
+            assert!(n > 0, "chromium closed the pipe while {method} was pending");
+            raw.pop();
+            let answer: Value = serde_json::from_slice(&raw).expect("chromium sends JSON");
+            if answer["id"] != self.next {
+                continue; // an event, or another session's
+            }
+            assert!(answer["error"].is_null(), "{method}: {}", answer["error"]);
+            return answer["result"].clone();
+        }
+    }
+
+    /// The value of a JavaScript expression in the page (awaited when a
+    /// promise); a thrown error fails the test with its message.
+    fn eval(&mut self, expression: &str) -> Value {
+        let r = self.call(
+            "Runtime.evaluate",
+            serde_json::json!({ "expression": expression, "awaitPromise": true, "returnByValue": true }),
+        );
+        assert!(
+            r["exceptionDetails"].is_null(),
+            "{expression}: {}",
+            r["exceptionDetails"]
+        );
+        r["result"]["value"].clone()
+    }
+
+    /// Waits until the page finished rendering and shows `selector`.
+    fn wait_for(&mut self, selector: &str) {
+        let sel = serde_json::to_string(selector).expect("JSON");
+        self.eval(&format!(
+            "new Promise((ok, fail) => {{ const t0 = Date.now(); (function poll() {{ \
+             if (document.body && document.body.dataset.ready && document.querySelector({sel})) return ok(true); \
+             if (Date.now() - t0 > 15000) return fail(new Error('no ' + {sel} + ' after 15 s: ' + document.body.innerText.slice(0, 500))); \
+             setTimeout(poll, 50); }})(); }})"
+        ));
+    }
+
+    /// Follows the in-page link `hash` (`#/...`) and waits for the page to
+    /// render; what it shows as an error, if anything.
+    fn visit(&mut self, hash: &str) -> Option<String> {
+        let h = serde_json::to_string(hash).expect("JSON");
+        let shown = self.eval(&format!(
+            "(async () => {{ document.body.removeAttribute('data-ready'); \
+             if (location.hash === {h}) render(); else location.hash = {h}; \
+             const t0 = Date.now(); \
+             while (!(document.body && document.body.dataset.ready)) {{ \
+               if (Date.now() - t0 > 30000) throw new Error('no page after 30 s'); \
+               await new Promise(r => setTimeout(r, 20)); }} \
+             const e = document.getElementById('error'); \
+             const h1 = document.querySelector('main h1'); \
+             return e ? e.textContent : (h1 && h1.textContent === 'Not found' ? 'Not found' : null); }})()"
+        ));
+        shown.as_str().map(String::from)
+    }
+
+    /// The in-page links (`#/...`) of the page shown, in order.
+    fn links(&mut self) -> Vec<String> {
+        let v = self.eval(
+            "[...document.querySelectorAll('a[href^=\"#/\"]')].map(a => a.getAttribute('href'))",
+        );
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.as_str().map(String::from))
+            .collect()
+    }
+
+    /// Saves a screenshot as `target/screenshots/NAME.png`.
+    fn screenshot(&mut self, name: &str) {
+        let shot = self.call(
+            "Page.captureScreenshot",
+            serde_json::json!({ "format": "png" }),
+        );
+        let png = base64(shot["data"].as_str().expect("screenshot data"));
+        std::fs::write(screenshots().join(format!("{name}.png")), png)
+            .expect("saves the screenshot");
+    }
+}
+
+/// Standard base64, as the DevTools protocol sends binary data.
+fn base64(s: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for v in s.bytes().filter_map(value) {
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
 /// The DOM of a page after its script ran, and a screenshot of it.
 fn page(server: &Server, route: &str, name: &str) -> String {
     let url = server.url(&format!("/#/{route}"));
@@ -538,5 +753,357 @@ fn updates_read_as_sentences() {
     assert!(
         dom.contains("Finland formally joined NATO"),
         "the evidence is quoted"
+    );
+}
+
+/// Issue 13: a token holder accepts a proposal in the updates page; the
+/// page says so, the list is refreshed and the knowledge base answers with
+/// the new member.
+#[test]
+fn accept_an_update_in_the_browser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(
+        dir.path(),
+        &[(
+            "ireland.txt",
+            "Ireland formally joined NATO on Tuesday, ending decades of military neutrality.",
+        )],
+    );
+    let token = "browser-s3cret";
+    let server = Server::start(&db, &["--token", token]);
+    let api = server.get_json("/api/updates?status=proposed");
+    let accession = api["updates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| u["kind"] == "accession" && u["update"]["state"] == "IRL")
+        .unwrap_or_else(|| panic!("Ireland's accession is proposed: {api}"));
+    let id = accession["id"].to_string();
+    let on = accession["update"]["date"]
+        .as_str()
+        .unwrap_or("2030-01-01")
+        .to_string();
+    let members = |s: &Server| {
+        let v = s.get_json(&format!("/api/members/NATO?on={on}"));
+        v["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["code"].as_str().map(String::from))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        !members(&server).contains(&"IRL".to_string()),
+        "not a member on {on} before the acceptance"
+    );
+
+    let mut b = Driven::open(&server.url("/#/updates"));
+    b.wait_for("#token-form");
+    assert_eq!(
+        b.eval("document.querySelectorAll('button.decide-accept').length"),
+        0,
+        "no buttons without a token"
+    );
+    // The token typed into the form, as a user would.
+    b.eval(&format!(
+        "document.querySelector('#token-form input').value = {}; \
+         document.querySelector('#token-form button[type=submit]').click(); true",
+        serde_json::to_string(token).expect("JSON")
+    ));
+    let button = format!("button.decide-accept[data-update=\"{id}\"]");
+    b.wait_for(&button);
+    b.screenshot("updates-with-token");
+    b.eval(&format!(
+        "document.querySelector({}).click(); true",
+        serde_json::to_string(&button).expect("JSON")
+    ));
+    b.wait_for("#decision");
+    b.screenshot("updates-accepted");
+    let said = b.eval("document.querySelector('#decision').className + ': ' + document.querySelector('#decision').textContent");
+    let said = said.as_str().unwrap_or_default().to_string();
+    assert!(
+        said.starts_with("notice:")
+            && said.contains(&format!("#{id}"))
+            && said.contains("accepted"),
+        "the page says it was accepted: {said}"
+    );
+    let status = b.eval(&format!(
+        "document.querySelector('#update-{id}').dataset.status"
+    ));
+    assert_eq!(status, "accepted", "the list is refreshed");
+    assert!(
+        b.eval("sessionStorage.getItem('entente-token')") == token,
+        "the token is kept for the tab"
+    );
+    let after = members(&server);
+    assert!(
+        after.contains(&"IRL".to_string()),
+        "Ireland is a member on {on}: {after:?}"
+    );
+}
+
+/// Issue 13: events over many months are binned by week or month, with
+/// more than two date ticks, not drawn as hundreds of one-day slivers.
+#[test]
+fn timeline_bins_months_of_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("months.db");
+    for (i, (published, text)) in [
+        (
+            "2021-01-15",
+            "Japan and Australia held talks in Tokyo on Wednesday.",
+        ),
+        (
+            "2021-06-15",
+            "France and Germany held talks in Paris on Monday.",
+        ),
+        (
+            "2021-11-15",
+            "India and Brazil held talks in New Delhi on Friday.",
+        ),
+        (
+            "2022-09-15",
+            "Canada and Mexico held talks in Ottawa on Tuesday.",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let input = dir.path().join(format!("talks-{i}.txt"));
+        std::fs::write(&input, text).expect("writes an input");
+        let out = entente()
+            .arg("run")
+            .arg(&input)
+            .arg("--db")
+            .arg(&db)
+            .args(["--published", published])
+            .output()
+            .expect("entente run");
+        assert!(out.status.success(), "entente run: {}", stderr_of(&out));
+    }
+    let server = Server::start(&db, &[]);
+    let days = server.get_json("/api/timeline");
+    let dom = page(&server, "events", "events-months");
+    let chart = dom
+        .split("id=\"timeline\"")
+        .nth(1)
+        .and_then(|c| c.split("</svg>").next())
+        .unwrap_or("");
+    assert!(
+        chart.contains("data-bin=\"week\"") || chart.contains("data-bin=\"month\""),
+        "twenty months of events are binned by week or month: {chart}\n{days}"
+    );
+    let ticks = chart.matches("class=\"tick\"").count();
+    assert!(ticks > 2, "more than two date ticks, got {ticks}: {chart}");
+    assert!(
+        chart.matches("<rect class=\"q").count() >= 4,
+        "the four talks are drawn in their bins: {chart}"
+    );
+}
+
+/// Issue 13: on a network of many actors, no two labels overlap and the
+/// heaviest actors are labelled, measured in the page (`getBBox`).
+#[test]
+fn network_labels_do_not_collide() {
+    let countries = [
+        "Japan",
+        "Australia",
+        "France",
+        "Germany",
+        "India",
+        "Brazil",
+        "Canada",
+        "Mexico",
+        "Italy",
+        "Spain",
+        "Poland",
+        "Turkey",
+        "Egypt",
+        "Kenya",
+        "Nigeria",
+        "Chile",
+        "Peru",
+        "Argentina",
+        "Indonesia",
+        "Vietnam",
+        "Thailand",
+        "Malaysia",
+        "Norway",
+        "Sweden",
+        "Finland",
+        "Greece",
+        "Portugal",
+        "Ireland",
+        "Austria",
+        "Hungary",
+        "Romania",
+        "Morocco",
+        "Belgium",
+        "Denmark",
+        "Bulgaria",
+        "Croatia",
+        "Serbia",
+        "Ukraine",
+        "Georgia",
+        "Armenia",
+        "Azerbaijan",
+        "Kazakhstan",
+        "Pakistan",
+        "Bangladesh",
+        "Nepal",
+        "Cambodia",
+        "Laos",
+        "Mongolia",
+        "Singapore",
+        "Philippines",
+        "Colombia",
+        "Venezuela",
+        "Ecuador",
+        "Bolivia",
+        "Uruguay",
+        "Paraguay",
+        "Cuba",
+        "Jamaica",
+        "Ghana",
+        "Senegal",
+        "Ethiopia",
+        "Tanzania",
+        "Uganda",
+        "Angola",
+        "Zambia",
+        "Algeria",
+        "Tunisia",
+        "Jordan",
+        "Lebanon",
+        "Qatar",
+        "Oman",
+        "Kuwait",
+        "Iceland",
+        "Estonia",
+        "Latvia",
+        "Lithuania",
+    ];
+    // A chain of talks, and Japan in talks with every fourth: Japan is the
+    // heaviest node, its partners next.
+    let mut text = String::new();
+    for (i, pair) in countries.windows(2).enumerate() {
+        text.push_str(&format!(
+            "{} and {} held talks on Wednesday.\n\n",
+            pair[0], pair[1]
+        ));
+        if i % 4 == 0 && pair[1] != "Japan" {
+            text.push_str(&format!(
+                "Japan and {} held talks on Thursday.\n\n",
+                pair[1]
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(dir.path(), &[("talks.txt", &text)]);
+    let server = Server::start(&db, &[]);
+    let net = server.get_json("/api/network?nodes=90");
+    let nodes = net["nodes"].as_array().cloned().unwrap_or_default();
+    assert!(nodes.len() >= 70, "a dense network: {} nodes", nodes.len());
+
+    let mut b = Driven::open(&server.url("/#/network?nodes=90"));
+    b.wait_for("#network-legend");
+    b.screenshot("network-dense");
+    let drawn = b.eval(
+        "JSON.stringify([...document.querySelectorAll('#network text.label')].map(t => { \
+         const b = t.getBBox(); return { node: t.dataset.node, x: b.x, y: b.y, w: b.width, h: b.height }; }))",
+    );
+    let labels: Vec<Value> =
+        serde_json::from_str(drawn.as_str().unwrap_or("[]")).expect("labels as JSON");
+    assert!(
+        labels.len() * 2 >= nodes.len(),
+        "at least half the {} actors are labelled, got {}",
+        nodes.len(),
+        labels.len()
+    );
+    let f = |v: &Value, k: &str| v[k].as_f64().unwrap_or(0.0);
+    for (i, a) in labels.iter().enumerate() {
+        assert!(f(a, "w") > 0.0, "label {a} is drawn");
+        for c in &labels[i + 1..] {
+            let apart = f(a, "x") + f(a, "w") <= f(c, "x")
+                || f(c, "x") + f(c, "w") <= f(a, "x")
+                || f(a, "y") + f(a, "h") <= f(c, "y")
+                || f(c, "y") + f(c, "h") <= f(a, "y");
+            assert!(apart, "labels overlap: {a} and {c}");
+        }
+    }
+    let mut by_weight: Vec<(i64, String)> = nodes
+        .iter()
+        .map(|n| {
+            (
+                n["events"].as_i64().unwrap_or(0),
+                n["id"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    by_weight.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let labelled: Vec<&str> = labels.iter().filter_map(|l| l["node"].as_str()).collect();
+    for (events, id) in by_weight.iter().take(5) {
+        assert!(
+            labelled.contains(&id.as_str()),
+            "{id} ({events} events) is among the heaviest and is labelled: {labelled:?}"
+        );
+    }
+}
+
+/// Issue 13: every link of the home page, of an actor's page and of the
+/// alliance explorer leads to a page that renders without an error.
+#[test]
+fn every_link_leads_to_a_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = store_with(
+        dir.path(),
+        &[(
+            "talks.txt",
+            "Japan and Australia held talks in Tokyo on Wednesday about 2,000 troops.",
+        )],
+    );
+    let server = Server::start(&db, &[]);
+    let mut b = Driven::open(&server.url("/#/"));
+    b.wait_for("main");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut failed = Vec::new();
+    for start in [
+        "#/",
+        "#/actor/USA",
+        "#/alliances?org=NATO&on=2022-04-08&attacked=BEL",
+    ] {
+        if let Some(e) = b.visit(start) {
+            failed.push(format!("{start}: {e}"));
+            continue;
+        }
+        let links = b.links();
+        assert!(!links.is_empty(), "{start} has links");
+        // Links to the page itself with other parameters (the alliance
+        // map's countries) are that page again: one of them is followed.
+        let route = |l: &str| l.split(['?', '/']).nth(1).unwrap_or("").to_string();
+        let mut again = false;
+        for link in links {
+            if route(&link) == "alliances" && route(start) == "alliances" {
+                if again {
+                    continue;
+                }
+                again = true;
+            }
+            if !seen.insert(link.clone()) {
+                continue;
+            }
+            if let Some(e) = b.visit(&link) {
+                failed.push(format!("{link} (linked from {start}): {e}"));
+            }
+        }
+    }
+    assert!(
+        seen.len() > 30,
+        "the three pages link to many pages: {seen:?}"
+    );
+    assert!(
+        failed.is_empty(),
+        "links to error pages:\n{}",
+        failed.join("\n")
     );
 }

@@ -434,3 +434,122 @@ fn cli_and_api_agree_after_an_accepted_update() {
     assert_eq!(cli["updates"][0]["update"], cli["updates"][0]["payload"]);
     assert_eq!(cli["updates"][0]["status"], "accepted");
 }
+
+/// The Japan–Philippines pact and the Australia–Fiji treaty, proposed from
+/// two articles in a store under `dir`; the store and the two updates' ids.
+fn two_pacts(dir: &Path) -> (PathBuf, String, String) {
+    let db = dir.join("pacts.db");
+    let pact = dir.join("pact.txt");
+    std::fs::write(
+        &pact,
+        "Japan and the Philippines signed a mutual defence pact on Monday, officials said.\n",
+    )
+    .expect("write");
+    let other = dir.join("other.txt");
+    std::fs::write(
+        &other,
+        "Australia and Fiji signed a mutual defence treaty on Friday.\n",
+    )
+    .expect("write");
+    run_into(&db, &[&pact, &other], "2031-03-05");
+    let listed = json_of(&db, &["updates"]);
+    let id_of = |a: &str, b: &str| {
+        listed["updates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|u| {
+                u["kind"] == "treaty_signed"
+                    && [a, b].contains(&u["update"]["state"].as_str().unwrap_or(""))
+                    && [a, b].contains(&u["update"]["other"].as_str().unwrap_or(""))
+            })
+            .map(|u| u["id"].to_string())
+            .unwrap_or_else(|| panic!("a proposal of the {a}–{b} pact:\n{listed:#}"))
+    };
+    let (jp, au) = (id_of("JPN", "PHL"), id_of("AUS", "FJI"));
+    (db, jp, au)
+}
+
+/// Issue 13: a token holder decides updates over the API, with the rules
+/// of `entente updates`: accepting changes the knowledge-base answers from
+/// the fact's date, a rejection stands until reopened; no token configured
+/// or a wrong one is refused.
+#[test]
+fn api_decisions_need_the_token_and_change_the_answers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, jp, au) = two_pacts(dir.path());
+    let read_only = super::serve::Server::start(&db, &[]);
+    let (status, body) = read_only.request(
+        "POST",
+        &format!("/api/updates/{jp}/accept"),
+        &[("Authorization", "Bearer whatever-token")],
+        "",
+    );
+    assert_eq!(status, 403, "no token configured: {body}");
+    assert!(body.contains("\"error\""), "a JSON error: {body}");
+    drop(read_only);
+
+    let token = "decide-s3cret";
+    let server = super::serve::Server::start(&db, &["--token", token]);
+    let bearer = format!("Bearer {token}");
+    let post = |action: &str, id: &str, auth: &str| {
+        server.request(
+            "POST",
+            &format!("/api/updates/{id}/{action}"),
+            &[("Authorization", auth)],
+            "",
+        )
+    };
+    let treaties = |a: &str, b: &str, on: &str| {
+        codes(
+            &server.get_json(&format!("/api/treaties?a={a}&b={b}&on={on}")),
+            "treaties",
+            "treaty",
+        )
+    };
+    let name = "Agreement between Japan and Philippines";
+    let on = "2031-04-01";
+    let has_pact = |on: &str| treaties("JPN", "PHL", on).contains(&name.to_string());
+    assert!(!has_pact(on));
+    let (status, body) = post("accept", &jp, "Bearer wrong-token");
+    assert_eq!(status, 403, "wrong token: {body}");
+    assert!(!has_pact(on), "nothing changed");
+
+    let (status, body) = post("accept", &jp, &bearer);
+    assert_eq!(status, 200, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["changed"], true);
+    assert_eq!(v["update"]["status"], "accepted");
+    assert!(has_pact(on), "{:?}", treaties("JPN", "PHL", on));
+    assert!(!has_pact("2031-03-02"), "not before the pact's date");
+    let enc = name.replace(' ', "%20");
+    let members = server.get_json(&format!("/api/members/{enc}?on={on}"));
+    assert_eq!(codes(&members, "members", "code"), ["JPN", "PHL"]);
+    let cli = json_of(&db, &["treaties", "--between", "JPN", "PHL", "--on", on]);
+    assert_eq!(
+        codes(&cli, "treaties", "treaty"),
+        treaties("JPN", "PHL", on),
+        "the CLI agrees"
+    );
+    let (status, body) = post("accept", &jp, &bearer);
+    assert_eq!(status, 200, "accepting twice is no change: {body}");
+    assert!(body.contains("\"changed\":false"), "{body}");
+
+    // A rejection stands: accepting it is refused until it is reopened.
+    let (status, body) = post("reject", &au, &bearer);
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post("accept", &au, &bearer);
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("reopen"), "says how: {body}");
+    assert!(treaties("AUS", "FJI", on).is_empty());
+    let (status, body) = post("reopen", &au, &bearer);
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post("accept", &au, &bearer);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        !treaties("AUS", "FJI", on).is_empty(),
+        "accepted once reopened"
+    );
+    let (status, _) = post("reject", "424242", &bearer);
+    assert_eq!(status, 404);
+}

@@ -1,6 +1,8 @@
 //! The one knowledge base the command line and the API answer from: the
 //! embedded facts plus every update a person accepted from the news, each
 //! applied from its own date, in the order the updates were proposed.
+//! [`decide`] is the one way either of them accepts, rejects or reopens an
+//! update.
 
 use entente_know::{KnowError, KnowledgeBase, KnowledgeUpdate};
 use entente_store::{Store, StoreError, StoredUpdate, UpdateId, UpdateStatus};
@@ -161,4 +163,121 @@ fn log_skipped(skipped: &[SkippedUpdate]) {
     for s in skipped {
         tracing::warn!("accepted update not applied: {s}");
     }
+}
+
+/// How a decision on an update ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decided {
+    /// The update as it was before the decision.
+    pub update: StoredUpdate,
+    /// `false` when it already had the status asked for: nothing changed.
+    pub changed: bool,
+}
+
+/// Why a decision on an update was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DecisionError {
+    /// The store holds no update with this id.
+    #[error("no update {0}")]
+    NotFound(UpdateId),
+    /// Accepted or rejected already: a decision stands until reopened.
+    #[error(
+        "update {id} was {} on {decided_at}: the decision stands; reopen it to put it back \
+         among the proposed ones",
+        status.as_str()
+    )]
+    Decided {
+        id: UpdateId,
+        status: UpdateStatus,
+        decided_at: String,
+    },
+    /// A fact rejected once stays out, whichever report proposes it again.
+    #[error(
+        "update {id} reports the same fact as update {rejected}, which was rejected: the \
+         decision stands; reopen update {rejected} to put it back among the proposed ones"
+    )]
+    RejectedFact { id: UpdateId, rejected: UpdateId },
+    /// The knowledge base cannot apply it (or an update accepted before).
+    #[error(transparent)]
+    CannotApply(#[from] SkippedUpdate),
+    /// The knowledge base could not be built.
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+    /// The store failed; the error names it.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl DecisionError {
+    /// Whether the decision was refused for what was asked (the caller's
+    /// to correct), not for a failure of the store or of the data.
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            DecisionError::NotFound(_)
+                | DecisionError::Decided { .. }
+                | DecisionError::RejectedFact { .. }
+                | DecisionError::CannotApply(_)
+        )
+    }
+}
+
+/// Sets update `id` to `status` (accepted, rejected, or proposed again to
+/// reopen it), as the command line's `entente updates` and the API do. A
+/// decision stands until reopened: an accepted or rejected update cannot be
+/// decided the other way, so a rejected one is not accepted by mistake nor
+/// an accepted one silently dropped. An update is accepted only when the
+/// knowledge base, with every update accepted before, can apply it, and not
+/// when it reports a fact already rejected. Asking for the status it has is
+/// no change.
+pub fn decide(
+    store: &mut Store,
+    id: UpdateId,
+    status: UpdateStatus,
+) -> Result<Decided, DecisionError> {
+    let update = store.update(id)?.ok_or(DecisionError::NotFound(id))?;
+    match (update.status, status) {
+        (now, wanted) if now == wanted => {
+            return Ok(Decided {
+                update,
+                changed: false,
+            })
+        }
+        (
+            UpdateStatus::Accepted | UpdateStatus::Rejected,
+            UpdateStatus::Accepted | UpdateStatus::Rejected,
+        ) => {
+            return Err(DecisionError::Decided {
+                id,
+                status: update.status,
+                decided_at: update
+                    .decided_at
+                    .clone()
+                    .unwrap_or_else(|| "an unknown date".to_string()),
+            })
+        }
+        _ => {}
+    }
+    if status == UpdateStatus::Accepted {
+        // Refused before it is recorded: what the knowledge base cannot apply.
+        let kb_update = knowledge_update(&update)?;
+        for rejected in store.updates(Some(UpdateStatus::Rejected))? {
+            if knowledge_update(&rejected).is_ok_and(|r| r.same_fact(&kb_update)) {
+                return Err(DecisionError::RejectedFact {
+                    id,
+                    rejected: rejected.id,
+                });
+            }
+        }
+        let mut kb = CurrentKnowledge::from_store(store)?.strict()?;
+        kb.apply(&kb_update).map_err(|e| SkippedUpdate {
+            id,
+            problem: UpdateProblem::CannotApply(e),
+        })?;
+    }
+    store.set_update_status(id, status)?;
+    Ok(Decided {
+        update,
+        changed: true,
+    })
 }

@@ -52,8 +52,9 @@ pub struct ServeConfig {
     pub db: PathBuf,
     /// Where to listen, e.g. `127.0.0.1:8080`.
     pub addr: String,
-    /// When set, `POST /api/documents` accepts documents bearing
-    /// `Authorization: Bearer TOKEN`; when `None` the server is read-only.
+    /// When set, requests bearing `Authorization: Bearer TOKEN` may decide
+    /// proposed updates (`POST /api/updates/{id}/accept`, ...) and, with a
+    /// pipeline, post documents; when `None` the server is read-only.
     pub token: Option<String>,
     /// Runs posted documents through the pipeline; without it posting is off.
     pub pipeline: Option<Pipeline>,

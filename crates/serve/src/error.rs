@@ -65,6 +65,15 @@ impl ApiError {
         }
     }
 
+    /// A request that contradicts what the store holds (a decision on an
+    /// update that was decided already).
+    pub fn conflict(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::CONFLICT,
+            message: message.into(),
+        }
+    }
+
     /// A request that is well-formed but cannot be acted on (a posted
     /// document the pipeline refuses).
     pub fn unprocessable(message: impl Into<String>) -> ApiError {

@@ -3,7 +3,7 @@
 
 use crate::error::{internal_error_response, ApiError};
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderValue, StatusCode, Version};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Version};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -81,6 +81,26 @@ async fn security_headers(mut resp: Response) -> impl IntoResponse {
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     resp
+}
+
+/// Checks that `headers` bear `Authorization: Bearer TOKEN` with `token`.
+pub(crate) fn bearer(token: &str, headers: &HeaderMap) -> Result<(), ApiError> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    match given {
+        Some(g) if same(g.as_bytes(), token.as_bytes()) => Ok(()),
+        Some(_) => Err(ApiError::forbidden("wrong token")),
+        None => Err(ApiError::forbidden("send Authorization: Bearer TOKEN")),
+    }
+}
+
+/// Compares without stopping at the first difference, so the time taken
+/// does not reveal how much of a guessed token was right.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The Host header values a server answers to. A page of another site
@@ -177,6 +197,30 @@ mod tests {
     fn hosts(extra: &[&str]) -> AllowedHosts {
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
         AllowedHosts::new("127.0.0.1:8080".parse().expect("addr"), &extra)
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(same(b"abc", b"abc"));
+        assert!(!same(b"abc", b"abd"));
+        assert!(!same(b"abc", b"ab"));
+    }
+
+    #[test]
+    fn bearer_tokens() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(
+                header::AUTHORIZATION,
+                HeaderValue::from_str(v).expect("header"),
+            );
+            h
+        };
+        assert!(bearer("secret-token", &with("Bearer secret-token")).is_ok());
+        let wrong = bearer("secret-token", &with("Bearer secret-tokeN")).unwrap_err();
+        assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+        assert!(bearer("secret-token", &with("secret-token")).is_err());
+        assert!(bearer("secret-token", &HeaderMap::new()).is_err());
     }
 
     #[test]

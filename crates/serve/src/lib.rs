@@ -13,7 +13,10 @@
 //!
 //! It is read-only unless started with a token: then `POST /api/documents`
 //! runs a document through `entente_pipeline::Pipeline`
-//! ([`ServeConfig::with_posting`]) and stores it. It does not sequence the
+//! ([`ServeConfig::with_posting`]) and stores it, and
+//! `POST /api/updates/{id}/accept`, `/reject` and `/reopen` decide a
+//! proposed knowledge-base update as `entente updates` does
+//! (`entente_pipeline::knowledge::decide`). It does not sequence the
 //! stages itself, and sends no CORS headers, so other sites' pages cannot
 //! read it. Its knowledge-base answers come from the knowledge base the
 //! command line answers from (`entente_pipeline::knowledge`): the embedded

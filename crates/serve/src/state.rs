@@ -46,8 +46,8 @@ struct Inner {
     /// counts: asked again while the events are the same, they are not
     /// counted again. At most [`KEPT_AGGREGATES`].
     aggregates: Mutex<HashMap<AggregateKey, (EventGeneration, Kept)>>,
-    /// Present only when posting is enabled. Held by one posted document's
-    /// write at a time; never by reads, which use their own connections
+    /// Present only when a token is set (posting documents, deciding
+    /// updates). Held by one write at a time; never by reads, which use their own connections
     /// (WAL: they see the last commit, and a write never blocks them).
     writer: Option<Mutex<Store>>,
     /// How many events the store held when last counted ([`AppState::refresh`]).
@@ -65,7 +65,7 @@ struct Inner {
 
 impl AppState {
     /// Opens the store of `config`: read-only connections, plus a writing
-    /// one only when a token and a pipeline allow posting.
+    /// one only when a token allows writing (posting needs a pipeline too).
     pub fn open(config: &ServeConfig) -> Result<AppState, ServeError> {
         let store_err = |source| ServeError::Store {
             path: config.db.clone(),
@@ -80,8 +80,7 @@ impl AppState {
             reader.share_totals(Arc::clone(&totals));
             readers.push(reader);
         }
-        let posting = config.token.is_some() && config.pipeline.is_some();
-        let writer = if posting {
+        let writer = if config.token.is_some() {
             Some(Store::open(&config.db).map_err(store_err)?)
         } else {
             None
@@ -243,7 +242,7 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The writing connection, when posting is enabled. Whoever holds it
+    /// The writing connection, when a token is set. Whoever holds it
     /// is the only one in this process to change the store.
     pub(crate) fn writer(&self) -> Option<MutexGuard<'_, Store>> {
         self.inner

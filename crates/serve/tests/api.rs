@@ -537,6 +537,39 @@ async fn posting_is_off_without_a_token() {
     );
 }
 
+fn decide(id: &str, action: &str, auth: Option<&str>) -> Request<Body> {
+    let mut req = Request::builder()
+        .method(Method::POST)
+        .uri(format!("/api/updates/{id}/{action}"));
+    if let Some(a) = auth {
+        req = req.header(header::AUTHORIZATION, a);
+    }
+    req.body(Body::empty()).expect("request")
+}
+
+/// Issue 13: deciding updates needs the server's token; without one
+/// configured nobody may, and the answer says so.
+#[tokio::test]
+async fn deciding_updates_needs_the_token() {
+    let f = fixture();
+    for action in ["accept", "reject", "reopen"] {
+        let (status, _, body) = send(&f.app, decide("1", action, Some("Bearer x"))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{action}: {body}");
+        assert!(body.contains("--token"), "says how to enable it: {body}");
+    }
+    let f = fixture_with(Some(TOKEN));
+    let (status, _, _) = send(&f.app, decide("1", "accept", None)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "no token sent");
+    let (status, _, body) = send(&f.app, decide("1", "accept", Some("Bearer wrong-token"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("wrong token"), "{body}");
+    let bearer = format!("Bearer {TOKEN}");
+    let (status, _, body) = send(&f.app, decide("999", "accept", Some(&bearer))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no such update: {body}");
+    let (status, _, _) = send(&f.app, decide("one", "reject", Some(&bearer))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an id is a number");
+}
+
 #[tokio::test]
 async fn posting_needs_the_token() {
     let f = fixture_with(Some(TOKEN));
@@ -856,6 +889,9 @@ async fn openapi_describes_every_route() {
         "/api/treaties",
         "/api/deployments",
         "/api/updates",
+        "/api/updates/{id}/accept",
+        "/api/updates/{id}/reject",
+        "/api/updates/{id}/reopen",
         "/api/documents",
         "/api/organisations",
         "/api/stats",

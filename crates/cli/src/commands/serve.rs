@@ -15,8 +15,9 @@ pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port (printed on start).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: String,
-    /// Accept POST /api/documents with `Authorization: Bearer TOKEN`.
-    /// Without it the server is read-only.
+    /// Accept POST /api/documents and decisions on proposed updates
+    /// (POST /api/updates/ID/accept, reject, reopen) with
+    /// `Authorization: Bearer TOKEN`. Without it the server is read-only.
     #[arg(long, value_name = "TOKEN")]
     pub token: Option<String>,
     /// Largest request body accepted, in bytes.

@@ -8,7 +8,7 @@ use crate::args::{
 use crate::output::stdout;
 use crate::{Outcome, UsageError};
 use anyhow::{Context, Result};
-use entente_pipeline::knowledge::knowledge_update;
+use entente_pipeline::knowledge::{self, DecisionError};
 use entente_pipeline::shapes;
 use entente_store::{DeploymentFilter, Store, UpdateId, UpdateStatus};
 use serde_json::json;
@@ -97,60 +97,53 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
     };
     let mut store = Store::open(&args.store.db)
         .with_context(|| format!("cannot open the store {}", args.store.db.display()))?;
-    let Some(update) = store.update(UpdateId(id))? else {
-        return Err(UsageError(format!(
-            "no update {id} in {}: `entente updates` lists them",
-            args.store.db.display()
-        ))
-        .into());
-    };
     let mut out = stdout();
-    // A decision stands until it is reopened: a rejected update cannot be
-    // accepted later by mistake, nor an accepted one silently dropped.
-    match (update.status, status) {
-        (now, wanted) if now == wanted => {
-            writeln!(
-                out,
-                "update {id} ({}) is already {}",
-                update.update.kind,
-                now.as_str()
-            )?;
-            out.flush()?;
-            return Ok(Outcome::Success);
-        }
-        (
-            UpdateStatus::Accepted | UpdateStatus::Rejected,
-            UpdateStatus::Accepted | UpdateStatus::Rejected,
-        ) => {
+    let decided = match knowledge::decide(&mut store, UpdateId(id), status) {
+        Ok(decided) => decided,
+        Err(DecisionError::NotFound(_)) => {
             return Err(UsageError(format!(
-                "update {id} was {} on {}: the decision stands; `entente updates reopen {id}` puts it back among the proposed ones",
-                update.status.as_str(),
-                update.decided_at.as_deref().unwrap_or("an unknown date"),
+                "no update {id} in {}: `entente updates` lists them",
+                args.store.db.display()
+            ))
+            .into())
+        }
+        Err(DecisionError::Decided {
+            status: was,
+            decided_at,
+            ..
+        }) => {
+            return Err(UsageError(format!(
+                "update {id} was {} on {decided_at}: the decision stands; `entente updates reopen {id}` puts it back among the proposed ones",
+                was.as_str(),
             ))
             .into());
         }
-        _ => {}
-    }
-    if status == UpdateStatus::Accepted {
-        // Refuse what the knowledge base cannot apply, before recording it.
-        let kb_update = knowledge_update(&update)?;
-        // A fact rejected once stays out, whichever report proposes it again.
-        for rejected in store.updates(Some(UpdateStatus::Rejected))? {
-            let same = knowledge_update(&rejected).is_ok_and(|r| r.same_fact(&kb_update));
-            if same {
-                return Err(UsageError(format!(
-                    "update {id} reports the same fact as update {}, which was rejected: \
-                     the decision stands; `entente updates reopen {}` puts it back among the proposed ones",
-                    rejected.id, rejected.id
-                ))
-                .into());
-            }
+        Err(DecisionError::RejectedFact { rejected, .. }) => {
+            return Err(UsageError(format!(
+                "update {id} reports the same fact as update {rejected}, which was rejected: \
+                 the decision stands; `entente updates reopen {rejected}` puts it back among the proposed ones"
+            ))
+            .into());
         }
-        let mut kb = super::know::knowledge_base(&args.store)?;
-        kb.apply(&kb_update)
-            .with_context(|| format!("update {id} cannot be applied"))?;
+        Err(e @ DecisionError::CannotApply(_)) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "update {id} cannot be applied to the knowledge base of {}",
+                args.store.db.display()
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let update = decided.update;
+    if !decided.changed {
+        writeln!(
+            out,
+            "update {id} ({}) is already {}",
+            update.update.kind,
+            update.status.as_str()
+        )?;
+        out.flush()?;
+        return Ok(Outcome::Success);
     }
-    store.set_update_status(UpdateId(id), status)?;
     writeln!(
         out,
         "update {id} ({}) {}",

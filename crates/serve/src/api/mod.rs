@@ -1,6 +1,7 @@
 //! The JSON API under `/api`, described by `openapi.json`.
 
 mod articles;
+mod decisions;
 mod documents;
 mod events;
 mod export;
@@ -34,6 +35,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/names/:name", get(knowledge::name))
         .route("/api/deployments", get(articles::deployments))
         .route("/api/updates", get(articles::updates))
+        .route("/api/updates/:id/accept", post(decisions::accept))
+        .route("/api/updates/:id/reject", post(decisions::reject))
+        .route("/api/updates/:id/reopen", post(decisions::reopen))
         .route("/api/organisations", get(knowledge::organisations))
         .route("/api/members/:org", get(knowledge::members))
         .route("/api/obligations", get(knowledge::obligations))

@@ -558,7 +558,9 @@ function monthChart(months, series) {
 async function viewNetwork(_, params) {
   const filters = {};
   for (const f of FILTERS) if (params[f]) filters[f] = params[f];
-  const net = await api('network', { ...filters, nodes: 40 });
+  // How many actors: 40 unless asked (nodes=N, up to the API's 200).
+  const nodes = Math.min(200, Math.max(1, parseInt(params.nodes, 10) || 40));
+  const net = await api('network', { ...filters, nodes });
   main.appendChild(el('h1', {}, 'Who acts on whom'));
   main.appendChild(filterForm('network', params));
   const W = 900, H = 700, cx = W / 2, cy = H / 2, R = 270;
@@ -600,19 +602,48 @@ async function viewNetwork(_, params) {
     root.appendChild(svg('path', { d: `M${a.x},${a.y} Q${mx},${my} ${ex},${ey}`, fill: 'none',
       class: 'edge edge-' + kind, 'stroke-width': width, 'marker-end': `url(#arrow-${kind})` }, title));
   }
+  const labels = [];
   for (const n of net.nodes) {
     const p = pos.get(n.id);
-    const g = svg('a', { href: href('actor/' + encodeURIComponent(n.id)) });
+    // An actor without a country (a spy, a rebel) is named by its code.
+    const name = n.id || n.code || '?';
+    const g = svg('a', { href: href('actor/' + encodeURIComponent(name)) });
     g.appendChild(svg('circle', { class: 'node', cx: p.x, cy: p.y, r: radius(n) },
-      svg('title', {}, n.id + ' (' + n.code + '): ' + n.events + ' events')));
-    const lx = cx + (R + 22) * Math.cos(p.t), ly = cy + (R + 22) * Math.sin(p.t);
-    g.appendChild(svg('text', { x: lx, y: ly + 4, 'text-anchor': Math.cos(p.t) < -0.1 ? 'end' : Math.cos(p.t) > 0.1 ? 'start' : 'middle' }, n.id));
+      svg('title', {}, name + ' (' + n.code + '): ' + n.events + ' events')));
+    const label = svg('text', { class: 'label', 'data-node': name, 'data-events': n.events,
+      'text-anchor': Math.cos(p.t) < -0.1 ? 'end' : Math.cos(p.t) > 0.1 ? 'start' : 'middle' }, name);
+    g.appendChild(label);
+    labels.push({ n, p, label });
     root.appendChild(g);
   }
   main.appendChild(root);
+  placeLabels(labels, cx, cy, R, W, H);
   main.appendChild(el('p', { class: 'legend', id: 'network-legend' },
     swatch(COLOURS.coop, 'cooperative on average'), swatch(COLOURS.conf, 'conflictual on average'),
     el('span', { class: 'muted' }, net.nodes.length + ' actors, ' + net.edges.length + ' links. Arrows point from source to target; width: number of events.')));
+}
+
+// Places each node's label outside the circle, heaviest node first: at
+// the first of a few distances out from its node where it overlaps no label
+// already placed and stays inside the drawing; a label that fits nowhere is
+// left out (the node's tooltip still names it), so the heaviest nodes are
+// always labelled and no two labels collide. Needs the drawing in the page,
+// to measure the text.
+function placeLabels(labels, cx, cy, R, W, H) {
+  const placed = [];
+  const hits = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const order = labels.slice().sort((a, b) => b.n.events - a.n.events || (a.n.id < b.n.id ? -1 : 1));
+  for (const { p, label } of order) {
+    let at = null;
+    for (const out of [22, 36, 50, 64]) {
+      setAttrs(label, { x: cx + (R + out) * Math.cos(p.t), y: cy + (R + out) * Math.sin(p.t) + 4 });
+      const b = label.getBBox();
+      const box = { x: b.x - 1, y: b.y, width: b.width + 2, height: b.height };
+      const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= W && box.y + box.height <= H;
+      if (inside && !placed.some(q => hits(q, box))) { at = box; break; }
+    }
+    if (at) placed.push(at); else label.remove();
+  }
 }
 
 // ---- maps ---------------------------------------------------------------
@@ -802,15 +833,63 @@ async function viewDeployments(_, params) {
   for (const d of res.deployments) main.appendChild(deploymentCard(d));
 }
 
+// The token that lets this tab decide updates: kept for the tab only
+// (sessionStorage), sent as a bearer token, never put in a URL.
+const TOKEN_KEY = 'entente-token';
+function token() {
+  try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; }
+}
+function setToken(t) {
+  try { t ? sessionStorage.setItem(TOKEN_KEY, t) : sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* storage off */ }
+}
+
+// What the last decision did, shown once above the refreshed list.
+let lastDecision = null;
+
+async function decideUpdate(id, action) {
+  let body = null;
+  let ok = false;
+  try {
+    const resp = await fetch('/api/updates/' + encodeURIComponent(id) + '/' + action, {
+      method: 'POST', headers: { Accept: 'application/json', Authorization: 'Bearer ' + token() },
+    });
+    ok = resp.ok;
+    try { body = await resp.json(); } catch (e) { body = null; }
+    if (!ok) body = { error: (body && body.error) || ('HTTP ' + resp.status) };
+  } catch (e) {
+    body = { error: String(e.message || e) };
+  }
+  lastDecision = ok
+    ? { ok, text: 'Update #' + id + (body.changed === false ? ' was already ' : ' is now ') + ((body.update && body.update.status) || action) + '.' }
+    : { ok, text: 'Update #' + id + ' was not ' + ({ accept: 'accepted', reject: 'rejected', reopen: 'reopened' }[action] || action) + ': ' + body.error };
+  await render();
+}
+
+function tokenForm() {
+  const input = el('input', { type: 'password', name: 'token', placeholder: 'token', autocomplete: 'off', value: token() });
+  const form = el('form', { id: 'token-form', class: 'pager' },
+    el('label', {}, 'Token to decide updates: ', input), el('button', { type: 'submit' }, token() ? 'Change' : 'Use'),
+    token() ? el('button', { type: 'button', id: 'forget-token', class: 'secondary' }, 'Forget') : null);
+  form.addEventListener('submit', ev => { ev.preventDefault(); setToken(input.value.trim()); render(); });
+  const forget = form.querySelector('#forget-token');
+  if (forget) forget.addEventListener('click', () => { setToken(''); render(); });
+  return form;
+}
+
 async function viewUpdates(_, params) {
   const res = await api('updates', { status: params.status });
   main.appendChild(el('h1', {}, 'Proposed knowledge-base updates'));
+  main.appendChild(tokenForm());
+  if (lastDecision) {
+    main.appendChild(el('p', { id: 'decision', class: lastDecision.ok ? 'notice' : 'error' }, lastDecision.text));
+    lastDecision = null;
+  }
   main.appendChild(el('p', { class: 'pager', id: 'update-filter' }, 'Show: ',
     ['', 'proposed', 'accepted', 'rejected'].map(st => (params.status || '') === st
       ? el('b', {}, st || 'all') : link('updates', { status: st }, st || 'all'))));
   if (!res.updates.length) { main.appendChild(el('p', { class: 'muted' }, 'None.')); return; }
   const list = el('div', { id: 'updates' });
-  for (const u of res.updates) list.appendChild(updateCard(u));
+  for (const u of res.updates) list.appendChild(updateCard(u, !!token()));
   main.appendChild(list);
 }
 
@@ -835,7 +914,17 @@ function proposal(p) {
   }
 }
 
-function updateCard(u) {
+// Buttons: accept or reject a proposal, reopen a decided one.
+function decisionButtons(u) {
+  const actions = u.status === 'proposed' ? [['accept', 'Accept'], ['reject', 'Reject']] : [['reopen', 'Reopen']];
+  return el('div', { class: 'decide' }, actions.map(([action, label]) => {
+    const b = el('button', { type: 'button', class: 'decide-' + action, 'data-update': String(u.id) }, label);
+    b.addEventListener('click', () => { b.disabled = true; decideUpdate(u.id, action); });
+    return b;
+  }));
+}
+
+function updateCard(u, canDecide) {
   const p = u.payload && typeof u.payload === 'object' ? u.payload : {};
   const evidence = u.evidence && typeof u.evidence === 'object' ? u.evidence.text : (u.evidence || p.evidence);
   return el('div', { class: 'card update', 'data-status': u.status, id: 'update-' + u.id },
@@ -844,7 +933,8 @@ function updateCard(u) {
       el('span', { class: 'status status-' + u.status }, u.status),
       u.proposed_at ? ' · proposed ' + u.proposed_at : '', u.decided_at ? ' · decided ' + u.decided_at : ''),
     evidence ? el('blockquote', {}, '“', evidence, '” ', u.doc ? link('article/' + u.doc, {}, 'source') : null) : null,
-    u.also && u.also.length ? el('div', { class: 'muted' }, 'Also reported in ', u.also.map((a, i) => [i ? ', ' : '', link('article/' + a.doc, {}, 'article ' + (i + 1))])) : null);
+    u.also && u.also.length ? el('div', { class: 'muted' }, 'Also reported in ', u.also.map((a, i) => [i ? ', ' : '', link('article/' + a.doc, {}, 'article ' + (i + 1))])) : null,
+    canDecide ? decisionButtons(u) : null);
 }
 
 // ---- start --------------------------------------------------------------
