@@ -45,6 +45,8 @@ mod clean;
 mod dev_sets;
 mod errors;
 mod know;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod parser;
 mod questions;
 mod run;
