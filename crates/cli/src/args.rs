@@ -40,6 +40,8 @@ pub enum Command {
     Partners(PartnersArgs),
     /// Every treaty binding two states.
     Treaties(TreatiesArgs),
+    /// Everything `entente run` stored, as JSON lines, GDELT events or Parquet tables.
+    Export(ExportArgs),
     /// Deployments stored by `entente run`.
     Deployments(DeploymentsArgs),
     /// Quotations stored by `entente run`.
@@ -108,6 +110,10 @@ pub enum CodeFormat {
     Jsonl,
     /// The 61-column GDELT 2.0 event table, tab-separated.
     Gdelt,
+    /// Five Parquet tables (events, mentions, quotations, deployments,
+    /// documents) partitioned by date, in the new directory `--out`; see
+    /// docs/parquet.md.
+    Parquet,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +126,28 @@ pub struct CodeArgs {
     /// files have none, and tools that read them expect none.
     #[arg(long)]
     pub header: bool,
+    /// With `--format parquet`, the directory to write: it must be new or
+    /// empty, so that a second run never adds rows twice.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// What to write: the same formats as `entente code`, here with the
+    /// stories the store knows (GDELT's NumArticles and NumSources count a
+    /// story's copies; Parquet's `story` columns name it).
+    #[arg(long, value_enum)]
+    pub format: CodeFormat,
+    /// With `--format gdelt`, start with a row of column names.
+    #[arg(long)]
+    pub header: bool,
+    /// With `--format parquet`, the directory to write (new or empty);
+    /// the other formats go to standard output.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

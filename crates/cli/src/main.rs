@@ -55,6 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Partners(a) => commands::know::partners(a),
         Command::Treaties(a) => commands::know::treaties(a),
         Command::Code(a) => commands::code::run(a, quiet),
+        Command::Export(a) => commands::export::run(a),
         Command::Actor(a) => commands::actor::run(a),
         Command::Deployments(a) => commands::stored::deployments(a),
         Command::Quotes(a) => commands::stored::quotes(a),

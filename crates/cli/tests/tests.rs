@@ -46,6 +46,8 @@ mod dev_sets;
 mod errors;
 mod geo;
 mod know;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod parser;
 mod questions;
 mod run;

@@ -194,6 +194,14 @@ impl Coverage {
 /// One GDELT 2.0 event row (no trailing newline). GLOBALEVENTID is
 /// `event.id`; DATEADDED is the publication date at midnight.
 pub fn gdelt_row(event: &Event, doc: &Document, coverage: Coverage) -> String {
+    gdelt_fields(event, doc, coverage).join("\t")
+}
+
+/// The 61 fields of [`gdelt_row`], in [`GDELT_COLUMNS`] order, as text
+/// (an empty string where GDELT leaves a column blank; tabs and line
+/// breaks inside a field already turned to spaces). Columnar writers read
+/// their values from here, so that every export agrees with the TSV.
+pub fn gdelt_fields(event: &Event, doc: &Document, coverage: Coverage) -> Vec<String> {
     let table = CodeTable::embedded();
     let info = table.get(&event.cameo);
     let mut f: Vec<String> = Vec::with_capacity(61);
@@ -241,10 +249,7 @@ pub fn gdelt_row(event: &Event, doc: &Document, coverage: Coverage) -> String {
     );
     f.push(doc.url.clone().unwrap_or_default());
     debug_assert_eq!(f.len(), GDELT_COLUMNS.len());
-    f.iter()
-        .map(|c| c.replace(['\t', '\n'], " "))
-        .collect::<Vec<_>>()
-        .join("\t")
+    f.iter().map(|c| c.replace(['\t', '\n'], " ")).collect()
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@
 //! - [`code_document`] → [`CodedDocument`]: events, quotations, deployments.
 //! - [`VerbDictionary`], [`CodeTable`]: the embedded dictionaries, generated
 //!   from the PETRARCH-2 CAMEO files by `scripts/build_verbs.py`.
-//! - [`gdelt_row`]: a GDELT 2.0 event row; [`eval`]: scoring against PLOVER gold.
+//! - [`gdelt_row`]: a GDELT 2.0 event row ([`gdelt_fields`]: its fields);
+//!   [`eval`]: scoring against PLOVER gold.
 //!
 //! ```
 //! use entente_code::code_text;
@@ -70,7 +71,7 @@ pub mod verbs;
 
 pub use codes::{CodeInfo, CodeTable};
 pub use error::DictionaryError;
-pub use gdelt::{gdelt_header, gdelt_row, Coverage, GDELT_COLUMNS};
+pub use gdelt::{gdelt_fields, gdelt_header, gdelt_row, Coverage, GDELT_COLUMNS};
 pub use verbs::VerbDictionary;
 
 use analysis::{Doc, Focus};

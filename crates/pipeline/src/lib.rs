@@ -9,7 +9,9 @@
 //! deployments and proposed knowledge-base updates, or the [`Failure`] that
 //! says why it gave none. [`Pipeline::process_batch`] does a batch on all
 //! cores and hands the records to a [`Sink`]: the SQLite store
-//! ([`entente_store::Store`]), [`JsonlSink`] or [`GdeltSink`].
+//! ([`entente_store::Store`]), [`JsonlSink`], [`GdeltSink`] or, with the
+//! `parquet` feature, `ParquetSink` (five date-partitioned Parquet tables,
+//! described in `docs/parquet.md`).
 //!
 //! [`knowledge`] builds the knowledge base the command line and the API
 //! answer from (the embedded facts plus the accepted updates), and
@@ -58,6 +60,8 @@ pub use pipeline::{
     PipelineError,
 };
 pub use sink::{GdeltSink, JsonlSink, Sink, SinkError, Written};
+#[cfg(feature = "parquet")]
+pub use sink::{ParquetSink, ParquetTable};
 
 use entente_core::{Document, RawDocument};
 

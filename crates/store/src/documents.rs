@@ -122,6 +122,22 @@ impl Store {
         }))
     }
 
+    /// Up to `limit` documents' content ids in the order they were stored,
+    /// each with its key in that order, from the one after the key `after`
+    /// (0: from the first): an export reads the whole store a page at a
+    /// time, passing the last key it was given, at the same cost per page
+    /// whatever the store's size. The ids name [`Store::record`]s.
+    pub fn document_ids(&self, after: i64, limit: usize) -> Result<Vec<(i64, DocId)>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.conn
+            .prepare_cached("SELECT seq, id FROM documents WHERE seq > ?1 ORDER BY seq LIMIT ?2")
+            .and_then(|mut st| {
+                st.query_map([after, limit], |r| Ok((r.get(0)?, DocId(r.get(1)?))))?
+                    .collect()
+            })
+            .map_err(|e| self.decode_err("listing documents", e))
+    }
+
     /// The latest `limit` stories' documents (a copy of a story is left
     /// out): newest publication date first, undated ones last, the most
     /// recently stored first among equals. Snippets are empty, scores 0.

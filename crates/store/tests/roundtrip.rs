@@ -33,6 +33,22 @@ fn document_round_trips_by_content_and_external_id() {
 }
 
 #[test]
+fn document_ids_page_through_every_document_once_in_stored_order() {
+    let store = store_with(7);
+    let mut seen = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = store.document_ids(after, 3).expect("lists");
+        assert!(page.len() <= 3);
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        seen.extend(page.into_iter().map(|(_, id)| id));
+    }
+    let want: Vec<_> = records(0..7).into_iter().map(|r| r.document.id).collect();
+    assert_eq!(seen, want, "help: an export must read each document once");
+}
+
+#[test]
 fn whole_record_round_trips() {
     let store = store_with(4);
     for n in 0..4 {

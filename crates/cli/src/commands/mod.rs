@@ -5,6 +5,7 @@ pub mod actor;
 pub mod clean;
 pub mod code;
 pub mod eval;
+pub mod export;
 pub mod know;
 pub mod run;
 pub mod serve;

@@ -14,7 +14,7 @@ use entente_store::{DeploymentFilter, Store, UpdateId, UpdateStatus};
 use serde_json::json;
 use std::io::Write;
 
-fn open_for_reading(store: &StoreArgs) -> Result<Store> {
+pub(crate) fn open_for_reading(store: &StoreArgs) -> Result<Store> {
     if !store.db.exists() {
         return Err(UsageError(format!(
             "no store at {}: run `entente run PATH... --db {}` first",

@@ -3,17 +3,23 @@
 //! A sink receives the records of a batch of documents at once: the SQLite
 //! store ([`entente_store::Store`] is a sink) writes a batch in one
 //! transaction; [`JsonlSink`] writes one JSON record per line; [`GdeltSink`]
-//! writes the GDELT 2.0 event table. A new format (Parquet, PostgreSQL) is
-//! one more implementation; see `template.rs` beside this file.
+//! writes the GDELT 2.0 event table; with the `parquet` feature,
+//! `ParquetSink` writes five date-partitioned Parquet tables. A new format
+//! (PostgreSQL, ...) is one more implementation; see `template.rs` beside
+//! this file.
 
 mod gdelt;
 mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod store;
 #[cfg(test)]
 mod template;
 
 pub use gdelt::GdeltSink;
 pub use jsonl::JsonlSink;
+#[cfg(feature = "parquet")]
+pub use parquet::{ParquetSink, ParquetTable};
 
 use entente_core::DocId;
 use entente_store::{DocumentRecord, StoreError};
@@ -49,6 +55,37 @@ pub enum SinkError {
         destination: String,
         #[source]
         source: std::io::Error,
+    },
+    /// The output directory holds files already: writing into it would
+    /// add to them, and readers would count rows twice.
+    #[error(
+        "cannot write to {destination}: the directory is not empty (write to a new directory, \
+         or remove this one first, so that no row is written twice)"
+    )]
+    NotEmpty {
+        /// The directory.
+        destination: String,
+    },
+    /// A record the format cannot hold (a defect: every record should fit).
+    #[error("cannot write {format} to {destination}: the record of {record}: {message}")]
+    Record {
+        /// What was being written.
+        format: &'static str,
+        /// Where.
+        destination: String,
+        /// The record's document (its origin).
+        record: String,
+        /// What did not fit.
+        message: String,
+    },
+    /// The Parquet writer failed.
+    #[cfg(feature = "parquet")]
+    #[error("cannot write Parquet to {destination}: {source}")]
+    Parquet {
+        /// The output directory.
+        destination: String,
+        #[source]
+        source: ::parquet::errors::ParquetError,
     },
 }
 

@@ -1,0 +1,330 @@
+//! Parquet tables, partitioned by date: `entente code --format parquet`
+//! and `entente export --format parquet` (the `parquet` feature).
+
+mod columns;
+mod tables;
+
+pub use tables::ParquetTable;
+
+use super::{Sink, SinkError, Written};
+use columns::Rows;
+use entente_core::DocId;
+use entente_store::{DocumentRecord, Story};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+/// Rows gathered for a partition before they go to its file as one batch.
+const ROWS_PER_BATCH: usize = 8192;
+
+/// Rows per row group: readers skip row groups by their statistics.
+const ROWS_PER_GROUP: usize = 128 * 1024;
+
+/// Part files open at once. A writer holds its row group in memory until
+/// the group is full or the file is closed, so a run over many dates
+/// closes the file it used least recently and starts the partition's next
+/// part file when it comes back to it.
+const OPEN_FILES: usize = 64;
+
+/// Writes five Parquet tables under a new directory, one per record kind
+/// (`events`, `mentions`, `quotations`, `deployments`, `documents`), each
+/// partitioned Hive-style by date: `events/date=2024-06-01/part-00000.parquet`.
+/// Events go by the event's date, every other kind by its document's
+/// publication date; rows without a date go to
+/// `date=__HIVE_DEFAULT_PARTITION__`. `docs/parquet.md` gives every column.
+///
+/// The directory must be new or empty: a second run into the same
+/// directory is refused rather than adding rows a reader would count twice.
+/// A document read twice in a run is written once. Files are complete only
+/// after [`Sink::finish`].
+#[derive(Debug)]
+pub struct ParquetSink {
+    dir: PathBuf,
+    props: WriterProperties,
+    partitions: BTreeMap<(ParquetTable, String), Partition>,
+    written: HashSet<DocId>,
+    rows: HashMap<ParquetTable, u64>,
+    /// Bumped at every write to a file: the least recently used is closed.
+    clock: u64,
+    open: usize,
+}
+
+#[derive(Debug)]
+struct Partition {
+    rows: Rows,
+    writer: Option<ArrowWriter<BufWriter<File>>>,
+    /// Part files started so far.
+    parts: usize,
+    used: u64,
+}
+
+impl ParquetSink {
+    /// Creates `dir` (and its parents) and a directory per table in it; an
+    /// existing `dir` must be empty.
+    pub fn create(dir: impl AsRef<Path>) -> Result<ParquetSink, SinkError> {
+        let dir = dir.as_ref().to_path_buf();
+        let io = |source| SinkError::Io {
+            format: "Parquet",
+            destination: dir.display().to_string(),
+            source,
+        };
+        if dir.exists() {
+            if std::fs::read_dir(&dir).map_err(io)?.next().is_some() {
+                return Err(SinkError::NotEmpty {
+                    destination: dir.display().to_string(),
+                });
+            }
+        } else {
+            std::fs::create_dir_all(&dir).map_err(io)?;
+        }
+        for t in ParquetTable::ALL {
+            std::fs::create_dir_all(dir.join(t.name())).map_err(io)?;
+        }
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(ROWS_PER_GROUP))
+            .set_created_by(format!("entente {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        Ok(ParquetSink {
+            dir,
+            props,
+            partitions: BTreeMap::new(),
+            written: HashSet::new(),
+            rows: HashMap::new(),
+            clock: 0,
+            open: 0,
+        })
+    }
+
+    /// The rows written (or gathered to be written) to `table` so far.
+    pub fn rows(&self, table: ParquetTable) -> u64 {
+        self.rows.get(&table).copied().unwrap_or(0)
+    }
+
+    /// Writes a batch whose stories are known (an export from the store):
+    /// `stories[i]` is the story of `records[i]`, which names the events'
+    /// and the document's `story` and counts GDELT's NumArticles,
+    /// NumSources and NumMentions over its copies, as the store's GDELT
+    /// export does. A missing story counts the document alone.
+    pub fn write_stories(
+        &mut self,
+        records: &[DocumentRecord],
+        stories: &[Option<Story>],
+    ) -> Result<Written, SinkError> {
+        let mut stored = 0;
+        for (i, r) in records.iter().enumerate() {
+            if !self.written.insert(r.document.id.clone()) {
+                continue;
+            }
+            stored += 1;
+            let story = stories.get(i).and_then(Option::as_ref);
+            let rows = tables::rows(r, story).map_err(|message| self.record_err(r, message))?;
+            for row in rows {
+                *self.rows.entry(row.table).or_default() += 1;
+                let key = (row.table, row.partition);
+                let partition = self.partitions.entry(key.clone()).or_insert_with(|| {
+                    let columns = key.0.columns();
+                    Partition {
+                        rows: Rows::new(columns, columns::schema(columns)),
+                        writer: None,
+                        parts: 0,
+                        used: 0,
+                    }
+                });
+                let pushed = partition.rows.push(row.values);
+                let full = partition.rows.len() >= ROWS_PER_BATCH;
+                pushed.map_err(|message| self.record_err(r, message))?;
+                if full {
+                    self.flush(&key)?;
+                }
+            }
+        }
+        Ok(Written {
+            stored,
+            duplicates: records.len() - stored,
+        })
+    }
+
+    fn record_err(&self, r: &DocumentRecord, message: String) -> SinkError {
+        SinkError::Record {
+            format: "Parquet",
+            destination: self.dir.display().to_string(),
+            record: r.document.origin.to_string(),
+            message,
+        }
+    }
+
+    fn parquet_err(&self, source: ParquetError) -> SinkError {
+        SinkError::Parquet {
+            destination: self.dir.display().to_string(),
+            source,
+        }
+    }
+
+    /// The directory of a partition.
+    fn partition_dir(&self, (table, date): &(ParquetTable, String)) -> PathBuf {
+        self.dir
+            .join(table.name())
+            .join(format!("{}={date}", tables::PARTITION_KEY))
+    }
+
+    /// Writes the rows gathered for a partition to its open part file,
+    /// opening one (and closing the least recently used) when none is.
+    fn flush(&mut self, key: &(ParquetTable, String)) -> Result<(), SinkError> {
+        let needs_file = match self.partitions.get(key) {
+            Some(p) if p.rows.len() > 0 => p.writer.is_none(),
+            _ => return Ok(()),
+        };
+        if needs_file {
+            if self.open >= OPEN_FILES {
+                self.close_least_used()?;
+            }
+            let dir = self.partition_dir(key);
+            let parts = self.partitions.get(key).map_or(0, |p| p.parts);
+            let path = dir.join(format!("part-{parts:05}.parquet"));
+            let io = |source| SinkError::Io {
+                format: "Parquet",
+                destination: path.display().to_string(),
+                source,
+            };
+            std::fs::create_dir_all(&dir).map_err(io)?;
+            let file = File::create(&path).map_err(io)?;
+            let writer = ArrowWriter::try_new(
+                BufWriter::new(file),
+                columns::schema(key.0.columns()),
+                Some(self.props.clone()),
+            )
+            .map_err(|e| self.parquet_err(e))?;
+            if let Some(p) = self.partitions.get_mut(key) {
+                p.writer = Some(writer);
+                p.parts += 1;
+            }
+            self.open += 1;
+        }
+        self.clock += 1;
+        let clock = self.clock;
+        let Some(p) = self.partitions.get_mut(key) else {
+            return Ok(());
+        };
+        p.used = clock;
+        let batch = p
+            .rows
+            .take()
+            .map_err(|e| ParquetError::ArrowError(e.to_string()));
+        let result = match (batch, p.writer.as_mut()) {
+            (Ok(batch), Some(w)) => w.write(&batch),
+            (Err(e), _) => Err(e),
+            (Ok(_), None) => Ok(()),
+        };
+        result.map_err(|e| self.parquet_err(e))
+    }
+
+    fn close_least_used(&mut self) -> Result<(), SinkError> {
+        let oldest = self
+            .partitions
+            .iter()
+            .filter(|(_, p)| p.writer.is_some())
+            .min_by_key(|(_, p)| p.used)
+            .map(|(k, _)| k.clone());
+        if let Some(key) = oldest {
+            self.close(&key)?;
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, key: &(ParquetTable, String)) -> Result<(), SinkError> {
+        let writer = self.partitions.get_mut(key).and_then(|p| p.writer.take());
+        if let Some(w) = writer {
+            self.open = self.open.saturating_sub(1);
+            w.close().map_err(|e| self.parquet_err(e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for ParquetSink {
+    fn write_batch(&mut self, records: &[DocumentRecord]) -> Result<Written, SinkError> {
+        self.write_stories(records, &[])
+    }
+
+    fn contains(&mut self, id: &DocId) -> Result<bool, SinkError> {
+        Ok(self.written.contains(id))
+    }
+
+    fn finish(&mut self) -> Result<(), SinkError> {
+        let keys: Vec<(ParquetTable, String)> = self.partitions.keys().cloned().collect();
+        for key in &keys {
+            self.flush(key)?;
+            self.close(key)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::tests::record;
+
+    #[test]
+    fn an_existing_directory_with_files_is_refused() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::write(dir.path().join("x"), "x").expect("writes");
+        let err = ParquetSink::create(dir.path()).expect_err("not empty");
+        assert!(
+            matches!(err, SinkError::NotEmpty { .. }),
+            "help: a second run must not add rows: {err}"
+        );
+        assert!(err.to_string().contains("not empty"), "{err}");
+    }
+
+    #[test]
+    fn a_record_is_counted_once_per_table_row() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let out = dir.path().join("out");
+        let mut sink = ParquetSink::create(&out).expect("creates");
+        let r = record();
+        let first = sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        let again = sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        assert_eq!((first.stored, again.duplicates), (1, 1));
+        assert!(Sink::contains(&mut sink, &r.document.id).expect("answers"));
+        sink.finish().expect("closes");
+        assert_eq!(sink.rows(ParquetTable::Events), r.events.len() as u64);
+        assert_eq!(sink.rows(ParquetTable::Documents), 1);
+        assert_eq!(sink.rows(ParquetTable::Mentions), r.mentions.len() as u64);
+        let day = out.join("documents").join("date=2022-04-08");
+        assert!(day.join("part-00000.parquet").is_file(), "{day:?}");
+        for t in ParquetTable::ALL {
+            assert!(
+                out.join(t.name()).is_dir(),
+                "help: every table has a directory"
+            );
+        }
+    }
+
+    #[test]
+    fn the_schema_document_lists_every_column_with_its_type() {
+        let doc = include_str!("../../../../../docs/parquet.md");
+        for t in ParquetTable::ALL {
+            let section = doc
+                .split("\n## ")
+                .find(|s| s.starts_with(&format!("`{}`", t.name())))
+                .unwrap_or_else(|| {
+                    panic!("help: docs/parquet.md has no `## `{}`` section", t.name())
+                });
+            for c in t.columns() {
+                let line = format!("| `{}` | {} |", c.name, c.ty.doc_name());
+                assert!(
+                    section.contains(&line),
+                    "help: docs/parquet.md's `{}` section lacks the row {line}",
+                    t.name()
+                );
+            }
+        }
+    }
+}
