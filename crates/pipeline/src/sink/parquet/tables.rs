@@ -392,3 +392,41 @@ pub(crate) fn rows(r: &DocumentRecord, story: Option<&Story>) -> Result<Vec<Row>
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Parquet tables name kinds, precisions and statuses as the JSON
+    /// lines do (serde's names in `entente_core`), so the two outputs agree.
+    #[test]
+    fn names_are_the_json_names() {
+        let json = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for k in [
+            ActorKind::State,
+            ActorKind::Igo,
+            ActorKind::Organisation,
+            ActorKind::Person,
+            ActorKind::Group,
+        ] {
+            assert_eq!(actor_kind(k), json(serde_json::json!(k)));
+        }
+        for p in [
+            DatePrecision::Day,
+            DatePrecision::Week,
+            DatePrecision::Month,
+            DatePrecision::Year,
+            DatePrecision::Publication,
+        ] {
+            assert_eq!(precision(p), json(serde_json::json!(p)));
+        }
+        for s in [
+            DeploymentStatus::New,
+            DeploymentStatus::Extended,
+            DeploymentStatus::Withdrawn,
+            DeploymentStatus::Planned,
+        ] {
+            assert_eq!(status(s), json(serde_json::json!(s)));
+        }
+    }
+}
