@@ -232,7 +232,16 @@ PATTERN_ADDITIONS = {
     # CAMEO 154 (mobilize or increase armed forces): strengthening, building
     # up or fortifying forces, as the source codes "boost &MILITARY" and
     # "reinforce &MILITARY".
-    "strengthen": [("154", "* &MILITARY"), ("154", "* &MILITARY presence")],
+    # Strengthening cooperation, ties or links in the military is cooperating
+    # militarily (CAMEO 062), not a build-up: the noun after "military"
+    # decides, as "* &MILITARY presence" does for 154.
+    "strengthen": [("154", "* &MILITARY"), ("154", "* &MILITARY presence")]
+    + [("062", "* &MILITARY " + w) for w in ("cooperation", "co-operation", "ties", "links")]
+    + [("062", "* " + w + " cooperation") for w in ("defence", "defense", "security")],
+    # The same for the boost/increase/deepen block, which codes
+    # "* &MILITARY relations" 062 but "* &MILITARY" 154.
+    "boost": [("062", "* &MILITARY " + w) for w in ("cooperation", "co-operation", "ties", "links")]
+    + [("062", "* " + w + " cooperation") for w in ("defence", "defense", "security")],
     # CAMEO 166x: expelling monitors, peacekeepers, diplomats and aid agencies.
     "expel": [("1662", "* inspectors"), ("1662", "* observers"), ("1662", "* monitors"),
               ("1661", "* peacekeepers"), ("1663", "* aid workers"), ("1663", "* aid agencies"),
@@ -242,7 +251,10 @@ PATTERN_ADDITIONS = {
                "transport", "border", "crossing", "railway", "port", "access")],
     # CAMEO 164/165 ("halt negotiations", "halt mediation") for the whole
     # end/halt/stop/suspend block, which the source codes only for "talks".
-    "end": [("164", "* &NEGOTIATION"), ("165", "* &MEDIATION")],
+    "end": [("164", "* &NEGOTIATION"), ("165", "* &MEDIATION")]
+    # Ending or suspending one's participation or membership in a body
+    # reduces relations with it (CAMEO 160), as "* talks" halts talks.
+    + [("160", "* " + w) for w in ("participation", "membership", "involvement")],
     # CAMEO 161 (reduce or break diplomatic relations): the source codes
     # "* diplomatic ties" and "* diplomatic relations" for the sever/cut
     # block; "cut ties", "severed relations" say the same.

@@ -625,6 +625,9 @@ struct PhraseActors {
     /// A place a force mention swallowed after the noun ("marines from
     /// Iraq").
     origin: Option<usize>,
+    /// Where a force mention with no owner of its own says the force is
+    /// ("base fighter jets in Romania"): a destination, not the sender.
+    placed: Option<usize>,
 }
 
 /// Words that end a force's noun phrase on its left: before them the
@@ -639,9 +642,16 @@ fn phrase_break(w: &str) -> bool {
 /// The actors of `hit`'s noun phrase.
 fn phrase_actors(doc: &Doc, s: &Sent, focus: &Focus, hit: &ForceHit) -> PhraseActors {
     let mut out = PhraseActors::default();
+    let mut modifiers_end = hit.head;
     if let Some((a, b)) = s.mention_range(hit.head) {
         let m = s.mention_at[hit.head];
-        if a < hit.head {
+        if a < hit.head && b > hit.head + 1 && s.word(hit.head + 1) == "in" {
+            // "fighter jets in Romania": the resolver's one mention holds
+            // the force and where it is; whose it is is read from the words
+            // before the mention, or from the clause.
+            out.placed = m;
+            modifiers_end = a;
+        } else if a < hit.head {
             out.sender = m;
             return out;
         }
@@ -661,7 +671,7 @@ fn phrase_actors(doc: &Doc, s: &Sent, focus: &Focus, hit: &ForceHit) -> PhraseAc
     // determiner before them; a mention before a count is a recipient
     // (see `dative`).
     let mut saw_count = false;
-    for p in (hit.phrase_start..hit.head).rev() {
+    for p in (hit.phrase_start..modifiers_end).rev() {
         let w = s.word(p);
         if let Some(v) = possessor(doc, s, focus, p) {
             out.sender = v.first().copied();
@@ -896,7 +906,14 @@ pub(crate) fn deployments_in(
             k += 1;
             continue;
         };
-        if k < taken_until {
+        // "struck a Russian air base with drones": a verb's form that the
+        // tagger reads as a noun names a place or a thing, not a sending.
+        let noun = doc
+            .tagging(s)
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.upos.as_ref(), "NOUN" | "PROPN"));
+        if k < taken_until || noun && !matches!(kind, Trigger::Noun(_)) {
             k += 1;
             continue;
         }
@@ -1018,6 +1035,7 @@ pub(crate) fn deployments_in(
             let PhraseActors {
                 sender: inside,
                 origin: swallowed,
+                placed,
             } = phrase_actors(doc, s, focus, hit);
             let Some(sender) = inside.or(subject) else {
                 continue;
@@ -1057,6 +1075,9 @@ pub(crate) fn deployments_in(
                 to = pl.to.clone();
                 if to.is_empty() {
                     to.extend(dative.map(|m| compound(s, m)).unwrap_or_default());
+                }
+                if to.is_empty() {
+                    to.extend(placed);
                 }
             }
             let named =

@@ -1595,9 +1595,10 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
                 // So does a common noun of the source's own country
                 // ("military aid", "official contact").
                 let common = own && doc.mentions[m].text.starts_with(char::is_lowercase);
-                // "stormed the Iraqi parliament in Baghdad": the common
-                // noun stays before a place of its own country.
-                if own && sector.is_some() && locative(s, a) {
+                // "stormed the Iraqi parliament in Baghdad", "attacked
+                // rebels in the north of Chad": the common noun stays before
+                // a place of its own country, and before its country's name.
+                if own && sector.is_some() && (locative(s, a) || doc.mentions[m].sector.is_none()) {
                     k = b;
                     continue;
                 }

@@ -388,6 +388,29 @@ fn destinations_from_obliques() {
             ),
         ],
     );
+    // A force "in X" with no owner of its own is where it is sent: X is
+    // the destination, the clause's subject the sender.
+    check(
+        "forces in a place",
+        &[
+            case(
+                "Britain will base fighter jets in Romania.",
+                "GBRMIL",
+                &["ROU"],
+            ),
+            case(
+                "Britain deployed fighter jets in Romania.",
+                "GBRMIL",
+                &["ROU"],
+            ),
+            case("The US will station troops in Poland.", "USAMIL", &["POL"]),
+            case(
+                "Germany will deploy soldiers in Lithuania permanently.",
+                "DEUMIL",
+                &["LTU"],
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -481,6 +504,17 @@ fn no_force_no_deployment() {
             "Russia moved to block the resolution.",
             "Poland refused to send troops to Ukraine.",
             "The troops' base in Kenya was attacked.",
+        ],
+    );
+    // A verb's form the tagger reads as a noun is no trigger: the drones
+    // are a weapon of the attack, not forces based anywhere.
+    no_deployment(
+        "nouns that look like triggers",
+        &[
+            "Ukraine struck a Russian air base in Crimea with drones overnight.",
+            "Drones hit a Russian naval base near Sevastopol with missiles.",
+            "Rebels attacked an army post near Goma with rockets and mortars.",
+            "The militia shelled a police station with artillery.",
         ],
     );
     // A withdrawal or a dispatch demanded in a "that" clause has not

@@ -394,6 +394,20 @@ pub fn government_noun(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a word before a force noun says the force is a state's own:
+/// a noun of government ("government troops", "regime forces") or of a
+/// state's armed service ("army troops", "navy ships").
+pub fn state_force_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut w = verb_class(GOVERNMENT_NOUNS, "government");
+            w.extend(verb_class(GOVERNMENT_NOUNS, "armed"));
+            w
+        })
+        .contains(&word)
+}
+
 /// Whether a word, in any case, is a closed-class word that opens
 /// sentences and clauses ("When", "But", "The") or an honorific ("Mr"):
 /// no given name.
@@ -620,7 +634,11 @@ mod tests {
         for (name, data, classes) in [
             ("water_bodies", WATER_BODIES, &["water"][..]),
             ("setting_nouns", SETTING_NOUNS, &["setting"]),
-            ("government_nouns", GOVERNMENT_NOUNS, &["government"]),
+            (
+                "government_nouns",
+                GOVERNMENT_NOUNS,
+                &["government", "armed"],
+            ),
             ("treaty_nouns", TREATY_NOUNS, &["treaty"]),
             ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
@@ -641,6 +659,8 @@ mod tests {
         }
         assert!(setting_noun("prison") && !setting_noun("parliament"));
         assert!(government_noun("administration") && !government_noun("army"));
+        assert!(state_force_word("government") && state_force_word("army"));
+        assert!(!state_force_word("combat") && !state_force_word("troops"));
         assert!(deputy_word("Vice") && deputy_word("deputy") && !deputy_word("prime"));
         assert!(treaty_noun("Treaty") && treaty_noun("pact") && !treaty_noun("army"));
         assert!(treaty_name_ahead([

@@ -2736,3 +2736,120 @@ const JOINT_ACTORS_OWN_TARGET: &[Construction] = &[
 fn joint_actors_own_target() {
     run(JOINT_ACTORS_OWN_TARGET);
 }
+
+/// Forces a phrase calls the government's or a state service's
+/// ("government troops", "army soldiers") are the forces of the state the
+/// text is about; the people they act on stay themselves before their
+/// country's name ("attacked rebels in the north of Chad").
+const STATE_FORCES: &[Construction] = &[
+    Construction {
+        name: "government troops and a country after a locative noun",
+        text: "The conflict in Chad entered its second year. Government troops attacked rebels in the north of Chad on Monday.",
+        events: &[("TCDMIL", "TCDREB", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "government soldiers with the country later",
+        text: "Government soldiers killed ten militants in northern Mali, the army said.",
+        events: &[("MLIMIL", "MLIREB", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "regime forces in an article about a state",
+        text: "The war in Syria is in its thirteenth year. On Monday, regime forces shelled rebels near Idlib.",
+        events: &[("SYR", "SYRREB", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "an adjective's noun is no force",
+        text: "Iran threatened to launch a military offensive against Iraq.",
+        events: &[("IRN", "IRQ", "13", false)],
+        not: &[],
+        never: &["19"],
+    },
+];
+
+#[test]
+fn state_forces() {
+    run(STATE_FORCES);
+}
+
+/// Raising cooperation, ties or links in the military is cooperating (062,
+/// or 0312 when only agreed), not a build-up (154); raising the military
+/// itself is a build-up.
+const MILITARY_COOPERATION_RAISED: &[Construction] = &[
+    Construction {
+        name: "agreed to boost military cooperation",
+        text: "India and France agreed to boost military cooperation during talks in Paris.",
+        events: &[("IND", "FRA", "031", false), ("FRA", "IND", "031", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "deepened military ties",
+        text: "Greece deepened military ties with France on Tuesday.",
+        events: &[("GRC", "FRA", "062", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "strengthen defence cooperation",
+        text: "Japan will strengthen defence cooperation with the Philippines, Tokyo said.",
+        events: &[("JPN", "PHL", "0", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "a build-up is still one",
+        text: "Russia boosted its military presence near the Finnish border.",
+        events: &[("RUS", "", "15", false)],
+        not: &[],
+        never: &["06"],
+    },
+];
+
+#[test]
+fn military_cooperation_raised() {
+    run(MILITARY_COOPERATION_RAISED);
+}
+
+/// Suspending or ending one's participation or membership in a body
+/// reduces relations with it (CAMEO 16), whatever the verb of stopping.
+const PARTICIPATION_SUSPENDED: &[Construction] = &[
+    Construction {
+        name: "suspended its participation in an alliance",
+        text: "Armenia suspended its participation in the Collective Security Treaty Organization.",
+        events: &[("ARM", "IGO", "16", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "froze its participation",
+        text: "Armenia froze its participation in the CSTO, the prime minister said.",
+        events: &[("ARM", "IGO", "16", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "suspended its membership of a council",
+        text: "Russia suspended its membership of the Council of Europe on Friday.",
+        events: &[("RUS", "IGO", "16", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "ended its involvement",
+        text: "Nicaragua ended its involvement in the Organization of American States last year.",
+        events: &[("NIC", "IGO", "16", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn participation_suspended() {
+    run(PARTICIPATION_SUSPENDED);
+}

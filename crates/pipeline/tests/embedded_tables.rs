@@ -212,12 +212,13 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
     ) {
         assert!(lexicon::water_body(word), "water_bodies.tsv: {word}");
     }
-    for (word, _) in rows(
+    for (word, class) in rows(
         "government_nouns.tsv",
         include_str!("../../core/data/lexicon/government_nouns.tsv"),
     ) {
         assert!(
-            lexicon::government_noun(word),
+            lexicon::state_force_word(word)
+                && lexicon::government_noun(word) == (class == "government"),
             "government_nouns.tsv: {word}"
         );
     }

@@ -726,8 +726,31 @@ impl<'d> ActorResolver<'d> {
                 } else if MOBILE_SECTORS.contains(&sec) && unknown_person.is_none() {
                     // Forces with no country named ("troops were sent to
                     // Belarus"): whose they are is read from the text (the
-                    // sender), not from what the article is about.
-                    return None;
+                    // sender), not from what the article is about. Forces
+                    // the phrase calls the government's or a state service's
+                    // ("government troops", "army soldiers") are the state
+                    // the text is about.
+                    // (A modifier: "military" alone is an adjective's
+                    // noun, as in "a military offensive".)
+                    let governments = agents.iter().any(|p| {
+                        let words: Vec<&str> = text
+                            .get(p.start..p.end)
+                            .unwrap_or_default()
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        words.split_last().is_some_and(|(_, modifiers)| {
+                            modifiers
+                                .iter()
+                                .any(|w| lexicon::state_force_word(&w.to_lowercase()))
+                        })
+                    });
+                    if !governments {
+                        return None;
+                    }
+                    let (c, cf) = ctx.context_country()?;
+                    conf = cf;
+                    Some(c)
                 } else if !sec.is_empty()
                     && unknown_person.is_none()
                     && !agents
