@@ -56,6 +56,7 @@ const MEMBERSHIP: &str = include_str!("../data/lexicon/membership.tsv");
 const VERB_CLASSES: &str = include_str!("../data/lexicon/verb_classes.tsv");
 const DISCOURSE_NOUNS: &str = include_str!("../data/lexicon/discourse_nouns.tsv");
 const WATER_BODIES: &str = include_str!("../data/lexicon/water_bodies.tsv");
+const CRAFT_NOUNS: &str = include_str!("../data/lexicon/craft_nouns.tsv");
 const SETTING_NOUNS: &str = include_str!("../data/lexicon/setting_nouns.tsv");
 const GOVERNMENT_NOUNS: &str = include_str!("../data/lexicon/government_nouns.tsv");
 const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
@@ -328,6 +329,19 @@ pub fn place_noun(word: &str) -> Option<PlaceNoun> {
         })
         .get(word)
         .copied()
+}
+
+/// Whether a lower-case noun names a ship or an aircraft ("tanker",
+/// "airliner"): a craft belongs to no state by where the article is.
+pub fn craft_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut w = verb_class(CRAFT_NOUNS, "vessel");
+            w.extend(verb_class(CRAFT_NOUNS, "aircraft"));
+            w
+        })
+        .contains(&word)
 }
 
 /// Whether a capitalised word makes a name a body of water ("Sea",
@@ -633,6 +647,7 @@ mod tests {
         // Word lists of one or two classes: every row has one of them.
         for (name, data, classes) in [
             ("water_bodies", WATER_BODIES, &["water"][..]),
+            ("craft_nouns", CRAFT_NOUNS, &["vessel", "aircraft"]),
             ("setting_nouns", SETTING_NOUNS, &["setting"]),
             (
                 "government_nouns",

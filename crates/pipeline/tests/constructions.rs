@@ -2853,3 +2853,41 @@ const PARTICIPATION_SUSPENDED: &[Construction] = &[
 fn participation_suspended() {
     run(PARTICIPATION_SUSPENDED);
 }
+
+/// A ship or an aircraft named only by its kind belongs to no state the
+/// article is about; a flag or owner written before it does.
+const CRAFT_OF_NO_STATE: &[Construction] = &[
+    Construction {
+        name: "seized a tanker",
+        text: "Iran seized an oil tanker in the Gulf of Oman.",
+        events: &[("IRN", "", "17", false)],
+        not: &[("IRN", "IRN")],
+        never: &[],
+    },
+    Construction {
+        name: "attacked a container ship",
+        text: "Houthi rebels attacked a container ship in the Red Sea on Monday.",
+        events: &[("YEM", "", "19", false)],
+        not: &[("YEM", "YEM")],
+        never: &[],
+    },
+    Construction {
+        name: "boarded a freighter",
+        text: "Indian commandos boarded a hijacked freighter off Somalia.",
+        events: &[],
+        not: &[("IND", "IND")],
+        never: &[],
+    },
+    Construction {
+        name: "a flag named is the flag's",
+        text: "Iran seized a Greek tanker in the Gulf of Oman.",
+        events: &[("IRN", "GRC", "17", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn craft_of_no_state() {
+    run(CRAFT_OF_NO_STATE);
+}

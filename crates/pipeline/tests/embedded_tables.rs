@@ -15,6 +15,7 @@ use std::path::Path;
 /// checked: by a test below, or not embedded at all (a script's input).
 const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/anaphoric_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/craft_nouns.tsv", "lexicon"),
     ("core/data/lexicon/discourse_nouns.tsv", "lexicon"),
     ("core/data/lexicon/function_words.tsv", "lexicon"),
     ("core/data/lexicon/government_nouns.tsv", "lexicon"),
@@ -211,6 +212,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/water_bodies.tsv"),
     ) {
         assert!(lexicon::water_body(word), "water_bodies.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "craft_nouns.tsv",
+        include_str!("../../core/data/lexicon/craft_nouns.tsv"),
+    ) {
+        assert!(lexicon::craft_noun(word), "craft_nouns.tsv: {word}");
     }
     for (word, class) in rows(
         "government_nouns.tsv",

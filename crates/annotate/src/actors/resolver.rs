@@ -753,9 +753,16 @@ impl<'d> ActorResolver<'d> {
                     Some(c)
                 } else if !sec.is_empty()
                     && unknown_person.is_none()
-                    && !agents
-                        .iter()
-                        .any(|p| is_generic(text.get(p.start..p.end).unwrap_or_default()))
+                    && !agents.iter().any(|p| {
+                        let phrase = text.get(p.start..p.end).unwrap_or_default();
+                        // "Iran seized an oil tanker": a craft named by its
+                        // kind is nobody's by where the story is.
+                        let craft = phrase
+                            .rsplit(|c: char| !c.is_alphanumeric())
+                            .find(|w| !w.is_empty())
+                            .is_some_and(|w| lexicon::craft_noun(&w.to_lowercase()));
+                        is_generic(phrase) || craft
+                    })
                 {
                     // "rebels", "students": people of the state the article
                     // is about, if it is about one; a weak reading.
