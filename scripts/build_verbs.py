@@ -198,6 +198,7 @@ def convert_verbs(src: Path) -> list[str]:
     retarget_signed_agreements(out)
     add_patterns(out)
     remove_patterns(out)
+    split_arrests(out)
     add_verbs(out)
     result = []
     for item in out:
@@ -392,6 +393,29 @@ def remove_patterns(out: list) -> None:
                 if not (isinstance(x, str) and x.startswith("P\t")
                         and x.split("\t")[2:] and x.split("\t")[2] in bodies)]
         out[start:end] = keep
+
+
+# Verbs of arrest share the source's seize/capture/take block, whose
+# patterns "* minister", "* members" and "* engineer" code abduction (181):
+# "gunmen seized a minister". An arrest is the authorities' act (CAMEO 173,
+# the verbs' own code), whoever is arrested, so these verbs get a block of
+# their own that keeps only the block's patterns of coercion (17x).
+ARREST_VERBS = ("arrest", "apprehend", "arrest_and")
+
+
+def split_arrests(out: list) -> None:
+    """Moves ARREST_VERBS out of their block into a 173 block of their own."""
+    block = block_of(out, ARREST_VERBS[0])
+    if block is None:
+        return
+    start, end = block
+    lines = out[start:end]
+    moved = [x for x in lines if isinstance(x, str) and x.startswith("V\t")
+             and x.split("\t")[1] in ARREST_VERBS]
+    coercion = [x for x in lines if isinstance(x, str) and x.startswith("P\t")
+                and x.split("\t")[1].startswith("17")]
+    out[start:end] = [x for x in lines if x not in moved]
+    out[start:start] = ["B\t173"] + moved + coercion
 
 
 def fill_block_defaults(out: list) -> None:

@@ -2891,3 +2891,41 @@ const CRAFT_OF_NO_STATE: &[Construction] = &[
 fn craft_of_no_state() {
     run(CRAFT_OF_NO_STATE);
 }
+
+/// An arrest is the authorities' act (CAMEO 173) whoever is arrested; the
+/// same objects seized by gunmen are abducted (181).
+const ARRESTS_ARE_NOT_ABDUCTIONS: &[Construction] = &[
+    Construction {
+        name: "arrested a former prime minister",
+        text: "Pakistan arrested a former prime minister on corruption charges.",
+        events: &[("PAK", "PAK", "173", false)],
+        not: &[],
+        never: &["18"],
+    },
+    Construction {
+        name: "police arrested members",
+        text: "Belarusian police arrested members of the opposition in Minsk on Sunday.",
+        events: &[("BLRCOP", "BLR", "173", false)],
+        not: &[],
+        never: &["18"],
+    },
+    Construction {
+        name: "apprehended an engineer",
+        text: "Iranian authorities apprehended a French engineer on spying charges.",
+        events: &[("IRN", "FRA", "17", false)],
+        not: &[],
+        never: &["18"],
+    },
+    Construction {
+        name: "gunmen seizing a minister abduct him",
+        text: "Gunmen seized a Nigerian government minister near Abuja.",
+        events: &[("", "NGAGOV", "181", false)],
+        not: &[],
+        never: &["173"],
+    },
+];
+
+#[test]
+fn arrests_are_not_abductions() {
+    run(ARRESTS_ARE_NOT_ABDUCTIONS);
+}
