@@ -89,7 +89,9 @@ const PROPOSALS: &[&str] = &[
     "charges",
 ];
 /// CAMEO roots whose events are complete without a target.
-const SELF_CONTAINED_ROOTS: &[&str] = &["02", "08", "10", "11", "12", "14", "15", "18", "19", "20"];
+const SELF_CONTAINED_ROOTS: &[&str] = &[
+    "02", "08", "10", "11", "12", "14", "15", "17", "18", "19", "20",
+];
 /// CAMEO codes, outside those roots, complete without a target: claiming
 /// (015) or denying (016) responsibility names no other party.
 const SELF_CONTAINED_CODES: &[&str] = &["015", "016"];
@@ -2576,14 +2578,20 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
             && s.word(a.at_token - 1) == ","
             && s.word(a.at_token).ends_with("ing")
     };
+    // (A participle that names the target of a main act of its kind that
+    // names none is that act told in full: "took the mayor into custody,
+    // detaining Erdogan's rival".)
+    let same_root = |a: &Action, b: &Action| a.code.get(..2) == b.code.get(..2);
     let detail: Vec<usize> = actions
         .iter()
         .filter(|a| {
             participle(a)
                 && !addressed_words(doc, s, a)
-                && actions
-                    .iter()
-                    .any(|b| b.at_token != a.at_token && !participle(b))
+                && actions.iter().any(|b| {
+                    b.at_token != a.at_token
+                        && !participle(b)
+                        && !(b.targets.is_empty() && !a.targets.is_empty() && same_root(a, b))
+                })
         })
         .map(|a| a.at_token)
         .collect();
@@ -2616,6 +2624,7 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
     // another kind than the main event.
     let mut last_verb: Option<usize> = None;
     let mut main_root: Option<String> = None;
+    let mut main_targetless = false;
     actions.retain(|a| {
         if !a.verbal {
             return true;
@@ -2639,10 +2648,17 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
                     || (adverbial
                         || !a.targets.is_empty() && conjoined_predicate(doc, s, v, a.at_token))
                         && main_root.as_deref() != CameoCode::root_of(&a.code)
+                    // The participle tells the main act's target (dropped
+                    // below as a repeat without one).
+                    || participle(a)
+                        && !a.targets.is_empty()
+                        && main_targetless
+                        && main_root.as_deref() == CameoCode::root_of(&a.code)
             }
         };
         if main_root.is_none() {
             main_root = CameoCode::root_of(&a.code).map(str::to_string);
+            main_targetless = a.targets.is_empty();
         }
         if keep {
             last_verb = Some(a.at_token);
@@ -2670,5 +2686,28 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
             kept.push(a);
         }
     }
+    // "took the mayor into custody in a raid, detaining him": an act with
+    // no target that a later act of the same kind and source tells with its
+    // target adds nothing either.
+    let told_with_target: Vec<usize> = kept
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.targets.is_empty()
+                && kept.iter().enumerate().any(|(j, b)| {
+                    j != *i
+                        && !b.targets.is_empty()
+                        && sources(b) == sources(a)
+                        && root(b) == root(a)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut i = 0;
+    kept.retain(|_| {
+        let keep = !told_with_target.contains(&i);
+        i += 1;
+        keep
+    });
     *actions = kept;
 }

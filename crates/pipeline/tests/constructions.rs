@@ -2929,3 +2929,50 @@ const ARRESTS_ARE_NOT_ABDUCTIONS: &[Construction] = &[
 fn arrests_are_not_abductions() {
     run(ARRESTS_ARE_NOT_ABDUCTIONS);
 }
+
+/// Repression and administrative sanctions (CAMEO 17) fall on a population
+/// and stand without a named target ("banned all rallies", "imposed a
+/// curfew"); a participle that names the target of such an act with none
+/// tells that act in full.
+const COERCION_WITHOUT_TARGET: &[Construction] = &[
+    Construction {
+        name: "banned rallies",
+        text: "The Nigerian government banned all political rallies ahead of the elections.",
+        events: &[("NGAGOV", "", "172", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "imposed a curfew",
+        text: "The Ecuadorian army imposed a nightly curfew in Guayaquil on Tuesday.",
+        events: &[("ECU", "", "17", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "declared martial law",
+        text: "South Korea's president declared martial law late on Tuesday.",
+        events: &[("KOR", "", "17", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "participle names the detained",
+        text: "Georgian police took Nika Melia into custody on Friday, detaining the president's main rival.",
+        events: &[("GEOCOP", "GEO", "173", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "participle names the detained, no date",
+        text: "Serbian police took Vuk Jeremic into custody, detaining President Vucic's fiercest critic.",
+        events: &[("SRBCOP", "SRB", "173", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn coercion_without_target() {
+    run(COERCION_WITHOUT_TARGET);
+}
