@@ -1001,7 +1001,12 @@ fn code_verb(
     }
     // Without a target, only acts that need none stand alone: protests,
     // mobilisation, concessions (a resignation), violence.
-    if targets.is_empty() && !self_contained(&code) {
+    // Repression stands without a target only when it falls on something
+    // named ("banned all rallies"), not as an intransitive verb of its
+    // block ("the old agreement still holds").
+    let repression_on_nothing = CameoCode::root_of(&code) == Some("17")
+        && doc.tree(s).dependents(hit.start, "obj").next().is_none();
+    if targets.is_empty() && (!self_contained(&code) || repression_on_nothing) {
         // "denounced sanctions" is listed as rallying support for the
         // sanctioned (053): with no party named, a verb of reaction means
         // what it means on its own (111), when that stands alone. Other

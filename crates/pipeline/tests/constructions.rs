@@ -2957,6 +2957,13 @@ const COERCION_WITHOUT_TARGET: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "an intransitive verb of the block is no repression",
+        text: "For Chile and Peru, the old fishing accord still holds.",
+        events: &[],
+        not: &[("CHL", ""), ("PER", "")],
+        never: &["17"],
+    },
+    Construction {
         name: "participle names the detained",
         text: "Georgian police took Nika Melia into custody on Friday, detaining the president's main rival.",
         events: &[("GEOCOP", "GEO", "173", false)],
