@@ -2691,6 +2691,13 @@ pub(crate) fn keep_main(doc: &Doc, s: &Sent, actions: &mut Vec<Action>) {
             kept.push(a);
         }
     }
+    // "Vietnam praised China's support", "Hungary blocked the EU's aid
+    // package": an event noun that needs a target and has none, in a
+    // sentence whose verb is an event, is what that event is about, not an
+    // event of its own ("riots sparked by the decision" stand alone).
+    if kept.iter().any(|a| a.verbal) {
+        kept.retain(|a| a.verbal || !a.targets.is_empty() || self_contained(&a.code));
+    }
     // "took the mayor into custody in a raid, detaining him": an act with
     // no target that a later act of the same kind and source tells with its
     // target adds nothing either.

@@ -2983,3 +2983,35 @@ const COERCION_WITHOUT_TARGET: &[Construction] = &[
 fn coercion_without_target() {
     run(COERCION_WITHOUT_TARGET);
 }
+
+/// An event noun with no target, in a sentence whose verb is an event, is
+/// what that event is about ("praised China's support"); with a target
+/// ("condemned the Russian missile strike on Kyiv") it is an event too.
+const TOPIC_NOUNS: &[Construction] = &[
+    Construction {
+        name: "praised a support",
+        text: "Laos praised China's support during the floods.",
+        events: &[("LAO", "CHN", "05", false)],
+        not: &[("CHN", "")],
+        never: &[],
+    },
+    Construction {
+        name: "blocked an aid package",
+        text: "Slovakia blocked the EU's aid package for Moldova on Monday.",
+        events: &[("SVK", "IGO", "", false)],
+        not: &[("IGO", "")],
+        never: &["07"],
+    },
+    Construction {
+        name: "an attack with a target is an event",
+        text: "Ukraine condemned the Russian drone attack on Odesa.",
+        events: &[("UKR", "RUS", "11", false), ("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn topic_nouns() {
+    run(TOPIC_NOUNS);
+}
