@@ -461,6 +461,20 @@ const OFFICES: &[Office] = &[
     Office { name: "Hadja Lahbib", on: "2023-01-01", code: Some("BELGOV"), role: "foreign minister", not: "", source: "https://www.vrt.be/vrtnws/en/2022/07/15/former-news-presenter-becomes-belgium-s-new-foreign-minister/" },
     Office { name: "Theo Francken", on: "2025-06-01", code: Some("BELGOV"), role: "defence minister", not: "", source: "https://en.walaw.press/articles/new_belgian_government_sworn_in_under_prime_minister_bart_de_wever/GMWLRQRSRXFP" },
     Office { name: "Oana Toiu", on: "2025-09-01", code: Some("ROUGOV"), role: "foreign minister", not: "", source: "https://www.economica.net/noul-guvern-bolojan-lista-cu-noii-ministri_847769.html/amp" },
+    Office { name: "Tibor Benko", on: "2020-01-01", code: Some("HUNGOV"), role: "defence minister", not: "", source: "https://2015-2019.kormany.hu/en/news/fourth-orban-cabinet-formed" },
+    Office { name: "Tibor Benko", on: "2023-01-01", code: None, role: "", not: "HUNGOV", source: "https://maszol.ro/kulfold/Letettek-az-eskut-a-miniszterek-megalakult-az-otodik-Orban-kormany" },
+    Office { name: "Andrej Plenkovic", on: "2024-01-01", code: Some("HRVGOV"), role: "prime minister", not: "", source: "https://www.total-croatia-news.com/item/14524-croatian-parliament-confirms-government-of-andrej-plenkovic" },
+    Office { name: "Borut Pahor", on: "2023-06-01", code: None, role: "", not: "SVNGOV", source: "https://sloveniatimes.com/36434/natasa-pirc-musar-sworn-in-as-slovenias-fifth-president" },
+    Office { name: "Natasa Pirc Musar", on: "2023-06-01", code: Some("SVNGOV"), role: "president", not: "", source: "https://sloveniatimes.com/36434/natasa-pirc-musar-sworn-in-as-slovenias-fifth-president" },
+    Office { name: "Robert Abela", on: "2026-06-01", code: Some("MLTGOV"), role: "prime minister", not: "", source: "https://www.lovinmalta.com/news/robert-abela-officially-sworn-in-as-maltas-prime-minister/" },
+    Office { name: "Antonio Jose Seguro", on: "2026-06-01", code: Some("PRTGOV"), role: "president", not: "", source: "https://exame.com/mundo/antonio-jose-seguro-toma-posse-como-novo-presidente-de-portugal/" },
+    Office { name: "Marcelo Rebelo de Sousa", on: "2026-06-01", code: None, role: "", not: "PRTGOV", source: "https://exame.com/mundo/antonio-jose-seguro-toma-posse-como-novo-presidente-de-portugal/" },
+    Office { name: "Nuno Melo", on: "2025-01-01", code: Some("PRTGOV"), role: "defence minister", not: "", source: "https://www.portugalnewstoday.com/tomou-posse-o-xxiv-governo/" },
+    Office { name: "King Philippe", on: "2024-01-01", code: Some("BELGOV"), role: "king", not: "", source: "http://en.people.cn/102774/8335148.html" },
+    Office { name: "Sultan Ibrahim", on: "2025-01-01", code: Some("MYSGOV"), role: "king", not: "", source: "https://www.malaymail.com/news/malaysia/2024/02/01/uae-president-extends-congratulations-to-malaysias-new-king/115805" },
+    Office { name: "Sultan Abdullah", on: "2025-01-01", code: None, role: "", not: "MYSGOV", source: "https://www.malaymail.com/news/malaysia/2024/02/01/uae-president-extends-congratulations-to-malaysias-new-king/115805" },
+    Office { name: "Edi Rama", on: "2024-01-01", code: Some("ALBGOV"), role: "prime minister", not: "", source: "https://albaniantimes.al/edi-rama-sworn-in-for-fourth-term-as-albanian-prime-minister" },
+    Office { name: "Bajram Begaj", on: "2024-01-01", code: Some("ALBGOV"), role: "president", not: "", source: "https://exit.al/en/albania-swears-in-ninth-president-bajram-begaj/" },
 ];
 
 #[test]
