@@ -475,6 +475,10 @@ const OFFICES: &[Office] = &[
     Office { name: "Sultan Abdullah", on: "2025-01-01", code: None, role: "", not: "MYSGOV", source: "https://www.malaymail.com/news/malaysia/2024/02/01/uae-president-extends-congratulations-to-malaysias-new-king/115805" },
     Office { name: "Edi Rama", on: "2024-01-01", code: Some("ALBGOV"), role: "prime minister", not: "", source: "https://albaniantimes.al/edi-rama-sworn-in-for-fourth-term-as-albanian-prime-minister" },
     Office { name: "Bajram Begaj", on: "2024-01-01", code: Some("ALBGOV"), role: "president", not: "", source: "https://exit.al/en/albania-swears-in-ninth-president-bajram-begaj/" },
+    Office { name: "Michael D. Higgins", on: "2024-01-01", code: Some("IRLGOV"), role: "president", not: "", source: "https://uk.news.yahoo.com/michael-d-higgins-pledges-president-214031533.html" },
+    Office { name: "Michael D. Higgins", on: "2026-01-01", code: None, role: "", not: "IRLGOV", source: "https://unn.ua/en/news/catherine-connolly-inaugurated-as-irelands-10th-president" },
+    Office { name: "Ram Nath Kovind", on: "2021-06-01", code: Some("INDGOV"), role: "president", not: "", source: "https://thewire.in/161402/ram-nath-kovind-sworn-in-as-india-14th-president/" },
+    Office { name: "Gudni Th. Johannesson", on: "2024-09-01", code: None, role: "", not: "ISLGOV", source: "https://www.frettabladid.is/frettir/forseti-settur-i-embtti-i-dag/" },
 ];
 
 #[test]
