@@ -553,3 +553,69 @@ fn api_decisions_need_the_token_and_change_the_answers() {
     let (status, _) = post("reject", "424242", &bearer);
     assert_eq!(status, 404);
 }
+
+/// Issue 12: accepting an update that reports an accession the knowledge
+/// base already has, on another day, keeps the curated date and says so,
+/// naming both dates, in the CLI and the API alike.
+#[test]
+fn accepting_a_known_accession_names_both_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("finland.txt");
+    std::fs::write(
+        &article,
+        "Finland formally joined NATO on Wednesday, the alliance said.\n",
+    )
+    .expect("write");
+    let proposed = |db: &Path| {
+        run_into(db, &[&article], "2023-04-06");
+        let listed = json_of(db, &["updates"]);
+        let updates = listed["updates"].as_array().expect("updates").clone();
+        assert_eq!(updates.len(), 1, "{listed:#}");
+        assert_eq!(updates[0]["update"]["state"], "FIN");
+        assert_eq!(updates[0]["update"]["date"], "2023-04-05", "{listed:#}");
+        updates[0]["id"].as_i64().expect("id").to_string()
+    };
+    let fin_since = |db: &Path| {
+        let v = json_of(db, &["members", "NATO", "--on", "2024-01-01"]);
+        v["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["code"] == "FIN")
+            .and_then(|m| m["since"].as_str().map(String::from))
+    };
+
+    let cli_db = dir.path().join("cli.db");
+    let id = proposed(&cli_db);
+    let out = decide(&cli_db, "accept", &id);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("already has FIN in NATO from 2023-04-04, not from 2023-04-05"),
+        "{said}"
+    );
+    assert_eq!(fin_since(&cli_db).as_deref(), Some("2023-04-04"));
+
+    let api_db = dir.path().join("api.db");
+    let id = proposed(&api_db);
+    let token = "known-s3cret";
+    let server = super::serve::Server::start(&api_db, &["--token", token]);
+    let (status, body) = server.request(
+        "POST",
+        &format!("/api/updates/{id}/accept"),
+        &[("Authorization", &format!("Bearer {token}"))],
+        "",
+    );
+    assert_eq!(status, 200, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["changed"], true);
+    assert_eq!(v["already_member"]["known"], "2023-04-04", "{v:#}");
+    assert_eq!(v["already_member"]["reported"], "2023-04-05", "{v:#}");
+    assert!(
+        v["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("it keeps 2023-04-04")),
+        "{v:#}"
+    );
+    assert_eq!(fin_since(&api_db).as_deref(), Some("2023-04-04"));
+}

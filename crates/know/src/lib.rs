@@ -90,4 +90,4 @@ pub use source::expand as expand_source;
 pub use treaty::{
     DateBasis, Obligations, Origin, Party, Provision, ProvisionKind, Suspension, Treaty,
 };
-pub use update::{treaty_key, CodedEvent, KnowledgeUpdate, Recognition, UpdateKind};
+pub use update::{treaty_key, Applied, CodedEvent, KnowledgeUpdate, Recognition, UpdateKind};

@@ -1,7 +1,7 @@
 //! Keeping the knowledge base current from the news: updates proposed from
 //! coded events, and applying the accepted ones.
 
-use crate::date::FuzzyDate;
+use crate::date::{FuzzyDate, Precision};
 use crate::error::{KnowError, Result};
 use crate::knowledge_base::KnowledgeBase;
 use crate::organisation::Membership;
@@ -645,8 +645,12 @@ impl KnowledgeBase {
     }
 
     /// Makes an accepted update a fact: from its date, `members`,
-    /// `obligations` and `treaties_between` answer with it.
-    pub fn apply(&mut self, u: &KnowledgeUpdate) -> Result<()> {
+    /// `obligations` and `treaties_between` answer with it. An accession the
+    /// knowledge base already has (the state a member or party since some
+    /// date, still) changes nothing: its own date stays, and the answer,
+    /// [`Applied::AlreadyMember`], names both dates so that the reviewer sees
+    /// the report's date was not taken.
+    pub fn apply(&mut self, u: &KnowledgeUpdate) -> Result<Applied> {
         let fail = |message: &str| KnowError::Update {
             kind: u.kind.to_string(),
             doc: u.doc.clone(),
@@ -667,6 +671,7 @@ impl KnowledgeBase {
                     (None, None) => return Err(fail("no organisation")),
                 };
                 let joining = u.kind == UpdateKind::Accession;
+                let mut already = None;
                 match treaty {
                     Some(ti) => {
                         let t = &mut self.treaties[ti];
@@ -675,7 +680,8 @@ impl KnowledgeBase {
                             .iter_mut()
                             .find(|p| p.code == state && p.until.is_none());
                         match (joining, open) {
-                            (true, Some(_)) | (false, None) => {}
+                            (true, Some(p)) => already = Some(p.from),
+                            (false, None) => {}
                             (false, Some(p)) => p.until = Some(date),
                             (true, None) => {
                                 let obligations = t.standard_obligations();
@@ -701,7 +707,8 @@ impl KnowledgeBase {
                             .iter_mut()
                             .find(|m| m.code == state && m.until.is_none());
                         match (joining, open) {
-                            (true, Some(_)) | (false, None) => {}
+                            (true, Some(m)) => already = Some(m.since),
+                            (false, None) => {}
                             (false, Some(m)) => m.until = Some(date),
                             (true, None) => o.memberships.push(Membership {
                                 code: state,
@@ -713,6 +720,12 @@ impl KnowledgeBase {
                             }),
                         }
                     }
+                }
+                if let Some(known) = already {
+                    return Ok(Applied::AlreadyMember {
+                        known,
+                        reported: u.date,
+                    });
                 }
             }
             UpdateKind::TreatySigned => {
@@ -733,7 +746,7 @@ impl KnowledgeBase {
                 pair.sort();
                 let id = format!("news:{}-{}:{}", pair[0], pair[1], u.date);
                 if self.treaty_index(&id).is_ok() {
-                    return Ok(());
+                    return Ok(Applied::Added);
                 }
                 let obligations = u
                     .provision
@@ -826,7 +839,51 @@ impl KnowledgeBase {
             }
         }
         self.reindex();
-        Ok(())
+        Ok(Applied::Added)
+    }
+}
+
+/// What [`KnowledgeBase::apply`] made of an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The knowledge base holds the fact from the update's date (or held
+    /// it already from that date: a treaty signed that an earlier report
+    /// added).
+    Added,
+    /// An accession the knowledge base already had, the state a member or
+    /// party since `known`: that date stays, and the update, dated
+    /// `reported`, changed nothing.
+    AlreadyMember {
+        known: FuzzyDate,
+        reported: NaiveDate,
+    },
+}
+
+impl Applied {
+    /// For a reviewer, what became of update `u` when it changed nothing:
+    /// both dates when they differ. `None` when it was added.
+    pub fn note(&self, u: &KnowledgeUpdate) -> Option<String> {
+        let Applied::AlreadyMember { known, reported } = self else {
+            return None;
+        };
+        let what = u
+            .organisation
+            .as_deref()
+            .or(u.treaty.as_deref())
+            .unwrap_or("the organisation");
+        let same_day = known.first_day() == *reported && known.precision() == Precision::Day;
+        let state = &u.state;
+        Some(if same_day {
+            format!(
+                "the knowledge base already had {state} in {what} from {known}, the date \
+                 reported: nothing changed"
+            )
+        } else {
+            format!(
+                "the knowledge base already has {state} in {what} from {known}, not from \
+                 {reported} as reported: it keeps {known}"
+            )
+        })
     }
 }
 

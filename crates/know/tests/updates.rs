@@ -1,7 +1,9 @@
 //! The news keeps the knowledge base current: proposed updates, applied.
 
 use chrono::NaiveDate;
-use entente_know::{CodedEvent, KnowledgeBase, KnowledgeUpdate, ProvisionKind, UpdateKind};
+use entente_know::{
+    Applied, CodedEvent, KnowledgeBase, KnowledgeUpdate, ProvisionKind, UpdateKind,
+};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -248,6 +250,77 @@ fn accepted_accession_changes_members_from_its_date() {
             .len(),
         32
     );
+}
+
+/// An accepted update naming an accession the knowledge base already has,
+/// on another day: the curated date stays, and the answer says so with both
+/// dates, not silently.
+#[test]
+fn accession_already_known_on_another_date_keeps_the_curated_date_and_says_so() {
+    let mut k = kb();
+    let curated = |k: &KnowledgeBase| {
+        k.members("NATO", day("2024-06-01"))
+            .expect("NATO")
+            .members
+            .iter()
+            .find(|m| m.code == "FIN")
+            .map(|m| m.since.to_string())
+    };
+    assert_eq!(curated(&k).as_deref(), Some("2023-04-04"));
+    let e = event(
+        "FINGOV",
+        None,
+        "057",
+        "2023-04-05",
+        "Finland formally joined NATO on Wednesday.",
+    );
+    let updates = k.propose_updates(&[e]);
+    let u = updates.first().expect("an accession");
+    assert_eq!(u.kind, UpdateKind::Accession);
+    let applied = k.apply(u).expect("apply");
+    assert_eq!(
+        applied,
+        Applied::AlreadyMember {
+            known: entente_know::FuzzyDate::day(day("2023-04-04")),
+            reported: day("2023-04-05"),
+        }
+    );
+    let note = applied.note(u).expect("a note");
+    assert!(
+        note.contains("2023-04-04") && note.contains("2023-04-05"),
+        "{note}"
+    );
+    // Nothing changed: the curated date, one membership.
+    assert_eq!(curated(&k).as_deref(), Some("2023-04-04"));
+    let finland = k
+        .treaty("NATO")
+        .expect("NATO")
+        .parties
+        .iter()
+        .filter(|p| p.code == "FIN")
+        .count();
+    assert_eq!(finland, 1);
+    // The same date reported: still no change, and the note says so.
+    let same = KnowledgeUpdate {
+        date: day("2023-04-04"),
+        ..u.clone()
+    };
+    let applied = k.apply(&same).expect("apply");
+    let note = applied.note(&same).expect("a note");
+    assert!(note.contains("nothing changed"), "{note}");
+    // A new member is added, with no note.
+    let ukr = event(
+        "UKRGOV",
+        None,
+        "057",
+        "2030-01-15",
+        "Ukraine formally joined NATO on Monday.",
+    );
+    let updates = k.propose_updates(&[ukr]);
+    let u = updates.first().expect("an accession");
+    let applied = k.apply(u).expect("apply");
+    assert_eq!(applied, Applied::Added);
+    assert_eq!(applied.note(u), None);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! [`decide`] is the one way either of them accepts, rejects or reopens an
 //! update.
 
-use entente_know::{KnowError, KnowledgeBase, KnowledgeUpdate};
+use entente_know::{Applied, KnowError, KnowledgeBase, KnowledgeUpdate};
 use entente_store::{Store, StoreError, StoredUpdate, UpdateId, UpdateStatus};
 use std::fmt;
 use std::sync::{Arc, RwLock};
@@ -86,7 +86,7 @@ impl CurrentKnowledge {
         for stored in &accepted {
             current.accepted.push(stored.id);
             let applied = knowledge_update(stored).and_then(|u| {
-                current.kb.apply(&u).map_err(|e| SkippedUpdate {
+                current.kb.apply(&u).map(|_| ()).map_err(|e| SkippedUpdate {
                     id: stored.id,
                     problem: UpdateProblem::CannotApply(e),
                 })
@@ -172,6 +172,20 @@ pub struct Decided {
     pub update: StoredUpdate,
     /// `false` when it already had the status asked for: nothing changed.
     pub changed: bool,
+    /// For an update accepted now, what the knowledge base made of it:
+    /// [`Applied::AlreadyMember`] when it already had the accession (its
+    /// own date kept); `None` for any other decision.
+    pub applied: Option<Applied>,
+}
+
+impl Decided {
+    /// For the reviewer, when the accepted update changed nothing in the
+    /// knowledge base: what it already had, with both dates.
+    pub fn note(&self) -> Option<String> {
+        let applied = self.applied.as_ref()?;
+        let u = knowledge_update(&self.update).ok()?;
+        applied.note(&u)
+    }
 }
 
 /// Why a decision on an update was refused.
@@ -241,6 +255,7 @@ pub fn decide(
             return Ok(Decided {
                 update,
                 changed: false,
+                applied: None,
             })
         }
         (
@@ -258,6 +273,7 @@ pub fn decide(
         }
         _ => {}
     }
+    let mut applied = None;
     if status == UpdateStatus::Accepted {
         // Refused before it is recorded: what the knowledge base cannot apply.
         let kb_update = knowledge_update(&update)?;
@@ -270,14 +286,15 @@ pub fn decide(
             }
         }
         let mut kb = CurrentKnowledge::from_store(store)?.strict()?;
-        kb.apply(&kb_update).map_err(|e| SkippedUpdate {
+        applied = Some(kb.apply(&kb_update).map_err(|e| SkippedUpdate {
             id,
             problem: UpdateProblem::CannotApply(e),
-        })?;
+        })?);
     }
     store.set_update_status(id, status)?;
     Ok(Decided {
         update,
         changed: true,
+        applied,
     })
 }

@@ -133,6 +133,7 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
+    let note = decided.note();
     let update = decided.update;
     if !decided.changed {
         writeln!(
@@ -155,6 +156,9 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
                 "reopened: proposed again, out of the knowledge base until accepted",
         }
     )?;
+    if let Some(note) = note {
+        writeln!(out, "  note: {note}")?;
+    }
     out.flush()?;
     Ok(Outcome::Success)
 }

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
+use entente_know::Applied;
 use entente_pipeline::knowledge::{decide, DecisionError};
 use entente_store::{UpdateId, UpdateStatus};
 use serde_json::{json, Value};
@@ -57,7 +58,7 @@ async fn decision(
         .map(UpdateId)
         .map_err(|_| ApiError::bad_request(format!("update id {id:?} is not a number")))?;
     let writer = state.clone();
-    let (changed, now) = tokio::task::spawn_blocking(move || {
+    let (changed, note, already, now) = tokio::task::spawn_blocking(move || {
         let mut store = writer
             .writer()
             .ok_or_else(|| ApiError::internal("a token but no writing connection"))?;
@@ -65,7 +66,14 @@ async fn decision(
         let now = store
             .update(id)?
             .ok_or_else(|| ApiError::internal(format!("update {id} vanished")))?;
-        Ok::<_, ApiError>((decided.changed, now))
+        let already = match decided.applied {
+            Some(Applied::AlreadyMember { known, reported }) => Some(json!({
+                "known": known,
+                "reported": reported,
+            })),
+            _ => None,
+        };
+        Ok::<_, ApiError>((decided.changed, decided.note(), already, now))
     })
     .await
     .map_err(|e| ApiError::internal(format!("decision task failed: {e}")))??;
@@ -75,6 +83,10 @@ async fn decision(
     Ok(Json(json!({
         "changed": changed,
         "update": entente_pipeline::shapes::stored_update(&now),
+        // An accession the knowledge base already had: its date and the
+        // report's (the knowledge base keeps its own), and a sentence.
+        "already_member": already,
+        "note": note,
     })))
 }
 
