@@ -712,7 +712,7 @@ async function viewMap(_, params) {
   main.appendChild(el('p', { class: 'legend', id: 'map-legend' },
     swatch(COLOURS.country, 'country: events that happened there'),
     swatch(COLOURS.place, 'point: a city, region or sea the text names'),
-    el('span', { class: 'muted' }, places.length + ' places. An event is placed where its clause or sentence says it happened, else in its target\'s or source\'s country. Country outlines: Natural Earth, public domain; places: GeoNames, CC BY 4.0.')));
+    el('span', { class: 'muted' }, places.length + ' places. An event is placed where its clause or sentence says it happened, else in its target\'s or source\'s country. Country outlines: Natural Earth, public domain; places: GeoNames, CC BY 4.0, and Natural Earth.')));
   main.appendChild(table(['country', 'events', 'by quad class'], counts.countries.slice().sort((a, b) => b.events - a.events).map(c =>
     el('tr', {}, el('td', {}, link('events', { ...filters, place: c.country }, w.countries[c.country] ? w.countries[c.country].n : c.country), ' ', el('span', { class: 'muted' }, c.country)),
       el('td', {}, String(c.events)), el('td', {}, c.quad.join(' / '))))));
