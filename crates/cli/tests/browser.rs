@@ -763,6 +763,51 @@ fn the_map_draws_points_at_places() {
     );
 }
 
+/// Issue 13: a syndicated story is found once, with its copies, and an
+/// article's page links the same story published elsewhere.
+#[test]
+fn a_story_is_shown_once_with_its_copies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, super::stories::corpus::jsonl()).expect("writes");
+    let db = dir.path().join("stories.db");
+    let out = entente()
+        .arg("run")
+        .arg(&input)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("entente run");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let server = Server::start(&db, &[]);
+    let copies = super::stories::corpus::COPIES - 1;
+    let dom = page(&server, "search?q=Mazyr", "search-story");
+    assert_eq!(
+        dom.matches("<li class=\"card\"").count(),
+        1,
+        "the story once"
+    );
+    let line = dom
+        .split("class=\"muted copies\"")
+        .nth(1)
+        .and_then(|s| s.split("</div>").next())
+        .expect("the hit lists its copies");
+    assert_eq!(links(line, "article/").len(), copies, "{line}");
+    let article = links(&dom, "article/")[0]
+        .trim_start_matches("#/")
+        .to_string();
+    let dom = page(&server, &article, "article-story");
+    let line = dom
+        .split("id=\"copies\"")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the article lists its copies");
+    let to = links(line, "article/");
+    assert_eq!(to.len(), copies, "{line}");
+    // A copy's link leads to its page.
+    page(&server, to[0].trim_start_matches("#/"), "article-copy");
+}
+
 /// Issue 13: a proposal reads as a sentence with links, not as JSON.
 #[test]
 fn updates_read_as_sentences() {

@@ -194,10 +194,13 @@ async function viewSearch(_, params) {
   }
   const list = el('ol', { id: 'hits' });
   for (const h of res.hits) {
+    const copies = h.copies || [];
     list.appendChild(el('li', { class: 'card' },
       link('article/' + h.id, {}, h.title || h.external_id || h.id),
       ' ', el('span', { class: 'muted' }, h.published || ''),
-      el('div', {}, snippet(h.snippet))));
+      el('div', {}, snippet(h.snippet)),
+      copies.length ? el('div', { class: 'muted copies' }, 'One story with ' + copies.length + (copies.length === 1 ? ' copy: ' : ' copies: '),
+        ...copies.flatMap((c, i) => [i ? ', ' : '', link('article/' + c, {}, 'copy ' + (i + 1))])) : ''));
   }
   main.appendChild(list);
 }
@@ -273,6 +276,15 @@ async function viewArticle(id, params) {
     a.published ? 'Published ' + a.published + ' · ' : '', a.source ? a.source + ' · ' : '',
     url ? el('a', { href: url, rel: 'noopener noreferrer nofollow' }, 'original') : a.origin,
     ' · id ', a.id));
+  // A syndicated story: the same text published elsewhere.
+  const copies = a.copies || [];
+  if (copies.length) {
+    main.appendChild(el('p', { class: 'copies', id: 'copies' },
+      'The same story was also published ' + copies.length + (copies.length === 1 ? ' time: ' : ' times: '),
+      ...copies.flatMap((c, i) => [i ? ', ' : '',
+        link('article/' + c.public_id, {}, (c.source || c.title || c.public_id) + (c.title && c.source ? ' (' + c.title + ')' : ''))]),
+      '. Its events are counted once.'));
+  }
   main.appendChild(el('p', { class: 'legend' },
     el('span', { class: 'actor' }, 'actor'), el('span', { class: 'date' }, 'date'),
     el('span', { class: 'qty' }, 'quantity'), el('span', { class: 'ev' }, 'event'),
