@@ -66,6 +66,18 @@ def mean_point(points):
     return lat, lon
 
 
+# A Natural Earth town this close to a GeoNames city of the same name is that city.
+SAME_PLACE_KM = 30.0
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance (haversine, mean Earth radius)."""
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    dla, dlo = la2 - la1, math.radians(lon2 - lon1)
+    h = math.sin(dla / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlo / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def common_words(ewt: Path) -> set[str]:
     counts: Counter[str] = Counter()
     if not ewt.exists():
@@ -131,6 +143,23 @@ def main() -> None:
         prev = names[key].get(row)
         names[key][row] = alternate if prev is None else (prev and alternate)
 
+    # Natural Earth's populated places that cities15000 lacks and that carry a
+    # GeoNames id: towns under 15,000 people, and places GeoNames files under
+    # another id (skipped when a city
+    # of the same name lies within SAME_PLACE_KM in the same country).
+    iso2_of = {v[0]: k for k, v in countries.items()}
+    small = []
+    for f in ne["features"]:
+        p = f["properties"]
+        gid = p.get("geonameid")
+        # Only places with a GeoNames id: an event's FeatureID is that id.
+        if not gid or gid <= 0 or str(int(gid)) in by_id:
+            continue
+        iso2 = p.get("iso_a2") if p.get("iso_a2") in countries else iso2_of.get(p.get("adm0_a3"))
+        if iso2 is None or not p.get("name"):
+            continue
+        small.append((p, iso2, int(gid)))
+
     # Cities, largest first (row order does not matter to readers; this keeps diffs calm).
     cities.sort(key=lambda c: (-int(c[14] or 0), int(c[0])))
     points_of_country = defaultdict(list)
@@ -157,6 +186,10 @@ def main() -> None:
         if c[7] == "PPLC" and c[8] not in capital_of:
             capital_of[c[8]] = (lat, lon)
 
+    # Natural Earth's towns, after the cities (so a country's capital is still
+    # the largest PPLC): an admin-1 capital is a region's seat (PPLA), the
+    # rest PPL; the region is the GeoNames admin1 code Natural Earth's
+    # adm1name stands for, where its places say which.
     # A region name is kept only for the region most of its places give it to
     # (Natural Earth gives Kherson's region "Crimea" once, Crimea's places all do).
     best_region: dict[tuple[str, str], tuple[int, str]] = {}
@@ -165,6 +198,34 @@ def main() -> None:
             prev = best_region.get((iso2, n))
             if prev is None or votes > prev[0]:
                 best_region[(iso2, n)] = (votes, code)
+    near_names = defaultdict(list)  # (iso2, key) -> points of cities of that name
+    for c in cities:
+        for n in [c[1], c[2]] + [a for a in c[3].split(",") if a]:
+            near_names[(c[8], n.strip().lower())].append((float(c[4]), float(c[5])))
+    added = 0
+    for p, iso2, gid in sorted(small, key=lambda x: (-(x[0].get("pop_max") or 0), x[0]["name"])):
+        lat, lon = float(p["latitude"]), float(p["longitude"])
+        own = [p["name"]] + ([p["nameascii"]] if p.get("nameascii") and p["nameascii"] != p["name"] else [])
+        alts = [a.strip() for a in (p.get("namealt") or "").split("|") if a.strip()]
+        if any(
+            distance_km(lat, lon, a, b) < SAME_PLACE_KM
+            for n in own + alts
+            for a, b in near_names.get((iso2, n.lower()), [])
+        ):
+            continue
+        iso3, fips, _, _ = countries[iso2]
+        code = best_region.get((iso2, p.get("adm1name") or ""), (0, ""))[1]
+        feature = "PPLA" if p.get("featurecla", "").startswith("Admin-1") and code else "PPL"
+        row = len(rows)
+        population = max(int(p.get("pop_max") or 0), 0)
+        rows.append((str(gid), feature, p["name"], iso3, fips + code, lat, lon, population))
+        for n in own:
+            add_name(n, row, False)
+        for a in alts:
+            if ALT_NAME.match(a) and len(a.split()) <= 4 and len(a) >= 3:
+                add_name(a, row, True)
+        added += 1
+
     for (iso2, code) in sorted(set(region_names) | set(seat_of)):
         iso3, fips, _, _ = countries[iso2]
         pts = points_of_region.get((iso2, code))
@@ -208,7 +269,7 @@ def main() -> None:
             flag = "w" if key in common else "-"
             refs = ",".join(f"{r}{'*' if a else ''}" for r, a in sorted(names[key].items()))
             f.write(f"{key}\t{flag}\t{refs}\n")
-    print(f"{len(rows)} places, {len(names)} names")
+    print(f"{len(rows)} places ({added} from Natural Earth), {len(names)} names")
 
 
 if __name__ == "__main__":

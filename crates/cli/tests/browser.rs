@@ -696,7 +696,8 @@ fn the_map_draws_points_at_places() {
             "places.txt",
             "Russian forces shelled a market in Kherson on Monday.\n\n\
              China deployed warships in the South China Sea on Tuesday.\n\n\
-             Russia deployed troops to Belarus on Wednesday.",
+             Russia deployed troops to Belarus on Wednesday.\n\n\
+             Ukrainian drones attacked Moscow on Thursday.",
         )],
     );
     let server = Server::start(&db, &[]);
@@ -722,6 +723,89 @@ fn the_map_draws_points_at_places() {
         "the countries events happened in are shaded"
     );
     assert_coloured_swatches(&dom, "map");
+    // Across the antimeridian: Russia (the drones hit Moscow) is shaded,
+    // its mainland drawn (a point of its outline in Siberia), and its
+    // circle sits in Siberia, not in the Arctic.
+    let russia = dom
+        .split("<path ")
+        .find(|p| p.contains("data-code=\"RUS\""))
+        .expect("the map draws Russia");
+    assert!(
+        russia.contains("class=\"country shade"),
+        "Russia is shaded: {}",
+        russia.get(..120).unwrap_or(russia)
+    );
+    let outline = russia.split("d=\"").nth(1).unwrap_or("");
+    let outline = outline.split('"').next().unwrap_or("");
+    let siberia = outline
+        .split(['M', 'L', 'Z'])
+        .filter_map(|p| p.split_once(','))
+        .filter_map(|(x, y)| Some((x.parse::<f64>().ok()?, y.parse::<f64>().ok()?)))
+        .any(|(x, y)| (750.0..850.0).contains(&x) && (60.0..90.0).contains(&y));
+    assert!(siberia, "Russia's mainland is drawn");
+    let circle = dom
+        .split("<circle ")
+        .find(|c| c.starts_with("class=\"dot\"") && c.contains("<title>Russia:"))
+        .expect("a circle for Russia");
+    let attr = |name: &str| -> f64 {
+        circle
+            .split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    // 1000 px span 360 degrees from 84 degrees north: 70N is y 38.9.
+    let (cx, cy) = (attr("cx"), attr("cy"));
+    assert!(
+        cy > 38.9 && (700.0..900.0).contains(&cx),
+        "Russia's circle at ({cx}, {cy}) is south of 70N, in Siberia"
+    );
+}
+
+/// Issue 13: a syndicated story is found once, with its copies, and an
+/// article's page links the same story published elsewhere.
+#[test]
+fn a_story_is_shown_once_with_its_copies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, super::stories::corpus::jsonl()).expect("writes");
+    let db = dir.path().join("stories.db");
+    let out = entente()
+        .arg("run")
+        .arg(&input)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("entente run");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let server = Server::start(&db, &[]);
+    let copies = super::stories::corpus::COPIES - 1;
+    let dom = page(&server, "search?q=Mazyr", "search-story");
+    assert_eq!(
+        dom.matches("<li class=\"card\"").count(),
+        1,
+        "the story once"
+    );
+    let line = dom
+        .split("class=\"muted copies\"")
+        .nth(1)
+        .and_then(|s| s.split("</div>").next())
+        .expect("the hit lists its copies");
+    assert_eq!(links(line, "article/").len(), copies, "{line}");
+    let article = links(&dom, "article/")[0]
+        .trim_start_matches("#/")
+        .to_string();
+    let dom = page(&server, &article, "article-story");
+    let line = dom
+        .split("id=\"copies\"")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the article lists its copies");
+    let to = links(line, "article/");
+    assert_eq!(to.len(), copies, "{line}");
+    // A copy's link leads to its page.
+    page(&server, to[0].trim_start_matches("#/"), "article-copy");
 }
 
 /// Issue 13: a proposal reads as a sentence with links, not as JSON.

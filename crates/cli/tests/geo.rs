@@ -1,7 +1,8 @@
 //! Issue 13, item 2: events located where their clause says they
 //! happened. The gold sets in `tests/data/geo/` are sentences written for
 //! entente with the place each event happened (`gold.json`, and
-//! `fresh.json`, written apart from the rules as a check on them).
+//! `fresh.json`, `heldout.json` and `towns_regions_targets.json`, written
+//! apart from the rules as a check on them).
 
 use super::*;
 
@@ -36,6 +37,29 @@ fn event_locations_are_right_for_at_least_nine_in_ten_gold_sentences() {
         accuracy >= 0.9,
         "help: the event locations of tests/data/geo/gold.json fell to {accuracy}; \
          see the misses:\n{text}"
+    );
+}
+
+/// Sentences written after the rules for small towns (Natural Earth's),
+/// regions named by their seat ("the Mykolaiv oblast") and cities named as
+/// the target of an attack ("Israeli jets bombed Damascus"), measured once:
+/// 13 of 16 (two misses are sentences the coder finds no event in). This
+/// keeps that figure.
+#[test]
+fn towns_regions_and_struck_cities_are_located() {
+    let out = entente()
+        .args(["eval", "geo", "--gold"])
+        .arg(geo_gold("towns_regions_targets.json"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(figure(&text, "records") >= 16.0, "{text}");
+    let accuracy = figure(&text, "location accuracy");
+    assert!(
+        accuracy >= 0.8,
+        "help: the event locations of tests/data/geo/towns_regions_targets.json fell to \
+         {accuracy}; see the misses:\n{text}"
     );
 }
 

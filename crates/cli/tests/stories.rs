@@ -115,7 +115,7 @@ fn issue13_an_untitled_article_is_titled_by_its_first_sentence() {
     );
 }
 
-mod corpus {
+pub(crate) mod corpus {
     include!("../../pipeline/tests/data/syndicated.rs");
 
     /// The corpus as JSON lines: the five copies, then the other stories.

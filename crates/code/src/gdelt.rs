@@ -109,6 +109,10 @@ fn actor_columns(a: Option<&ActorRef>) -> [String; 10] {
         if ActorCode::parse(first).is_some_and(|c| c.org_prefix().is_some()) {
             cols[3] = tail.last().copied().unwrap_or(first).to_string();
             rest = &[];
+        } else if ActorCode::parse(first).is_some_and(|c| c.country().is_none()) {
+            // A sector or religion code of no country ("SPY", "REBMIL"):
+            // CountryCode empty, every block a type, as GDELT writes them.
+            rest = &chunks;
         } else {
             cols[2] = first.to_string();
             rest = tail;
@@ -272,6 +276,15 @@ mod tests {
             name: "NATO".into(),
         };
         assert_eq!(actor_columns(Some(&n))[3], "NAT");
+        // Intelligence agents of no named country: a type, no country.
+        let spy = ActorRef {
+            code: "SPY".into(),
+            actor: "SPY".into(),
+            name: "intelligence agents".into(),
+        };
+        let c = actor_columns(Some(&spy));
+        assert_eq!((c[2].as_str(), c[7].as_str()), ("", "SPY"));
+        assert!(actor_location(Some(&spy), None).is_none());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Where events happened: each coded event is placed where its clause says
-//! it happened — a place named in the clause (its evidence span), else in
-//! its sentence, else the target's country, else the source's — with the
-//! precision and the place's span recorded (`entente_core::Location`).
+//! it happened — a place named in the clause (its evidence span), else the
+//! city an attack or a visit reached when the text names its target by it
+//! ("Russia struck Kyiv"), else a place in its sentence, else the target's
+//! country, else the source's — with the precision and the place's span
+//! recorded (`entente_core::Location`).
 //!
 //! Places are the text's place mentions (`entente_annotate::places`): an
 //! actor named by a place ("Kyiv said") is no place of the event. Within a
@@ -11,7 +13,9 @@
 //! possessor ("Kherson's governor"), then the first.
 
 use entente_annotate::places::{find_places, Gazetteer, PlaceCue, PlaceMention};
-use entente_core::{ActorCode, ActorRef, Event, LocationBasis, LocationPrecision, Mention, Span};
+use entente_core::{
+    ActorCode, ActorRef, Event, Location, LocationBasis, LocationPrecision, Mention, Span,
+};
 
 /// Gives each event its location. `sentences` are the text's sentence spans,
 /// which events name by index.
@@ -30,13 +34,13 @@ pub(crate) fn locate_events(
         let clause = e.evidence.span();
         let sentence = sentences.get(e.sentence).copied();
         e.location = best_in(g, &places, clause)
-            .map(|p| (p, LocationBasis::Clause))
+            .and_then(|p| g.location(p.place, LocationBasis::Clause, Some((p.start, p.end))))
+            .or_else(|| struck_city(g, text, e))
             .or_else(|| {
-                sentence
-                    .and_then(|s| best_in(g, &places, s))
-                    .map(|p| (p, LocationBasis::Sentence))
+                sentence.and_then(|s| best_in(g, &places, s)).and_then(|p| {
+                    g.location(p.place, LocationBasis::Sentence, Some((p.start, p.end)))
+                })
             })
-            .and_then(|(p, basis)| g.location(p.place, basis, Some((p.start, p.end))))
             .or_else(|| {
                 let country = |a: &ActorRef| {
                     ActorCode::parse(&a.code)
@@ -51,6 +55,37 @@ pub(crate) fn locate_events(
                     .and_then(|(c, basis)| g.location(c, basis, None))
             });
     }
+}
+
+/// An attack on, or a visit to, a target the text names by a city of its
+/// country ("Russia struck Kyiv", "Israel bombed Beirut", "Blinken visited
+/// Kyiv"): the city, where the target's country would say no more than the
+/// country. A city so named is an actor, not a place mention (the
+/// government it stands for); only these events, which happen where they
+/// reach, are placed at it.
+fn struck_city(g: &Gazetteer, text: &str, e: &Event) -> Option<Location> {
+    let root = e.cameo.get(..2)?;
+    if !(matches!(root, "18" | "19" | "20") || e.cameo.starts_with("042")) {
+        return None;
+    }
+    let target = e.target.as_ref()?;
+    let country = ActorCode::parse(&target.code)?.country()?;
+    let name = target.name.as_str();
+    let readings = g.lookup(name)?;
+    let city = readings
+        .places
+        .iter()
+        .filter_map(|&(idx, _)| Some((idx, g.place(idx)?)))
+        .filter(|(_, p)| p.precision() == LocationPrecision::City && p.country == country)
+        .max_by_key(|(_, p)| (p.feature == "PPLC", p.population))?
+        .0;
+    // The name's span inside the clause, when the clause names it so.
+    let clause = e.evidence.span();
+    let span = text
+        .get(clause.start..clause.end)
+        .and_then(|t| t.find(name))
+        .map(|at| (clause.start + at, clause.start + at + name.len()));
+    g.location(city, LocationBasis::Clause, span)
 }
 
 /// The place of `places` inside `span` that best says where.
@@ -104,6 +139,29 @@ mod tests {
         ),
         (
             "Kyiv said Russia had attacked Ukraine.",
+            "Ukraine",
+            "UKR",
+            LocationPrecision::Country,
+            LocationBasis::Target,
+        ),
+        // A capital or a city named as the target of an attack or a visit.
+        (
+            "Russia struck Kyiv with missiles overnight.",
+            "Kyiv",
+            "UKR",
+            LocationPrecision::City,
+            LocationBasis::Clause,
+        ),
+        (
+            "Israel bombed Beirut on Sunday.",
+            "Beirut",
+            "LBN",
+            LocationPrecision::City,
+            LocationBasis::Clause,
+        ),
+        // Not a verbal event: the target's country.
+        (
+            "Russia criticised Kyiv on Monday.",
             "Ukraine",
             "UKR",
             LocationPrecision::Country,

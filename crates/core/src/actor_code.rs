@@ -50,12 +50,17 @@ impl<'a> ActorCode<'a> {
     }
 
     /// The state the code starts with: its first block when that is
-    /// upper-case and not a group prefix (`NZL` in `NZLMIL`; none for
-    /// `IGOWSTNAT`). The same rule as the store's `source_country` column.
+    /// upper-case, not a group prefix and not a sector or religion code
+    /// (`NZL` in `NZLMIL`; none for `IGOWSTNAT`, nor for `SPY`, the code
+    /// of intelligence agents of no named country: see
+    /// [`crate::lexicon::role_code`]). The same rule as the store's
+    /// `place_country` column falls back on.
     pub fn country(self) -> Option<&'a str> {
         let head = self.head();
-        (head.bytes().all(|b| b.is_ascii_uppercase()) && !ORG_PREFIXES.contains(&head))
-            .then_some(head)
+        (head.bytes().all(|b| b.is_ascii_uppercase())
+            && !ORG_PREFIXES.contains(&head)
+            && !crate::lexicon::role_code(head))
+        .then_some(head)
     }
 
     /// The group prefix the code starts with (`IGO`, `NGO`, `MNC`, `UIS`,
@@ -127,6 +132,15 @@ mod tests {
         Case {
             input: "IMGMUSTAL",
             parts: Some((None, Some("IMG"), Some("MUSTAL"))),
+        },
+        // Intelligence agents and rebels of no named country.
+        Case {
+            input: "SPY",
+            parts: Some((None, None, None)),
+        },
+        Case {
+            input: "REBMIL",
+            parts: Some((None, None, Some("MIL"))),
         },
         Case {
             input: "usagov",

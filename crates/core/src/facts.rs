@@ -75,9 +75,18 @@ impl Mention {
         } else {
             self.text.clone()
         };
+        // An agent of no named country or organisation ("intelligence
+        // agents", "rebels") has no canonical id of its own: its code is
+        // its id, as GDELT's Actor1Code is, so that every event side has
+        // an id that pages, the network and filters can name.
+        let actor = if self.actor.is_empty() {
+            self.code.clone()
+        } else {
+            self.actor.clone()
+        };
         ActorRef {
             code: self.code.clone(),
-            actor: self.actor.clone(),
+            actor,
             name,
         }
     }
@@ -278,6 +287,26 @@ mod tests {
         assert_eq!(Event::stable_id(&DocId("0".repeat(32)), 0), PINNED);
     }
     const PINNED: u64 = 4_789_172_996_907_518;
+
+    #[test]
+    fn an_agent_of_no_country_is_named_by_its_code() {
+        let m = |code: &str, actor: &str| Mention {
+            text: "intelligence agents".into(),
+            start: 0,
+            end: 19,
+            code: code.into(),
+            actor: actor.into(),
+            kind: ActorKind::Group,
+            name: String::new().into(),
+            role: None,
+            sector: Some("SPY".into()),
+            affiliation: None,
+            confidence: 1.0,
+            candidates: Vec::new(),
+        };
+        assert_eq!(m("SPY", "").actor_ref().actor, "SPY");
+        assert_eq!(m("RUSSPY", "RUS").actor_ref().actor, "RUS");
+    }
 
     #[test]
     fn evidence_slices_text() {

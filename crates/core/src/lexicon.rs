@@ -67,6 +67,7 @@ const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
 const PLACE_CONTEXT: &str = include_str!("../data/lexicon/place_context.tsv");
 const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.tsv");
+const ROLE_CODES: &str = include_str!("../data/lexicon/role_codes.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -276,6 +277,22 @@ fn sector_classes() -> &'static [(&'static str, SectorClass)] {
             .filter_map(|(code, k)| Some((code, SectorClass::parse(k)?)))
             .collect()
     })
+}
+
+/// Whether a three-letter CAMEO code names what an actor is rather than
+/// whose it is ("SPY", "REB", "CHR"): a code starting with one belongs to
+/// no country (see `role_codes.tsv`).
+pub fn role_code(code: &str) -> bool {
+    static CODES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CODES
+        .get_or_init(|| rows(ROLE_CODES).map(|(c, _)| c).collect())
+        .contains(&code)
+}
+
+/// Every code [`role_code`] knows, in the file's order (the store's schema
+/// repeats them; a test keeps the two in step).
+pub fn role_codes() -> impl Iterator<Item = &'static str> {
+    rows(ROLE_CODES).map(|(c, _)| c)
 }
 
 /// The class of a sector code ("MIL" → [`SectorClass::Armed`]).
@@ -598,6 +615,18 @@ mod tests {
     }
 
     #[test]
+    fn role_codes_are_three_capitals() {
+        assert!(role_code("SPY") && role_code("REB") && role_code("CHR"));
+        assert!(!role_code("USA") && !role_code("MUS") && !role_code("IGO"));
+        for c in role_codes() {
+            assert!(
+                c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_row_of_every_file_parses() {
         for (name, data) in [("months", MONTHS), ("weekdays", WEEKDAYS)] {
             for line in data
@@ -660,6 +689,7 @@ mod tests {
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
             ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
             ("title_modifiers", TITLE_MODIFIERS, &["deputy"]),
+            ("role_codes", ROLE_CODES, &["sector", "religion"]),
         ] {
             for line in data
                 .lines()

@@ -25,6 +25,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_context.tsv", "lexicon"),
+    ("core/data/lexicon/role_codes.tsv", "lexicon"),
     ("core/data/lexicon/sector_classes.tsv", "lexicon"),
     ("core/data/lexicon/setting_nouns.tsv", "lexicon"),
     ("core/data/lexicon/treaty_nouns.tsv", "lexicon"),
@@ -183,6 +184,19 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         assert!(
             lexicon::sector_class(code).is_some(),
             "sector_classes.tsv: {code}"
+        );
+    }
+    // A code of no country: never a state's ISO code (MUS, Muslim, is
+    // Mauritius's, and left out).
+    let actors = entente_annotate::ActorDictionary::embedded();
+    for (code, _) in rows(
+        "role_codes.tsv",
+        include_str!("../../core/data/lexicon/role_codes.tsv"),
+    ) {
+        assert!(lexicon::role_code(code), "role_codes.tsv: {code}");
+        assert!(
+            actors.state(code).is_none(),
+            "role_codes.tsv: {code} is a state's code"
         );
     }
     for (word, _) in rows(

@@ -48,6 +48,19 @@ def main(topo_path, iso_path):
             pts.extend(a if not pts else a[1:])
         return pts
 
+    def unwrap(pts):
+        """The ring with no jump across the antimeridian: a point more than
+        half the map's width from the one before is moved a width over."""
+        out = []
+        shift = 0.0
+        for i, (x, y) in enumerate(pts):
+            if i and x + shift - out[-1][0] > WIDTH / 2:
+                shift -= WIDTH
+            elif i and out[-1][0] - (x + shift) > WIDTH / 2:
+                shift += WIDTH
+            out.append((x + shift, y))
+        return out
+
     def area(pts):
         return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]))
 
@@ -62,18 +75,25 @@ def main(topo_path, iso_path):
         best = None
         for poly in polys:
             for k, r in enumerate(poly):
-                pts = ring(r)
-                # Drop the seam-crossing slivers of Russia and Fiji.
-                if max(p[0] for p in pts) - min(p[0] for p in pts) > WIDTH / 2:
-                    continue
-                d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
+                pts = unwrap(ring(r))
+                # A ring across the antimeridian (Russia's mainland, Fiji) is
+                # drawn whole past the map's edge and again a map's width
+                # over, so each side of the seam is filled; the SVG clips both.
+                xs = [p[0] for p in pts]
+                shifts = [0.0]
+                if max(xs) > WIDTH:
+                    shifts.append(-WIDTH)
+                if min(xs) < 0:
+                    shifts.append(WIDTH)
+                for dx in shifts:
+                    d.append("M" + "L".join(f"{x + dx:.1f},{y:.1f}" for x, y in pts) + "Z")
                 if k == 0 and (best is None or abs(area(pts)) > abs(area(best))):
                     best = pts
         if not d or best is None:
             continue
         xs = [p[0] for p in best]
         ys = [p[1] for p in best]
-        c = [round((min(xs) + max(xs)) / 2, 1), round((min(ys) + max(ys)) / 2, 1)]
+        c = [round(((min(xs) + max(xs)) / 2) % WIDTH, 1), round((min(ys) + max(ys)) / 2, 1)]
         countries[code] = {"n": name, "d": "".join(d).replace(".0,", ",").replace(".0L", "L"), "c": c}
     json.dump({"width": WIDTH, "height": round(height, 1), "countries": countries},
               sys.stdout, separators=(",", ":"), sort_keys=True)

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
 /// Migration scripts, in order. Version `n` is the first `n` scripts.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -476,9 +476,58 @@ CREATE INDEX events_place ON events
      target_country, copy);
 "#;
 
+/// Version 9: `place_country` falls back only on an actor code's country,
+/// never on a sector or religion code it starts with: "SPY" (intelligence
+/// agents of no named country) or "REB" is no country on the map or in a
+/// place filter. The codes are `entente_core::lexicon::role_codes` (a test
+/// keeps the two lists in step); the column is dropped with its index and
+/// added again, computed as before otherwise.
+const V9: &str = r#"
+DROP INDEX events_place;
+ALTER TABLE events DROP COLUMN place_country;
+ALTER TABLE events ADD COLUMN place_country TEXT
+    GENERATED ALWAYS AS (coalesce(
+        nullif(json_extract(location, '$.country'), ''),
+        CASE WHEN target_country NOT IN (
+            'COP', 'GOV', 'INS', 'JUD', 'MIL', 'OPP', 'REB', 'SEP', 'SPY',
+            'UAF', 'AGR', 'BUS', 'CRM', 'CVL', 'DEV', 'EDU', 'ELI', 'ENV',
+            'HLH', 'HRI', 'LAB', 'LEG', 'MED', 'MOD', 'RAD', 'REF', 'SET',
+            'PTY', 'PPL', 'REL', 'ADR', 'ALE', 'ATH', 'BAH', 'BUD', 'CHR',
+            'CON', 'CPT', 'CTH', 'DOX', 'ITH', 'HIN', 'JAN', 'JEW', 'JHW',
+            'LDS', 'MOS', 'MRN', 'NRM', 'PAG', 'PRO', 'SFI', 'SHI', 'SIK',
+            'SUN', 'TAO', 'ZRO')
+        THEN target_country END,
+        CASE WHEN source_country NOT IN (
+            'COP', 'GOV', 'INS', 'JUD', 'MIL', 'OPP', 'REB', 'SEP', 'SPY',
+            'UAF', 'AGR', 'BUS', 'CRM', 'CVL', 'DEV', 'EDU', 'ELI', 'ENV',
+            'HLH', 'HRI', 'LAB', 'LEG', 'MED', 'MOD', 'RAD', 'REF', 'SET',
+            'PTY', 'PPL', 'REL', 'ADR', 'ALE', 'ATH', 'BAH', 'BUD', 'CHR',
+            'CON', 'CPT', 'CTH', 'DOX', 'ITH', 'HIN', 'JAN', 'JEW', 'JHW',
+            'LDS', 'MOS', 'MRN', 'NRM', 'PAG', 'PRO', 'SFI', 'SHI', 'SIK',
+            'SUN', 'TAO', 'ZRO')
+        THEN source_country END)) VIRTUAL;
+CREATE INDEX events_place ON events
+    (place_country, sort_key, id, cameo, plover, quad_class, source_country,
+     target_country, copy);
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v9_lists_the_lexicon_s_role_codes() {
+        let listed: Vec<&str> = V9
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| w.len() == 3)
+            .collect();
+        let codes: Vec<&str> = entente_core::lexicon::role_codes().collect();
+        assert!(!codes.is_empty());
+        // Once for the target's side, once for the source's.
+        assert_eq!(listed, [codes.clone(), codes].concat());
+    }
 
     #[test]
     fn migrates_fresh_database_to_current_version() {

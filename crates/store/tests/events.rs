@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Source or target: code, canonical id, name.
-const ACTORS: [(&str, &str, &str); 7] = [
+/// "SPY" is intelligence agents of no named country: no country of its
+/// own on the map or in a place filter.
+const ACTORS: [(&str, &str, &str); 8] = [
     ("NZLGOV", "NZL", "New Zealand"),
     ("NZLOPP", "NZL", "the opposition"),
     ("SLBGOV", "SLB", "Solomon Islands"),
@@ -20,6 +22,7 @@ const ACTORS: [(&str, &str, &str); 7] = [
     ("IGOWSTNAT", "NATO", "NATO"),
     ("CHN", "CHN", "China"),
     ("XAB", "ann-person", "Ann"),
+    ("SPY", "SPY", "intelligence agents"),
 ];
 
 /// CAMEO, PLOVER, quad class, Goldstein.
@@ -191,7 +194,7 @@ fn filters(doc: &str) -> Vec<EventFilter> {
                     (None, day(3)),
                     (day(2), day(2)),
                 ] {
-                    for place in [None, Some("SLB"), Some("FJI"), Some("IGO")] {
+                    for place in [None, Some("SLB"), Some("FJI"), Some("IGO"), Some("SPY")] {
                         out.push(EventFilter {
                             actor: actor.map(String::from),
                             cameo: cameo.map(String::from),

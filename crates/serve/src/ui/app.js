@@ -194,10 +194,13 @@ async function viewSearch(_, params) {
   }
   const list = el('ol', { id: 'hits' });
   for (const h of res.hits) {
+    const copies = h.copies || [];
     list.appendChild(el('li', { class: 'card' },
       link('article/' + h.id, {}, h.title || h.external_id || h.id),
       ' ', el('span', { class: 'muted' }, h.published || ''),
-      el('div', {}, snippet(h.snippet))));
+      el('div', {}, snippet(h.snippet)),
+      copies.length ? el('div', { class: 'muted copies' }, 'One story with ' + copies.length + (copies.length === 1 ? ' copy: ' : ' copies: '),
+        ...copies.flatMap((c, i) => [i ? ', ' : '', link('article/' + c, {}, 'copy ' + (i + 1))])) : ''));
   }
   main.appendChild(list);
 }
@@ -273,6 +276,15 @@ async function viewArticle(id, params) {
     a.published ? 'Published ' + a.published + ' · ' : '', a.source ? a.source + ' · ' : '',
     url ? el('a', { href: url, rel: 'noopener noreferrer nofollow' }, 'original') : a.origin,
     ' · id ', a.id));
+  // A syndicated story: the same text published elsewhere.
+  const copies = a.copies || [];
+  if (copies.length) {
+    main.appendChild(el('p', { class: 'copies', id: 'copies' },
+      'The same story was also published ' + copies.length + (copies.length === 1 ? ' time: ' : ' times: '),
+      ...copies.flatMap((c, i) => [i ? ', ' : '',
+        link('article/' + c.public_id, {}, (c.source || c.title || c.public_id) + (c.title && c.source ? ' (' + c.title + ')' : ''))]),
+      '. Its events are counted once.'));
+  }
   main.appendChild(el('p', { class: 'legend' },
     el('span', { class: 'actor' }, 'actor'), el('span', { class: 'date' }, 'date'),
     el('span', { class: 'qty' }, 'quantity'), el('span', { class: 'ev' }, 'event'),
@@ -712,7 +724,7 @@ async function viewMap(_, params) {
   main.appendChild(el('p', { class: 'legend', id: 'map-legend' },
     swatch(COLOURS.country, 'country: events that happened there'),
     swatch(COLOURS.place, 'point: a city, region or sea the text names'),
-    el('span', { class: 'muted' }, places.length + ' places. An event is placed where its clause or sentence says it happened, else in its target\'s or source\'s country. Country outlines: Natural Earth, public domain; places: GeoNames, CC BY 4.0.')));
+    el('span', { class: 'muted' }, places.length + ' places. An event is placed where its clause or sentence says it happened, else in its target\'s or source\'s country. Country outlines: Natural Earth, public domain; places: GeoNames, CC BY 4.0, and Natural Earth.')));
   main.appendChild(table(['country', 'events', 'by quad class'], counts.countries.slice().sort((a, b) => b.events - a.events).map(c =>
     el('tr', {}, el('td', {}, link('events', { ...filters, place: c.country }, w.countries[c.country] ? w.countries[c.country].n : c.country), ' ', el('span', { class: 'muted' }, c.country)),
       el('td', {}, String(c.events)), el('td', {}, c.quad.join(' / '))))));
