@@ -22,7 +22,7 @@ use std::io::Write;
 /// accepted update that no longer applies is an error.
 pub fn knowledge_base(store: &StoreArgs) -> Result<KnowledgeBase> {
     let db = &store.db;
-    let current = if db.exists() {
+    let current = if db.exists() || entente_store::is_postgres(db) {
         let store = Store::open_read_only(db)
             .with_context(|| format!("cannot read the store {}", db.display()))?;
         CurrentKnowledge::from_store(&store)

@@ -15,7 +15,7 @@ use serde_json::json;
 use std::io::Write;
 
 pub(crate) fn open_for_reading(store: &StoreArgs) -> Result<Store> {
-    if !store.db.exists() {
+    if !store.db.exists() && !entente_store::is_postgres(&store.db) {
         return Err(UsageError(format!(
             "no store at {}: run `entente run PATH... --db {}` first",
             store.db.display(),
