@@ -69,14 +69,26 @@ pub(crate) fn group(
         "INSERT INTO story_signatures (document, minhash) VALUES (?1, ?2)",
         params![seq, signature.to_bytes()],
     )?;
-    for key in keys {
-        if bucket_sizes.get(&key).copied().unwrap_or(0) < BUCKET_LIMIT {
-            tx.execute(
-                "INSERT INTO story_bands (band_key, document) VALUES (?1, ?2)
+    // One statement for all the band keys kept (a round trip each would
+    // be most of a document's cost on PostgreSQL).
+    let kept: Vec<i64> = keys
+        .into_iter()
+        .filter(|key| bucket_sizes.get(key).copied().unwrap_or(0) < BUCKET_LIMIT)
+        .collect();
+    if !kept.is_empty() {
+        let rows: Vec<String> = (0..kept.len())
+            .map(|i| format!("(?{}, ?1)", i + 2))
+            .collect();
+        let mut band_params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
+        band_params.extend(kept.iter().map(|k| k as &dyn rusqlite::ToSql));
+        tx.execute(
+            &format!(
+                "INSERT INTO story_bands (band_key, document) VALUES {}
                  ON CONFLICT DO NOTHING",
-                params![key, seq],
-            )?;
-        }
+                rows.join(", ")
+            ),
+            &band_params,
+        )?;
     }
     if let Some(first) = story {
         tx.execute(
