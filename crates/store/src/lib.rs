@@ -105,7 +105,7 @@ pub use events::{country_of, EventCursor, EventFilter, EventGeneration, EventPag
 pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};
-pub use store::{is_postgres, Counts, Store, DEFAULT_PATH};
+pub use store::{display_path, is_postgres, Counts, Store, DEFAULT_PATH};
 pub use stories::{Story, StoryDocument};
 pub use updates::{
     FactKey, ProposedUpdate, StoredUpdate, UpdateEvidence, UpdateId, UpdateStatus, SAME_FACT_DAYS,

@@ -65,6 +65,16 @@ pub fn is_postgres(path: &Path) -> bool {
         .is_some_and(|p| p.starts_with("postgres://") || p.starts_with("postgresql://"))
 }
 
+/// `path` as messages show it: a PostgreSQL URL without its password, a
+/// file's path as it is.
+pub fn display_path(path: &Path) -> PathBuf {
+    if is_postgres(path) {
+        crate::postgres::shown(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
 impl Store {
     /// Opens the store at `path`, creating the file and migrating its schema
     /// to the current version as needed. A `postgres://` URL opens (and
