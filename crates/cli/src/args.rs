@@ -90,7 +90,8 @@ pub struct CleanArgs {
 pub struct RunArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// The store: an SQLite file, created if missing.
+    /// The store: an SQLite file, created if missing, or a PostgreSQL
+    /// database's URL (postgres://USER@HOST:PORT/DB; docs/postgres.md).
     #[arg(long, default_value = "entente.db", value_name = "PATH")]
     pub db: PathBuf,
     /// Documents written per transaction (at most).
@@ -234,6 +235,8 @@ pub struct TreatiesArgs {
 /// Which store to read.
 #[derive(Debug, Clone, Args)]
 pub struct StoreArgs {
+    /// The store: an SQLite file, or a PostgreSQL database's URL
+    /// (postgres://USER@HOST:PORT/DB; docs/postgres.md).
     #[arg(long, default_value = "entente.db", value_name = "PATH")]
     pub db: PathBuf,
 }

@@ -59,7 +59,7 @@ fn seed_run_twice_stores_nothing_twice() {
 }
 
 /// Writes `n` distinct generated articles into one JSONL file.
-fn generated_articles(path: &Path, n: usize) {
+pub(crate) fn generated_articles(path: &Path, n: usize) {
     const STATES: [&str; 8] = [
         "Germany", "France", "Japan", "Canada", "Brazil", "Kenya", "India", "Norway",
     ];

@@ -49,6 +49,8 @@ mod know;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod parser;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod questions;
 mod run;
 mod seed;

@@ -68,7 +68,7 @@ impl AppState {
     /// one only when a token allows writing (posting needs a pipeline too).
     pub fn open(config: &ServeConfig) -> Result<AppState, ServeError> {
         let store_err = |source| ServeError::Store {
-            path: config.db.clone(),
+            path: entente_store::display_path(&config.db),
             source,
         };
         // One cache of totals for all readers: the second page of a filter
@@ -92,7 +92,11 @@ impl AppState {
             KnowledgeError::Store(e) => store_err(e),
             KnowledgeError::Embedded(e) => ServeError::from(e),
         })?;
-        tracing::info!("serving {} events from {}", events, config.db.display());
+        tracing::info!(
+            "serving {} events from {}",
+            events,
+            entente_store::display_path(&config.db).display()
+        );
         let readers_len = readers.len();
         Ok(AppState {
             inner: Arc::new(Inner {

@@ -4,6 +4,7 @@
 //! with the number of groups answered, never with the events held in Rust.
 
 use crate::codec::col_date;
+use crate::db::Dialect;
 use crate::error::Result;
 use crate::events::EventFilter;
 use crate::facts::Conditions;
@@ -111,12 +112,22 @@ pub struct ActorProfile {
 }
 
 /// A count from SQL as the `u32` the pages draw.
-fn count(r: &rusqlite::Row, idx: usize) -> rusqlite::Result<u32> {
+fn count(r: &crate::db::Row, idx: usize) -> rusqlite::Result<u32> {
     let n: i64 = r.get(idx)?;
     Ok(u32::try_from(n.max(0)).unwrap_or(u32::MAX))
 }
 
 /// A quad class as an index into `[u32; 4]`.
+/// `col` of a group's row with the smallest `sort_key`: SQLite reads a
+/// bare column beside `min(sort_key)` from that row; PostgreSQL is asked
+/// for it.
+fn first_by_date(dialect: Dialect, col: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => col.to_string(),
+        Dialect::Postgres => format!("(array_agg({col} ORDER BY sort_key, id))[1]"),
+    }
+}
+
 fn quad_slot(quad: i64) -> Option<usize> {
     (1..=4).contains(&quad).then(|| (quad - 1) as usize)
 }
@@ -195,16 +206,25 @@ impl Store {
     /// `max_places` with most events (then by name).
     pub fn event_places(&self, filter: &EventFilter, max_places: usize) -> Result<Vec<PlaceCount>> {
         let c = filter.conditions(false);
+        let field = |name: &str, number: bool| match self.dialect() {
+            Dialect::Sqlite => format!("json_extract(location, '$.{name}')"),
+            Dialect::Postgres if number => format!("(location::jsonb ->> '{name}')::float8"),
+            Dialect::Postgres => format!("(location::jsonb ->> '{name}')"),
+        };
         let sql = format!(
-            "SELECT json_extract(location, '$.name'), json_extract(location, '$.country'),
-                    json_extract(location, '$.precision'), json_extract(location, '$.lat'),
-                    json_extract(location, '$.lon'), quad_class, count(*)
+            "SELECT {}, {}, {}, {}, {}, quad_class, count(*)
              FROM events{}
              GROUP BY 1, 2, 3, 4, 5, 6",
-            c.where_and(
+            field("name", false),
+            field("country", false),
+            field("precision", false),
+            field("lat", true),
+            field("lon", true),
+            c.where_and(&format!(
                 "location IS NOT NULL AND quad_class BETWEEN 1 AND 4
-                 AND json_extract(location, '$.precision') IN ('city', 'adm1', 'water')"
-            ),
+                 AND {} IN ('city', 'adm1', 'water')",
+                field("precision", false)
+            )),
         );
         type Row = (String, String, String, f64, f64, i64, u32);
         let rows: Vec<Row> = self.query(&sql, c.params(), "counting events per place", |r| {
@@ -256,10 +276,11 @@ impl Store {
         // `source_code` and `target_code` are those of the row with the
         // smallest `sort_key` (SQLite's bare columns beside `min`).
         let sql = format!(
-            "SELECT source_actor, target_actor, count(*), sum(goldstein), source_code,
-                    target_code, min(sort_key)
+            "SELECT source_actor, target_actor, count(*), sum(goldstein), {}, {}, min(sort_key)
              FROM events{}
              GROUP BY source_actor, target_actor",
+            first_by_date(self.dialect(), "source_code"),
+            first_by_date(self.dialect(), "target_code"),
             c.where_and("target_code IS NOT NULL AND target_actor <> source_actor")
         );
         struct Pair {
@@ -337,6 +358,7 @@ impl Store {
         };
         let (s, t) = (is("source"), is("target"));
         let params = c.params();
+        let dialect = self.dialect();
         self.snapshot("reading an actor profile", |store| {
             let mut p = ActorProfile {
                 id: id.to_string(),
@@ -346,8 +368,8 @@ impl Store {
                 "SELECT CASE WHEN date IS NULL THEN 'undated' ELSE substr(date, 1, 7) END AS month,
                         sum(CASE WHEN {s} THEN 1 ELSE 0 END),
                         sum(CASE WHEN {t} THEN 1 ELSE 0 END),
-                        total(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END),
-                        total(CASE WHEN goldstein > 0 THEN 0 ELSE -goldstein END),
+                        coalesce(sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0.0 END), 0.0),
+                        coalesce(sum(CASE WHEN goldstein > 0 THEN 0.0 ELSE -goldstein END), 0.0),
                         count(*)
                  FROM events WHERE {s} OR {t}
                  GROUP BY month ORDER BY month"
@@ -377,7 +399,7 @@ impl Store {
                     "SELECT v, count(*) AS n FROM (
                          SELECT source_{col} AS v FROM events WHERE {s}
                          UNION ALL
-                         SELECT target_{col} FROM events WHERE {t})
+                         SELECT target_{col} FROM events WHERE {t}) AS sides
                      GROUP BY v ORDER BY n DESC, v"
                 )
             };
@@ -399,19 +421,21 @@ impl Store {
             };
             p.acts_on = counterparts(
                 format!(
-                    "SELECT target_actor, target_code, count(*) AS n, sum(goldstein),
+                    "SELECT target_actor, {}, count(*) AS n, sum(goldstein),
                             min(sort_key)
                      FROM events WHERE {s} AND target_code IS NOT NULL
-                     GROUP BY target_actor ORDER BY n DESC, target_actor"
+                     GROUP BY target_actor ORDER BY n DESC, target_actor",
+                    first_by_date(dialect, "target_code")
                 ),
                 "ranking whom an actor acted on",
             )?;
             p.acted_on_by = counterparts(
                 format!(
-                    "SELECT source_actor, source_code, count(*) AS n, sum(goldstein),
+                    "SELECT source_actor, {}, count(*) AS n, sum(goldstein),
                             min(sort_key)
                      FROM events WHERE {t}
-                     GROUP BY source_actor ORDER BY n DESC, source_actor"
+                     GROUP BY source_actor ORDER BY n DESC, source_actor",
+                    first_by_date(dialect, "source_code")
                 ),
                 "ranking who acted on an actor",
             )?;

@@ -4,9 +4,9 @@
 //! ISO `YYYY-MM-DD`, so the core crate's serde attributes stay the single
 //! definition of how they are spelled.
 
+use crate::db::Row;
 use chrono::NaiveDate;
 use rusqlite::types::Type;
-use rusqlite::Row;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 

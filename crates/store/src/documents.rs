@@ -1,12 +1,12 @@
 //! Reading documents back, and full-text search over them.
 
 use crate::codec::{col_date, col_json, col_opt_usize, col_usize};
+use crate::db::Dialect;
 use crate::error::Result;
 use crate::facts::Conditions;
 use crate::store::Store;
 use crate::write::DocumentRecord;
 use entente_core::{DocId, Document, Origin, Paragraph, Span};
-use rusqlite::OptionalExtension;
 
 /// A document found by [`Store::search`].
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,8 @@ pub struct SearchHit {
     pub published: Option<chrono::NaiveDate>,
     /// A few words around the best match, matched terms in `[` `]`.
     pub snippet: String,
-    /// BM25 relevance; higher is better.
+    /// Relevance, higher is better: BM25 on SQLite, `ts_rank_cd` on
+    /// PostgreSQL (the two scales differ).
     pub score: f64,
 }
 
@@ -31,66 +32,57 @@ impl Store {
 
     /// A document and its `seq`, the key the other tables reference.
     fn document_row(&self, id: &str) -> Result<Option<(i64, Document)>> {
-        let what = || format!("reading document {id}");
-        let row = self
-            .conn
-            .prepare_cached(
-                "SELECT id, external_id, origin_path, origin_locator, url, title, published,
-                        source, text, related_links, dropped, offsets, seq
-                 FROM documents
-                 WHERE seq = coalesce((SELECT seq FROM documents WHERE id = ?1),
-                                      (SELECT min(seq) FROM documents WHERE external_id = ?1))",
-            )
-            .and_then(|mut st| {
-                st.query_row([id], |r| {
-                    let doc = Document {
-                        id: DocId(r.get(0)?),
-                        origin: Origin {
-                            path: r.get(2)?,
-                            locator: r.get(3)?,
-                        },
-                        external_id: r.get(1)?,
-                        url: r.get(4)?,
-                        title: r.get(5)?,
-                        published: col_date(r, 6)?,
-                        source: r.get(7)?,
-                        text: r.get(8)?,
-                        paragraphs: Vec::new(),
-                        related_links: col_json(r, 9)?,
-                        dropped: col_json(r, 10)?,
-                        offsets: col_json(r, 11)?,
-                    };
-                    Ok((r.get::<_, i64>(12)?, doc))
-                })
-                .optional()
-            })
-            .map_err(|e| self.decode_err(what(), e))?;
+        let row = self.opt(
+            &format!("reading document {id}"),
+            "SELECT id, external_id, origin_path, origin_locator, url, title, published,
+                    source, text, related_links, dropped, offsets, seq
+             FROM documents
+             WHERE seq = coalesce((SELECT seq FROM documents WHERE id = ?1),
+                                  (SELECT min(seq) FROM documents WHERE external_id = ?1))",
+            &[&id],
+            |r| {
+                let doc = Document {
+                    id: DocId(r.get(0)?),
+                    origin: Origin {
+                        path: r.get(2)?,
+                        locator: r.get(3)?,
+                    },
+                    external_id: r.get(1)?,
+                    url: r.get(4)?,
+                    title: r.get(5)?,
+                    published: col_date(r, 6)?,
+                    source: r.get(7)?,
+                    text: r.get(8)?,
+                    paragraphs: Vec::new(),
+                    related_links: col_json(r, 9)?,
+                    dropped: col_json(r, 10)?,
+                    offsets: col_json(r, 11)?,
+                };
+                Ok((r.get::<_, i64>(12)?, doc))
+            },
+        )?;
         let Some((seq, mut doc)) = row else {
             return Ok(None);
         };
-        doc.paragraphs = self
-            .conn
-            .prepare_cached(
-                "SELECT span_start, span_end, original_start, original_end
-                 FROM paragraphs WHERE document = ?1 ORDER BY ord",
-            )
-            .and_then(|mut st| {
-                st.query_map([seq], |r| {
-                    let original = match (col_opt_usize(r, 2)?, col_opt_usize(r, 3)?) {
-                        (Some(s), Some(e)) => Some(Span { start: s, end: e }),
-                        _ => None,
-                    };
-                    Ok(Paragraph {
-                        span: Span {
-                            start: col_usize(r, 0)?,
-                            end: col_usize(r, 1)?,
-                        },
-                        original,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.decode_err(format!("reading paragraphs of document {id}"), e))?;
+        doc.paragraphs = self.rows(
+            &format!("reading paragraphs of document {id}"),
+            "SELECT span_start, span_end, original_start, original_end
+             FROM paragraphs WHERE document = ?1 ORDER BY ord",
+            &[&seq],
+            |r| {
+                let original = match (col_opt_usize(r, 2)?, col_opt_usize(r, 3)?) {
+                    (Some(s), Some(e)) => Some(Span { start: s, end: e }),
+                    _ => None,
+                };
+                Ok(Paragraph {
+                    span: Span {
+                        start: col_usize(r, 0)?,
+                        end: col_usize(r, 1)?,
+                    },
+                    original,
+                })
+            },
+        )?;
         Ok(Some((seq, doc)))
     }
 
@@ -129,13 +121,12 @@ impl Store {
     /// whatever the store's size. The ids name [`Store::record`]s.
     pub fn document_ids(&self, after: i64, limit: usize) -> Result<Vec<(i64, DocId)>> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.conn
-            .prepare_cached("SELECT seq, id FROM documents WHERE seq > ?1 ORDER BY seq LIMIT ?2")
-            .and_then(|mut st| {
-                st.query_map([after, limit], |r| Ok((r.get(0)?, DocId(r.get(1)?))))?
-                    .collect()
-            })
-            .map_err(|e| self.decode_err("listing documents", e))
+        self.rows(
+            "listing documents",
+            "SELECT seq, id FROM documents WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+            &[&after, &limit],
+            |r| Ok((r.get(0)?, DocId(r.get(1)?))),
+        )
     }
 
     /// The latest `limit` stories' documents (a copy of a story is left
@@ -143,30 +134,27 @@ impl Store {
     /// recently stored first among equals. Snippets are empty, scores 0.
     pub fn latest_documents(&self, limit: usize) -> Result<Vec<SearchHit>> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.conn
-            .prepare_cached(
-                "SELECT id, external_id, title, published,
-                        CASE WHEN coalesce(title, '') = '' THEN substr(text, 1, 2000) END
-                 FROM documents WHERE story IS NULL
-                 ORDER BY published IS NULL, published DESC, seq DESC
-                 LIMIT ?1",
-            )
-            .and_then(|mut st| {
-                st.query_map([limit], |r| {
-                    let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
-                    let lead: Option<String> = r.get(4)?;
-                    Ok(SearchHit {
-                        id: DocId(r.get(0)?),
-                        external_id: r.get(1)?,
-                        title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
-                        published: col_date(r, 3)?,
-                        snippet: String::new(),
-                        score: 0.0,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.decode_err("listing the latest documents", e))
+        self.rows(
+            "listing the latest documents",
+            "SELECT id, external_id, title, published,
+                    CASE WHEN coalesce(title, '') = '' THEN substr(text, 1, 2000) END
+             FROM documents WHERE story IS NULL
+             ORDER BY published IS NULL, published DESC, seq DESC
+             LIMIT ?1",
+            &[&limit],
+            |r| {
+                let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
+                let lead: Option<String> = r.get(4)?;
+                Ok(SearchHit {
+                    id: DocId(r.get(0)?),
+                    external_id: r.get(1)?,
+                    title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
+                    published: col_date(r, 3)?,
+                    snippet: String::new(),
+                    score: 0.0,
+                })
+            },
+        )
     }
 
     /// Documents whose title or text match `query`, best first.
@@ -182,52 +170,81 @@ impl Store {
     /// text only the first 64 Ki characters are looked at, and a match past
     /// them shows the text's beginning.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else {
+        let fts = match self.dialect() {
+            Dialect::Sqlite => fts_query(query),
+            Dialect::Postgres => plain_words(query),
+        };
+        let Some(fts) = fts else {
             return Ok(Vec::new());
         };
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let window = SNIPPET_WHOLE_TEXT as i64;
         // `long` is NULL for a short text, whose snippet SQLite makes;
         // otherwise the window our own snippet is cut from.
-        let rows: Vec<(SearchHit, Option<String>)> = self
-            .conn
-            .prepare_cached(
+        let sql = match self.dialect() {
+            Dialect::Sqlite => {
                 "SELECT d.id, d.external_id, d.title, d.published,
                         CASE WHEN length(d.text) <= ?3
                              THEN snippet(documents_fts, -1, '[', ']', '…', 12) END,
                         CASE WHEN length(d.text) > ?3 THEN substr(d.text, 1, ?3) END,
-                        bm25(documents_fts),
+                        -bm25(documents_fts),
                         CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 2000) END
                  FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                  WHERE documents_fts MATCH ?1
                  ORDER BY bm25(documents_fts), d.seq
-                 LIMIT ?2",
-            )
-            .and_then(|mut st| {
-                st.query_map(rusqlite::params![fts, limit, window], |r| {
-                    // A document stored without a title (before titles were
-                    // made from first sentences) is listed by its first one.
-                    let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
-                    let lead: Option<String> = r.get(7)?;
-                    let hit = SearchHit {
-                        id: DocId(r.get(0)?),
-                        external_id: r.get(1)?,
-                        title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
-                        published: col_date(r, 3)?,
-                        snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                        // bm25() is lower for better matches.
-                        score: -r.get::<_, f64>(6)?,
-                    };
-                    Ok((hit, r.get(5)?))
-                })?
-                .collect()
-            })
-            .map_err(|e| self.decode_err(format!("searching for {query:?}"), e))?;
+                 LIMIT ?2"
+            }
+            // PostgreSQL's own search: the words stemmed as English, all of
+            // them required (plainto_tsquery: no operators), ranked by
+            // ts_rank_cd; every snippet is ours, from the text's beginning.
+            Dialect::Postgres => {
+                "SELECT d.id, d.external_id, d.title, d.published, NULL::text,
+                        substr(d.text, 1, ?3),
+                        ts_rank_cd(d.fts, q)::float8,
+                        CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 2000) END
+                 FROM documents d, plainto_tsquery('english', ?1) AS q
+                 WHERE d.fts @@ q
+                 ORDER BY 7 DESC, d.seq
+                 LIMIT ?2"
+            }
+        };
+        let rows: Vec<(SearchHit, Option<String>)> = self.rows(
+            &format!("searching for {query:?}"),
+            sql,
+            &[&fts, &limit, &window],
+            |r| {
+                // A document stored without a title (before titles were
+                // made from first sentences) is listed by its first one.
+                let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
+                let lead: Option<String> = r.get(7)?;
+                let hit = SearchHit {
+                    id: DocId(r.get(0)?),
+                    external_id: r.get(1)?,
+                    title: title.or_else(|| lead.map(|l| entente_core::text::headline(&l))),
+                    published: col_date(r, 3)?,
+                    snippet: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    // bm25() is lower for better matches: negated above.
+                    score: r.get::<_, f64>(6)?,
+                };
+                Ok((hit, r.get(5)?))
+            },
+        )?;
+        let postgres = self.dialect() == Dialect::Postgres;
         Ok(rows
             .into_iter()
             .map(|(mut hit, long)| {
                 if let Some(window) = long {
                     hit.snippet = window_snippet(&window, query, SNIPPET_TOKENS);
+                }
+                // SQLite's snippet is of the column that matched best; ours
+                // is of the text, or of the title when only it matches.
+                if postgres && !hit.snippet.contains('[') {
+                    if let Some(title) = &hit.title {
+                        let of_title = window_snippet(title, query, SNIPPET_TOKENS);
+                        if of_title.contains('[') {
+                            hit.snippet = of_title;
+                        }
+                    }
                 }
                 hit
             })
@@ -315,6 +332,17 @@ fn window_snippet(text: &str, query: &str, tokens: usize) -> String {
     // The window is cut from a longer text: there is always more.
     out.push('…');
     out
+}
+
+/// Free text as PostgreSQL's `plainto_tsquery` takes it: the words
+/// separated by spaces, control characters (a NUL, which PostgreSQL text
+/// cannot hold) separating words too; `None` when there is no word.
+fn plain_words(input: &str) -> Option<String> {
+    let words: Vec<&str> = input
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Free text as an FTS5 query: each word quoted, so operators and

@@ -62,6 +62,25 @@ pub enum StoreError {
         path: PathBuf,
         problems: Vec<String>,
     },
+    /// A PostgreSQL statement failed, or the server could not be reached;
+    /// `what` says what was being done and in which store.
+    #[cfg(feature = "postgres")]
+    #[error("{what}: {source}")]
+    Postgres {
+        what: String,
+        #[source]
+        source: postgres::Error,
+    },
+    /// `--db postgres://...` with a build that has no PostgreSQL client.
+    #[error("store {url} is a PostgreSQL database, and this build has no PostgreSQL support (the store's `postgres` feature)")]
+    NoPostgres { url: String },
+    /// The store was used in a way its back end cannot serve.
+    #[error("{what} in store {path}: {reason}")]
+    Backend {
+        path: PathBuf,
+        what: String,
+        reason: String,
+    },
     /// No knowledge-base update has this id.
     #[error("no knowledge-base update with id {id} in store {path}")]
     UpdateNotFound { path: PathBuf, id: i64 },

@@ -198,9 +198,9 @@ pub fn country_of(code: &str) -> Option<&str> {
 const EVENT_COLUMNS: &str = "doc, sentence, source_code, source_actor, source_name, target_code,
     target_actor, target_name, cameo, plover, quad_class, goldstein, date, date_precision,
     negated, evidence_start, evidence_end, evidence_text, retold, id, ord,
-    (SELECT d.id FROM documents d WHERE d.seq = events.document), location";
+    (SELECT d.id FROM documents d WHERE d.seq = events.document) AS content_id, location";
 
-fn event_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Event)> {
+fn event_row(r: &crate::db::Row) -> rusqlite::Result<(i64, Event)> {
     // The stable id is derived from the document's content id and the
     // event's position, as the pipeline numbers records: the same in every
     // store holding the document.
@@ -357,21 +357,22 @@ impl EventFilter {
         let rest = c.all();
         let union = branches
             .iter()
-            .map(|(index, cond)| {
+            .enumerate()
+            .map(|(i, (index, cond))| {
                 let indexed = index
                     .as_ref()
                     .map(|i| format!(" INDEXED BY {i}"))
                     .unwrap_or_default();
                 format!(
                     "SELECT * FROM (SELECT sort_key, id FROM events{indexed}
-                     WHERE {cond} AND {rest} ORDER BY sort_key, id LIMIT {limit})"
+                     WHERE {cond} AND {rest} ORDER BY sort_key, id LIMIT {limit}) AS b{i}"
                 )
             })
             .collect::<Vec<_>>()
             .join(" UNION ");
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE id IN (
-                 SELECT id FROM ({union} ORDER BY 1, 2 LIMIT {limit}))
+                 SELECT id FROM ({union} ORDER BY 1, 2 LIMIT {limit}) AS page)
              ORDER BY sort_key, id"
         );
         // Numbered parameters: the rest's and the branches' are all in `c`.
@@ -525,20 +526,18 @@ impl Store {
     /// they do: an answer counted over the events stays right while this
     /// stays the same.
     pub fn event_generation(&self) -> Result<EventGeneration> {
-        self.conn
-            .prepare_cached(
-                "SELECT (SELECT coalesce(max(id), 0) FROM events),
-                        (SELECT deleted FROM event_deletions)",
-            )
-            .and_then(|mut st| {
-                st.query_row([], |r| {
-                    Ok(EventGeneration {
-                        last_id: r.get(0)?,
-                        deleted: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                    })
+        self.one(
+            "reading the store's generation",
+            "SELECT (SELECT coalesce(max(id), 0) FROM events),
+                    (SELECT deleted FROM event_deletions)",
+            &[],
+            |r| {
+                Ok(EventGeneration {
+                    last_id: r.get(0)?,
+                    deleted: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
                 })
-            })
-            .map_err(|source| self.sql_err("reading the store's generation", source))
+            },
+        )
     }
 
     pub(crate) fn events_where(
@@ -567,8 +566,16 @@ impl Store {
     /// Runs `f` inside one read transaction, so that the statements it runs
     /// see the same committed state.
     pub(crate) fn snapshot<T>(&self, what: &str, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
+        // A single arm without the `postgres` feature.
+        #[allow(clippy::infallible_destructuring_match)]
+        let conn = match &self.backend {
+            crate::store::Backend::Sqlite(conn) => conn,
+            #[cfg(feature = "postgres")]
+            crate::store::Backend::Postgres(pg) => {
+                return crate::postgres::snapshot(self, pg, what, f)
+            }
+        };
+        let tx = conn
             .unchecked_transaction()
             .map_err(|source| self.sql_err(what, source))?;
         let out = f(self)?;

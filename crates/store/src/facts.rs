@@ -4,6 +4,7 @@
 use crate::codec::{
     col_date, col_enum, col_json, col_opt_enum, col_usize, date_text, prefix_upper,
 };
+use crate::db::{Dialect, Row};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -11,7 +12,6 @@ use entente_core::{
     ActorRef, Deployment, EcoString, Evidence, Mention, Personnel, Quotation, Speaker,
 };
 use rusqlite::types::{Type, Value};
-use rusqlite::Row;
 
 /// Which deployments [`Store::deployments`] returns. Every field left
 /// `None` matches everything; set fields must all match.
@@ -69,10 +69,10 @@ impl Conditions {
         }
     }
 
-    /// The clauses joined by `AND`; `1` (true) without clauses.
+    /// The clauses joined by `AND`; `TRUE` without clauses.
     pub(crate) fn all(&self) -> String {
         if self.clauses.is_empty() {
-            "1".to_string()
+            "TRUE".to_string()
         } else {
             self.clauses.join(" AND ")
         }
@@ -164,15 +164,25 @@ impl Store {
         c: Conditions,
         limit: Option<usize>,
     ) -> Result<Vec<Deployment>> {
+        let destinations = match self.dialect() {
+            Dialect::Sqlite => {
+                "(SELECT json_group_array(country) FROM
+                     (SELECT country FROM deployment_destinations
+                      WHERE deployment_id = d.id ORDER BY ord) AS t)"
+            }
+            Dialect::Postgres => {
+                "(SELECT coalesce(json_agg(country ORDER BY ord), '[]')::text
+                  FROM deployment_destinations WHERE deployment_id = d.id)"
+            }
+        };
         let sql = c.sql(
-            "SELECT d.doc, d.sentence, d.by_code,
-                    (SELECT json_group_array(country) FROM
-                        (SELECT country FROM deployment_destinations
-                         WHERE deployment_id = d.id ORDER BY ord)),
+            &format!(
+                "SELECT d.doc, d.sentence, d.by_code, {destinations},
                     d.personnel_kind, d.personnel_count, d.role, d.status, d.start_date,
                     d.start_precision, d.review_date, d.end_date, d.requested_by, d.purpose,
                     d.evidence_start, d.evidence_end, d.evidence_text
-             FROM deployments d JOIN documents docs ON docs.seq = d.document",
+             FROM deployments d JOIN documents docs ON docs.seq = d.document"
+            ),
             "d.id",
             limit,
         );
@@ -229,13 +239,9 @@ impl Store {
         what: &str,
         map: impl FnMut(&Row) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
-        self.conn
-            .prepare_cached(sql)
-            .and_then(|mut st| {
-                st.query_map(rusqlite::params_from_iter(params), map)?
-                    .collect()
-            })
-            .map_err(|e| self.decode_err(what, e))
+        let params: Vec<&dyn rusqlite::ToSql> =
+            params.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+        self.rows(what, sql, &params, map)
     }
 }
 

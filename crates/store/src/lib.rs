@@ -1,5 +1,9 @@
-//! The embedded store: documents, the facts found in them, and the queue of
-//! knowledge-base updates, in one SQLite file (default `entente.db`).
+//! The store: documents, the facts found in them, and the queue of
+//! knowledge-base updates, in one SQLite file (default `entente.db`) or, with
+//! the `postgres` feature, in a PostgreSQL database shared by several
+//! writers and servers ([`Store::open`] given a `postgres://` URL; see
+//! `docs/postgres.md`). Callers do not see the difference: every method
+//! answers the same on both.
 //!
 //! The store is the pipeline's durable sink. It writes a batch of
 //! [`DocumentRecord`]s (a cleaned document with its mentions, events,
@@ -27,8 +31,9 @@
 //! defines, and the store only records its status.
 //!
 //! The types that matter:
-//! - [`Store`]: an open file (or memory); [`Store::open`] creates and
-//!   migrates it, [`Store::open_read_only`] only reads an existing one.
+//! - [`Store`]: an open file (or memory, or PostgreSQL database);
+//!   [`Store::open`] creates and migrates it, [`Store::open_read_only`] only
+//!   reads an existing one.
 //! - [`DocumentRecord`]: the unit of writing; [`BatchOutcome`] says what a batch did.
 //!   Its [`TextSpans`] (dates and quantities with their spans) are stored
 //!   so that readers need not find them again.
@@ -38,7 +43,9 @@
 //!
 //! The file uses WAL journaling (readers in other processes see the last
 //! committed batch while a writer works) with foreign keys enforced; its
-//! schema version is `PRAGMA user_version` and migrations run on open.
+//! schema version is `PRAGMA user_version` and migrations run on open. A
+//! PostgreSQL database holds the same tables in its dialect, its version in
+//! the table `entente_schema`.
 //!
 //! ```
 //! use entente_core::{DocId, Document, OffsetMap, Origin};
@@ -75,10 +82,12 @@
 
 mod aggregates;
 mod codec;
+mod db;
 mod documents;
 mod error;
 mod events;
 mod facts;
+mod postgres;
 mod schema;
 mod spans;
 mod store;
@@ -96,7 +105,7 @@ pub use events::{country_of, EventCursor, EventFilter, EventGeneration, EventPag
 pub use facts::DeploymentFilter;
 pub use schema::SCHEMA_VERSION;
 pub use spans::{DateSpan, QuantitySpan, TextSpans};
-pub use store::{Counts, Store, DEFAULT_PATH};
+pub use store::{display_path, is_postgres, Counts, Store, DEFAULT_PATH};
 pub use stories::{Story, StoryDocument};
 pub use updates::{
     FactKey, ProposedUpdate, StoredUpdate, UpdateEvidence, UpdateId, UpdateStatus, SAME_FACT_DAYS,

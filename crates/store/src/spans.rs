@@ -37,57 +37,50 @@ impl Store {
     /// `seq`; `None` when they were not stored with it (a record written
     /// without them, or before schema version 4).
     pub(crate) fn spans_of(&self, seq: i64, id: &str) -> Result<Option<TextSpans>> {
-        let found: bool = self
-            .conn
-            .prepare_cached("SELECT spans_found FROM documents WHERE seq = ?1")
-            .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
-            .map_err(|e| self.decode_err(format!("reading the spans of document {id}"), e))?;
+        let found: bool = self.one(
+            &format!("reading the spans of document {id}"),
+            "SELECT spans_found FROM documents WHERE seq = ?1",
+            &[&seq],
+            |r| r.get(0),
+        )?;
         if !found {
             return Ok(None);
         }
-        let span = |r: &rusqlite::Row| -> rusqlite::Result<Span> {
+        let span = |r: &crate::db::Row| -> rusqlite::Result<Span> {
             Ok(Span::new(col_usize(r, 0)?, col_usize(r, 1)?))
         };
-        let dates = self
-            .conn
-            .prepare_cached(
-                "SELECT span_start, span_end, date, precision FROM dates
-                 WHERE document = ?1 ORDER BY ord",
-            )
-            .and_then(|mut st| {
-                st.query_map([seq], |r| {
-                    let date = col_date(r, 2)?.ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            2,
-                            rusqlite::types::Type::Null,
-                            "a found date without its date".into(),
-                        )
-                    })?;
-                    Ok(DateSpan {
-                        span: span(r)?,
-                        date,
-                        precision: col_enum(r, 3)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.decode_err(format!("reading the dates of document {id}"), e))?;
-        let quantities = self
-            .conn
-            .prepare_cached(
-                "SELECT span_start, span_end, value FROM quantities
-                 WHERE document = ?1 ORDER BY ord",
-            )
-            .and_then(|mut st| {
-                st.query_map([seq], |r| {
-                    Ok(QuantitySpan {
-                        span: span(r)?,
-                        value: r.get(2)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.decode_err(format!("reading the quantities of document {id}"), e))?;
+        let dates = self.rows(
+            &format!("reading the dates of document {id}"),
+            "SELECT span_start, span_end, date, precision FROM dates
+             WHERE document = ?1 ORDER BY ord",
+            &[&seq],
+            |r| {
+                let date = col_date(r, 2)?.ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        2,
+                        rusqlite::types::Type::Null,
+                        "a found date without its date".into(),
+                    )
+                })?;
+                Ok(DateSpan {
+                    span: span(r)?,
+                    date,
+                    precision: col_enum(r, 3)?,
+                })
+            },
+        )?;
+        let quantities = self.rows(
+            &format!("reading the quantities of document {id}"),
+            "SELECT span_start, span_end, value FROM quantities
+             WHERE document = ?1 ORDER BY ord",
+            &[&seq],
+            |r| {
+                Ok(QuantitySpan {
+                    span: span(r)?,
+                    value: r.get(2)?,
+                })
+            },
+        )?;
         Ok(Some(TextSpans { dates, quantities }))
     }
 }

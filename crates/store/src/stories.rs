@@ -10,31 +10,37 @@
 //! documents after it. Nothing else in the store is read: the cost of a
 //! document does not grow with the store.
 
+use crate::db::{DbError, Exec};
 use crate::error::Result;
 use crate::store::Store;
 use entente_core::story::{best_story, Signature, BANDS, BUCKET_LIMIT};
 use entente_core::DocId;
-use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
+use rusqlite::params;
 use std::collections::HashMap;
 
 /// Groups the new document `seq` with its story; the story's first
 /// document when it is a copy.
-pub(crate) fn group(tx: &Transaction, seq: i64, text: &str) -> rusqlite::Result<Option<i64>> {
+pub(crate) fn group(
+    tx: &mut Exec,
+    seq: i64,
+    text: &str,
+) -> std::result::Result<Option<i64>, DbError> {
     let Some(signature) = Signature::of(text) else {
         return Ok(None);
     };
     // Band keys are stored as SQLite integers: the same 64 bits, signed.
     let keys = signature.band_keys().map(|k| k as i64);
     let placeholders: Vec<String> = (1..=BANDS).map(|i| format!("?{i}")).collect();
-    let found: Vec<(i64, i64)> = tx
-        .prepare_cached(&format!(
+    let key_params: Vec<&dyn rusqlite::ToSql> =
+        keys.iter().map(|k| k as &dyn rusqlite::ToSql).collect();
+    let found: Vec<(i64, i64)> = tx.query(
+        &format!(
             "SELECT band_key, document FROM story_bands WHERE band_key IN ({})",
             placeholders.join(", ")
-        ))?
-        .query_map(params_from_iter(keys.iter()), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        ),
+        &key_params,
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let mut bucket_sizes: HashMap<i64, usize> = HashMap::new();
     let mut documents: Vec<i64> = Vec::with_capacity(found.len());
     for (key, doc) in found {
@@ -44,36 +50,51 @@ pub(crate) fn group(tx: &Transaction, seq: i64, text: &str) -> rusqlite::Result<
     documents.sort_unstable();
     documents.dedup();
     let mut candidates: Vec<(i64, Signature)> = Vec::with_capacity(documents.len());
-    {
-        let mut st = tx.prepare_cached(
+    for doc in documents {
+        let row: Option<(Vec<u8>, i64)> = tx.query_opt(
             "SELECT s.minhash, coalesce(d.story, d.seq)
              FROM story_signatures s JOIN documents d ON d.seq = s.document
              WHERE s.document = ?1",
+            &[&doc],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        for doc in documents {
-            let row: Option<(Vec<u8>, i64)> = st
-                .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            if let Some((bytes, story)) = row {
-                if let Some(s) = Signature::from_bytes(&bytes) {
-                    candidates.push((story, s));
-                }
+        if let Some((bytes, story)) = row {
+            if let Some(s) = Signature::from_bytes(&bytes) {
+                candidates.push((story, s));
             }
         }
     }
     let story = best_story(&signature, candidates.iter().map(|(st, s)| (*st, s)));
-    tx.prepare_cached("INSERT INTO story_signatures (document, minhash) VALUES (?1, ?2)")?
-        .execute(params![seq, signature.to_bytes()])?;
-    let mut band = tx
-        .prepare_cached("INSERT OR IGNORE INTO story_bands (band_key, document) VALUES (?1, ?2)")?;
-    for key in keys {
-        if bucket_sizes.get(&key).copied().unwrap_or(0) < BUCKET_LIMIT {
-            band.execute(params![key, seq])?;
-        }
+    tx.execute(
+        "INSERT INTO story_signatures (document, minhash) VALUES (?1, ?2)",
+        params![seq, signature.to_bytes()],
+    )?;
+    // One statement for all the band keys kept (a round trip each would
+    // be most of a document's cost on PostgreSQL).
+    let kept: Vec<i64> = keys
+        .into_iter()
+        .filter(|key| bucket_sizes.get(key).copied().unwrap_or(0) < BUCKET_LIMIT)
+        .collect();
+    if !kept.is_empty() {
+        let rows: Vec<String> = (0..kept.len())
+            .map(|i| format!("(?{}, ?1)", i + 2))
+            .collect();
+        let mut band_params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
+        band_params.extend(kept.iter().map(|k| k as &dyn rusqlite::ToSql));
+        tx.execute(
+            &format!(
+                "INSERT INTO story_bands (band_key, document) VALUES {}
+                 ON CONFLICT DO NOTHING",
+                rows.join(", ")
+            ),
+            &band_params,
+        )?;
     }
     if let Some(first) = story {
-        tx.prepare_cached("UPDATE documents SET story = ?1 WHERE seq = ?2")?
-            .execute(params![first, seq])?;
+        tx.execute(
+            "UPDATE documents SET story = ?1 WHERE seq = ?2",
+            params![first, seq],
+        )?;
     }
     Ok(story)
 }
@@ -139,43 +160,39 @@ impl Store {
     /// The story of the document with this content or public id; `None`
     /// when no such document is stored.
     pub fn story(&self, doc: &str) -> Result<Option<Story>> {
-        let what = || format!("reading the story of document {doc:?}");
-        let first: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(story, seq) FROM documents WHERE id = ?1
-                 UNION ALL
-                 SELECT coalesce(story, seq) FROM documents WHERE external_id = ?1
-                 LIMIT 1",
-            )
-            .and_then(|mut st| st.query_row([doc], |r| r.get(0)).optional())
-            .map_err(|e| self.sql_err(what(), e))?;
+        let what = format!("reading the story of document {doc:?}");
+        let first: Option<i64> = self.opt(
+            &what,
+            "SELECT coalesce(story, seq) FROM documents WHERE id = ?1
+             UNION ALL
+             SELECT coalesce(story, seq) FROM documents WHERE external_id = ?1
+             LIMIT 1",
+            &[&doc],
+            |r| r.get(0),
+        )?;
         let Some(first) = first else {
             return Ok(None);
         };
-        let documents: Vec<StoryDocument> = self
-            .conn
-            .prepare_cached(
-                "SELECT id, external_id, title, source, url FROM documents WHERE seq = ?1
-                 UNION ALL
-                 SELECT id, external_id, title, source, url FROM
-                     (SELECT * FROM documents WHERE story = ?1 ORDER BY seq)",
-            )
-            .and_then(|mut st| {
-                st.query_map([first], |r| {
-                    let id: String = r.get(0)?;
-                    let external: Option<String> = r.get(1)?;
-                    Ok(StoryDocument {
-                        public_id: external.unwrap_or_else(|| id.clone()),
-                        id: DocId(id),
-                        title: r.get(2)?,
-                        source: r.get(3)?,
-                        url: r.get(4)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.sql_err(what(), e))?;
+        let documents: Vec<StoryDocument> = self.rows(
+            &what,
+            "SELECT id, external_id, title, source, url FROM documents WHERE seq = ?1
+             UNION ALL
+             SELECT id, external_id, title, source, url FROM
+                 (SELECT id, external_id, title, source, url FROM documents
+                  WHERE story = ?1 ORDER BY seq) AS copies",
+            &[&first],
+            |r| {
+                let id: String = r.get(0)?;
+                let external: Option<String> = r.get(1)?;
+                Ok(StoryDocument {
+                    public_id: external.unwrap_or_else(|| id.clone()),
+                    id: DocId(id),
+                    title: r.get(2)?,
+                    source: r.get(3)?,
+                    url: r.get(4)?,
+                })
+            },
+        )?;
         let Some(head) = documents.first() else {
             return Ok(None);
         };
@@ -187,11 +204,13 @@ impl Store {
 
     /// How many stories the store holds: documents that are no copy.
     pub fn count_stories(&self) -> Result<u64> {
-        self.conn
-            .prepare_cached("SELECT count(*) FROM documents WHERE story IS NULL")
-            .and_then(|mut st| st.query_row([], |r| r.get::<_, i64>(0)))
-            .map(|n| n.max(0) as u64)
-            .map_err(|e| self.sql_err("counting stories", e))
+        self.one(
+            "counting stories",
+            "SELECT count(*) FROM documents WHERE story IS NULL",
+            &[],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n.max(0) as u64)
     }
 }
 

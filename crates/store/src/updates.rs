@@ -6,12 +6,13 @@
 //! belongs to `know`.
 
 use crate::codec::col_opt_usize;
+use crate::db::{DbError, Exec, Row};
 use crate::error::{Result, StoreError};
 use crate::store::Store;
 use chrono::NaiveDate;
 use entente_core::Evidence;
+use rusqlite::params;
 use rusqlite::types::Type;
-use rusqlite::{params, OptionalExtension, Row};
 use std::fmt;
 
 /// How far apart two reports of one fact may date it and still be one
@@ -114,82 +115,78 @@ impl Store {
     /// Queues an update with status `proposed`.
     pub fn propose_update(&mut self, update: &ProposedUpdate) -> Result<UpdateId> {
         let doc = update.doc.as_deref().unwrap_or("-").to_string();
-        insert_update(&self.conn, update).map_err(|e| match e {
-            InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord { doc, reason },
-            InsertUpdateError::Sql(e) => self.sql_err(
-                format!("proposing a {} update from document {doc}", update.kind),
-                e,
-            ),
+        let what = format!("proposing a {} update from document {doc}", update.kind);
+        let path = self.path.clone();
+        self.write(&what, |tx| {
+            insert_update(tx, update).map_err(|e| match e {
+                InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord { doc, reason },
+                InsertUpdateError::Sql(e) => crate::store::sql_error(&path, &what, e),
+            })
         })
     }
 
     /// Updates in the order they were proposed; with `status`, only those
     /// in it.
     pub fn updates(&self, status: Option<UpdateStatus>) -> Result<Vec<StoredUpdate>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
-                 FROM kb_updates WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
-            )
-            .and_then(|mut st| {
-                st.query_map([status.map(UpdateStatus::as_str)], stored_update)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .and_then(|u| with_further_evidence(&self.conn, u))
-            .map_err(|e| self.decode_err("reading knowledge-base updates", e))
+        self.with(|ex| {
+            let updates = ex.query(
+                &format!(
+                    "{UPDATE_COLUMNS} WHERE CAST(?1 AS TEXT) IS NULL OR status = ?1 ORDER BY id"
+                ),
+                &[&status.map(UpdateStatus::as_str)],
+                stored_update,
+            )?;
+            with_further_evidence(ex, updates)
+        })
+        .map_err(|e| self.decode_err("reading knowledge-base updates", e))
     }
 
     /// The updates proposed by one document (its public id), in order:
     /// those it proposed first and those it reported again, the latter with
     /// this document's own sentence and evidence (its record as written).
     pub fn updates_of_document(&self, doc: &str) -> Result<Vec<StoredUpdate>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
-                 FROM kb_updates
-                 WHERE doc = ?1
-                    OR id IN (SELECT update_id FROM kb_update_evidence WHERE doc = ?1)
-                 ORDER BY id",
-            )
-            .and_then(|mut st| {
-                st.query_map([doc], stored_update)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .and_then(|u| with_further_evidence(&self.conn, u))
-            .map(|updates| {
-                updates
-                    .into_iter()
-                    .map(|mut u| {
-                        if u.update.doc.as_deref() != Some(doc) {
-                            if let Some(a) = u.also.iter().find(|a| a.doc.as_deref() == Some(doc)) {
-                                u.update.doc = a.doc.clone();
-                                u.update.sentence = a.sentence;
-                                u.update.evidence = a.evidence.clone();
-                            }
+        self.with(|ex| {
+            let updates = ex.query(
+                &format!(
+                    "{UPDATE_COLUMNS}
+                     WHERE doc = ?1
+                        OR id IN (SELECT update_id FROM kb_update_evidence WHERE doc = ?1)
+                     ORDER BY id"
+                ),
+                &[&doc],
+                stored_update,
+            )?;
+            with_further_evidence(ex, updates)
+        })
+        .map(|updates| {
+            updates
+                .into_iter()
+                .map(|mut u| {
+                    if u.update.doc.as_deref() != Some(doc) {
+                        if let Some(a) = u.also.iter().find(|a| a.doc.as_deref() == Some(doc)) {
+                            u.update.doc = a.doc.clone();
+                            u.update.sentence = a.sentence;
+                            u.update.evidence = a.evidence.clone();
                         }
-                        u
-                    })
-                    .collect()
-            })
-            .map_err(|e| self.decode_err(format!("reading the updates of document {doc}"), e))
+                    }
+                    u
+                })
+                .collect()
+        })
+        .map_err(|e| self.decode_err(format!("reading the updates of document {doc}"), e))
     }
 
     /// One update by id.
     pub fn update(&self, id: UpdateId) -> Result<Option<StoredUpdate>> {
-        self.conn
-            .prepare_cached(
-                "SELECT id, kind, payload, doc, sentence, evidence_start, evidence_end,
-                        evidence_text, status, proposed_at, decided_at, fact_key, fact_date
-                 FROM kb_updates WHERE id = ?1",
-            )
-            .and_then(|mut st| st.query_row([id.0], stored_update).optional())
-            .and_then(|u| {
-                u.map(|u| with_further_evidence(&self.conn, vec![u]).map(|mut v| v.remove(0)))
-                    .transpose()
-            })
-            .map_err(|e| self.decode_err(format!("reading knowledge-base update {id}"), e))
+        self.with(|ex| {
+            let found = ex.query(
+                &format!("{UPDATE_COLUMNS} WHERE id = ?1"),
+                &[&id.0],
+                stored_update,
+            )?;
+            Ok(with_further_evidence(ex, found)?.into_iter().next())
+        })
+        .map_err(|e| self.decode_err(format!("reading knowledge-base update {id}"), e))
     }
 
     /// Sets an update's status. Accepting or rejecting stamps `decided_at`;
@@ -197,9 +194,12 @@ impl Store {
     pub fn set_update_status(&mut self, id: UpdateId, status: UpdateStatus) -> Result<()> {
         let decided_at = (status != UpdateStatus::Proposed).then(now);
         let changed = self
-            .conn
-            .prepare_cached("UPDATE kb_updates SET status = ?2, decided_at = ?3 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![id.0, status.as_str(), decided_at]))
+            .with(|ex| {
+                ex.execute(
+                    "UPDATE kb_updates SET status = ?2, decided_at = ?3 WHERE id = ?1",
+                    params![id.0, status.as_str(), decided_at],
+                )
+            })
             .map_err(|e| {
                 self.sql_err(
                     format!("marking knowledge-base update {id} {}", status.as_str()),
@@ -215,6 +215,11 @@ impl Store {
         Ok(())
     }
 }
+
+/// The columns [`stored_update`] reads.
+const UPDATE_COLUMNS: &str = "SELECT id, kind, payload, doc, sentence, evidence_start,
+    evidence_end, evidence_text, status, proposed_at, decided_at, fact_key, fact_date
+    FROM kb_updates";
 
 fn stored_update(r: &Row) -> rusqlite::Result<StoredUpdate> {
     let payload: String = r.get(2)?;
@@ -268,16 +273,15 @@ fn stored_update(r: &Row) -> rusqlite::Result<StoredUpdate> {
 
 /// Fills each update's `also`: the other documents that reported its fact.
 fn with_further_evidence(
-    conn: &rusqlite::Connection,
+    ex: &mut Exec,
     mut updates: Vec<StoredUpdate>,
-) -> rusqlite::Result<Vec<StoredUpdate>> {
-    let mut st = conn.prepare_cached(
-        "SELECT doc, sentence, evidence_start, evidence_end, evidence_text
-         FROM kb_update_evidence WHERE update_id = ?1 ORDER BY rowid",
-    )?;
+) -> std::result::Result<Vec<StoredUpdate>, DbError> {
     for u in &mut updates {
-        u.also = st
-            .query_map([u.id.0], |r| {
+        u.also = ex.query(
+            "SELECT doc, sentence, evidence_start, evidence_end, evidence_text
+             FROM kb_update_evidence WHERE update_id = ?1 ORDER BY rowid",
+            &[&u.id.0],
+            |r| {
                 let evidence = match (col_opt_usize(r, 2)?, col_opt_usize(r, 3)?, r.get(4)?) {
                     (Some(start), Some(end), Some(text)) => Some(Evidence { start, end, text }),
                     _ => None,
@@ -287,8 +291,8 @@ fn with_further_evidence(
                     sentence: col_opt_usize(r, 1)?,
                     evidence,
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
     }
     Ok(updates)
 }
@@ -296,27 +300,33 @@ fn with_further_evidence(
 /// Why an update could not be inserted.
 pub(crate) enum InsertUpdateError {
     Invalid(String),
-    Sql(rusqlite::Error),
+    Sql(DbError),
+}
+
+impl From<DbError> for InsertUpdateError {
+    fn from(e: DbError) -> Self {
+        InsertUpdateError::Sql(e)
+    }
 }
 
 /// The proposal already queued for the fact `fact` (the same key, dated
 /// within [`SAME_FACT_DAYS`]), with the document that first reported it.
 fn queued_fact(
-    conn: &rusqlite::Connection,
+    ex: &mut Exec,
     fact: &FactKey,
-) -> rusqlite::Result<Option<(UpdateId, Option<String>)>> {
-    let mut st = conn.prepare_cached(
+) -> std::result::Result<Option<(UpdateId, Option<String>)>, DbError> {
+    let rows = ex.query(
         "SELECT id, fact_date, doc FROM kb_updates WHERE fact_key = ?1 ORDER BY id",
+        &[&fact.key],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        },
     )?;
-    let rows = st.query_map([&fact.key], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, date, doc) = row?;
+    for (id, date, doc) in rows {
         let close = date
             .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
             .is_some_and(|d| (d - fact.date).num_days().abs() <= SAME_FACT_DAYS);
@@ -327,31 +337,30 @@ fn queued_fact(
     Ok(None)
 }
 
-/// Inserts an update with status `proposed` through `conn`, which may be
+/// Inserts an update with status `proposed` through `ex`, which may be
 /// the transaction that writes the document the update comes from. When
 /// the update's fact is already queued (see [`ProposedUpdate::fact`]), the
 /// update's document is added to it as evidence instead, once, and the
 /// queued update's id is returned: its status, accepted, rejected or
 /// proposed, stands.
 pub(crate) fn insert_update(
-    conn: &rusqlite::Connection,
+    ex: &mut Exec,
     update: &ProposedUpdate,
 ) -> std::result::Result<UpdateId, InsertUpdateError> {
     let invalid = InsertUpdateError::Invalid;
     if let Some(fact) = &update.fact {
-        if let Some((id, first_doc)) = queued_fact(conn, fact).map_err(InsertUpdateError::Sql)? {
+        if let Some((id, first_doc)) = queued_fact(ex, fact)? {
             if first_doc.is_some() && first_doc == update.doc {
                 return Ok(id);
             }
-            let known: bool = conn
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM kb_update_evidence
-                                    WHERE update_id = ?1 AND doc IS ?2)",
-                )
-                .and_then(|mut st| st.query_row(params![id.0, update.doc], |r| r.get(0)))
-                .map_err(InsertUpdateError::Sql)?;
+            let known: bool = ex.query_one(
+                "SELECT EXISTS (SELECT 1 FROM kb_update_evidence
+                                WHERE update_id = ?1 AND doc IS NOT DISTINCT FROM ?2)",
+                params![id.0, update.doc],
+                |r| r.get(0),
+            )?;
             if !known {
-                insert_evidence(conn, id, update)?;
+                insert_evidence(ex, id, update)?;
             }
             return Ok(id);
         }
@@ -360,13 +369,12 @@ pub(crate) fn insert_update(
         .map_err(|e| invalid(format!("update payload: {e}")))?;
     let (sentence, ev_start, ev_end) = stored_span(update)?;
     let ev = update.evidence.as_ref();
-    conn.prepare_cached(
+    let id = ex.query_one(
         "INSERT INTO kb_updates (kind, payload, doc, sentence, evidence_start,
              evidence_end, evidence_text, status, proposed_at, fact_key, fact_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8, ?9, ?10)",
-    )
-    .and_then(|mut st| {
-        st.insert(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'proposed', ?8, ?9, ?10)
+         RETURNING id",
+        params![
             update.kind,
             payload,
             update.doc,
@@ -377,10 +385,10 @@ pub(crate) fn insert_update(
             now(),
             update.fact.as_ref().map(|f| &f.key),
             update.fact.as_ref().map(|f| f.date.to_string()),
-        ])
-    })
-    .map(UpdateId)
-    .map_err(InsertUpdateError::Sql)
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(UpdateId(id))
 }
 
 /// A sentence index and an evidence span's start and end, as stored.
@@ -405,18 +413,16 @@ fn stored_span(update: &ProposedUpdate) -> std::result::Result<StoredSpan, Inser
 
 /// Adds `update`'s document and evidence to the queued update `id`.
 fn insert_evidence(
-    conn: &rusqlite::Connection,
+    ex: &mut Exec,
     id: UpdateId,
     update: &ProposedUpdate,
 ) -> std::result::Result<(), InsertUpdateError> {
     let (sentence, start, end) = stored_span(update)?;
-    conn.prepare_cached(
+    ex.execute(
         "INSERT INTO kb_update_evidence (update_id, doc, sentence, evidence_start,
              evidence_end, evidence_text, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
+        params![
             id.0,
             update.doc,
             sentence,
@@ -424,10 +430,9 @@ fn insert_evidence(
             end,
             update.evidence.as_ref().map(|e| &e.text),
             now(),
-        ])
-    })
-    .map(|_| ())
-    .map_err(InsertUpdateError::Sql)
+        ],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

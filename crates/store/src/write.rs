@@ -1,6 +1,7 @@
 //! Writing documents and their facts, a batch per transaction.
 
 use crate::codec::{date_text, enum_text, int, json_text};
+use crate::db::{DbError, Exec};
 use crate::error::{Result, StoreError};
 use crate::spans::TextSpans;
 use crate::store::Store;
@@ -8,7 +9,7 @@ use crate::updates::{insert_update, InsertUpdateError, ProposedUpdate};
 use entente_core::{
     ActorRef, Deployment, Document, Event, Evidence, Mention, Personnel, Quotation,
 };
-use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::params;
 
 /// How many documents the pipeline should hand to [`Store::write_batch`] at
 /// once: large enough that commits are cheap, small enough that a crash
@@ -87,60 +88,47 @@ impl Store {
     /// error names the document.
     pub fn write_batch(&mut self, batch: &[DocumentRecord]) -> Result<BatchOutcome> {
         let path = self.path.clone();
-        let batch_err = |what: String| {
-            let path = path.clone();
-            move |source| StoreError::Sqlite {
-                what: format!("{what} in store {}", path.display()),
-                source,
-            }
-        };
         let stored_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        // Immediate: take the write lock up front, so a concurrent writer
-        // makes this one wait (busy timeout) instead of failing mid-batch.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(batch_err("starting a batch".into()))?;
-        let mut outcome = BatchOutcome::default();
-        for record in batch {
-            validate(record)?;
-            let doc = &record.document.id;
-            if insert_record(&tx, record, &stored_at)
-                .map_err(|e| e.into_store_error(doc.as_str(), &path))?
-            {
-                for update in &record.updates {
-                    insert_update(&tx, update).map_err(|e| match e {
-                        InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord {
-                            doc: doc.to_string(),
-                            reason,
-                        },
-                        InsertUpdateError::Sql(source) => StoreError::Sqlite {
-                            what: format!(
-                                "writing a {} update of document {doc} in store {}",
-                                update.kind,
-                                path.display()
-                            ),
-                            source,
-                        },
-                    })?;
+        // The write lock is taken up front, so a concurrent writer makes
+        // this one wait instead of failing mid-batch.
+        self.write(
+            &format!("writing a batch of {} documents", batch.len()),
+            |tx| {
+                let mut outcome = BatchOutcome::default();
+                for record in batch {
+                    validate(record)?;
+                    let doc = &record.document.id;
+                    if insert_record(tx, record, &stored_at)
+                        .map_err(|e| e.into_store_error(doc.as_str(), &path))?
+                    {
+                        for update in &record.updates {
+                            insert_update(tx, update).map_err(|e| match e {
+                                InsertUpdateError::Invalid(reason) => StoreError::InvalidRecord {
+                                    doc: doc.to_string(),
+                                    reason,
+                                },
+                                InsertUpdateError::Sql(source) => crate::store::sql_error(
+                                    &path,
+                                    &format!("writing a {} update of document {doc}", update.kind),
+                                    source,
+                                ),
+                            })?;
+                        }
+                        outcome.stored += 1;
+                    } else {
+                        outcome.duplicates += 1;
+                    }
                 }
-                outcome.stored += 1;
-            } else {
-                outcome.duplicates += 1;
-            }
-        }
-        tx.commit().map_err(batch_err(format!(
-            "committing a batch of {} documents",
-            batch.len()
-        )))?;
-        Ok(outcome)
+                Ok(outcome)
+            },
+        )
     }
 }
 
 /// Why a record could not be written.
 enum WriteError {
     Invalid(String),
-    Sql(&'static str, rusqlite::Error),
+    Sql(&'static str, DbError),
 }
 
 impl WriteError {
@@ -150,18 +138,14 @@ impl WriteError {
                 doc: doc.to_string(),
                 reason,
             },
-            WriteError::Sql(table, source) => StoreError::Sqlite {
-                what: format!(
-                    "writing {table} of document {doc} in store {}",
-                    path.display()
-                ),
-                source,
-            },
+            WriteError::Sql(table, source) => {
+                crate::store::sql_error(path, &format!("writing {table} of document {doc}"), source)
+            }
         }
     }
 }
 
-fn sql(table: &'static str) -> impl Fn(rusqlite::Error) -> WriteError {
+fn sql(table: &'static str) -> impl Fn(DbError) -> WriteError {
     move |e| WriteError::Sql(table, e)
 }
 
@@ -231,42 +215,37 @@ fn validate(record: &DocumentRecord) -> Result<()> {
 
 /// Inserts one record; `false` when its document was already stored.
 fn insert_record(
-    tx: &Transaction,
+    tx: &mut Exec,
     record: &DocumentRecord,
     stored_at: &str,
 ) -> std::result::Result<bool, WriteError> {
     let d = &record.document;
-    let inserted = tx
-        .prepare_cached(
+    let inserted: Option<i64> = tx
+        .query_opt(
             "INSERT INTO documents (id, external_id, origin_path, origin_locator, url, title,
                  published, source, text, related_links, dropped, offsets, stored_at,
                  spans_found)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT (id) DO NOTHING
              RETURNING seq",
+            params![
+                d.id.as_str(),
+                d.external_id,
+                d.origin.path,
+                d.origin.locator,
+                d.url,
+                d.title,
+                date_text(d.published),
+                d.source,
+                d.text,
+                json_text(&d.related_links).map_err(WriteError::Invalid)?,
+                json_text(&d.dropped).map_err(WriteError::Invalid)?,
+                json_text(&d.offsets).map_err(WriteError::Invalid)?,
+                stored_at,
+                record.spans.is_some(),
+            ],
+            |r| r.get(0),
         )
-        .and_then(|mut st| {
-            st.query_row(
-                params![
-                    d.id.as_str(),
-                    d.external_id,
-                    d.origin.path,
-                    d.origin.locator,
-                    d.url,
-                    d.title,
-                    date_text(d.published),
-                    d.source,
-                    d.text,
-                    json_text(&d.related_links).map_err(invalid_json)?,
-                    json_text(&d.dropped).map_err(invalid_json)?,
-                    json_text(&d.offsets).map_err(invalid_json)?,
-                    stored_at,
-                    record.spans.is_some(),
-                ],
-                |r| r.get::<_, i64>(0),
-            )
-            .optional()
-        })
         .map_err(sql("the document"))?;
     // No row returned: the id was already stored.
     let Some(seq) = inserted else {
@@ -277,136 +256,127 @@ fn insert_record(
         .map_err(sql("the story group"))?
         .is_some();
 
-    let mut st = tx
-        .prepare_cached(
-            "INSERT INTO paragraphs (document, ord, span_start, span_end, original_start, original_end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .map_err(sql("paragraphs"))?;
+    let st =
+        "INSERT INTO paragraphs (document, ord, span_start, span_end, original_start, original_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
     for (i, p) in d.paragraphs.iter().enumerate() {
-        st.execute(params![
-            seq,
-            ord(i)?,
-            offset(p.span.start)?,
-            offset(p.span.end)?,
-            p.original.map(|s| offset(s.start)).transpose()?,
-            p.original.map(|s| offset(s.end)).transpose()?,
-        ])
+        tx.execute(
+            st,
+            params![
+                seq,
+                ord(i)?,
+                offset(p.span.start)?,
+                offset(p.span.end)?,
+                p.original.map(|s| offset(s.start)).transpose()?,
+                p.original.map(|s| offset(s.end)).transpose()?,
+            ],
+        )
         .map_err(sql("paragraphs"))?;
     }
 
-    let mut st = tx
-        .prepare_cached(
-            "INSERT INTO mentions (document, ord, text, span_start, span_end, code, actor, kind,
+    let st = "INSERT INTO mentions (document, ord, text, span_start, span_end, code, actor, kind,
                  name, role, sector, affiliation, confidence, candidates)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )
-        .map_err(sql("mentions"))?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
     for (i, m) in record.mentions.iter().enumerate() {
-        st.execute(params![
-            seq,
-            ord(i)?,
-            m.text.as_str(),
-            offset(m.start)?,
-            offset(m.end)?,
-            m.code.as_str(),
-            m.actor.as_str(),
-            enum_text(&m.kind).map_err(WriteError::Invalid)?,
-            m.name.as_str(),
-            m.role.as_deref(),
-            m.sector.as_deref(),
-            m.affiliation.as_deref(),
-            f64::from(m.confidence),
-            json_text(&m.candidates).map_err(WriteError::Invalid)?,
-        ])
+        tx.execute(
+            st,
+            params![
+                seq,
+                ord(i)?,
+                m.text.as_str(),
+                offset(m.start)?,
+                offset(m.end)?,
+                m.code.as_str(),
+                m.actor.as_str(),
+                enum_text(&m.kind).map_err(WriteError::Invalid)?,
+                m.name.as_str(),
+                m.role.as_deref(),
+                m.sector.as_deref(),
+                m.affiliation.as_deref(),
+                f64::from(m.confidence),
+                json_text(&m.candidates).map_err(WriteError::Invalid)?,
+            ],
+        )
         .map_err(sql("mentions"))?;
     }
 
-    let mut st = tx
-        .prepare_cached(
-            "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
+    let st = "INSERT INTO events (document, ord, doc, sentence, source_code, source_actor,
                  source_name, target_code, target_actor, target_name, cameo, plover, quad_class,
                  goldstein, date, date_precision, negated, evidence_start, evidence_end, evidence_text,
                  retold, copy, location)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?22, ?23)",
-        )
-        .map_err(sql("events"))?;
+                 ?18, ?19, ?20, ?21, ?22, ?23)";
     for (i, e) in record.events.iter().enumerate() {
         let (tc, ta, tn) = actor_cols(e.target.as_ref());
-        st.execute(params![
-            seq,
-            ord(i)?,
-            e.doc,
-            offset(e.sentence)?,
-            e.source.code.as_str(),
-            e.source.actor.as_str(),
-            e.source.name.as_str(),
-            tc,
-            ta,
-            tn,
-            e.cameo.as_str(),
-            e.plover.as_deref(),
-            e.quad_class,
-            f64::from(e.goldstein),
-            date_text(e.date),
-            enum_text(&e.date_precision).map_err(WriteError::Invalid)?,
-            e.negated,
-            offset(e.evidence.start)?,
-            offset(e.evidence.end)?,
-            e.evidence.text,
-            json_text(&e.retold).map_err(WriteError::Invalid)?,
-            copy,
-            e.location
-                .as_ref()
-                .map(json_text)
-                .transpose()
-                .map_err(WriteError::Invalid)?,
-        ])
+        tx.execute(
+            st,
+            params![
+                seq,
+                ord(i)?,
+                e.doc,
+                offset(e.sentence)?,
+                e.source.code.as_str(),
+                e.source.actor.as_str(),
+                e.source.name.as_str(),
+                tc,
+                ta,
+                tn,
+                e.cameo.as_str(),
+                e.plover.as_deref(),
+                e.quad_class,
+                f64::from(e.goldstein),
+                date_text(e.date),
+                enum_text(&e.date_precision).map_err(WriteError::Invalid)?,
+                e.negated,
+                offset(e.evidence.start)?,
+                offset(e.evidence.end)?,
+                e.evidence.text,
+                json_text(&e.retold).map_err(WriteError::Invalid)?,
+                copy,
+                e.location
+                    .as_ref()
+                    .map(json_text)
+                    .transpose()
+                    .map_err(WriteError::Invalid)?,
+            ],
+        )
         .map_err(sql("events"))?;
     }
 
-    let mut st = tx
-        .prepare_cached(
-            "INSERT INTO quotations (document, ord, doc, sentence, speaker_name, speaker_code,
+    let st = "INSERT INTO quotations (document, ord, doc, sentence, speaker_name, speaker_code,
                  target_code, target_actor, target_name, text, evidence_start, evidence_end,
                  evidence_text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )
-        .map_err(sql("quotations"))?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
     for (i, q) in record.quotations.iter().enumerate() {
         let (tc, ta, tn) = actor_cols(q.target.as_ref());
-        st.execute(params![
-            seq,
-            ord(i)?,
-            q.doc,
-            offset(q.sentence)?,
-            q.speaker.as_ref().map(|s| &s.name),
-            q.speaker.as_ref().and_then(|s| s.code.as_ref()),
-            tc,
-            ta,
-            tn,
-            q.text,
-            offset(q.evidence.start)?,
-            offset(q.evidence.end)?,
-            q.evidence.text,
-        ])
+        tx.execute(
+            st,
+            params![
+                seq,
+                ord(i)?,
+                q.doc,
+                offset(q.sentence)?,
+                q.speaker.as_ref().map(|s| &s.name),
+                q.speaker.as_ref().and_then(|s| s.code.as_ref()),
+                tc,
+                ta,
+                tn,
+                q.text,
+                offset(q.evidence.start)?,
+                offset(q.evidence.end)?,
+                q.evidence.text,
+            ],
+        )
         .map_err(sql("quotations"))?;
     }
 
-    let mut st = tx
-        .prepare_cached(
-            "INSERT INTO deployments (document, ord, doc, sentence, by_code, personnel_kind,
+    let st = "INSERT INTO deployments (document, ord, doc, sentence, by_code, personnel_kind,
                  personnel_count, role, status, start_date, start_precision, review_date, end_date,
                  requested_by, purpose, evidence_start, evidence_end, evidence_text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        )
-        .map_err(sql("deployments"))?;
-    let mut to = tx
-        .prepare_cached(
-            "INSERT INTO deployment_destinations (deployment_id, ord, country) VALUES (?1, ?2, ?3)",
-        )
-        .map_err(sql("deployment destinations"))?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+             RETURNING id";
+    let to =
+        "INSERT INTO deployment_destinations (deployment_id, ord, country) VALUES (?1, ?2, ?3)";
     for (i, dep) in record.deployments.iter().enumerate() {
         let (pk, pc) = match dep.personnel {
             None => (None, None),
@@ -418,76 +388,74 @@ fn insert_record(
                 )
             }
         };
-        st.execute(params![
-            seq,
-            ord(i)?,
-            dep.doc,
-            offset(dep.sentence)?,
-            dep.by,
-            pk,
-            pc,
-            dep.role,
-            enum_text(&dep.status).map_err(WriteError::Invalid)?,
-            date_text(dep.start),
-            dep.start_precision
-                .map(|p| enum_text(&p))
-                .transpose()
-                .map_err(WriteError::Invalid)?,
-            date_text(dep.review_date),
-            date_text(dep.end),
-            dep.requested_by,
-            dep.purpose,
-            offset(dep.evidence.start)?,
-            offset(dep.evidence.end)?,
-            dep.evidence.text,
-        ])
-        .map_err(sql("deployments"))?;
-        let dep_id = tx.last_insert_rowid();
+        let dep_id = tx
+            .query_one(
+                st,
+                params![
+                    seq,
+                    ord(i)?,
+                    dep.doc,
+                    offset(dep.sentence)?,
+                    dep.by,
+                    pk,
+                    pc,
+                    dep.role,
+                    enum_text(&dep.status).map_err(WriteError::Invalid)?,
+                    date_text(dep.start),
+                    dep.start_precision
+                        .map(|p| enum_text(&p))
+                        .transpose()
+                        .map_err(WriteError::Invalid)?,
+                    date_text(dep.review_date),
+                    date_text(dep.end),
+                    dep.requested_by,
+                    dep.purpose,
+                    offset(dep.evidence.start)?,
+                    offset(dep.evidence.end)?,
+                    dep.evidence.text,
+                ],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(sql("deployments"))?;
         for (j, country) in dep.to.iter().enumerate() {
-            to.execute(params![dep_id, ord(j)?, country])
+            tx.execute(to, params![dep_id, ord(j)?, country])
                 .map_err(sql("deployment destinations"))?;
         }
     }
     if let Some(spans) = &record.spans {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO dates (document, ord, span_start, span_end, date, precision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )
-            .map_err(sql("dates"))?;
+        let st = "INSERT INTO dates (document, ord, span_start, span_end, date, precision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
         for (i, d) in spans.dates.iter().enumerate() {
-            st.execute(params![
-                seq,
-                ord(i)?,
-                offset(d.span.start)?,
-                offset(d.span.end)?,
-                date_text(Some(d.date)),
-                enum_text(&d.precision).map_err(WriteError::Invalid)?,
-            ])
+            tx.execute(
+                st,
+                params![
+                    seq,
+                    ord(i)?,
+                    offset(d.span.start)?,
+                    offset(d.span.end)?,
+                    date_text(Some(d.date)),
+                    enum_text(&d.precision).map_err(WriteError::Invalid)?,
+                ],
+            )
             .map_err(sql("dates"))?;
         }
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO quantities (document, ord, span_start, span_end, value)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .map_err(sql("quantities"))?;
+        let st = "INSERT INTO quantities (document, ord, span_start, span_end, value)
+                 VALUES (?1, ?2, ?3, ?4, ?5)";
         for (i, q) in spans.quantities.iter().enumerate() {
-            st.execute(params![
-                seq,
-                ord(i)?,
-                offset(q.span.start)?,
-                offset(q.span.end)?,
-                q.value
-            ])
+            tx.execute(
+                st,
+                params![
+                    seq,
+                    ord(i)?,
+                    offset(q.span.start)?,
+                    offset(q.span.end)?,
+                    q.value
+                ],
+            )
             .map_err(sql("quantities"))?;
         }
     }
     Ok(true)
-}
-
-fn invalid_json(e: String) -> rusqlite::Error {
-    rusqlite::Error::ToSqlConversionFailure(e.into())
 }
 
 fn ord(i: usize) -> std::result::Result<i64, WriteError> {

@@ -1,16 +1,19 @@
-//! Several handles on one file: writers serialise on SQLite's lock and
-//! never store a document twice; readers see only whole batches.
+//! Several handles on one store: writers serialise on the store's lock and
+//! never store a document twice; readers see only whole batches. On each
+//! back end (`common::backends`).
 
 mod common;
 
+use common::backends::Backend;
 use common::{records, MENTIONS_PER_DOC};
 use entente_store::Store;
 use std::thread;
 
-#[test]
-fn concurrent_writers_store_each_document_once() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("entente.db");
+conformance!(concurrent_writers_store_each_document_once);
+
+fn concurrent_writers_store_each_document_once(backend: &Backend) {
+    let place = backend.place();
+    let path = place.path.clone();
     drop(Store::open(&path).expect("store opens"));
 
     // Two writers over the same 300 documents, in opposite orders.

@@ -8,6 +8,7 @@
 
 mod common;
 
+use common::backends::Backend;
 use common::{records, EVENTS_PER_DOC, MENTIONS_PER_DOC};
 use entente_store::Store;
 use std::path::Path;
@@ -50,10 +51,11 @@ fn stored(path: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-#[test]
-fn killed_writer_loses_nothing_committed_and_rerun_completes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("entente.db");
+conformance!(killed_writer_loses_nothing_committed_and_rerun_completes);
+
+fn killed_writer_loses_nothing_committed_and_rerun_completes(backend: &Backend) {
+    let place = backend.place();
+    let path = place.path.clone();
 
     // Let the schema exist before the writer races the poller to create it.
     drop(Store::open(&path).expect("store opens"));
@@ -109,40 +111,68 @@ fn killed_writer_loses_nothing_committed_and_rerun_completes() {
     }
 }
 
-/// Every stored document has all its facts, and nothing else is stored.
-fn assert_whole_documents(path: &Path, documents: u64) {
-    let conn = rusqlite::Connection::open(path).expect("raw connection");
-    let partial: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM documents d WHERE
-                (SELECT count(*) FROM mentions WHERE document = d.seq) <> ?1
-             OR (SELECT count(*) FROM events WHERE document = d.seq) <> ?2
-             OR (SELECT count(*) FROM quotations WHERE document = d.seq) <> 1
-             OR (SELECT count(*) FROM deployments WHERE document = d.seq) <> 1
-             OR (SELECT count(*) FROM paragraphs WHERE document = d.seq) <> 2",
-            [MENTIONS_PER_DOC as i64, EVENTS_PER_DOC as i64],
+/// A count asked of the store at `path` directly (not through the store),
+/// in SQLite's SQL or PostgreSQL's.
+fn raw_count(path: &Path, sqlite: &str, postgres: &str) -> i64 {
+    let partial_params = [MENTIONS_PER_DOC as i64, EVENTS_PER_DOC as i64];
+    if entente_store::is_postgres(path) {
+        let url = path.to_str().expect("a URL is text");
+        let mut client =
+            ::postgres::Client::connect(url, ::postgres::NoTls).expect("raw connection");
+        let n = postgres.matches('$').count();
+        let params: Vec<&(dyn ::postgres::types::ToSql + Sync)> = partial_params
+            .iter()
+            .take(n)
+            .map(|p| p as &(dyn ::postgres::types::ToSql + Sync))
+            .collect();
+        client
+            .query_one(postgres, &params)
+            .expect("a raw count")
+            .get(0)
+    } else {
+        let conn = rusqlite::Connection::open(path).expect("raw connection");
+        let n = sqlite.matches('?').count();
+        conn.query_row(
+            sqlite,
+            rusqlite::params_from_iter(partial_params.iter().take(n)),
             |r| r.get(0),
         )
-        .expect("count partial documents");
+        .expect("a raw count")
+    }
+}
+
+/// Every stored document has all its facts, and nothing else is stored.
+fn assert_whole_documents(path: &Path, documents: u64) {
+    let partial = |p: &str| {
+        format!(
+            "SELECT count(*) FROM documents d WHERE
+                (SELECT count(*) FROM mentions WHERE document = d.seq) <> {p}1
+             OR (SELECT count(*) FROM events WHERE document = d.seq) <> {p}2
+             OR (SELECT count(*) FROM quotations WHERE document = d.seq) <> 1
+             OR (SELECT count(*) FROM deployments WHERE document = d.seq) <> 1
+             OR (SELECT count(*) FROM paragraphs WHERE document = d.seq) <> 2"
+        )
+    };
+    let partial = raw_count(path, &partial("?"), &partial("$"));
     assert_eq!(
         partial, 0,
         "help: a document was stored without all its facts"
     );
-    let mentions: i64 = conn
-        .query_row("SELECT count(*) FROM mentions", [], |r| r.get(0))
-        .expect("count mentions");
+    let mentions = raw_count(
+        path,
+        "SELECT count(*) FROM mentions",
+        "SELECT count(*) FROM mentions",
+    );
     assert_eq!(
         mentions as u64,
         documents * MENTIONS_PER_DOC as u64,
         "help: orphan facts"
     );
-    let indexed: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'troops'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count the full-text index");
+    let indexed = raw_count(
+        path,
+        "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'troops'",
+        "SELECT count(*) FROM documents WHERE fts @@ plainto_tsquery('english', 'troops')",
+    );
     assert_eq!(
         indexed as u64, documents,
         "help: full-text index out of step"

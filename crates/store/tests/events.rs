@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::backends::{Backend, Place};
+
 use chrono::NaiveDate;
 use common::{date, document};
 use entente_core::{ActorRef, DatePrecision, Event, Evidence, Span};
@@ -222,16 +224,16 @@ fn filters(doc: &str) -> Vec<EventFilter> {
     out
 }
 
-fn store_of(records: &[DocumentRecord]) -> Store {
-    let mut store = Store::open_in_memory().expect("store opens");
+fn store_of(backend: &Backend, records: &[DocumentRecord]) -> (Place, Store) {
+    let place = backend.place();
+    let mut store = place.open();
     store.write_batch(records).expect("writes");
-    store
+    (place, store)
 }
 
-#[test]
-fn every_filter_agrees_with_a_scan_and_pages_cover_it_once() {
+fn every_filter_agrees_with_a_scan_and_pages_cover_it_once(backend: &Backend) {
     let records = varied(40);
-    let store = store_of(&records);
+    let (_place, store) = store_of(backend, &records);
     let all = listed(&records);
     let doc = records[3].document.public_id().to_string();
     let mut nonempty = 0;
@@ -273,10 +275,9 @@ fn every_filter_agrees_with_a_scan_and_pages_cover_it_once() {
 /// A CAMEO prefix's page is read either walking the listing order or
 /// sorting the prefix's events, whichever the kept totals say costs less
 /// for the page's size: both give the same pages.
-#[test]
-fn code_prefix_pages_agree_whichever_index_reads_them() {
+fn code_prefix_pages_agree_whichever_index_reads_them(backend: &Backend) {
     let records = varied(40);
-    let store = store_of(&records);
+    let (_place, store) = store_of(backend, &records);
     let all = listed(&records);
     for prefix in ["", "0", "04", "0874", "1", "9"] {
         for size in [1, 4, 50] {
@@ -371,10 +372,9 @@ fn totals_follow_writes_from_elsewhere_and_deletions() {
     check(&left, "after a deletion");
 }
 
-#[test]
-fn a_cursor_outlives_documents_added_after_it() {
+fn a_cursor_outlives_documents_added_after_it(backend: &Backend) {
     let records = varied(20);
-    let mut store = store_of(&records[..10]);
+    let (_place, mut store) = store_of(backend, &records[..10]);
     let f = EventFilter::default();
     let first = store.event_page(&f, 5).expect("pages");
     let cursor = first.next.expect("more than one page");
@@ -403,10 +403,9 @@ fn a_cursor_outlives_documents_added_after_it() {
     assert_eq!(seen.len() + missed.len(), now.len(), "no event twice");
 }
 
-#[test]
-fn aggregates_agree_with_counting_by_hand() {
+fn aggregates_agree_with_counting_by_hand(backend: &Backend) {
     let records = varied(40);
-    let store = store_of(&records);
+    let (_place, store) = store_of(backend, &records);
     let all = listed(&records);
     let doc = records[3].document.public_id().to_string();
     for f in filters(&doc).into_iter().step_by(7) {
@@ -468,9 +467,8 @@ fn aggregates_agree_with_counting_by_hand() {
     }
 }
 
-#[test]
-fn the_network_keeps_the_busiest_actors() {
-    let store = store_of(&varied(40));
+fn the_network_keeps_the_busiest_actors(backend: &Backend) {
+    let (_place, store) = store_of(backend, &varied(40));
     let full = store
         .event_network(&EventFilter::default(), 100)
         .expect("net");
@@ -486,10 +484,9 @@ fn the_network_keeps_the_busiest_actors() {
     assert!(full.nodes.windows(2).all(|w| w[0].events >= w[1].events));
 }
 
-#[test]
-fn actor_profiles_count_both_sides() {
+fn actor_profiles_count_both_sides(backend: &Backend) {
     let records = varied(40);
-    let store = store_of(&records);
+    let (_place, store) = store_of(backend, &records);
     let all = listed(&records);
     for id in ["NZL", "NZLGOV", "NATO", "ann-person", "S"] {
         let is = |a: &ActorRef| a.actor.as_str() == id || a.code.starts_with(id);
@@ -525,3 +522,12 @@ fn actor_profiles_count_both_sides() {
     }
     assert_eq!(store.actor_profile("QQQ").expect("profile").events, 0);
 }
+
+conformance!(
+    every_filter_agrees_with_a_scan_and_pages_cover_it_once,
+    code_prefix_pages_agree_whichever_index_reads_them,
+    a_cursor_outlives_documents_added_after_it,
+    aggregates_agree_with_counting_by_hand,
+    the_network_keeps_the_busiest_actors,
+    actor_profiles_count_both_sides,
+);

@@ -1,9 +1,11 @@
 //! Model-based test: random sequences of writes, rewrites, failing batches,
 //! update proposals and reopens, checked after every step against a plain
-//! in-memory model of what should be stored.
+//! in-memory model of what should be stored. On each back end
+//! (`common::backends`).
 
 mod common;
 
+use common::backends::Backend;
 use common::{record, EVENTS_PER_DOC, MENTIONS_PER_DOC};
 use entente_store::{BatchOutcome, ProposedUpdate, Store};
 use proptest::prelude::*;
@@ -82,49 +84,71 @@ fn check(store: &Store, model: &Model) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Runs `ops` on a fresh store of `backend`, checking it against the model
+/// after each.
+fn agrees(backend: &Backend, ops: Vec<Op>) -> Result<(), TestCaseError> {
+    let place = backend.place();
+    let path = place.path.clone();
+    let mut store = Store::open(&path).expect("store opens");
+    let mut model = Model::default();
+    for op in ops {
+        match op {
+            Op::Write(docs) => {
+                let batch: Vec<_> = docs.iter().map(|&d| record(d)).collect();
+                let got = store.write_batch(&batch).expect("valid batch writes");
+                prop_assert_eq!(got, model.write(&docs));
+            }
+            Op::WriteInvalid(docs, bad) => {
+                let mut batch: Vec<_> = docs.iter().map(|&d| record(d)).collect();
+                let mut invalid = record(POOL);
+                invalid.mentions[0].end = invalid.document.text.len() + 1;
+                batch.insert(bad % (batch.len() + 1), invalid);
+                prop_assert!(store.write_batch(&batch).is_err());
+            }
+            Op::ProposeUpdate => {
+                store
+                    .propose_update(&ProposedUpdate {
+                        kind: "note".into(),
+                        payload: serde_json::json!({"n": model.updates}),
+                        doc: None,
+                        sentence: None,
+                        evidence: None,
+                        fact: None,
+                    })
+                    .expect("update proposed");
+                model.updates += 1;
+            }
+            Op::Reopen => {
+                drop(store);
+                store = Store::open(&path).expect("store reopens");
+            }
+        }
+        check(&store, &model)?;
+    }
+    store.integrity_check().expect("sound at the end");
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
     fn store_agrees_with_model(ops in prop::collection::vec(op(), 1..12)) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("entente.db");
-        let mut store = Store::open(&path).expect("store opens");
-        let mut model = Model::default();
-        for op in ops {
-            match op {
-                Op::Write(docs) => {
-                    let batch: Vec<_> = docs.iter().map(|&d| record(d)).collect();
-                    let got = store.write_batch(&batch).expect("valid batch writes");
-                    prop_assert_eq!(got, model.write(&docs));
-                }
-                Op::WriteInvalid(docs, bad) => {
-                    let mut batch: Vec<_> = docs.iter().map(|&d| record(d)).collect();
-                    let mut invalid = record(POOL);
-                    invalid.mentions[0].end = invalid.document.text.len() + 1;
-                    batch.insert(bad % (batch.len() + 1), invalid);
-                    prop_assert!(store.write_batch(&batch).is_err());
-                }
-                Op::ProposeUpdate => {
-                    store
-                        .propose_update(&ProposedUpdate {
-                            kind: "note".into(),
-                            payload: serde_json::json!({"n": model.updates}),
-                            doc: None,
-                            sentence: None,
-                            evidence: None,
-                            fact: None,
-                        })
-                        .expect("update proposed");
-                    model.updates += 1;
-                }
-                Op::Reopen => {
-                    drop(store);
-                    store = Store::open(&path).expect("store reopens");
-                }
-            }
-            check(&store, &model)?;
-        }
-        store.integrity_check().expect("sound at the end");
+        agrees(&Backend::Sqlite, ops)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn postgres_store_agrees_with_model(ops in prop::collection::vec(op(), 1..12)) {
+        if let Some(backend) = POSTGRES.as_ref() {
+            agrees(backend, ops)?;
+        }
+    }
+}
+
+/// PostgreSQL, asked once (its SKIPPED line printed once, not per case).
+static POSTGRES: std::sync::LazyLock<Option<Backend>> =
+    std::sync::LazyLock::new(|| Backend::postgres("postgres_store_agrees_with_model"));

@@ -3,21 +3,23 @@
 
 mod common;
 
+use common::backends::{Backend, Place};
+
 use common::{date, record, records, EVENTS_PER_DOC, MENTIONS_PER_DOC};
 use entente_store::{
     BatchOutcome, Counts, DeploymentFilter, DocumentRecord, EventFilter, Store, StoreError,
 };
 
-fn store_with(n: usize) -> Store {
-    let mut store = Store::open_in_memory().expect("in-memory store opens");
+fn store_with(backend: &Backend, n: usize) -> (Place, Store) {
+    let place = backend.place();
+    let mut store = place.open();
     let outcome = store.write_batch(&records(0..n)).expect("batch writes");
     assert_eq!(outcome.stored, n);
-    store
+    (place, store)
 }
 
-#[test]
-fn document_round_trips_by_content_and_external_id() {
-    let store = store_with(3);
+fn document_round_trips_by_content_and_external_id(backend: &Backend) {
+    let (_place, store) = store_with(backend, 3);
     for n in 0..3 {
         let want = record(n).document;
         let by_id = store.document(want.id.as_str()).unwrap();
@@ -32,9 +34,8 @@ fn document_round_trips_by_content_and_external_id() {
     assert_eq!(store.document("missing").unwrap(), None);
 }
 
-#[test]
-fn document_ids_page_through_every_document_once_in_stored_order() {
-    let store = store_with(7);
+fn document_ids_page_through_every_document_once_in_stored_order(backend: &Backend) {
+    let (_place, store) = store_with(backend, 7);
     let mut seen = Vec::new();
     let mut after = 0;
     loop {
@@ -48,9 +49,8 @@ fn document_ids_page_through_every_document_once_in_stored_order() {
     assert_eq!(seen, want, "help: an export must read each document once");
 }
 
-#[test]
-fn whole_record_round_trips() {
-    let store = store_with(4);
+fn whole_record_round_trips(backend: &Backend) {
+    let (_place, store) = store_with(backend, 4);
     for n in 0..4 {
         let got = store.record(&format!("ext-{n}")).unwrap();
         assert_eq!(
@@ -62,9 +62,9 @@ fn whole_record_round_trips() {
     assert_eq!(store.record("missing").unwrap(), None);
 }
 
-#[test]
-fn document_with_no_optional_fields_round_trips() {
-    let mut store = Store::open_in_memory().unwrap();
+fn document_with_no_optional_fields_round_trips(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     let mut doc = record(0).document;
     doc.external_id = None;
     doc.url = None;
@@ -82,9 +82,8 @@ fn document_with_no_optional_fields_round_trips() {
     assert_eq!(store.document(doc.id.as_str()).unwrap(), Some(doc));
 }
 
-#[test]
-fn facts_round_trip() {
-    let store = store_with(4);
+fn facts_round_trip(backend: &Backend) {
+    let (_place, store) = store_with(backend, 4);
     let want: Vec<_> = (0..4).flat_map(|n| record(n).events).collect();
     let mut got = store.events(&EventFilter::default()).unwrap();
     assert_eq!(got.len(), want.len());
@@ -260,9 +259,8 @@ fn event_cases() -> Vec<EventCase> {
     ]
 }
 
-#[test]
-fn event_filters_select_by_actor_code_and_date() {
-    let store = store_with(8);
+fn event_filters_select_by_actor_code_and_date(backend: &Backend) {
+    let (_place, store) = store_with(backend, 8);
     for case in event_cases() {
         let got = store.events(&case.filter).unwrap();
         assert_eq!(
@@ -284,9 +282,8 @@ fn event_filters_select_by_actor_code_and_date() {
     }
 }
 
-#[test]
-fn deployment_filters_select_by_sender_destination_and_date() {
-    let store = store_with(3);
+fn deployment_filters_select_by_sender_destination_and_date(backend: &Backend) {
+    let (_place, store) = store_with(backend, 3);
     let all = |f: DeploymentFilter| store.deployments(&f).unwrap();
     assert_eq!(
         all(DeploymentFilter {
@@ -333,9 +330,9 @@ fn deployment_filters_select_by_sender_destination_and_date() {
     assert_eq!(on(date(2017, 5, 2)), 0);
 }
 
-#[test]
-fn deployment_without_start_is_active_from_publication() {
-    let mut store = Store::open_in_memory().unwrap();
+fn deployment_without_start_is_active_from_publication(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     let mut rec = record(0);
     rec.deployments[0].start = None;
     rec.deployments[0].end = None;
@@ -354,17 +351,15 @@ fn deployment_without_start_is_active_from_publication() {
     assert_eq!(on(date(2030, 1, 1)), 1);
 }
 
-#[test]
-fn quotations_by_speaker_name_or_code() {
-    let store = store_with(4);
+fn quotations_by_speaker_name_or_code(backend: &Backend) {
+    let (_place, store) = store_with(backend, 4);
     assert_eq!(store.quotations(Some("Jacinda Ardern")).unwrap().len(), 4);
     assert_eq!(store.quotations(Some("NZLGOV")).unwrap().len(), 2);
     assert_eq!(store.quotations(Some("Ardern")).unwrap().len(), 0);
 }
 
-#[test]
-fn search_finds_stemmed_words_in_title_and_text() {
-    let store = store_with(5);
+fn search_finds_stemmed_words_in_title_and_text(backend: &Backend) {
+    let (_place, store) = store_with(backend, 5);
     let hits = store.search("deploy", 10).unwrap();
     assert_eq!(hits.len(), 5, "help: the title says 'deploys'");
     assert!(hits.iter().all(|h| h.snippet.contains('[')));
@@ -377,9 +372,9 @@ fn search_finds_stemmed_words_in_title_and_text() {
     assert!(store.search("NEAR( \" OR *", 10).unwrap().is_empty());
 }
 
-#[test]
-fn same_batch_twice_stores_once() {
-    let mut store = Store::open_in_memory().unwrap();
+fn same_batch_twice_stores_once(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     let batch = records(0..10);
     assert_eq!(
         store.write_batch(&batch).unwrap(),
@@ -415,9 +410,9 @@ fn same_batch_twice_stores_once() {
     );
 }
 
-#[test]
-fn same_external_id_different_content_stores_both() {
-    let mut store = Store::open_in_memory().unwrap();
+fn same_external_id_different_content_stores_both(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     let a = record(0);
     let mut b = record(1);
     b.document.external_id = a.document.external_id.clone();
@@ -434,9 +429,9 @@ fn same_external_id_different_content_stores_both() {
     );
 }
 
-#[test]
-fn invalid_record_rolls_back_its_batch_only() {
-    let mut store = Store::open_in_memory().unwrap();
+fn invalid_record_rolls_back_its_batch_only(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     store.write_batch(&records(0..5)).unwrap();
     let before = store.counts().unwrap();
 
@@ -464,10 +459,9 @@ fn invalid_record_rolls_back_its_batch_only() {
     assert_eq!(store.write_batch(&batch).unwrap().stored, 4);
 }
 
-#[test]
-fn reopened_file_keeps_everything() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("entente.db");
+fn reopened_file_keeps_everything(backend: &Backend) {
+    let place = backend.place();
+    let path = place.path.clone();
     {
         let mut store = Store::open(&path).unwrap();
         store.write_batch(&records(0..3)).unwrap();
@@ -489,3 +483,117 @@ fn open_names_the_path_on_failure() {
     let err = Store::open(&path).unwrap_err();
     assert!(err.to_string().contains("no/such/dir"), "{err}");
 }
+
+/// The update queue: proposals, one per fact with the other reports as
+/// evidence, listed by status and by document, decided and reopened.
+fn updates_queue_round_trips(backend: &Backend) {
+    use entente_store::{FactKey, ProposedUpdate, UpdateStatus};
+    let place = backend.place();
+    let mut store = place.open();
+    let report = |doc: &str, day: u32| ProposedUpdate {
+        kind: "join_alliance".into(),
+        payload: serde_json::json!({"state": "FIN", "org": "NATO"}),
+        doc: Some(doc.into()),
+        sentence: Some(2),
+        evidence: Some(entente_core::Evidence {
+            start: 0,
+            end: 4,
+            text: "Finland".into(),
+        }),
+        fact: Some(FactKey {
+            key: "join:FIN:NATO".into(),
+            date: date(2023, 4, day),
+        }),
+    };
+    let a = store.propose_update(&report("doc-1", 4)).unwrap();
+    let again = store.propose_update(&report("doc-2", 5)).unwrap();
+    assert_eq!(a, again, "help: one proposal per fact");
+    let note = store
+        .propose_update(&ProposedUpdate {
+            kind: "note".into(),
+            payload: serde_json::json!(null),
+            doc: None,
+            sentence: None,
+            evidence: None,
+            fact: None,
+        })
+        .unwrap();
+    let all = store.updates(None).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].also.len(), 1, "the second report is evidence");
+    assert_eq!(all[0].also[0].doc.as_deref(), Some("doc-2"));
+    assert_eq!(all[0].update, report("doc-1", 4));
+    store.set_update_status(a, UpdateStatus::Accepted).unwrap();
+    let accepted = store.updates(Some(UpdateStatus::Accepted)).unwrap();
+    assert_eq!(accepted.len(), 1);
+    assert!(accepted[0].decided_at.is_some());
+    assert_eq!(
+        store.updates(Some(UpdateStatus::Proposed)).unwrap()[0].id,
+        note
+    );
+    let of_doc2 = store.updates_of_document("doc-2").unwrap();
+    assert_eq!(of_doc2.len(), 1);
+    assert_eq!(of_doc2[0].update.doc.as_deref(), Some("doc-2"));
+    store.set_update_status(a, UpdateStatus::Proposed).unwrap();
+    assert_eq!(store.update(a).unwrap().unwrap().decided_at, None);
+    assert!(store
+        .set_update_status(entente_store::UpdateId(9_999), UpdateStatus::Rejected)
+        .is_err());
+    assert_eq!(store.counts().unwrap().updates, 2);
+}
+
+/// Stories: a near copy joins the story of the document it copies.
+fn copies_join_their_story(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
+    // Long enough to be grouped: a few hundred words.
+    let tail: String = (0..120)
+        .map(|i| format!(" Ministers from state {i} met their partners to discuss troops."))
+        .collect();
+    let mut first = record(1);
+    first.document.text.push_str(&tail);
+    first.document.id = entente_core::DocId::from_content(&first.document.text);
+    let mut copy = first.clone();
+    copy.document.text.push_str(" Copyright Wire.");
+    copy.document.id = entente_core::DocId::from_content(&copy.document.text);
+    copy.document.external_id = Some("copy".into());
+    for e in &mut copy.events {
+        e.doc = "copy".into();
+    }
+    for q in &mut copy.quotations {
+        q.doc = "copy".into();
+    }
+    for d in &mut copy.deployments {
+        d.doc = "copy".into();
+    }
+    store.write_batch(&[first.clone()]).unwrap();
+    store.write_batch(&[copy]).unwrap();
+    assert_eq!(
+        store.count_stories().unwrap(),
+        1,
+        "help: the copy is no story of its own"
+    );
+    let story = store.story("copy").unwrap().expect("a story");
+    assert_eq!(story.id, first.document.id);
+    assert_eq!(story.documents.len(), 2);
+    assert_eq!(store.latest_documents(10).unwrap().len(), 1);
+}
+
+conformance!(
+    updates_queue_round_trips,
+    copies_join_their_story,
+    document_round_trips_by_content_and_external_id,
+    document_ids_page_through_every_document_once_in_stored_order,
+    whole_record_round_trips,
+    document_with_no_optional_fields_round_trips,
+    facts_round_trip,
+    event_filters_select_by_actor_code_and_date,
+    deployment_filters_select_by_sender_destination_and_date,
+    deployment_without_start_is_active_from_publication,
+    quotations_by_speaker_name_or_code,
+    search_finds_stemmed_words_in_title_and_text,
+    same_batch_twice_stores_once,
+    same_external_id_different_content_stores_both,
+    invalid_record_rolls_back_its_batch_only,
+    reopened_file_keeps_everything,
+);

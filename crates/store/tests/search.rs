@@ -3,9 +3,11 @@
 
 mod common;
 
+use common::backends::Backend;
+
 use common::{document, records};
 use entente_core::{DocId, OffsetMap, Paragraph, Span};
-use entente_store::{DocumentRecord, Store};
+use entente_store::DocumentRecord;
 
 /// A document of about 2 MB in which "troops" occurs some 30,000 times and
 /// "Vanuatu" once, at the very end.
@@ -34,9 +36,9 @@ fn huge_record() -> DocumentRecord {
     }
 }
 
-#[test]
-fn a_two_megabyte_document_is_searched_with_a_snippet() {
-    let mut store = Store::open_in_memory().expect("store opens");
+fn a_two_megabyte_document_is_searched_with_a_snippet(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     let mut batch = records(0..3);
     batch.push(huge_record());
     assert!(batch[3].document.text.len() > 1_900_000);
@@ -72,9 +74,9 @@ fn a_two_megabyte_document_is_searched_with_a_snippet() {
     );
 }
 
-#[test]
-fn control_characters_in_a_query_are_separators() {
-    let mut store = Store::open_in_memory().expect("store opens");
+fn control_characters_in_a_query_are_separators(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     store.write_batch(&records(0..2)).expect("writes");
     assert!(store
         .search("\0", 10)
@@ -89,3 +91,8 @@ fn control_characters_in_a_query_are_separators() {
     );
     assert_eq!(store.search("\"\u{7f}\"", 10).expect("searches").len(), 0);
 }
+
+conformance!(
+    a_two_megabyte_document_is_searched_with_a_snippet,
+    control_characters_in_a_query_are_separators,
+);

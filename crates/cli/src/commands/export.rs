@@ -97,7 +97,9 @@ impl ParquetOut {
 pub fn run(args: ExportArgs) -> Result<Outcome> {
     check_out(args.format, args.out.as_deref())?;
     let store = open_for_reading(&args.store)?;
-    let db = args.store.db.display().to_string();
+    let db = entente_store::display_path(&args.store.db)
+        .display()
+        .to_string();
     let mut after = 0;
     let mut next_page =
         |store: &entente_store::Store| -> Result<Vec<(DocumentRecord, Option<Story>)>> {

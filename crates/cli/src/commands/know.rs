@@ -22,17 +22,24 @@ use std::io::Write;
 /// accepted update that no longer applies is an error.
 pub fn knowledge_base(store: &StoreArgs) -> Result<KnowledgeBase> {
     let db = &store.db;
-    let current = if db.exists() {
-        let store = Store::open_read_only(db)
-            .with_context(|| format!("cannot read the store {}", db.display()))?;
+    let current = if db.exists() || entente_store::is_postgres(db) {
+        let store = Store::open_read_only(db).with_context(|| {
+            format!(
+                "cannot read the store {}",
+                entente_store::display_path(db).display()
+            )
+        })?;
         CurrentKnowledge::from_store(&store)
     } else {
         CurrentKnowledge::embedded()
     }
     .context("cannot load the knowledge base")?;
-    current
-        .strict()
-        .with_context(|| format!("cannot apply an accepted update from {}", db.display()))
+    current.strict().with_context(|| {
+        format!(
+            "cannot apply an accepted update from {}",
+            entente_store::display_path(db).display()
+        )
+    })
 }
 
 /// Unknown names are the user's to correct: exit 2 with the message.

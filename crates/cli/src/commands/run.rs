@@ -31,8 +31,12 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         .preload_models(true)
         .build()
         .context("cannot start the pipeline")?;
-    let mut store = Store::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let mut store = Store::open(&args.db).with_context(|| {
+        format!(
+            "cannot open the store {}",
+            entente_store::display_path(&args.db).display()
+        )
+    })?;
     let mut inputs = Inputs::open(&args.input, quiet);
     let batch_size = args.batch.max(1);
     let mut tally = Tally::default();
@@ -43,9 +47,12 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
             break;
         }
         tally.read += raws.len();
-        let batch = pipeline
-            .process_batch(raws, &mut store)
-            .with_context(|| format!("cannot write to the store {}", args.db.display()))?;
+        let batch = pipeline.process_batch(raws, &mut store).with_context(|| {
+            format!(
+                "cannot write to the store {}",
+                entente_store::display_path(&args.db).display()
+            )
+        })?;
         for e in batch.failures {
             inputs.report(e);
         }
@@ -54,7 +61,7 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
             duplicates = batch.written.duplicates,
             total_stored = tally.stored + batch.written.stored,
             "batch committed to {}",
-            args.db.display()
+            entente_store::display_path(&args.db).display()
         );
         tally.stored += batch.written.stored;
         tally.already += batch.already + batch.written.duplicates;
@@ -87,7 +94,7 @@ pub fn run(args: RunArgs, quiet: bool) -> Result<Outcome> {
         tally.events,
         tally.quotations,
         tally.deployments,
-        args.db.display()
+        entente_store::display_path(&args.db).display()
     )?;
     out.flush()?;
     Ok(outcome)

@@ -15,16 +15,20 @@ use serde_json::json;
 use std::io::Write;
 
 pub(crate) fn open_for_reading(store: &StoreArgs) -> Result<Store> {
-    if !store.db.exists() {
+    if !store.db.exists() && !entente_store::is_postgres(&store.db) {
         return Err(UsageError(format!(
             "no store at {}: run `entente run PATH... --db {}` first",
-            store.db.display(),
-            store.db.display()
+            entente_store::display_path(&store.db).display(),
+            entente_store::display_path(&store.db).display()
         ))
         .into());
     }
-    Store::open_read_only(&store.db)
-        .with_context(|| format!("cannot read the store {}", store.db.display()))
+    Store::open_read_only(&store.db).with_context(|| {
+        format!(
+            "cannot read the store {}",
+            entente_store::display_path(&store.db).display()
+        )
+    })
 }
 
 pub fn deployments(args: DeploymentsArgs) -> Result<Outcome> {
@@ -95,15 +99,19 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         Some(UpdatesAction::Reject { id }) => (id, UpdateStatus::Rejected),
         Some(UpdatesAction::Reopen { id }) => (id, UpdateStatus::Proposed),
     };
-    let mut store = Store::open(&args.store.db)
-        .with_context(|| format!("cannot open the store {}", args.store.db.display()))?;
+    let mut store = Store::open(&args.store.db).with_context(|| {
+        format!(
+            "cannot open the store {}",
+            entente_store::display_path(&args.store.db).display()
+        )
+    })?;
     let mut out = stdout();
     let decided = match knowledge::decide(&mut store, UpdateId(id), status) {
         Ok(decided) => decided,
         Err(DecisionError::NotFound(_)) => {
             return Err(UsageError(format!(
                 "no update {id} in {}: `entente updates` lists them",
-                args.store.db.display()
+                entente_store::display_path(&args.store.db).display()
             ))
             .into())
         }
@@ -128,7 +136,7 @@ pub fn updates(args: UpdatesArgs) -> Result<Outcome> {
         Err(e @ DecisionError::CannotApply(_)) => {
             return Err(anyhow::Error::new(e).context(format!(
                 "update {id} cannot be applied to the knowledge base of {}",
-                args.store.db.display()
+                entente_store::display_path(&args.store.db).display()
             )))
         }
         Err(e) => return Err(e.into()),

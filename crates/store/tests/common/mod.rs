@@ -1,6 +1,8 @@
 //! Generated documents and records shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod backends;
+
 use chrono::NaiveDate;
 use entente_core::{
     ActorKind, ActorRef, DatePrecision, Deployment, DeploymentStatus, DocId, Document, DropKind,
