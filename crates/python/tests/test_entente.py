@@ -106,6 +106,7 @@ def test_tables_have_the_columns_of_the_parquet_tables(root, tmp_path):
     assert t.events.num_rows > 0 and set(t.events.column("date").to_pylist()) >= {SEED_PUBLISHED}
     assert t.documents.column("published").to_pylist() == [datetime.date(2022, 4, 8)]
     assert t["events"] is t.events
+    assert repr(t).startswith("Tables(documents=1 rows, mentions=")
     with pytest.raises(KeyError):
         t["nothing"]
 
@@ -176,7 +177,7 @@ def test_threads_give_the_same_tables():
 
 
 def test_the_gil_is_released_while_rust_codes():
-    texts = corpus(60)
+    texts = corpus(300)
     entente.code(texts[:2], published="2022-04-08")  # models loaded
     started, done = threading.Event(), threading.Event()
 

@@ -1,10 +1,9 @@
 """entente from Python: news articles in, coded events out, as pyarrow tables.
 
-    >>> import entente
-    >>> t = entente.code(["China urged Australia to respect the sovereignty of the Solomon Islands."],
-    ...                  published="2022-04-08")
-    >>> t.events.select(["EventCode", "Actor1Code", "Actor2Code"]).to_pylist()[0]["EventCode"]
-    '...'
+    import entente
+    t = entente.code(["China urged Australia to respect the sovereignty of the Solomon Islands."],
+                     published="2022-04-08")
+    t.events.select(["GLOBALEVENTID", "EventCode", "source_actor", "target_actor"]).to_pandas()
 
 `code` codes texts, `process` reads files (plain text, HTML, JSONL, WARC,
 RSS/Atom, directories: what ``entente code`` reads) and codes them, `clean`
@@ -95,6 +94,10 @@ class Tables:
             raise KeyError(f"no table {name!r}: the tables are {', '.join(TABLES)}")
         table: pa.Table = getattr(self, name)
         return table
+
+    def __repr__(self) -> str:
+        rows = ", ".join(f"{name}={self[name].num_rows} rows" for name in TABLES)
+        return f"Tables({rows}, failures={len(self.failures)})"
 
     def items(self) -> Iterator[Tuple[str, pa.Table]]:
         """The tables by name, in the order of `TABLES`."""
