@@ -11,7 +11,8 @@
 //! cores and hands the records to a [`Sink`]: the SQLite store
 //! ([`entente_store::Store`]), [`JsonlSink`], [`GdeltSink`] or, with the
 //! `parquet` feature, `ParquetSink` (five date-partitioned Parquet tables,
-//! described in `docs/parquet.md`).
+//! described in `docs/parquet.md`) or `ArrowSink` (the same tables in
+//! memory as Arrow record batches, for the Python package).
 //!
 //! [`knowledge`] builds the knowledge base the command line and the API
 //! answer from (the embedded facts plus the accepted updates), and
@@ -59,9 +60,9 @@ pub use pipeline::{
     preload_models, text_spans, BatchReport, DocumentResult, Pipeline, PipelineBuilder,
     PipelineError,
 };
-pub use sink::{GdeltSink, JsonlSink, Sink, SinkError, Written};
 #[cfg(feature = "parquet")]
-pub use sink::{ParquetSink, ParquetTable};
+pub use sink::{ArrowSink, ParquetSink, ParquetTable};
+pub use sink::{GdeltSink, JsonlSink, Sink, SinkError, Written};
 
 use entente_core::{Document, RawDocument};
 

@@ -4,7 +4,9 @@
 //! store ([`entente_store::Store`] is a sink) writes a batch in one
 //! transaction; [`JsonlSink`] writes one JSON record per line; [`GdeltSink`]
 //! writes the GDELT 2.0 event table; with the `parquet` feature,
-//! `ParquetSink` writes five date-partitioned Parquet tables. A new format
+//! `ParquetSink` writes five date-partitioned Parquet tables and
+//! `ArrowSink` keeps the same tables in memory as Arrow record batches (the
+//! Python package's tables). A new format
 //! (PostgreSQL, ...) is one more implementation; see `template.rs` beside
 //! this file.
 
@@ -19,7 +21,7 @@ mod template;
 pub use gdelt::GdeltSink;
 pub use jsonl::JsonlSink;
 #[cfg(feature = "parquet")]
-pub use parquet::{ParquetSink, ParquetTable};
+pub use parquet::{ArrowSink, ParquetSink, ParquetTable};
 
 use entente_core::DocId;
 use entente_store::{DocumentRecord, StoreError};

@@ -2,8 +2,10 @@
 //! and `entente export --format parquet` (the `parquet` feature).
 
 mod columns;
+mod memory;
 mod tables;
 
+pub use memory::ArrowSink;
 pub use tables::ParquetTable;
 
 use super::{Sink, SinkError, Written};
@@ -20,7 +22,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 /// Rows gathered for a partition before they go to its file as one batch.
-const ROWS_PER_BATCH: usize = 8192;
+pub(crate) const ROWS_PER_BATCH: usize = 8192;
 
 /// Rows per row group: readers skip row groups by their statistics.
 const ROWS_PER_GROUP: usize = 128 * 1024;

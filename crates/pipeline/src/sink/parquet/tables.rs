@@ -47,6 +47,27 @@ impl ParquetTable {
             ParquetTable::Documents => DOCUMENTS,
         }
     }
+
+    /// The table's columns followed by its partition key `date` (a string,
+    /// null for rows without a date): the columns a reader of the
+    /// Hive-partitioned directory sees, and those of `ArrowSink`'s batches.
+    pub(crate) fn columns_with_date(self) -> &'static [Column] {
+        static WITH_DATE: LazyLock<Vec<Vec<Column>>> = LazyLock::new(|| {
+            ParquetTable::ALL
+                .iter()
+                .map(|t| {
+                    let mut columns = t.columns().to_vec();
+                    columns.push(col(PARTITION_KEY, Ty::Str, true));
+                    columns
+                })
+                .collect()
+        });
+        let i = ParquetTable::ALL
+            .iter()
+            .position(|t| *t == self)
+            .unwrap_or_default();
+        WITH_DATE.get(i).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The Hive partition key every table is partitioned by (`date=2024-06-01`).
