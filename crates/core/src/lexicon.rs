@@ -353,11 +353,7 @@ pub fn place_noun(word: &str) -> Option<PlaceNoun> {
 pub fn craft_noun(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            let mut w = verb_class(CRAFT_NOUNS, "vessel");
-            w.extend(verb_class(CRAFT_NOUNS, "aircraft"));
-            w
-        })
+        .get_or_init(|| word_classes(CRAFT_NOUNS, &["vessel", "aircraft"]))
         .contains(&word)
 }
 
@@ -431,11 +427,7 @@ pub fn government_noun(word: &str) -> bool {
 pub fn state_force_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            let mut w = verb_class(GOVERNMENT_NOUNS, "government");
-            w.extend(verb_class(GOVERNMENT_NOUNS, "armed"));
-            w
-        })
+        .get_or_init(|| word_classes(GOVERNMENT_NOUNS, &["government", "armed"]))
         .contains(&word)
 }
 
@@ -511,6 +503,14 @@ pub fn aspect_verb(lemma: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(VERB_CLASSES, "aspect"))
         .contains(&lemma)
+}
+
+/// The words of a lexicon file that are of any of `classes`.
+fn word_classes(data: &'static str, classes: &[&str]) -> Vec<&'static str> {
+    rows(data)
+        .filter(|(_, k)| classes.contains(k))
+        .map(|(w, _)| w)
+        .collect()
 }
 
 fn verb_class(data: &'static str, class: &str) -> Vec<&'static str> {

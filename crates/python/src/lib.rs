@@ -254,7 +254,7 @@ fn process<'py>(
 /// Where `python -m entente` writes.
 enum Output {
     /// Parquet tables in a directory, summed up on standard output at the end.
-    Parquet(Box<ParquetSink>, PathBuf),
+    Parquet(Box<ParquetSink>),
     /// JSON lines or GDELT rows on standard output.
     Stream(Box<dyn Sink + Send>),
 }
@@ -262,7 +262,7 @@ enum Output {
 impl Output {
     fn sink(&mut self) -> &mut (dyn Sink + Send) {
         match self {
-            Output::Parquet(sink, _) => sink.as_mut(),
+            Output::Parquet(sink) => sink.as_mut(),
             Output::Stream(sink) => sink.as_mut(),
         }
     }
@@ -287,7 +287,7 @@ fn code_command(
     let mut output = match (format, out) {
         ("parquet", Some(dir)) => {
             let sink = ParquetSink::create(&dir).map_err(|e| PyOSError::new_err(e.to_string()))?;
-            Output::Parquet(Box::new(sink), dir)
+            Output::Parquet(Box::new(sink))
         }
         ("parquet", None) => {
             return Err(PyValueError::new_err(
@@ -356,21 +356,11 @@ fn code_command(
         // Ctrl-C is seen between batches.
         py.check_signals()?;
     }
-    if let Output::Parquet(sink, dir) = &output {
-        let rows = |t| sink.rows(t);
+    if let Output::Parquet(sink) = &output {
         let mut out = stdout();
-        writeln!(
-            out,
-            "wrote {} document(s), {} actor mention(s), {} event(s), {} quotation(s), {} deployment(s) as Parquet in {}",
-            rows(ParquetTable::Documents),
-            rows(ParquetTable::Mentions),
-            rows(ParquetTable::Events),
-            rows(ParquetTable::Quotations),
-            rows(ParquetTable::Deployments),
-            dir.display()
-        )
-        .and_then(|()| out.flush())
-        .map_err(|e| PyOSError::new_err(format!("cannot write to standard output: {e}")))?;
+        writeln!(out, "{}", sink.summary())
+            .and_then(|()| out.flush())
+            .map_err(|e| PyOSError::new_err(format!("cannot write to standard output: {e}")))?;
     }
     Ok(if failed > 0 { 1 } else { 0 })
 }

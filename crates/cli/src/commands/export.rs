@@ -31,11 +31,10 @@ pub fn check_out(format: CodeFormat, out: Option<&Path>) -> Result<()> {
     }
 }
 
-/// The Parquet tables being written, and where.
+/// The Parquet tables being written.
 #[cfg(feature = "parquet")]
 pub struct ParquetOut {
     sink: entente_pipeline::ParquetSink,
-    dir: std::path::PathBuf,
 }
 
 #[cfg(feature = "parquet")]
@@ -43,7 +42,6 @@ impl ParquetOut {
     pub fn create(dir: &Path) -> Result<ParquetOut> {
         Ok(ParquetOut {
             sink: entente_pipeline::ParquetSink::create(dir)?,
-            dir: dir.to_path_buf(),
         })
     }
 
@@ -53,19 +51,8 @@ impl ParquetOut {
 
     /// Says on standard output how many rows each table got.
     pub fn summary(self) -> Result<()> {
-        use entente_pipeline::ParquetTable;
-        let rows = |t| self.sink.rows(t);
         let mut out = stdout();
-        writeln!(
-            out,
-            "wrote {} document(s), {} actor mention(s), {} event(s), {} quotation(s), {} deployment(s) as Parquet in {}",
-            rows(ParquetTable::Documents),
-            rows(ParquetTable::Mentions),
-            rows(ParquetTable::Events),
-            rows(ParquetTable::Quotations),
-            rows(ParquetTable::Deployments),
-            self.dir.display()
-        )?;
+        writeln!(out, "{}", self.sink.summary())?;
         out.flush()?;
         Ok(())
     }

@@ -108,6 +108,20 @@ impl ParquetSink {
         self.rows.get(&table).copied().unwrap_or(0)
     }
 
+    /// One line that says how many rows each table got, as the CLI and
+    /// `python -m entente` print it.
+    pub fn summary(&self) -> String {
+        format!(
+            "wrote {} document(s), {} actor mention(s), {} event(s), {} quotation(s), {} deployment(s) as Parquet in {}",
+            self.rows(ParquetTable::Documents),
+            self.rows(ParquetTable::Mentions),
+            self.rows(ParquetTable::Events),
+            self.rows(ParquetTable::Quotations),
+            self.rows(ParquetTable::Deployments),
+            self.dir.display()
+        )
+    }
+
     /// Writes a batch whose stories are known (an export from the store):
     /// `stories[i]` is the story of `records[i]`, which names the events'
     /// and the document's `story` and counts GDELT's NumArticles,
