@@ -199,6 +199,7 @@ def convert_verbs(src: Path) -> list[str]:
     add_patterns(out)
     remove_patterns(out)
     split_arrests(out)
+    expand_aid_nouns(out)
     add_verbs(out)
     result = []
     for item in out:
@@ -223,6 +224,13 @@ VERB_CODE_OVERRIDES = {
     "mediate": "045",
     "arbitrate": "045",
     "intercede": "045",
+    # The source files HIJACK under [171] (seize or damage property) with
+    # "commandeer"; the CAMEO codebook's 181 is "abduct, hijack, or take
+    # hostage" by name.
+    "hijack": "181",
+    # The source files SHELL under [190] with "snipe"; shelling is firing
+    # artillery, CAMEO 194 (fight with artillery and tanks) by definition.
+    "shell": "194",
 }
 
 
@@ -416,6 +424,48 @@ def split_arrests(out: list) -> None:
                 and x.split("\t")[1].startswith("17")]
     out[start:end] = [x for x in lines if x not in moved]
     out[start:start] = ["B\t173"] + moved + coercion
+
+
+# Aid, assistance, support and help of a named kind are one thing to the
+# codebook: CAMEO's 0x31-0x34, 071-074 and 0231-0234 split material aid by
+# its kind (economic, military, humanitarian), not by the noun that names
+# it. The source lists the nouns unevenly ("pledge * &MILITARY support" but
+# not "* &MILITARY aid", so "pledged 500 million euros in military aid"
+# fell to "* &CURRENCY", economic aid). Each pattern "* KIND NOUN" gets its
+# siblings with the other aid nouns, with its code, where the block has none,
+# and the same after an amount ("* &CURRENCY KIND NOUN": "500 million euros
+# in military aid"), whose kind is the aid's, not money's.
+AID_KINDS = ("&MILITARY", "military", "economic", "financial", "humanitarian", "medical")
+AID_NOUNS = ("aid", "assistance", "support", "help")
+
+
+def expand_aid_nouns(out: list) -> None:
+    """Adds the sibling aid-noun patterns of each "* KIND NOUN" pattern."""
+    i = 0
+    while i < len(out):
+        if not (isinstance(out[i], str) and out[i].startswith("B\t")):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(out) and not (isinstance(out[end], str) and out[end].startswith("B\t")):
+            end += 1
+        bodies = {x.split("\t")[2] for x in out[i:end]
+                  if isinstance(x, str) and x.startswith("P\t") and len(x.split("\t")) == 3}
+        added = []
+        for x in out[i:end]:
+            f = x.split("\t") if isinstance(x, str) else []
+            if len(f) != 3 or f[0] != "P" or f[1] == "-":
+                continue
+            words = f[2].split()
+            if len(words) == 3 and words[0] == "*" and words[1] in AID_KINDS \
+                    and words[2] in AID_NOUNS:
+                for noun in AID_NOUNS:
+                    for body in (f"* {words[1]} {noun}", f"* &CURRENCY {words[1]} {noun}"):
+                        if body not in bodies:
+                            bodies.add(body)
+                            added.append(f"P\t{f[1]}\t{body}")
+        out[end:end] = added
+        i = end + len(added)
 
 
 def fill_block_defaults(out: list) -> None:

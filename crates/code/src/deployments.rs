@@ -423,6 +423,8 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
         "send" | "sends" | "sent" | "sending" | "dispatch" | "dispatches" | "dispatched"
         | "dispatching" | "despatch" | "despatched" | "transfer" | "transfers" | "transferred"
         | "transferring" => Trigger::Send,
+        // Checked by the caller: only with a destination after the force.
+        "order" | "orders" | "ordered" | "ordering" => Trigger::Send,
         "deploy" | "deploys" | "deployed" | "deploying" | "redeploy" | "redeploys"
         | "redeployed" | "redeploying" | "move" | "moves" | "moved" | "moving" | "relocate"
         | "relocates" | "relocated" | "relocating" | "rotate" | "rotates" | "rotated"
@@ -449,6 +451,12 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
         _ => return None,
     };
     Some(t)
+}
+
+/// Whether the trigger at token `k` is a verb of ordering, which sends
+/// forces only when it names where to.
+fn ordering(s: &Sent, k: usize) -> bool {
+    matches!(s.word(k), "order" | "orders" | "ordered" | "ordering")
 }
 
 /// A force noun of one deployment: its head token and the first token of
@@ -958,12 +966,32 @@ pub(crate) fn deployments_in(
             continue;
         };
         let last_head = hits.iter().map(|h| h.head).max().unwrap_or(first.head);
+        // "ordered 3,000 troops to Poland" sends them; "ordered troops to
+        // withdraw" or "ordered the troops" alone commands, and the event
+        // coder codes the command.
+        if ordering(s, k) {
+            let to = last_head + 1;
+            let destination = matches!(s.word(to), "to" | "into" | "toward" | "towards")
+                && doc
+                    .tagging(s)
+                    .tokens
+                    .get(to + 1)
+                    .is_some_and(|t| !matches!(t.upos.as_ref(), "VERB" | "AUX" | "PART"));
+            if passive_force.is_some() || !destination {
+                k += 1;
+                continue;
+            }
+        }
         taken_until = taken_until.max(last_head.max(k) + 1);
         let f = (!matches!(kind, Trigger::Noun(_))).then(|| frame(doc, s, focus, k, true, 0));
         // "refused to deploy", "urged X to send", "demanded that X
-        // withdraw its troops": nothing was sent or withdrawn.
+        // withdraw its troops", "denied reports that it sent troops":
+        // nothing was sent or withdrawn.
         if f.as_ref().is_some_and(|f| {
-            f.negated || f.unrealised || crate::events::requested_clause(s, f.aux_start)
+            f.negated
+                || f.unrealised
+                || crate::events::requested_clause(s, f.aux_start)
+                || crate::events::denied_clause(doc, s, f.aux_start)
         }) {
             k = last_head.max(k) + 1;
             continue;

@@ -504,7 +504,7 @@ pub(crate) fn code_verbs(
         if SPEECH_VERBS.contains(&s.word(hit.start)) || consumed.contains(&hit.start) {
             continue;
         }
-        if f.unrealised || requested_clause(s, f.aux_start) {
+        if f.unrealised || requested_clause(s, f.aux_start) || denied_clause(doc, s, f.aux_start) {
             continue;
         }
         // A subject that a request in this sentence addressed: the act
@@ -684,6 +684,12 @@ fn code_verb(
                 Some(c) if CameoCode::root_of(&c) == Some("04") => c,
                 _ => dict.default_code(hit.form)?,
             }
+        }
+        // "denied that its troops had crossed the border": denying what a
+        // clause tells is denying responsibility (CAMEO 016), not refusing
+        // a request (the block's 120).
+        None if lexicon::denial_verb(&hit.form.lemma) && denies_clause(doc, s, hit.end) => {
+            "016".to_string()
         }
         None => dict.default_code(hit.form)?,
     };
@@ -1376,6 +1382,43 @@ pub(crate) fn requested_clause(s: &Sent, j: usize) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the clause whose auxiliaries start at token `j` tells what a
+/// denial denies: "denied that its troops shelled a hospital", "dismissed
+/// allegations that its agents killed ...". What it tells is a claim the
+/// subject rejects, not an event.
+pub(crate) fn denied_clause(doc: &Doc, s: &Sent, j: usize) -> bool {
+    let Some(t) = (j.saturating_sub(8)..j)
+        .rev()
+        .take_while(|&k| !matches!(s.word(k), "," | ";" | ":"))
+        .find(|&k| s.word(k) == "that")
+    else {
+        return false;
+    };
+    let tree = doc.tree(s);
+    let lemma = |k: usize| tree.tokens.get(k).map_or("", |x| x.lemma.as_str());
+    let upos = |k: usize| tree.tokens.get(k).map_or("", |x| x.upos.as_str());
+    if t == 0 || tree.tokens.get(t).is_none_or(|x| x.deprel != "mark") {
+        return false;
+    }
+    let denial = |k: usize| upos(k) == "VERB" && lexicon::denial_verb(lemma(k));
+    // The verb itself, or the discourse noun it governs ("denied the
+    // reports", "rejected Indian allegations").
+    denial(t - 1)
+        || upos(t - 1) == "NOUN"
+            && lexicon::discourse_noun(lemma(t - 1))
+            && (t.saturating_sub(5)..t - 1).any(denial)
+}
+
+/// Whether a "that" clause follows the verb ending at `end`, after at most
+/// an adverbial ("denied on Monday that ...").
+fn denies_clause(doc: &Doc, s: &Sent, end: usize) -> bool {
+    let tree = doc.tree(s);
+    (end..(end + 4).min(s.len()))
+        .take_while(|&k| s.mention_at[k].is_none() && s.word(k) != ",")
+        .find(|&k| s.word(k) == "that")
+        .is_some_and(|k| tree.tokens.get(k).is_some_and(|t| t.deprel == "mark"))
+}
+
 /// Words opening a relative or adverbial clause: what such a clause says
 /// is background to the main clause.
 const SUBORDINATORS: &[&str] = &[
@@ -1548,6 +1591,21 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         // may be the one acted on: "attacked a convoy protected by Turkish
         // troops".)
         if k > from && sources.len() > 1 && s.word(k + 1) == "by" && doc.xpos(s, k) == Some("VBN") {
+            break;
+        }
+        // "denied reports that Putin would meet Zelensky", "rejected claims
+        // that its ships rammed a boat", "denied that it had sent troops":
+        // a clause that tells what a word, report or claim says, or what is
+        // denied, has actors of its own; the target is whose word it is
+        // ("rejected Indian allegations that ...").
+        if k > 0 && s.word(k) == "that" && s.mention_at[k].is_none() && {
+            let tree = doc.tree(s);
+            tree.tokens.get(k).is_some_and(|t| t.deprel == "mark")
+                && tree.tokens.get(k - 1).is_some_and(|t| {
+                    t.upos == "NOUN" && lexicon::discourse_noun(&t.lemma)
+                        || t.upos == "VERB" && lexicon::denial_verb(&t.lemma)
+                })
+        } {
             break;
         }
         if k >= from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {
@@ -2011,7 +2069,23 @@ pub(crate) fn code_nominals(
                 .enumerate()
                 .all(|(i, w)| s.word(end + i) == w)
         });
-        if head_follows || conditional(s, k) {
+        // "an aircraft carrier strike group", "attack helicopters": an event
+        // noun that modifies the noun after it names a kind of thing, not
+        // an act (the tree makes it that noun's compound), unless that noun
+        // gathers such acts ("a sanctions package").
+        let modifier = nom.words.len() == 1 && {
+            let tree = doc.tree(s);
+            tree.tokens.get(k).is_some_and(|t| {
+                t.deprel == "compound"
+                    && t.head.is_some_and(|h| {
+                        h == k + 1
+                            && tree.tokens.get(h).is_some_and(|x| x.upos == "NOUN")
+                            && s.mention_at.get(h).is_some_and(Option::is_none)
+                            && !lexicon::collective_noun(s.word(h))
+                    })
+            })
+        };
+        if head_follows || modifier || conditional(s, k) {
             continue;
         }
         let poss = if k > 0 {

@@ -608,3 +608,37 @@ fn event_codes_follow_what_is_sent_and_where() {
         assert!(got.contains(&want), "{text}: want {want:?}, got {got:?}");
     }
 }
+
+/// A verb of ordering sends forces when it names where to ("ordered 3,000
+/// troops to Poland"); ordering them to act, or ordering something else,
+/// sends nothing; a denied sending is no deployment.
+#[test]
+fn ordered_to_a_destination() {
+    check(
+        "ordered to a destination",
+        &[
+            case(
+                "The Pentagon ordered 3,000 troops to Poland.",
+                "USAMIL",
+                &["POL"],
+            )
+            .count(Personnel::Exactly(3000)),
+            case(
+                "Canada ordered two frigates to the Baltic states.",
+                "CANMIL",
+                &[],
+            )
+            .role("frigates"),
+            case("Paris ordered 500 soldiers into Chad.", "FRAMIL", &["TCD"]),
+        ],
+    );
+    no_deployment(
+        "ordering to act, or no force, or a denial",
+        &[
+            "Putin ordered troops to withdraw from the border.",
+            "The court ordered the release of the soldiers in Turkey.",
+            "Belarus denied that it had sent troops to the Ukrainian border.",
+            "Rwanda dismissed reports that it deployed soldiers in Congo.",
+        ],
+    );
+}

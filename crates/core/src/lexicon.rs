@@ -63,6 +63,7 @@ const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/lexicon/function_words.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
+const COLLECTIVE_NOUNS: &str = include_str!("../data/lexicon/collective_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
 const PLACE_CONTEXT: &str = include_str!("../data/lexicon/place_context.tsv");
 const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
@@ -177,6 +178,24 @@ pub fn dismissal_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| verb_class(VERB_CLASSES, "dismissal"))
+        .contains(&lemma)
+}
+
+/// Whether a word gathers acts of one kind ("a sanctions package", "a wave
+/// of strikes"): the act noun beside it is the event.
+pub fn collective_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(COLLECTIVE_NOUNS, "collective"))
+        .contains(&word)
+}
+
+/// Whether a verb lemma denies or rejects what is said ("denied reports
+/// that ..."): the words' content is a claim, not an event.
+pub fn denial_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "denial"))
         .contains(&lemma)
 }
 
@@ -667,6 +686,7 @@ mod tests {
                             | "dying"
                             | "harming"
                             | "dismissal"
+                            | "denial"
                             | "response"
                     )
                 ),
@@ -687,6 +707,7 @@ mod tests {
             ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
+            ("collective_nouns", COLLECTIVE_NOUNS, &["collective"]),
             ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
             ("title_modifiers", TITLE_MODIFIERS, &["deputy"]),
             ("role_codes", ROLE_CODES, &["sector", "religion"]),

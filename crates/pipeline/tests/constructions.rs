@@ -3015,3 +3015,184 @@ const TOPIC_NOUNS: &[Construction] = &[
 fn topic_nouns() {
     run(TOPIC_NOUNS);
 }
+
+/// Aid is coded by its kind (CAMEO 0331-0334, 071-074), whatever noun
+/// names it and whether an amount comes first; verbs the codebook names
+/// outright take its code (hijacking 181, shelling 194).
+const AID_KINDS_AND_NAMED_ACTS: &[Construction] = &[
+    Construction {
+        name: "amount in military aid",
+        text: "Germany pledged another 500 million euros in military aid to Ukraine.",
+        events: &[("DEU", "UKR", "0332", false)],
+        not: &[],
+        never: &["0331"],
+    },
+    Construction {
+        name: "amount in military assistance",
+        text: "Canada promised 200 million dollars in military assistance to Kyiv.",
+        events: &[("CAN", "UKR", "0332", false)],
+        not: &[],
+        never: &["0331"],
+    },
+    Construction {
+        name: "humanitarian assistance",
+        text: "Japan pledged humanitarian assistance to Myanmar after the earthquake.",
+        events: &[("JPN", "MMR", "0333", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "economic assistance",
+        text: "The European Union pledged economic assistance to Armenia.",
+        events: &[("IGOEUR", "ARM", "0331", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "amount of humanitarian help",
+        text: "Norway gave 50 million kroner of humanitarian help to Gaza.",
+        events: &[("NOR", "PSE", "073", false)],
+        not: &[],
+        never: &["071"],
+    },
+    Construction {
+        name: "hijacked a bus",
+        text: "Gunmen hijacked a bus carrying pilgrims in northern Nigeria.",
+        events: &[("NGA", "", "181", false)],
+        not: &[],
+        never: &["171"],
+    },
+    Construction {
+        name: "hijacked a ship",
+        text: "Pirates hijacked a bulk carrier off the coast of Somalia.",
+        events: &[("SOM", "", "181", false)],
+        not: &[],
+        never: &["171"],
+    },
+    Construction {
+        name: "artillery shelled a city",
+        text: "Russian artillery shelled Kherson overnight.",
+        events: &[("RUS", "UKR", "194", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "forces shelled positions",
+        text: "Armenian forces shelled Azerbaijani positions, Baku said.",
+        events: &[("ARM", "AZE", "194", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn aid_kinds_and_named_acts() {
+    run(AID_KINDS_AND_NAMED_ACTS);
+}
+
+/// What a denial denies is a claim, not an event: the clause after "denied
+/// that" or after a denied report, claim or allegation is not coded, and
+/// its actors are not the denial's target; the denial itself is CAMEO 016,
+/// aimed at whose words are denied when they are named.
+const DENIED_CLAIMS: &[Construction] = &[
+    Construction {
+        name: "denied reports that",
+        text: "The Kremlin denied reports that Putin would meet Zelensky.",
+        events: &[("RUS", "", "016", false)],
+        not: &[("RUS", "RUS"), ("RUS", "UKR")],
+        never: &["036", "04"],
+    },
+    Construction {
+        name: "dismissed allegations that",
+        text: "India dismissed allegations that its agents killed a Sikh leader in Canada.",
+        events: &[("IND", "", "016", false)],
+        not: &[("IND", "CAN")],
+        never: &["18", "19"],
+    },
+    Construction {
+        name: "denied accusations that, shelling",
+        text: "Russia denied accusations that its troops shelled a hospital in Kharkiv.",
+        events: &[("RUS", "", "016", false)],
+        not: &[("RUS", "UKR")],
+        never: &["19"],
+    },
+    Construction {
+        name: "rejected an actor's allegations",
+        text: "Pakistan rejected Indian allegations that it sheltered militants.",
+        events: &[("PAK", "IND", "016", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "denied that, deployment",
+        text: "Belarus denied that it had sent troops to the Ukrainian border.",
+        events: &[("BLR", "", "016", false)],
+        not: &[("BLR", "UKR")],
+        never: &["15", "120"],
+    },
+    Construction {
+        name: "denied on a day that",
+        text: "The Pentagon denied on Monday that US aircraft had bombed a wedding in Helmand.",
+        events: &[("USA", "", "016", false)],
+        not: &[("USA", "AFG")],
+        never: &["19"],
+    },
+    Construction {
+        name: "confirmed reports: the act stands",
+        text: "Ukraine confirmed reports that its drones struck a refinery in Russia.",
+        events: &[("UKR", "RUS", "19", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn denied_claims() {
+    run(DENIED_CLAIMS);
+}
+
+/// An act noun that modifies the noun after it names a kind of thing ("a
+/// strike group", "attack helicopters", "an aid convoy"), unless that noun
+/// gathers such acts ("a sanctions package").
+const ACT_NOUNS_AS_MODIFIERS: &[Construction] = &[
+    Construction {
+        name: "strike group",
+        text: "Britain will deploy an aircraft carrier strike group to the Pacific next year.",
+        events: &[("GBR", "", "15", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "attack helicopters",
+        text: "The US sold attack helicopters to Poland.",
+        events: &[],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "attack submarines ordered",
+        text: "The Pentagon ordered two attack submarines to the Mediterranean.",
+        events: &[("USA", "", "15", false)],
+        not: &[],
+        never: &["19", "11"],
+    },
+    Construction {
+        name: "protest movement",
+        text: "The protest movement called for new elections in Serbia.",
+        events: &[],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "sanctions package",
+        text: "The EU adopted a new sanctions package against Russia.",
+        events: &[("IGOEUR", "RUS", "163", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn act_nouns_as_modifiers() {
+    run(ACT_NOUNS_AS_MODIFIERS);
+}
