@@ -30,20 +30,32 @@ INDO_PACIFIC = "AUS NZL JPN KOR PRK CHN TWN IND PHL IDN MYS SGP THA VNM PNG FJI 
 # Office of each curated title. Heads of state and government are one office
 # where one person is both (United States, France's president is head of state).
 OFFICES = {
-    "head of state": {"president", "king", "queen", "supreme leader", "pope", "emir", "sultan"},
+    "head of state": {"president", "king", "queen", "supreme leader", "pope", "emir", "sultan",
+                      "emperor", "grand duke"},
     "head of government": {"prime minister", "chancellor", "premier", "taoiseach"},
     "foreign": {"foreign minister", "secretary of state", "foreign secretary"},
     "defence": {"defence minister", "defense minister", "defense secretary", "defence secretary"},
 }
+# An acting holder ("acting president", "acting defence minister") holds the
+# office until the next holder takes it.
+ACTING = "acting "
 # Where the president heads the government too, one holder fills both.
-PRESIDENTIAL = {"USA", "ARG", "BRA", "IDN", "MEX", "PHL", "ZAF", "TUR", "KOR", "CHL", "COL"}
+PRESIDENTIAL = {"USA", "ARG", "BRA", "IDN", "MEX", "PHL", "ZAF", "TUR", "KOR", "CHL", "COL", "CYP"}
 
 
 def office_of(title: str) -> str | None:
+    title = title.removeprefix(ACTING)
     for office, titles in OFFICES.items():
         if title in titles:
             return office
     return None
+
+
+# The King or Queen of the United Kingdom is head of state of these realms too.
+# A person has one code on a day in the actor data (curated_people.tsv files
+# the monarch under GBRGOV), so their head of state is read from GBR's.
+REALMS = {"AUS", "CAN", "NZL", "PNG", "SLB"}
+MONARCH = {"king", "queen"}
 
 
 def read_terms():
@@ -66,6 +78,9 @@ def read_terms():
             offices.append("head of government")
         for o in offices:
             terms.setdefault((state, o), []).append((s, e, name))
+        if state == "GBR" and title in MONARCH:
+            for realm in REALMS:
+                terms.setdefault((realm, "head of state"), []).append((s, e, name))
     return terms
 
 

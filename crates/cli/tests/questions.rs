@@ -479,6 +479,31 @@ const OFFICES: &[Office] = &[
     Office { name: "Michael D. Higgins", on: "2026-01-01", code: None, role: "", not: "IRLGOV", source: "https://unn.ua/en/news/catherine-connolly-inaugurated-as-irelands-10th-president" },
     Office { name: "Ram Nath Kovind", on: "2021-06-01", code: Some("INDGOV"), role: "president", not: "", source: "https://thewire.in/161402/ram-nath-kovind-sworn-in-as-india-14th-president/" },
     Office { name: "Gudni Th. Johannesson", on: "2024-09-01", code: None, role: "", not: "ISLGOV", source: "https://www.frettabladid.is/frettir/forseti-settur-i-embtti-i-dag/" },
+    // Issue 12, item 3: the states the coverage table (scripts/check_offices.py) showed empty.
+    Office { name: "Pham Minh Chinh", on: "2024-01-01", code: Some("VNMGOV"), role: "prime minister", not: "", source: "https://en.vietnamplus.vn/pham-minh-chinh-elected-prime-minister-of-vietnam/199595.vnp" },
+    Office { name: "Luong Cuong", on: "2025-06-01", code: Some("VNMGOV"), role: "president", not: "", source: "https://en.sggp.org.vn/general-luong-cuong-elected-as-state-president-post113259.html" },
+    Office { name: "Phan Van Giang", on: "2024-01-01", code: Some("VNMGOV"), role: "defence minister", not: "", source: "https://www.talkvietnam.org/2021/04/na-approves-appointment-of-12-new-ministers-govt-members/" },
+    Office { name: "Cho Jung-tai", on: "2025-01-01", code: Some("TWNGOV"), role: "premier", not: "", source: "https://wikiclassic.com/wiki/Cho_cabinet" },
+    Office { name: "Lin Chia-lung", on: "2025-01-01", code: Some("TWNGOV"), role: "foreign minister", not: "", source: "https://focustaiwan.tw/politics/202404250002" },
+    Office { name: "Wellington Koo", on: "2025-01-01", code: Some("TWNGOV"), role: "defence minister", not: "", source: "https://focustaiwan.tw/politics/202404250002" },
+    Office { name: "Tharman Shanmugaratnam", on: "2024-01-01", code: Some("SGPGOV"), role: "president", not: "", source: "https://tnp.straitstimes.com/news/singapore/tharman-sworn-spores-9th-president-reiterates-plans-unite-nation" },
+    Office { name: "Vivian Balakrishnan", on: "2024-01-01", code: Some("SGPGOV"), role: "foreign minister", not: "", source: "https://www.straitstimes.com/politics/role-on-world-stage-not-new-to-vivian" },
+    Office { name: "Chan Chun Sing", on: "2025-06-01", code: Some("SGPGOV"), role: "defence minister", not: "", source: "https://www.daily8.com/en/article/131de684266ee14a7fd66cb61ba0fd63" },
+    Office { name: "Srettha Thavisin", on: "2024-01-01", code: Some("THAGOV"), role: "prime minister", not: "", source: "https://www.nationthailand.com/thailand/politics/40030455" },
+    Office { name: "Paetongtarn Shinawatra", on: "2025-01-01", code: Some("THAGOV"), role: "prime minister", not: "", source: "https://www.bangkokpost.com/thailand/politics/2849198/thailands-new-premier-paetongtarn-receives-kings-endorsement" },
+    Office { name: "Anutin Charnvirakul", on: "2025-10-01", code: Some("THAGOV"), role: "prime minister", not: "", source: "https://www.aljazeera.com/news/2025/9/7/anutin-charnvirakul-takes-office-as-thailand-pm-after-royal-endorsement" },
+    Office { name: "Peter Szijjarto", on: "2025-01-01", code: Some("HUNGOV"), role: "foreign minister", not: "", source: "https://en.wikipedia.org/wiki/P%C3%A9ter_Szijj%C3%A1rt%C3%B3" },
+    Office { name: "Kristof Szalay-Bobrovniczky", on: "2025-01-01", code: Some("HUNGOV"), role: "defence minister", not: "", source: "https://civilek.info/it/2022/05/24/fu-istituito-il-secondo-governo-urbano/" },
+    Office { name: "Rumen Radev", on: "2024-01-01", code: Some("BGRGOV"), role: "president", not: "", source: "https://text.president.bg/en/news3551/rumen-radev-vstapi-v-dlazhnost-kato-prezident-na-republika-balgariya.html" },
+    Office { name: "Iliana Iotova", on: "2026-06-01", code: Some("BGRGOV"), role: "president", not: "", source: "https://bnrnews.bg/en/post/418123/iliana-iotova-becomes-bulgarias-first-female-president" },
+    Office { name: "Timcho Mucunski", on: "2025-01-01", code: Some("MKDGOV"), role: "foreign minister", not: "", source: "https://vlada.gov.mk/node/18031?ln=en-gb" },
+    Office { name: "Jakov Milatovic", on: "2024-01-01", code: Some("MNEGOV"), role: "president", not: "", source: "https://n1info.hr/english/news/new-montenegrin-president-sworn-in/" },
+    Office { name: "Constantinos Kombos", on: "2024-01-01", code: Some("CYPGOV"), role: "foreign minister", not: "", source: "https://cyprus-mail.com/2023/02/28/whos-who-in-the-new-cabinet/" },
+    Office { name: "Igli Hasani", on: "2024-01-01", code: Some("ALBGOV"), role: "foreign minister", not: "", source: "http://tv1-channel.tv/2023/09/12/ministri-per-evropen-dhe-punet-e-jashtme-igli-hasani-merr-zyrtarisht-detyren-pas-betimit-ne-presidence/" },
+    Office { name: "Mohamad Hasan", on: "2024-06-01", code: Some("MYSGOV"), role: "foreign minister", not: "", source: "https://en.vietnamplus.vn/malaysia-reshuffles-cabinet/274757.vnp" },
+    Office { name: "Choe Son-hui", on: "2024-01-01", code: Some("PRKGOV"), role: "foreign minister", not: "", source: "https://www.news18.com/amp/news/world/kim-jong-un-appoints-choe-son-hui-as-north-koreas-first-female-foreign-minister-5350129.html" },
+    Office { name: "Naruhito", on: "2024-01-01", code: Some("JPNGOV"), role: "emperor", not: "", source: "https://www.spotlightnepal.com/2019/05/01/japans-new-emperor-naruhito-ascends-chrysanthemum-throne/" },
+    Office { name: "Guillaume of Luxembourg", on: "2026-01-01", code: Some("LUXGOV"), role: "grand duke", not: "", source: "https://www.ajc.com/news/2025/10/luxembourgs-grand-duke-abdicates-after-25-years-passing-throne-to-son-2" },
 ];
 
 #[test]
@@ -537,4 +562,67 @@ fn offices_end_with_their_terms() {
         table.contains("former prime minister (NZLGOV, until 2023-01-25)"),
         "{table}"
     );
+}
+
+/// A person whose term ended: no office that day, and the ended term named
+/// as "former" (its code, title and last day).
+struct Former {
+    name: &'static str,
+    on: &'static str,
+    code: &'static str,
+    title: &'static str,
+    to: &'static str,
+    source: &'static str,
+}
+
+const FORMERS: &[Former] = &[
+    Former { name: "Nguyen Xuan Phuc", on: "2024-01-01", code: "VNMGOV", title: "president", to: "2023-01-18", source: "https://www.shine.cn/news/world/2303026810/" },
+    Former { name: "Vo Van Thuong", on: "2025-01-01", code: "VNMGOV", title: "president", to: "2024-03-21", source: "https://goachronicle.com/to-lam-elected-as-vietnams-new-president" },
+    Former { name: "Su Tseng-chang", on: "2024-01-01", code: "TWNGOV", title: "premier", to: "2023-01-31", source: "https://mcigroup.my/2023/01/31/taiwan-swears-in-new-prime-minister-after-cabinet-reshuffle" },
+    Former { name: "Chiu Kuo-cheng", on: "2025-01-01", code: "TWNGOV", title: "defence minister", to: "2024-05-20", source: "https://en.wikipedia.org/wiki/Chiu_Kuo-cheng" },
+    Former { name: "Halimah Yacob", on: "2024-01-01", code: "SGPGOV", title: "president", to: "2023-09-14", source: "https://tnp.straitstimes.com/news/singapore/tharman-sworn-spores-9th-president-reiterates-plans-unite-nation" },
+    Former { name: "Ng Eng Hen", on: "2026-01-01", code: "SGPGOV", title: "defence minister", to: "2025-05-22", source: "https://en.wikipedia.org/wiki/Ng_Eng_Hen" },
+    Former { name: "Srettha Thavisin", on: "2025-01-01", code: "THAGOV", title: "prime minister", to: "2024-08-14", source: "https://www.oodaloop.com/briefs/2024/08/14/thai-court-orders-dismissal-of-prime-minister-srettha-thavisin/" },
+    Former { name: "Paetongtarn Shinawatra", on: "2026-01-01", code: "THAGOV", title: "prime minister", to: "2025-08-29", source: "https://www.asiaone.com/asia/thai-prime-minister-removed-court-triggering-power-scramble" },
+    Former { name: "Peter Szijjarto", on: "2026-06-01", code: "HUNGOV", title: "foreign minister", to: "2026-05-09", source: "https://a2znews.uk/article/b2/15929" },
+    Former { name: "Rumen Radev", on: "2026-06-01", code: "BGRGOV", title: "president", to: "2026-01-23", source: "https://bnrnews.bg/en/post/418123/iliana-iotova-becomes-bulgarias-first-female-president" },
+    Former { name: "Stevo Pendarovski", on: "2025-01-01", code: "MKDGOV", title: "president", to: "2024-05-12", source: "https://en.netpress.com.mk/2024/05/12/siljanovska-davkova-takes-office-outgoing-president-pendarovski/" },
+    Former { name: "Olta Xhacka", on: "2024-01-01", code: "ALBGOV", title: "foreign minister", to: "2023-09-12", source: "http://tv1-channel.tv/2023/09/12/ministri-per-evropen-dhe-punet-e-jashtme-igli-hasani-merr-zyrtarisht-detyren-pas-betimit-ne-presidence/" },
+    Former { name: "Ioannis Kasoulides", on: "2024-01-01", code: "CYPGOV", title: "foreign minister", to: "2023-03-01", source: "https://www.financialmirror.com/2023/03/01/new-government-raises-the-bar/" },
+    Former { name: "Zambry Abdul Kadir", on: "2024-06-01", code: "MYSGOV", title: "foreign minister", to: "2023-12-12", source: "https://en.vietnamplus.vn/malaysia-reshuffles-cabinet/274757.vnp" },
+    Former { name: "Kim Tok-hun", on: "2025-06-01", code: "PRKGOV", title: "premier", to: "2024-12-27", source: "https://www.northkoreatimes.com/news/274894212/dprk-appoints-new-premier-kcna" },
+    Former { name: "Henri of Luxembourg", on: "2026-01-01", code: "LUXGOV", title: "grand duke", to: "2025-10-03", source: "https://www.ajc.com/news/2025/10/luxembourgs-grand-duke-abdicates-after-25-years-passing-throne-to-son-2" },
+];
+
+/// Issue 12, item 3: after the end of a term the person holds no role, and
+/// the answer names the ended term (JSON `former`; "former TITLE (CODE, until
+/// DAY)" in the table).
+#[test]
+fn ended_terms_are_named_former() {
+    for q in FORMERS {
+        let help = format!(
+            "{} on {}\nhelp: the expected answer rests on {}",
+            q.name, q.on, q.source
+        );
+        let out = entente()
+            .args(["actor", q.name, "--on", q.on, "--format", "json"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{help}: {}", stderr_of(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON answer");
+        let actor = &v["actors"][0];
+        // No office that day (an undated dataset line may still give a code).
+        assert!(actor["role"].is_null(), "{help}\n{v}");
+        let former = &actor["former"];
+        assert_eq!(former["code"], q.code, "{help}\n{v}");
+        assert_eq!(former["title"], q.title, "{help}\n{v}");
+        assert_eq!(former["to"], q.to, "{help}\n{v}");
+        let out = entente()
+            .args(["actor", q.name, "--on", q.on])
+            .output()
+            .expect("runs");
+        let table = String::from_utf8_lossy(&out.stdout);
+        let want = format!("former {} ({}, until {})", q.title, q.code, q.to);
+        assert!(table.contains(&want), "{help}\nwant {want:?} in\n{table}");
+    }
 }

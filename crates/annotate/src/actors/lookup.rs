@@ -22,8 +22,10 @@ pub struct ActorInfo {
     pub affiliation: Option<String>,
     /// Every role the sources know, for people; the one held on the date is `current`.
     pub roles: Vec<RoleInfo>,
-    /// For a person who held no role on the date: the last role that had
-    /// ended by then ("former prime minister"), else `None`.
+    /// For a person who held no titled role on the date: the last titled
+    /// role that had ended by then ("former prime minister"), else `None`.
+    /// An untitled dataset line still open that day (Phoenix's undated
+    /// "elite" spells) does not hide an office that ended.
     pub former: Option<RoleInfo>,
     /// Where the reading comes from.
     pub source: String,
@@ -186,8 +188,8 @@ impl ActorDictionary {
             affiliation,
             roles: p.roles.iter().map(info).collect(),
             former: match current {
-                Some(_) => None,
-                None => p
+                Some(r) if r.title.is_some() => None,
+                _ => p
                     .roles
                     .iter()
                     .filter(|r| r.title.is_some() && r.to.is_some_and(|t| t <= on))
@@ -221,6 +223,24 @@ mod tests {
         // In office: no former role is given.
         let r = d.lookup("Jacinda Ardern", day("2020-01-01"));
         assert_eq!(r[0].code, "NZLGOV");
+        assert!(r[0].former.is_none());
+    }
+
+    /// Su Tseng-chang has an undated Phoenix "elite" line (TWNELI) that
+    /// covers every day; his premiership, ended 31 January 2023, is still
+    /// named former.
+    #[test]
+    fn an_untitled_open_line_does_not_hide_an_ended_office() {
+        let d = ActorDictionary::embedded();
+        let r = d.lookup("Su Tseng-chang", day("2024-01-01"));
+        assert!(r[0].role.is_none(), "{r:?}");
+        let former = r[0].former.as_ref().expect("Su's ended premiership");
+        assert_eq!(former.code, "TWNGOV");
+        assert_eq!(former.title.as_deref(), Some("premier"));
+        assert_eq!(former.to, Some(day("2023-01-31")));
+        // In office: the premiership is the role, no former one.
+        let r = d.lookup("Su Tseng-chang", day("2022-01-01"));
+        assert_eq!(r[0].role.as_deref(), Some("premier"));
         assert!(r[0].former.is_none());
     }
 
