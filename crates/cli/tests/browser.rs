@@ -5,7 +5,7 @@
 //! Needs Chromium (Debian's `chromium`, or the binary named by `CHROMIUM`);
 //! without it these tests fail, saying so.
 
-use super::serve::{store_with, Server};
+use super::serve::{store_into, store_with, Server};
 use super::*;
 
 fn chromium() -> PathBuf {
@@ -1139,14 +1139,21 @@ fn network_labels_do_not_collide() {
 #[test]
 fn every_link_leads_to_a_page() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = store_with(
-        dir.path(),
+    every_link_leads_to_a_page_of(&dir.path().join("serve.db"), dir.path());
+}
+
+/// `every_link_leads_to_a_page` over the store `db` (a file or a
+/// PostgreSQL URL; the inputs go to `dir`).
+pub(crate) fn every_link_leads_to_a_page_of(db: &Path, dir: &Path) {
+    store_into(
+        db,
+        dir,
         &[(
             "talks.txt",
             "Japan and Australia held talks in Tokyo on Wednesday about 2,000 troops.",
         )],
     );
-    let server = Server::start(&db, &[]);
+    let server = Server::start(db, &[]);
     let mut b = Driven::open(&server.url("/#/"));
     b.wait_for("main");
     let mut seen = std::collections::BTreeSet::new();

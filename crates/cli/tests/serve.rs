@@ -120,6 +120,13 @@ fn dechunk(mut s: &str) -> String {
 /// A store built by `entente run` from the seed article and `extra` texts.
 pub(crate) fn store_with(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
     let db = dir.join("serve.db");
+    store_into(&db, dir, extra);
+    db
+}
+
+/// The store `store_with` builds, into `db` (a file or a PostgreSQL URL);
+/// the inputs are written to `dir`.
+pub(crate) fn store_into(db: &Path, dir: &Path, extra: &[(&str, &str)]) {
     let mut inputs = vec![seed_article()];
     for (name, text) in extra {
         let p = dir.join(name);
@@ -130,12 +137,11 @@ pub(crate) fn store_with(dir: &Path, extra: &[(&str, &str)]) -> PathBuf {
         .arg("run")
         .args(&inputs)
         .arg("--db")
-        .arg(&db)
+        .arg(db)
         .args(["--published", "2022-04-08"])
         .output()
         .expect("entente run");
     assert!(out.status.success(), "entente run: {}", stderr_of(&out));
-    db
 }
 
 #[test]

@@ -66,6 +66,11 @@ struct Inner {
 impl AppState {
     /// Opens the store of `config`: read-only connections, plus a writing
     /// one only when a token allows writing (posting needs a pipeline too).
+    ///
+    /// Over a PostgreSQL store, open (and drop) the state outside async
+    /// code, as [`crate::serve_blocking`] does: PostgreSQL's client blocks
+    /// on a runtime of its own, which panics on a thread that drives async
+    /// tasks. Requests read the store on blocking threads, where it may.
     pub fn open(config: &ServeConfig) -> Result<AppState, ServeError> {
         let store_err = |source| ServeError::Store {
             path: entente_store::display_path(&config.db),

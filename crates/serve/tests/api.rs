@@ -1,19 +1,24 @@
 //! Router-level tests: every route and every safety rule, driven with
-//! `oneshot` against a store built here.
+//! `oneshot` against a store built here, on each back end (SQLite, and
+//! PostgreSQL when `ENTENTE_TEST_POSTGRES` names a server: see
+//! `common/mod.rs`).
+
+mod common;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use chrono::NaiveDate;
+use common::backends::{Backend, Place};
+use common::{config, get, get_json, send};
 use entente_core::{
     ActorKind, ActorRef, DatePrecision, DocId, Document, Event, Evidence, Mention, OffsetMap,
     Origin, Paragraph, Span,
 };
-use entente_serve::{router, AppState, Pipeline, ServeConfig};
-use entente_store::{DateSpan, DocumentRecord, QuantitySpan, Store, TextSpans};
+use entente_serve::{router, AppState, Pipeline};
+use entente_store::{DateSpan, DocumentRecord, QuantitySpan, TextSpans};
 use serde_json::Value;
 use std::sync::Arc;
-use tower::ServiceExt;
 
 const TOKEN: &str = "s3cret-token";
 
@@ -105,17 +110,18 @@ fn record(
     record
 }
 
+/// A server over a store of 32 documents. The router goes before the
+/// store's place: its connections close before the place is removed.
 struct Fixture {
-    _dir: tempfile::TempDir,
     app: Router,
+    place: Place,
     seed_id: String,
     script_id: String,
 }
 
-fn fixture_with(token: Option<&str>) -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("t.db");
-    let mut store = Store::open(&db).expect("store");
+fn fixture_with(backend: &Backend, token: Option<&str>) -> Fixture {
+    let place = backend.place();
+    let mut store = place.open();
     let seed = record(
         "pacific",
         &[
@@ -154,8 +160,7 @@ fn fixture_with(token: Option<&str>) -> Fixture {
     }
     store.write_batch(&batch).expect("write");
     drop(store);
-    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
-    config.readers = 2;
+    let mut config = config(&place);
     config.body_limit = 64 * 1024;
     if let Some(t) = token {
         config.token = Some(t.to_string());
@@ -178,67 +183,43 @@ fn fixture_with(token: Option<&str>) -> Fixture {
     }
     let state = AppState::open(&config).expect("state opens");
     Fixture {
-        _dir: dir,
         app: router(state),
+        place,
         seed_id: seed.document.id.to_string(),
         script_id: script.document.id.to_string(),
     }
 }
 
-fn fixture() -> Fixture {
-    fixture_with(None)
+fn fixture(backend: &Backend) -> Fixture {
+    fixture_with(backend, None)
 }
 
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
-    let resp = app.clone().oneshot(req).await.expect("router answers");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let body = axum::body::to_bytes(resp.into_body(), 16 * 1024 * 1024)
-        .await
-        .expect("body");
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
-    let req = Request::get(uri).body(Body::empty()).expect("request");
-    let (s, _, b) = send(app, req).await;
-    (s, b)
-}
-
-async fn get_json(app: &Router, uri: &str) -> Value {
-    let (status, body) = get(app, uri).await;
-    assert_eq!(status, StatusCode::OK, "GET {uri}: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {uri}: not JSON ({e}): {body}"))
-}
-
-#[tokio::test]
-async fn search_finds_articles_and_takes_any_text() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/search?q=Honiara").await;
+fn search_finds_articles_and_takes_any_text(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/search?q=Honiara");
     assert_eq!(v["hits"][0]["id"], f.seed_id.as_str());
     for q in [
         "%27%3B%20DROP%20TABLE%20documents%3B%20--",
         "%22NATO%22%20OR%20*",
         "NEAR(a%20b)",
     ] {
-        let (status, body) = get(&f.app, &format!("/api/search?q={q}")).await;
+        let (status, body) = get(&f.app, &format!("/api/search?q={q}"));
         assert_eq!(
             status,
             StatusCode::OK,
             "q={q} is text, not SQL or FTS syntax: {body}"
         );
     }
-    let v = get_json(&f.app, "/api/stats").await;
+    let v = get_json(&f.app, "/api/stats");
     assert_eq!(
         v["documents"], 32,
         "help: the injection attempts above must not change the store"
     );
 }
 
-#[tokio::test]
-async fn article_carries_text_paragraphs_and_spans() {
-    let f = fixture();
-    let v = get_json(&f.app, &format!("/api/articles/{}", f.seed_id)).await;
+fn article_carries_text_paragraphs_and_spans(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, &format!("/api/articles/{}", f.seed_id));
     assert_eq!(v["paragraphs"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["mentions"][0]["text"], "Soga");
     assert_eq!(v["events"][0]["cameo"], "042");
@@ -251,16 +232,14 @@ async fn article_carries_text_paragraphs_and_spans() {
         "8 April is found: {}",
         v["dates"]
     );
-    let (status, _) = get(&f.app, "/api/articles/nope").await;
+    let (status, _) = get(&f.app, "/api/articles/nope");
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 /// Dates and quantities stored with a record are what the reader gets:
 /// spans no date finder would pick, to tell them from found ones.
-#[tokio::test]
-async fn article_views_read_stored_dates_and_quantities() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("s.db");
+fn article_views_read_stored_dates_and_quantities(backend: &Backend) {
+    let place = backend.place();
     let mut rec = record(
         "stored",
         &["Sogavare met Ardern in Honiara on 8 April."],
@@ -282,12 +261,9 @@ async fn article_views_read_stored_dates_and_quantities() {
         }],
     });
     let id = rec.document.id.to_string();
-    Store::open(&db)
-        .expect("store")
-        .write_batch(&[rec])
-        .expect("write");
-    let app = router(AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens"));
-    let v = get_json(&app, &format!("/api/articles/{id}")).await;
+    place.open().write_batch(&[rec]).expect("write");
+    let app = router(AppState::open(&config(&place)).expect("opens"));
+    let v = get_json(&app, &format!("/api/articles/{id}"));
     assert_eq!(
         v["dates"],
         serde_json::json!([{"date": "2022-01-02", "precision": "month", "text": "Sogavare",
@@ -300,11 +276,10 @@ async fn article_views_read_stored_dates_and_quantities() {
     );
 }
 
-#[tokio::test]
-async fn events_filter_by_every_parameter() {
-    let f = fixture();
+fn events_filter_by_every_parameter(backend: &Backend) {
+    let f = fixture(backend);
     let total = |v: &Value| v["total"].as_u64().unwrap_or(u64::MAX);
-    assert_eq!(total(&get_json(&f.app, "/api/events").await), 32);
+    assert_eq!(total(&get_json(&f.app, "/api/events")), 32);
     let cases = [
         ("actor=SLB", 1),
         ("actor=NZL", 1),
@@ -318,7 +293,7 @@ async fn events_filter_by_every_parameter() {
         ("actor=FRA&quad=1", 15),
     ];
     for (q, n) in cases {
-        let v = get_json(&f.app, &format!("/api/events?{q}")).await;
+        let v = get_json(&f.app, &format!("/api/events?{q}"));
         assert_eq!(total(&v), n, "/api/events?{q}");
     }
     for bad in [
@@ -329,19 +304,18 @@ async fn events_filter_by_every_parameter() {
         "cursor=zzz",
         "format=xml",
     ] {
-        let (status, body) = get(&f.app, &format!("/api/events?{bad}")).await;
+        let (status, body) = get(&f.app, &format!("/api/events?{bad}"));
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
         assert!(body.contains("error"), "{body}");
     }
 }
 
-#[tokio::test]
-async fn cursor_pages_cover_every_event_once() {
-    let f = fixture();
+fn cursor_pages_cover_every_event_once(backend: &Backend) {
+    let f = fixture(backend);
     let mut seen = Vec::new();
     let mut uri = "/api/events?limit=7".to_string();
     for _ in 0..10 {
-        let v = get_json(&f.app, &uri).await;
+        let v = get_json(&f.app, &uri);
         for e in v["events"].as_array().into_iter().flatten() {
             seen.push(e["doc"].as_str().unwrap_or("").to_string());
         }
@@ -357,13 +331,12 @@ async fn cursor_pages_cover_every_event_once() {
     assert_eq!(unique.len(), 32);
 }
 
-#[tokio::test]
-async fn downloads_come_in_csv_jsonl_and_gdelt() {
-    let f = fixture();
+fn downloads_come_in_csv_jsonl_and_gdelt(backend: &Backend) {
+    let f = fixture(backend);
     let req = Request::get("/api/events?format=csv&limit=5")
         .body(Body::empty())
         .expect("req");
-    let (status, headers, body) = send(&f.app, req).await;
+    let (status, headers, body) = send(&f.app, req);
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_TYPE]
         .to_str()
@@ -372,13 +345,13 @@ async fn downloads_come_in_csv_jsonl_and_gdelt() {
     assert!(body.starts_with("doc,sentence,date"), "{body}");
     assert_eq!(body.lines().count(), 6);
 
-    let (_, body) = get(&f.app, "/api/events?format=jsonl&limit=3").await;
+    let (_, body) = get(&f.app, "/api/events?format=jsonl&limit=3");
     assert_eq!(body.lines().count(), 3);
     for line in body.lines() {
         serde_json::from_str::<Value>(line).expect("each line is JSON");
     }
 
-    let (status, body) = get(&f.app, "/api/events?format=gdelt&actor=SLB").await;
+    let (status, body) = get(&f.app, "/api/events?format=gdelt&actor=SLB");
     assert_eq!(status, StatusCode::OK, "{body}");
     let rows: Vec<&str> = body.lines().collect();
     assert_eq!(rows.len(), 1, "one event, no header row: {body}");
@@ -386,28 +359,27 @@ async fn downloads_come_in_csv_jsonl_and_gdelt() {
     assert!(rows[0].ends_with("https://example.invalid/pacific"));
 }
 
-#[tokio::test]
-async fn aggregates_serve_the_pages() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/actors/FRA").await;
+fn aggregates_serve_the_pages(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/actors/FRA");
     assert_eq!(v["events"], 30);
     assert_eq!(v["acts_on"][0]["actor"], "DEU");
     assert_eq!(v["state"]["name"], "France");
-    let (status, _) = get(&f.app, "/api/actors/ZZZ").await;
+    let (status, _) = get(&f.app, "/api/actors/ZZZ");
     assert_eq!(status, StatusCode::NOT_FOUND);
     // Issue 13: a known state or organisation with no events has a page.
-    let v = get_json(&f.app, "/api/actors/ISL").await;
+    let v = get_json(&f.app, "/api/actors/ISL");
     assert_eq!(v["events"], 0, "{v}");
     assert_eq!(v["state"]["name"], "Iceland", "{v}");
-    let v = get_json(&f.app, "/api/actors/PIF").await;
+    let v = get_json(&f.app, "/api/actors/PIF");
     assert_eq!(v["organisation"]["id"], "PIF", "{v}");
-    let v = get_json(&f.app, "/api/timeline?actor=CHN").await;
+    let v = get_json(&f.app, "/api/timeline?actor=CHN");
     assert_eq!(v["days"][0]["quad"], serde_json::json!([0, 0, 1, 0]));
-    let v = get_json(&f.app, "/api/network?from=2022-04-01").await;
+    let v = get_json(&f.app, "/api/network?from=2022-04-01");
     assert_eq!(v["edges"].as_array().map(Vec::len), Some(2));
     // Events are counted where they happened: "France consulted Germany"
     // names no place, so in its target's country.
-    let v = get_json(&f.app, "/api/map").await;
+    let v = get_json(&f.app, "/api/map");
     assert!(v["countries"]
         .as_array()
         .is_some_and(|c| c.iter().any(|c| c["country"] == "DEU" && c["events"] == 30)));
@@ -418,35 +390,32 @@ async fn aggregates_serve_the_pages() {
 }
 
 /// Issue 12: an ended term is named `former` in the API as in the command line.
-#[tokio::test]
-async fn a_name_on_a_date_carries_its_former_role() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/names/Jacinda%20Ardern?on=2024-01-01").await;
+fn a_name_on_a_date_carries_its_former_role(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/names/Jacinda%20Ardern?on=2024-01-01");
     assert_eq!(v["on"], "2024-01-01");
     let a = &v["actors"][0];
     assert_eq!(a["code"], "");
     assert_eq!(a["former"]["code"], "NZLGOV");
     assert_eq!(a["former"]["title"], "prime minister");
     assert_eq!(a["former"]["to"], "2023-01-25");
-    let v = get_json(&f.app, "/api/names/Christopher%20Luxon?on=2024-01-01").await;
+    let v = get_json(&f.app, "/api/names/Christopher%20Luxon?on=2024-01-01");
     assert_eq!(v["actors"][0]["code"], "NZLGOV");
     assert!(v["actors"][0]["former"].is_null());
-    let (status, body) = get(&f.app, "/api/names/Qqqzzx%20Wwwvvk?on=2024-01-01").await;
+    let (status, body) = get(&f.app, "/api/names/Qqqzzx%20Wwwvvk?on=2024-01-01");
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    let (status, _) = get(&f.app, "/api/names/Ardern?on=yesterday").await;
+    let (status, _) = get(&f.app, "/api/names/Ardern?on=yesterday");
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
-async fn knowledge_base_answers() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/members/NATO?on=2022-04-08").await;
+fn knowledge_base_answers(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/members/NATO?on=2022-04-08");
     assert_eq!(v["members"].as_array().map(Vec::len), Some(30));
     let v = get_json(
         &f.app,
         "/api/obligations?attacked=BEL&on=2022-04-08&treaty=NATO",
-    )
-    .await;
+    );
     let obligated = v["obligated"].as_array().cloned().unwrap_or_default();
     let mut states: Vec<&str> = obligated
         .iter()
@@ -456,33 +425,32 @@ async fn knowledge_base_answers() {
     states.dedup();
     assert_eq!(states.len(), 29, "{states:?}");
     assert!(!states.contains(&"BEL"));
-    let v = get_json(&f.app, "/api/partners/NATO").await;
+    let v = get_json(&f.app, "/api/partners/NATO");
     assert!(v["partners"].as_array().is_some_and(|p| !p.is_empty()));
-    let v = get_json(&f.app, "/api/partners/NATO?on=2013-06-01").await;
+    let v = get_json(&f.app, "/api/partners/NATO?on=2013-06-01");
     assert!(v["partners"]
         .as_array()
         .is_some_and(|p| p.iter().any(|p| p["code"] == "RUS")));
-    let v = get_json(&f.app, "/api/partners/NATO?on=2022-04-08").await;
+    let v = get_json(&f.app, "/api/partners/NATO?on=2022-04-08");
     assert!(v["partners"]
         .as_array()
         .is_some_and(|p| !p.iter().any(|p| p["code"] == "RUS" || p["code"] == "BLR")));
-    let v = get_json(&f.app, "/api/organisations").await;
+    let v = get_json(&f.app, "/api/organisations");
     assert!(v["organisations"].as_array().is_some_and(|o| o.len() > 1));
-    let (status, body) = get(&f.app, "/api/members/NOPE").await;
+    let (status, body) = get(&f.app, "/api/members/NOPE");
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    let (status, _) = get(&f.app, "/api/obligations").await;
+    let (status, _) = get(&f.app, "/api/obligations");
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let v = get_json(&f.app, "/api/deployments").await;
+    let v = get_json(&f.app, "/api/deployments");
     assert!(v["deployments"].is_array());
-    let v = get_json(&f.app, "/api/updates").await;
+    let v = get_json(&f.app, "/api/updates");
     assert!(v["updates"].is_array());
 }
 
 /// Issue 12: treaties between two states, named, with their dates and why they ended.
-#[tokio::test]
-async fn treaties_between_two_states_are_named_with_their_terms() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&ever=true").await;
+fn treaties_between_two_states_are_named_with_their_terms(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&ever=true");
     let treaties = v["treaties"].as_array().cloned().unwrap_or_default();
     let old = treaties
         .iter()
@@ -501,13 +469,13 @@ async fn treaties_between_two_states_are_named_with_their_terms() {
             assert!(t.get(key).is_some(), "{key} in {t}");
         }
     }
-    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&on=2020-01-01").await;
+    let v = get_json(&f.app, "/api/treaties?a=RUS&b=PRK&on=2020-01-01");
     assert!(v["treaties"]
         .as_array()
         .is_some_and(|t| t.iter().any(|t| t["id"] == "atop:4940")));
-    let (status, _) = get(&f.app, "/api/treaties?a=RUS").await;
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS");
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _) = get(&f.app, "/api/treaties?a=RUS&b=Atlantis").await;
+    let (status, _) = get(&f.app, "/api/treaties?a=RUS&b=Atlantis");
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -522,14 +490,12 @@ fn post(body: &str, auth: Option<&str>) -> Request<Body> {
     req.body(Body::from(body.to_string())).expect("request")
 }
 
-#[tokio::test]
-async fn posting_is_off_without_a_token() {
-    let f = fixture();
+fn posting_is_off_without_a_token(backend: &Backend) {
+    let f = fixture(backend);
     let (status, _, _) = send(
         &f.app,
         post(r#"{"text":"USA met Japan."}"#, Some("Bearer x")),
-    )
-    .await;
+    );
     assert_eq!(
         status,
         StatusCode::NOT_FOUND,
@@ -549,48 +515,46 @@ fn decide(id: &str, action: &str, auth: Option<&str>) -> Request<Body> {
 
 /// Issue 13: deciding updates needs the server's token; without one
 /// configured nobody may, and the answer says so.
-#[tokio::test]
-async fn deciding_updates_needs_the_token() {
-    let f = fixture();
+fn deciding_updates_needs_the_token(backend: &Backend) {
+    let f = fixture(backend);
     for action in ["accept", "reject", "reopen"] {
-        let (status, _, body) = send(&f.app, decide("1", action, Some("Bearer x"))).await;
+        let (status, _, body) = send(&f.app, decide("1", action, Some("Bearer x")));
         assert_eq!(status, StatusCode::FORBIDDEN, "{action}: {body}");
         assert!(body.contains("--token"), "says how to enable it: {body}");
     }
-    let f = fixture_with(Some(TOKEN));
-    let (status, _, _) = send(&f.app, decide("1", "accept", None)).await;
+    let f = fixture_with(backend, Some(TOKEN));
+    let (status, _, _) = send(&f.app, decide("1", "accept", None));
     assert_eq!(status, StatusCode::FORBIDDEN, "no token sent");
-    let (status, _, body) = send(&f.app, decide("1", "accept", Some("Bearer wrong-token"))).await;
+    let (status, _, body) = send(&f.app, decide("1", "accept", Some("Bearer wrong-token")));
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("wrong token"), "{body}");
     let bearer = format!("Bearer {TOKEN}");
-    let (status, _, body) = send(&f.app, decide("999", "accept", Some(&bearer))).await;
+    let (status, _, body) = send(&f.app, decide("999", "accept", Some(&bearer)));
     assert_eq!(status, StatusCode::NOT_FOUND, "no such update: {body}");
-    let (status, _, _) = send(&f.app, decide("one", "reject", Some(&bearer))).await;
+    let (status, _, _) = send(&f.app, decide("one", "reject", Some(&bearer)));
     assert_eq!(status, StatusCode::BAD_REQUEST, "an id is a number");
 }
 
-#[tokio::test]
-async fn posting_needs_the_token() {
-    let f = fixture_with(Some(TOKEN));
+fn posting_needs_the_token(backend: &Backend) {
+    let f = fixture_with(backend, Some(TOKEN));
     let doc = r#"{"text":"The United States met Japan.","published":"2022-05-01"}"#;
-    let (status, _, _) = send(&f.app, post(doc, None)).await;
+    let (status, _, _) = send(&f.app, post(doc, None));
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _, _) = send(&f.app, post(doc, Some("Bearer wrong-token"))).await;
+    let (status, _, _) = send(&f.app, post(doc, Some("Bearer wrong-token")));
     assert_eq!(status, StatusCode::FORBIDDEN);
     let bearer = format!("Bearer {TOKEN}");
-    let (status, _, body) = send(&f.app, post(doc, Some(&bearer))).await;
+    let (status, _, body) = send(&f.app, post(doc, Some(&bearer)));
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let v = get_json(&f.app, "/api/events?actor=USA").await;
+    let v = get_json(&f.app, "/api/events?actor=USA");
     assert_eq!(
         v["total"], 1,
         "a posted document's events are served at once"
     );
-    let (status, _, _) = send(&f.app, post(doc, Some(&bearer))).await;
+    let (status, _, _) = send(&f.app, post(doc, Some(&bearer)));
     assert_eq!(status, StatusCode::OK, "posting again stores nothing twice");
-    let (status, _, _) = send(&f.app, post(r#"{"text":"a","html":"b"}"#, Some(&bearer))).await;
+    let (status, _, _) = send(&f.app, post(r#"{"text":"a","html":"b"}"#, Some(&bearer)));
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _, body) = send(&f.app, post(r#"{"text":"   "}"#, Some(&bearer))).await;
+    let (status, _, body) = send(&f.app, post(r#"{"text":"   "}"#, Some(&bearer)));
     assert_eq!(
         status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -599,9 +563,8 @@ async fn posting_needs_the_token() {
     assert!(body.contains("no text"), "the pipeline's reason: {body}");
 }
 
-#[tokio::test]
-async fn publication_dates_are_checked() {
-    let f = fixture_with(Some(TOKEN));
+fn publication_dates_are_checked(backend: &Backend) {
+    let f = fixture_with(backend, Some(TOKEN));
     let bearer = format!("Bearer {TOKEN}");
     for bad in [
         "2022-13-01",
@@ -611,7 +574,7 @@ async fn publication_dates_are_checked() {
         "3000-01-01",
     ] {
         let doc = format!(r#"{{"text":"Japan met Canada.","published":"{bad}"}}"#);
-        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer))).await;
+        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer)));
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
         assert!(body.contains("published"), "names the field: {body}");
     }
@@ -621,17 +584,15 @@ async fn publication_dates_are_checked() {
         "Sun, 01 May 2022 10:00:00 +0000",
     ] {
         let doc = format!(r#"{{"text":"Japan met Canada on {good}.","published":"{good}"}}"#);
-        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer))).await;
+        let (status, _, body) = send(&f.app, post(&doc, Some(&bearer)));
         assert_eq!(status, StatusCode::CREATED, "{good}: {body}");
     }
 }
 
-#[tokio::test]
-async fn a_panicking_pipeline_fails_only_its_document() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("p.db");
-    drop(Store::open(&db).expect("store"));
-    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
+fn a_panicking_pipeline_fails_only_its_document(backend: &Backend) {
+    let place = backend.place();
+    drop(place.open());
+    let mut config = config(&place);
     config.token = Some(TOKEN.to_string());
     let pipeline: Pipeline = Arc::new(|raw| {
         let text = raw.content.as_str().to_string();
@@ -651,10 +612,10 @@ async fn a_panicking_pipeline_fails_only_its_document() {
     config.pipeline = Some(pipeline);
     let app = router(AppState::open(&config).expect("opens"));
     let bearer = format!("Bearer {TOKEN}");
-    let (status, _, body) = send(&app, post(r#"{"text":"boom"}"#, Some(&bearer))).await;
+    let (status, _, body) = send(&app, post(r#"{"text":"boom"}"#, Some(&bearer)));
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(!body.contains("secret") && !body.contains("/var"), "{body}");
-    let (status, _, body) = send(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer))).await;
+    let (status, _, body) = send(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer)));
     assert_eq!(
         status,
         StatusCode::CREATED,
@@ -662,50 +623,45 @@ async fn a_panicking_pipeline_fails_only_its_document() {
     );
 }
 
-#[tokio::test]
-async fn hostile_queries_are_answered_plainly() {
-    let f = fixture();
+fn hostile_queries_are_answered_plainly(backend: &Backend) {
+    let f = fixture(backend);
     for q in ["%00", "a%00b", "%1b%5B2J", "%22%00%22", "%C2%80"] {
-        let (status, body) = get(&f.app, &format!("/api/search?q={q}")).await;
+        let (status, body) = get(&f.app, &format!("/api/search?q={q}"));
         assert_eq!(status, StatusCode::OK, "q={q}: {body}");
         assert!(!body.contains("store") && !body.contains(".db"), "{body}");
     }
     let long = "a%20".repeat(600);
-    let (status, body) = get(&f.app, &format!("/api/search?q={long}")).await;
+    let (status, body) = get(&f.app, &format!("/api/search?q={long}"));
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
 }
 
-#[tokio::test]
-async fn internal_errors_tell_nothing_of_the_store() {
-    let f = fixture();
+fn internal_errors_tell_nothing_of_the_store(backend: &Backend) {
+    let f = fixture(backend);
     // Break the store under the running server: a search now fails in SQL.
-    let db = f._dir.path().join("t.db");
-    garble_pages(&db);
-    let (status, body) = get(&f.app, "/api/search?q=Honiara").await;
+    f.place.break_store();
+    let (status, body) = get(&f.app, "/api/search?q=Honiara");
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
     let v: Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(v["error"], "internal error", "{body}");
     assert!(v["id"].is_u64(), "an id to find the log line by: {body}");
-    for secret in ["t.db", "documents", "SQL", "sqlite", "Honiara", "no such"] {
+    for secret in [
+        "entente.db",
+        "documents",
+        "SQL",
+        "sqlite",
+        "postgres",
+        "relation",
+        "gone",
+        "Honiara",
+        "no such",
+    ] {
         assert!(!body.contains(secret), "{secret} in {body}");
     }
 }
 
-/// Overwrites every page of the store at `db` but the first (the schema)
-/// with garbage, under the server's open connections.
-fn garble_pages(db: &std::path::Path) {
-    let mut bytes = std::fs::read(db).expect("db");
-    for b in bytes.iter_mut().skip(4096) {
-        *b = 0xA5;
-    }
-    std::fs::write(db, bytes).expect("overwrite");
-}
-
-#[tokio::test]
-async fn events_stored_by_another_process_are_picked_up() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("r.db");
-    let mut store = Store::open(&db).expect("store");
+fn events_stored_by_another_process_are_picked_up(backend: &Backend) {
+    let place = backend.place();
+    let mut store = place.open();
     store
         .write_batch(&[record(
             "one",
@@ -717,23 +673,23 @@ async fn events_stored_by_another_process_are_picked_up() {
             "2022-01-02",
         )])
         .expect("write");
-    let state = AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens");
+    let state = AppState::open(&config(&place)).expect("opens");
     let app = router(state.clone());
-    assert_eq!(get_json(&app, "/api/events").await["total"], 1);
+    assert_eq!(get_json(&app, "/api/events")["total"], 1);
     // Aggregates are kept while the events are the same: asked again, the
     // same answer; after the write below, a new one.
     let days = |v: Value| v["days"].as_array().map(Vec::len);
     let countries = |v: Value| v["countries"].as_array().map(Vec::len);
     for _ in 0..2 {
-        assert_eq!(days(get_json(&app, "/api/timeline").await), Some(1));
+        assert_eq!(days(get_json(&app, "/api/timeline")), Some(1));
         // "Japan met Canada" names no place: it is counted in Canada.
-        assert_eq!(countries(get_json(&app, "/api/map").await), Some(1));
-        assert_eq!(get_json(&app, "/api/actors/JPN").await["events"], 1);
-        let network = get_json(&app, "/api/network").await;
+        assert_eq!(countries(get_json(&app, "/api/map")), Some(1));
+        assert_eq!(get_json(&app, "/api/actors/JPN")["events"], 1);
+        let network = get_json(&app, "/api/network");
         assert_eq!(network["edges"].as_array().map(Vec::len), Some(1));
     }
     assert!(
-        !state.refresh().await.expect("refreshes"),
+        !common::block_on(state.refresh()).expect("refreshes"),
         "nothing changed yet"
     );
     store
@@ -747,35 +703,33 @@ async fn events_stored_by_another_process_are_picked_up() {
             "2022-01-03",
         )])
         .expect("write");
-    assert!(state.refresh().await.expect("refreshes"));
-    assert_eq!(get_json(&app, "/api/events").await["total"], 2);
+    assert!(common::block_on(state.refresh()).expect("refreshes"));
+    assert_eq!(get_json(&app, "/api/events")["total"], 2);
     assert_eq!(
-        days(get_json(&app, "/api/timeline").await),
+        days(get_json(&app, "/api/timeline")),
         Some(2),
         "help: a kept timeline outlived a write"
     );
-    assert_eq!(countries(get_json(&app, "/api/map").await), Some(2));
-    let network = get_json(&app, "/api/network").await;
+    assert_eq!(countries(get_json(&app, "/api/map")), Some(2));
+    let network = get_json(&app, "/api/network");
     assert_eq!(network["edges"].as_array().map(Vec::len), Some(2));
 }
 
-#[tokio::test]
-async fn request_bodies_are_limited() {
-    let f = fixture_with(Some(TOKEN));
+fn request_bodies_are_limited(backend: &Backend) {
+    let f = fixture_with(backend, Some(TOKEN));
     let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(100 * 1024));
     let bearer = format!("Bearer {TOKEN}");
-    let (status, _, _) = send(&f.app, post(&big, Some(&bearer))).await;
+    let (status, _, _) = send(&f.app, post(&big, Some(&bearer)));
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-#[tokio::test]
-async fn no_cors_and_no_files_from_paths() {
-    let f = fixture();
+fn no_cors_and_no_files_from_paths(backend: &Backend) {
+    let f = fixture(backend);
     let req = Request::get("/api/events")
         .header(header::ORIGIN, "https://evil.invalid")
         .body(Body::empty())
         .expect("req");
-    let (_, headers, _) = send(&f.app, req).await;
+    let (_, headers, _) = send(&f.app, req);
     assert!(
         !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
         "CORS is off"
@@ -787,7 +741,7 @@ async fn no_cors_and_no_files_from_paths() {
         .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
         .body(Body::empty())
         .expect("req");
-    let (status, headers, _) = send(&f.app, req).await;
+    let (status, headers, _) = send(&f.app, req);
     assert!(!status.is_success() || !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
     for path in [
         "/../../../etc/passwd",
@@ -797,25 +751,24 @@ async fn no_cors_and_no_files_from_paths() {
         "/data/world.json",
         "/src/lib.rs",
     ] {
-        let (status, body) = get(&f.app, path).await;
+        let (status, body) = get(&f.app, path);
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
         assert!(!body.contains("root:"), "{path}");
     }
 }
 
-#[tokio::test]
-async fn pages_are_self_contained_and_escape_data() {
-    let f = fixture();
+fn pages_are_self_contained_and_escape_data(backend: &Backend) {
+    let f = fixture(backend);
     let req = Request::get("/").body(Body::empty()).expect("req");
-    let (status, headers, html) = send(&f.app, req).await;
+    let (status, headers, html) = send(&f.app, req);
     assert_eq!(status, StatusCode::OK);
     let csp = headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap_or("");
     assert!(csp.contains("script-src 'self'"), "{csp}");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    let (_, script) = get(&f.app, "/app.js").await;
-    let (_, style) = get(&f.app, "/app.css").await;
+    let (_, script) = get(&f.app, "/app.js");
+    let (_, style) = get(&f.app, "/app.css");
     for (name, text) in [
         ("index.html", &html),
         ("app.js", &script),
@@ -841,17 +794,16 @@ async fn pages_are_self_contained_and_escape_data() {
         );
     }
     // The API returns the article as data; the page only ever sets it as text.
-    let v = get_json(&f.app, &format!("/api/articles/{}", f.script_id)).await;
+    let v = get_json(&f.app, &format!("/api/articles/{}", f.script_id));
     assert!(v["text"]
         .as_str()
         .is_some_and(|t| t.starts_with("<script>")));
 }
 
 /// Issue 13: the home page's latest articles, newest first, undated last.
-#[tokio::test]
-async fn latest_articles_come_newest_first() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/articles?limit=50").await;
+fn latest_articles_come_newest_first(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/articles?limit=50");
     let articles = v["articles"].as_array().cloned().unwrap_or_default();
     assert!(!articles.is_empty(), "{v}");
     let dates: Vec<Option<&str>> = articles.iter().map(|a| a["published"].as_str()).collect();
@@ -863,14 +815,13 @@ async fn latest_articles_come_newest_first() {
         }
     }
     assert!(articles.iter().all(|a| a["id"].is_string()), "{v}");
-    let (status, _) = get(&f.app, "/api/articles?limit=0").await;
+    let (status, _) = get(&f.app, "/api/articles?limit=0");
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
-async fn openapi_describes_every_route() {
-    let f = fixture();
-    let v = get_json(&f.app, "/api/openapi.json").await;
+fn openapi_describes_every_route(backend: &Backend) {
+    let f = fixture(backend);
+    let v = get_json(&f.app, "/api/openapi.json");
     assert!(v["openapi"].as_str().is_some_and(|s| s.starts_with("3.")));
     let paths = v["paths"].as_object().cloned().unwrap_or_default();
     for p in [
@@ -900,12 +851,10 @@ async fn openapi_describes_every_route() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn reads_go_on_while_a_document_is_processed() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("w.db");
-    drop(Store::open(&db).expect("store"));
-    let mut config = ServeConfig::new(&db, "127.0.0.1:0");
+fn reads_go_on_while_a_document_is_processed(backend: &Backend) {
+    let place = backend.place();
+    drop(place.open());
+    let mut config = config(&place);
     config.token = Some(TOKEN.to_string());
     let (entered_tx, entered_rx) = std::sync::mpsc::channel::<()>();
     let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
@@ -934,13 +883,11 @@ async fn reads_go_on_while_a_document_is_processed() {
     let bearer = format!("Bearer {TOKEN}");
     let posting = {
         let app = app.clone();
-        tokio::spawn(async move {
-            send(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer))).await
+        common::spawn(async move {
+            common::send_async(&app, post(r#"{"text":"USA met Japan."}"#, Some(&bearer))).await
         })
     };
-    tokio::task::spawn_blocking(move || entered_rx.recv().expect("the pipeline runs"))
-        .await
-        .expect("waits");
+    entered_rx.recv().expect("the pipeline runs");
     // The pipeline is running: every kind of read answers meanwhile.
     for uri in [
         "/api/events",
@@ -948,10 +895,37 @@ async fn reads_go_on_while_a_document_is_processed() {
         "/api/stats",
         "/api/timeline",
     ] {
-        get_json(&app, uri).await;
+        get_json(&app, uri);
     }
     release_tx.send(()).expect("releases");
-    let (status, _, body) = posting.await.expect("posts");
+    let (status, _, body) = common::block_on(posting).expect("posts");
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    assert_eq!(get_json(&app, "/api/events").await["total"], 1);
+    assert_eq!(get_json(&app, "/api/events")["total"], 1);
 }
+
+conformance!(
+    search_finds_articles_and_takes_any_text,
+    article_carries_text_paragraphs_and_spans,
+    article_views_read_stored_dates_and_quantities,
+    events_filter_by_every_parameter,
+    cursor_pages_cover_every_event_once,
+    downloads_come_in_csv_jsonl_and_gdelt,
+    aggregates_serve_the_pages,
+    a_name_on_a_date_carries_its_former_role,
+    knowledge_base_answers,
+    treaties_between_two_states_are_named_with_their_terms,
+    posting_is_off_without_a_token,
+    deciding_updates_needs_the_token,
+    posting_needs_the_token,
+    publication_dates_are_checked,
+    a_panicking_pipeline_fails_only_its_document,
+    hostile_queries_are_answered_plainly,
+    internal_errors_tell_nothing_of_the_store,
+    events_stored_by_another_process_are_picked_up,
+    request_bodies_are_limited,
+    no_cors_and_no_files_from_paths,
+    pages_are_self_contained_and_escape_data,
+    latest_articles_come_newest_first,
+    openapi_describes_every_route,
+    reads_go_on_while_a_document_is_processed,
+);

@@ -1,19 +1,21 @@
 //! The store and the API answer one table of event queries alike: the same
 //! events in the same order, the same totals and cursors, the same second
 //! page, the same timeline, map and network. The API adds only its
-//! parameter syntax and the events' CAMEO labels.
+//! parameter syntax and the events' CAMEO labels. On each back end (SQLite,
+//! and PostgreSQL when `ENTENTE_TEST_POSTGRES` names a server: see
+//! `common/mod.rs`).
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use axum::Router;
+mod common;
+
 use chrono::NaiveDate;
+use common::backends::Backend;
+use common::{config, get_json};
 use entente_core::{
     ActorRef, DatePrecision, DocId, Document, Event, Evidence, OffsetMap, Origin, Span,
 };
-use entente_serve::{router, AppState, ServeConfig};
-use entente_store::{DocumentRecord, EventCursor, EventFilter, Store};
+use entente_serve::{router, AppState};
+use entente_store::{DocumentRecord, EventCursor, EventFilter};
 use serde_json::Value;
-use tower::ServiceExt;
 
 const ACTORS: [(&str, &str); 6] = [
     ("NZLGOV", "NZL"),
@@ -209,18 +211,6 @@ fn cases(doc: &str) -> Vec<(String, EventFilter)> {
     out
 }
 
-async fn get_json(app: &Router, uri: &str) -> Value {
-    let req = Request::get(uri).body(Body::empty()).expect("request");
-    let resp = app.clone().oneshot(req).await.expect("router answers");
-    let status = resp.status();
-    let body = axum::body::to_bytes(resp.into_body(), 16 * 1024 * 1024)
-        .await
-        .expect("body");
-    let body = String::from_utf8_lossy(&body).into_owned();
-    assert_eq!(status, StatusCode::OK, "GET {uri}: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {uri}: not JSON ({e}): {body}"))
-}
-
 /// The API's events without their labels, as the store's would serialise.
 fn unlabelled(page: &Value) -> Vec<Value> {
     page["events"]
@@ -247,21 +237,19 @@ fn json<T: serde::Serialize>(v: &T) -> Value {
     serde_json::from_str(&serde_json::to_string(v).expect("serialises")).expect("JSON")
 }
 
-#[tokio::test]
-async fn store_and_api_answer_the_query_table_alike() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("c.db");
+fn store_and_api_answer_the_query_table_alike(backend: &Backend) {
+    let place = backend.place();
     let records = records();
     let doc = records[4].document.id.to_string();
-    let mut store = Store::open(&db).expect("store");
+    let mut store = place.open();
     store.write_batch(&records).expect("writes");
-    let app = router(AppState::open(&ServeConfig::new(&db, "127.0.0.1:0")).expect("opens"));
+    let app = router(AppState::open(&config(&place)).expect("opens"));
     const PAGE: usize = 4;
     let mut second_pages = 0;
     for (query, filter) in cases(&doc) {
         let uri = |extra: &str| format!("/api/events?{query}&limit={PAGE}{extra}");
         let want = store.event_page(&filter, PAGE).expect("store page");
-        let got = get_json(&app, &uri("")).await;
+        let got = get_json(&app, &uri(""));
         let events: Vec<Value> = want.events.iter().map(|(_, e)| json(e)).collect();
         assert_eq!(unlabelled(&got), events, "help: events differ for ?{query}");
         assert_eq!(got["total"], want.total, "total for ?{query}");
@@ -282,20 +270,20 @@ async fn store_and_api_answer_the_query_table_alike() {
                     PAGE,
                 )
                 .expect("store page 2");
-            let got2 = get_json(&app, &uri(&format!("&cursor={cursor}"))).await;
+            let got2 = get_json(&app, &uri(&format!("&cursor={cursor}")));
             let events2: Vec<Value> = want2.events.iter().map(|(_, e)| json(e)).collect();
             assert_eq!(unlabelled(&got2), events2, "page 2 of ?{query}");
             assert_eq!(got2["total"], want.total, "page 2 total of ?{query}");
             assert_ne!(events2, events, "page 2 of ?{query} moves on");
             second_pages += 1;
         }
-        let days = get_json(&app, &format!("/api/timeline?{query}")).await;
+        let days = get_json(&app, &format!("/api/timeline?{query}"));
         let want_days = store.event_timeline(&filter).expect("timeline");
         assert_eq!(days["days"], json(&want_days), "timeline of ?{query}");
-        let map = get_json(&app, &format!("/api/map?{query}")).await;
+        let map = get_json(&app, &format!("/api/map?{query}"));
         let want_map = store.event_countries(&filter).expect("map");
         assert_eq!(map["countries"], json(&want_map), "map of ?{query}");
-        let net = get_json(&app, &format!("/api/network?{query}&nodes=5")).await;
+        let net = get_json(&app, &format!("/api/network?{query}&nodes=5"));
         let want_net = store.event_network(&filter, 5).expect("network");
         assert_eq!(net, json(&want_net), "network of ?{query}");
     }
@@ -304,10 +292,12 @@ async fn store_and_api_answer_the_query_table_alike() {
         "help: the table should page through several queries ({second_pages})"
     );
     for id in ["NZL", "IGOWSTNAT", "CHNGOV"] {
-        let got = get_json(&app, &format!("/api/actors/{id}")).await;
+        let got = get_json(&app, &format!("/api/actors/{id}"));
         let want = json(&store.actor_profile(id).expect("profile"));
         for (k, v) in want.as_object().into_iter().flatten() {
             assert_eq!(&got[k], v, "actor {id}: {k}");
         }
     }
 }
+
+conformance!(store_and_api_answer_the_query_table_alike);

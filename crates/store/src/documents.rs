@@ -168,7 +168,10 @@ impl Store {
     /// SQLite builds it for texts of up to 64 Ki characters (its
     /// `snippet()` slows down with the square of the matches); of a longer
     /// text only the first 64 Ki characters are looked at, and a match past
-    /// them shows the text's beginning.
+    /// them shows the text's beginning. Snippets that SQLite does not make
+    /// (of long texts, and every one on PostgreSQL) are made as its
+    /// `snippet()` makes them ([`snippet`]), so that both back ends show
+    /// the same window of a document.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let fts = match self.dialect() {
             Dialect::Sqlite => fts_query(query),
@@ -188,6 +191,7 @@ impl Store {
                              THEN snippet(documents_fts, -1, '[', ']', '…', 12) END,
                         CASE WHEN length(d.text) > ?3 THEN substr(d.text, 1, ?3) END,
                         -bm25(documents_fts),
+                        1,
                         CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 2000) END
                  FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                  WHERE documents_fts MATCH ?1
@@ -196,11 +200,12 @@ impl Store {
             }
             // PostgreSQL's own search: the words stemmed as English, all of
             // them required (plainto_tsquery: no operators), ranked by
-            // ts_rank_cd; every snippet is ours, from the text's beginning.
+            // ts_rank_cd; every snippet is ours, of the text's beginning.
             Dialect::Postgres => {
                 "SELECT d.id, d.external_id, d.title, d.published, NULL::text,
                         substr(d.text, 1, ?3),
                         ts_rank_cd(d.fts, q)::float8,
+                        CASE WHEN length(d.text) > ?3 THEN 1 ELSE 0 END,
                         CASE WHEN coalesce(d.title, '') = '' THEN substr(d.text, 1, 2000) END
                  FROM documents d, plainto_tsquery('english', ?1) AS q
                  WHERE d.fts @@ q
@@ -208,7 +213,9 @@ impl Store {
                  LIMIT ?2"
             }
         };
-        let rows: Vec<(SearchHit, Option<String>)> = self.rows(
+        // A hit, and the columns to cut its snippet from when SQLite did not.
+        type Columns = Option<(String, String, bool)>;
+        let rows: Vec<(SearchHit, Columns)> = self.rows(
             &format!("searching for {query:?}"),
             sql,
             &[&fts, &limit, &window],
@@ -216,7 +223,7 @@ impl Store {
                 // A document stored without a title (before titles were
                 // made from first sentences) is listed by its first one.
                 let title = r.get::<_, Option<String>>(2)?.filter(|t| !t.is_empty());
-                let lead: Option<String> = r.get(7)?;
+                let lead: Option<String> = r.get(8)?;
                 let hit = SearchHit {
                     id: DocId(r.get(0)?),
                     external_id: r.get(1)?,
@@ -226,25 +233,18 @@ impl Store {
                     // bm25() is lower for better matches: negated above.
                     score: r.get::<_, f64>(6)?,
                 };
-                Ok((hit, r.get(5)?))
+                let window: Option<String> = r.get(5)?;
+                let cut = r.get::<_, i64>(7)? != 0;
+                // The stored title, not one made from the text.
+                let stored_title = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+                Ok((hit, window.map(|w| (stored_title, w, cut))))
             },
         )?;
-        let postgres = self.dialect() == Dialect::Postgres;
         Ok(rows
             .into_iter()
-            .map(|(mut hit, long)| {
-                if let Some(window) = long {
-                    hit.snippet = window_snippet(&window, query, SNIPPET_TOKENS);
-                }
-                // SQLite's snippet is of the column that matched best; ours
-                // is of the text, or of the title when only it matches.
-                if postgres && !hit.snippet.contains('[') {
-                    if let Some(title) = &hit.title {
-                        let of_title = window_snippet(title, query, SNIPPET_TOKENS);
-                        if of_title.contains('[') {
-                            hit.snippet = of_title;
-                        }
-                    }
+            .map(|(mut hit, window)| {
+                if let Some((title, text, cut)) = window {
+                    hit.snippet = snippet(&[&title, &text], cut, query, SNIPPET_TOKENS);
                 }
                 hit
             })
@@ -294,44 +294,148 @@ fn same_word(word: &str, term: &str) -> bool {
     common >= 4 && common + 2 >= shorter
 }
 
-/// A snippet as SQLite's `snippet()` makes them, from `text` alone: about
-/// `tokens` words around the first word matching `query`, matches in `[`
-/// `]`, `…` where text is left out; the beginning of `text` when nothing
-/// matches.
-fn window_snippet(text: &str, query: &str, tokens: usize) -> String {
+/// A snippet as SQLite's FTS5 `snippet()` makes them (its algorithm, in
+/// SQLite's `fts5_aux.c`), from `columns` (the title, the text): of the
+/// column and the window of `tokens` words that show the most distinct
+/// query words, the window centred on them, or moved to start a sentence
+/// when that shows as many (the column's first sentence preferred);
+/// matches in `[` `]`, `…` where text is left out. `cut` says that the
+/// last column is only the beginning of its text. A word matches a query
+/// word when [`same_word`] takes it for one of its forms; when none does,
+/// the snippet is the text's beginning.
+fn snippet(columns: &[&str], cut: bool, query: &str, tokens: usize) -> String {
     let terms: Vec<String> = words(query)
         .map(|r| query.get(r).unwrap_or_default().to_lowercase())
         .collect();
-    let spans: Vec<std::ops::Range<usize>> = words(text).collect();
-    let hit = |r: &std::ops::Range<usize>| {
-        let w = text.get(r.clone()).unwrap_or_default().to_lowercase();
-        terms.iter().any(|t| same_word(&w, t))
-    };
-    let first = spans.iter().position(&hit).unwrap_or(0);
-    let from = first.saturating_sub(tokens / 4);
-    let to = (from + tokens).min(spans.len());
-    let mut out = String::new();
-    if from > 0 {
-        out.push('…');
+    let tokens = tokens.max(1);
+    let columns: Vec<Column> = columns.iter().map(|t| Column::new(t, &terms)).collect();
+    // FTS5 starts from no score; a better window must score more.
+    let mut best = (0, columns.len().saturating_sub(1), 0);
+    for (c, col) in columns.iter().enumerate() {
+        let size = col.spans.len();
+        for &(at, _) in &col.hits {
+            let (score, start) = col.score(terms.len(), at, tokens);
+            if score > best.0 {
+                best = (score, c, start);
+            }
+            // The sentence this match is in, from its start.
+            if size > tokens {
+                let first = col.firsts.partition_point(|&f| f <= at);
+                if let Some(&from) = first.checked_sub(1).and_then(|i| col.firsts.get(i)) {
+                    if from < at {
+                        let bonus = if from == 0 { 120 } else { 100 };
+                        let (score, _) = col.score(terms.len(), from, tokens);
+                        if score + bonus > best.0 {
+                            best = (score + bonus, c, from);
+                        }
+                    }
+                }
+            }
+        }
     }
-    let Some(start) = spans.get(from).map(|r| r.start) else {
-        return out;
+    let (_, c, start) = best;
+    let Some(col) = columns.get(c) else {
+        return String::new();
     };
-    let mut at = start;
-    for r in &spans[from..to] {
-        out.push_str(text.get(at..r.start).unwrap_or_default());
-        if hit(r) {
+    let text = col.text;
+    let last = start + tokens - 1;
+    let mut out = String::new();
+    let mut at = 0;
+    if start > 0 {
+        out.push('…');
+        at = col.spans.get(start).map_or(text.len(), |r| r.start);
+    }
+    let mut hits = col.hits.iter().map(|h| h.0).peekable();
+    for (pos, r) in col.spans.iter().enumerate().take(last + 1).skip(start) {
+        while hits.next_if(|&h| h < pos).is_some() {}
+        if hits.next_if_eq(&pos).is_some() {
+            out.push_str(text.get(at..r.start).unwrap_or_default());
             out.push('[');
             out.push_str(text.get(r.clone()).unwrap_or_default());
             out.push(']');
-        } else {
-            out.push_str(text.get(r.clone()).unwrap_or_default());
+            at = r.end;
         }
-        at = r.end;
+        if pos == last || pos + 1 == col.spans.len() {
+            out.push_str(text.get(at..r.end).unwrap_or_default());
+            at = r.end;
+        }
     }
-    // The window is cut from a longer text: there is always more.
-    out.push('…');
+    let whole = !(cut && c + 1 == columns.len());
+    if last + 1 >= col.spans.len() && whole {
+        out.push_str(text.get(at..).unwrap_or_default());
+    } else {
+        out.push('…');
+    }
     out
+}
+
+/// A column's words as FTS5 sees them, for [`snippet`].
+struct Column<'a> {
+    text: &'a str,
+    spans: Vec<std::ops::Range<usize>>,
+    /// The words that match a query word: (word number, query word number).
+    hits: Vec<(usize, usize)>,
+    /// The word numbers that start a sentence.
+    firsts: Vec<usize>,
+}
+
+impl<'a> Column<'a> {
+    fn new(text: &'a str, terms: &[String]) -> Column<'a> {
+        let spans: Vec<std::ops::Range<usize>> = words(text).collect();
+        let hits = spans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let w = text.get(r.clone())?.to_lowercase();
+                terms.iter().position(|t| same_word(&w, t)).map(|t| (i, t))
+            })
+            .collect();
+        // FTS5's sentence finder: the first word, and every word after
+        // white space that follows a `.` or a `:`.
+        let firsts = spans
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                let before = text.get(..r.start).unwrap_or_default();
+                let trimmed = before.trim_end_matches([' ', '\t', '\n', '\r']);
+                *i == 0
+                    || (trimmed.len() < before.len()
+                        && (trimmed.ends_with('.') || trimmed.ends_with(':')))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        Column {
+            text,
+            spans,
+            hits,
+            firsts,
+        }
+    }
+
+    /// FTS5's score of the window of `tokens` words from word `from` (1000
+    /// for each distinct query word in it, 1 for each repeat), and where a
+    /// window centred on its matches starts.
+    fn score(&self, terms: usize, from: usize, tokens: usize) -> (u64, usize) {
+        let mut seen = vec![false; terms];
+        let (mut score, mut first, mut last) = (0, None, 0);
+        let start = self.hits.partition_point(|h| h.0 < from);
+        for &(at, term) in self.hits.get(start..).unwrap_or_default() {
+            if at >= from + tokens {
+                break;
+            }
+            let before = seen.get_mut(term).map(|s| std::mem::replace(s, true));
+            score += if before == Some(false) { 1000 } else { 1 };
+            first.get_or_insert(at);
+            last = at + 1;
+        }
+        let first = first.unwrap_or(from) as i64;
+        let (tokens, size) = (tokens as i64, self.spans.len() as i64);
+        let mut adjusted = first - (tokens - (last as i64 - first)) / 2;
+        if adjusted + tokens > size {
+            adjusted = size - tokens;
+        }
+        (score, usize::try_from(adjusted).unwrap_or(0))
+    }
 }
 
 /// Free text as PostgreSQL's `plainto_tsquery` takes it: the words
@@ -375,14 +479,87 @@ mod tests {
     }
 
     #[test]
-    fn window_snippets_mark_forms_of_the_query_words() {
+    fn snippets_mark_forms_of_the_query_words() {
         let text = "Officials said on Monday that the policies deployed troops \
                     to the border, where more troops were deployed later.";
-        let s = window_snippet(text, "deploy Policy", 8);
-        assert_eq!(s, "…that the [policies] [deployed] troops to the border…");
-        let s = window_snippet(text, "absent", 3);
+        let s = snippet(&["", text], false, "deploy Policy", 8);
+        assert_eq!(
+            s, "Officials said on Monday that the [policies] [deployed]…",
+            "help: the window starts the sentence of its matches"
+        );
+        let s = snippet(&["", text], false, "border", 6);
+        assert_eq!(s, "…to the [border], where more troops…");
+        let s = snippet(&["", text], false, "absent", 3);
         assert_eq!(s, "Officials said on…");
-        assert_eq!(window_snippet("", "x", 12), "");
+        assert_eq!(snippet(&["", ""], false, "x", 12), "");
+        let s = snippet(&["", "Troops left. Troops came."], true, "troops", 12);
+        assert_eq!(s, "[Troops] left. [Troops] came…", "a cut text goes on");
         assert!(same_word("nato", "nato") && !same_word("war", "warn"));
+    }
+
+    /// Our snippets are SQLite's, whenever a word SQLite's stemmer matches
+    /// is one `same_word` takes: the window, the marks, the ellipses.
+    #[test]
+    fn snippets_are_sqlites() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5 (title, text,
+                 tokenize = 'porter unicode61 remove_diacritics 2')",
+        )
+        .expect("an FTS5 table");
+        let long = "The ministers met in Brussels on Monday. They talked about the budget \
+                    for a long time, and about the weather. Then Russia was named: the \
+                    ministers said Russia had moved troops. Nobody spoke of Belarus again. \
+                    In the evening the troops were gone, and Russia said nothing at all.";
+        let cases: &[(&str, &str, &str)] = &[
+            ("Russia moves troops", long, "Russia"),
+            ("Russia moves troops", long, "troops"),
+            ("", long, "Belarus"),
+            ("", long, "evening"),
+            ("", long, "ministers budget"),
+            ("", long, "Brussels weather"),
+            ("", long, "nothing"),
+            ("A title", long, "title"),
+            (
+                "Talks",
+                "\"Relevant countries\" should respect: it said.",
+                "Relevant",
+            ),
+            ("", "Short text, one hit: troops.", "troops"),
+            (
+                "",
+                "South Korea said it would deploy 200 troops to the border.",
+                "troops",
+            ),
+            (
+                "Solomon Islands",
+                "The Solomon Islands. Sovereignty of the Solomon Islands was \
+              at stake, China said, as the Solomon Islands signed a pact.",
+                "Solomon Islands",
+            ),
+            (
+                "France",
+                "France consulted Germany on Wednesday about new sanctions on Russia.\n\n\
+              The European Union imposed sanctions on Russia, and more.",
+                "Russia",
+            ),
+        ];
+        for (title, text, query) in cases {
+            conn.execute("DELETE FROM t", []).expect("empties");
+            conn.execute("INSERT INTO t (title, text) VALUES (?1, ?2)", [title, text])
+                .expect("inserts");
+            let want: String = conn
+                .query_row(
+                    "SELECT snippet(t, -1, '[', ']', '…', 12) FROM t WHERE t MATCH ?1",
+                    [fts_query(query).expect("a query")],
+                    |r| r.get(0),
+                )
+                .expect("SQLite's snippet");
+            assert_eq!(
+                snippet(&[title, text], false, query, SNIPPET_TOKENS),
+                want,
+                "help: {query:?} in {title:?} / {text:?}"
+            );
+        }
     }
 }

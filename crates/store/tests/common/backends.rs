@@ -104,6 +104,28 @@ impl Place {
     pub fn open(&self) -> Store {
         Store::open(&self.path).expect("the test store opens")
     }
+
+    /// Breaks the store under whoever has it open, so that reading
+    /// documents fails in SQL: SQLite's pages after the first (the schema)
+    /// overwritten with garbage; PostgreSQL's `documents` table renamed.
+    pub fn break_store(&self) {
+        match &self.cleanup {
+            Cleanup::Dir(_) => {
+                let mut bytes = std::fs::read(&self.path).expect("the store file");
+                for b in bytes.iter_mut().skip(4096) {
+                    *b = 0xA5;
+                }
+                std::fs::write(&self.path, bytes).expect("overwrites the store file");
+            }
+            Cleanup::Schema { url, schema } => {
+                let mut admin = ::postgres::Client::connect(url, ::postgres::NoTls)
+                    .expect("the test server answers");
+                admin
+                    .batch_execute(&format!("ALTER TABLE {schema}.documents RENAME TO gone"))
+                    .expect("renames the documents table");
+            }
+        }
+    }
 }
 
 impl Drop for Place {
