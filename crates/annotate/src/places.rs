@@ -49,6 +49,30 @@ use std::sync::OnceLock;
 const PLACES: &str = include_str!("../data/places/places.tsv");
 const NAMES: &str = include_str!("../data/places/names.tsv");
 const WATER: &str = include_str!("../data/places/water.tsv");
+const BORDERS: &str = include_str!("../data/places/borders.tsv");
+
+/// Whether countries `a` and `b` (ISO 3166-1 alpha-3) share a land border,
+/// after GeoNames' neighbours (`borders.tsv`). Unknown codes share none.
+///
+/// ```
+/// use entente_annotate::places::share_border;
+/// assert!(share_border("FIN", "RUS"));
+/// assert!(!share_border("USA", "RUS"));
+/// ```
+pub fn share_border(a: &str, b: &str) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            BORDERS
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(c, n)| (c, n.split(' ').collect()))
+                .collect()
+        })
+        .get(a)
+        .is_some_and(|n| n.contains(&b))
+}
 
 /// The longest name looked up, in words ("Sharm el Sheikh", "Bab el-Mandeb").
 const MAX_NAME_WORDS: usize = 5;

@@ -26,7 +26,9 @@
 //! deployment that ends was in). A border phrase is a deployment to the
 //! border's owner: "its border with China" and "the border with China" are
 //! the sender's own border (the neighbour is the event's target, not a
-//! destination), "Ukraine's border" is Ukraine's. A named place that is no
+//! destination) when the two states share a land border ("US troops near
+//! the Russian border" are somewhere the phrase does not name), "Ukraine's
+//! border" is Ukraine's. A named place that is no
 //! country ("the Red Sea", "the border") gives no destination and no
 //! fallback; with no place named at all, a place inside the purpose ("to
 //! help restore order in X"), the requester, then the previous
@@ -1093,9 +1095,20 @@ pub(crate) fn deployments_in(
                     to = pl.to.clone();
                 }
             } else if let Some((owner, neighbour)) = pl.border {
+                // "the Ukrainian border" is the sender's own border with
+                // Ukraine only when the two share one: US troops "near the
+                // Russian border" are in a third country the phrase does not
+                // name.
+                let own_border = neighbour.is_none_or(|n| {
+                    let theirs = doc.prefix(n);
+                    theirs.len() != 3
+                        || entente_annotate::places::share_border(&sender_country, theirs)
+                });
                 match owner {
                     Some(o) => to.push(o),
-                    None if national(doc, sender) => to_codes.push(sender_country.clone()),
+                    None if national(doc, sender) && own_border => {
+                        to_codes.push(sender_country.clone())
+                    }
                     None => {}
                 }
                 targets.extend(neighbour.or(owner));

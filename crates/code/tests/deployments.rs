@@ -642,3 +642,41 @@ fn ordered_to_a_destination() {
         ],
     );
 }
+
+/// A nationality's border is the sender's own border with that state only
+/// when the two share a land border (GeoNames' neighbours): US troops "near
+/// the Russian border" are in a country the phrase does not name.
+#[test]
+fn borders_of_neighbours_and_of_others() {
+    check(
+        "borders of neighbours and of others",
+        &[
+            case(
+                "Russia massed troops on the Ukrainian border.",
+                "RUSMIL",
+                &["RUS"],
+            ),
+            case(
+                "India moved troops to the Chinese border.",
+                "INDMIL",
+                &["IND"],
+            ),
+            case(
+                "Turkey deployed tanks along the Syrian border.",
+                "TURMIL",
+                &["TUR"],
+            ),
+            case(
+                "Washington will station US troops near the Russian border.",
+                "USAMIL",
+                &[],
+            ),
+            case("Britain sent troops to the Estonian border.", "GBRMIL", &[]),
+            case(
+                "Australia sent soldiers to the Chinese border.",
+                "AUSMIL",
+                &[],
+            ),
+        ],
+    );
+}
