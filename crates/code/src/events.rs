@@ -1397,7 +1397,7 @@ pub(crate) fn denied_clause(doc: &Doc, s: &Sent, j: usize) -> bool {
     let tree = doc.tree(s);
     let lemma = |k: usize| tree.tokens.get(k).map_or("", |x| x.lemma.as_str());
     let upos = |k: usize| tree.tokens.get(k).map_or("", |x| x.upos.as_str());
-    if t == 0 || tree.tokens.get(t).is_none_or(|x| x.deprel != "mark") {
+    if t == 0 || !content_that(doc, s, t) {
         return false;
     }
     let denial = |k: usize| upos(k) == "VERB" && lexicon::denial_verb(lemma(k));
@@ -1407,6 +1407,41 @@ pub(crate) fn denied_clause(doc: &Doc, s: &Sent, j: usize) -> bool {
         || upos(t - 1) == "NOUN"
             && lexicon::discourse_noun(lemma(t - 1))
             && (t.saturating_sub(5)..t - 1).any(denial)
+}
+
+/// Whether "that" at token `t` opens a content clause ("allegations that
+/// its troops crossed into Guyana"), not a relative one ("the claims that
+/// Russia made"): the tree's complementiser, or a "that" the tree reads as
+/// the relative's object although the clause has a subject of its own and
+/// its verb goes on after it (the tagger's usual slip on intransitive verbs).
+fn content_that(doc: &Doc, s: &Sent, t: usize) -> bool {
+    let tree = doc.tree(s);
+    let Some(that) = tree.tokens.get(t) else {
+        return false;
+    };
+    if that.deprel == "mark" {
+        return true;
+    }
+    let Some(v) = that.head.filter(|&v| v > t + 1 && that.deprel == "obj") else {
+        return false;
+    };
+    // "the claims that Russia made", "a statement that it issued": words
+    // are made, issued and put out; such a verb's object is the "that".
+    let lemma = tree.tokens.get(v).map_or("", |x| x.lemma.as_str());
+    if lexicon::support_verb(lemma) || lexicon::publishing_verb(lemma) {
+        return false;
+    }
+    let own_subject = (t + 1..v).any(|k| {
+        tree.tokens
+            .get(k)
+            .is_some_and(|x| x.head == Some(v) && x.deprel.starts_with("nsubj"))
+    });
+    let goes_on = (v + 1..s.len()).any(|k| {
+        tree.tokens.get(k).is_some_and(|x| {
+            x.head == Some(v) && matches!(x.deprel.as_str(), "obl" | "obj" | "xcomp" | "ccomp")
+        })
+    });
+    own_subject && goes_on
 }
 
 /// Whether a "that" clause follows the verb ending at `end`, after at most
@@ -1600,7 +1635,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         // ("rejected Indian allegations that ...").
         if k > 0 && s.word(k) == "that" && s.mention_at[k].is_none() && {
             let tree = doc.tree(s);
-            tree.tokens.get(k).is_some_and(|t| t.deprel == "mark")
+            content_that(doc, s, k)
                 && tree.tokens.get(k - 1).is_some_and(|t| {
                     t.upos == "NOUN" && lexicon::discourse_noun(&t.lemma)
                         || t.upos == "VERB" && lexicon::denial_verb(&t.lemma)

@@ -3138,6 +3138,20 @@ const DENIED_CLAIMS: &[Construction] = &[
         never: &["19"],
     },
     Construction {
+        name: "allegations that, a verb the tagger reads as relative",
+        text: "Caracas rejected allegations that Venezuelan troops had crossed into Guyana.",
+        events: &[("VEN", "", "016", false)],
+        not: &[("VEN", "VEN"), ("VEN", "GUY")],
+        never: &["19"],
+    },
+    Construction {
+        name: "claims that an actor made: a relative clause, the actor's words",
+        text: "Kyiv rejected the claims that Moscow made against Ukrainian troops.",
+        events: &[("UKR", "RUS", "016", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
         name: "confirmed reports: the act stands",
         text: "Ukraine confirmed reports that its drones struck a refinery in Russia.",
         events: &[("UKR", "RUS", "19", false)],
