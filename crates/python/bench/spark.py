@@ -132,7 +132,8 @@ def timed(cmd, **kwargs):
     took, cpu = time.perf_counter() - t0, cpu_of_children() - c0
     if done.returncode != 0:
         sys.exit(f"{' '.join(map(str, cmd))} exited {done.returncode}:\n{done.stderr[-4000:]}")
-    return took, cpu, done.stdout.strip().splitlines()[-1:]
+    steps = [l for l in done.stderr.splitlines() if l.startswith("entente.spark:")]
+    return took, cpu, done.stdout.strip().splitlines()[-1:] + steps
 
 
 def events(out: Path):
@@ -176,7 +177,7 @@ def main():
     env = dict(os.environ, PYSPARK_PYTHON=os.environ.get("PYSPARK_PYTHON", sys.executable))
     runs["python -m entente.spark"] = timed(
         [sys.executable, "-m", "entente.spark", "--input", str(corpus), "--output",
-         str(work / "spark"), "--master", args.master,
+         str(work / "spark"), "--master", args.master, "--verbose",
          "--conf", "spark.ui.showConsoleProgress=false"], env=env)
     load_after = os.getloadavg()
     want = events(work / "cli")
@@ -191,9 +192,9 @@ def main():
     cli = runs["entente code"][0]
     for name, (took, cpu, last) in runs.items():
         print(f"  {name:32} {took:7.1f} s  {args.documents / took:6.1f} documents/s  "
-              f"x{cli / took:.2f} the CLI's  ({cpu:.1f} CPU s)")
-        if last:
-            print(f"  {'':32} {last[0][:160]}")
+              f"x{cli / took:.2f} the CLI's" + (f"  ({cpu:.1f} CPU s)" if "spark" not in name else ""))
+        for line in last:
+            print(f"  {'':32} {line[:160]}")
     ratio = cli / runs["python -m entente.spark"][0]
     print(f"  Spark job / entente code throughput: {ratio:.2f}x")
     if not args.keep:
