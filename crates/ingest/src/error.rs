@@ -51,11 +51,13 @@ pub enum IngestError {
         source: io::Error,
     },
 
-    /// A JSONL line is not a valid document record.
-    #[error("{path} (line {line}): {reason}")]
+    /// A JSONL line is not a valid document record; `at` is `line 12` (or
+    /// where the caller of [`read_jsonl_record`](crate::read_jsonl_record)
+    /// says the record is).
+    #[error("{path} ({at}): {reason}")]
     Jsonl {
         path: String,
-        line: u64,
+        at: String,
         reason: String,
     },
 

@@ -43,49 +43,56 @@ impl JsonlReader {
         }
     }
 
-    fn error(&self, reason: impl Into<String>) -> IngestError {
-        IngestError::Jsonl {
-            path: self.src.name.clone(),
-            line: self.line,
-            reason: reason.into(),
-        }
-    }
-
     fn parse(&self, bytes: &[u8]) -> Result<RawDocument, IngestError> {
-        let rec: Record =
-            serde_json::from_slice(bytes).map_err(|e| self.error(format!("bad JSON: {e}")))?;
-        let external_id = match rec.id {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(s) => Some(s),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            other => {
-                return Err(self.error(format!("`id` must be a string or number, not {other}")))
-            }
-        };
-        let content = match (rec.text, rec.html) {
-            (Some(t), _) if !t.trim().is_empty() => Content::Text(t),
-            (_, Some(h)) if !h.trim().is_empty() => Content::Html(h),
-            (None, None) => return Err(self.error("has neither `text` nor `html`")),
-            _ => return Err(self.error("`text`/`html` is empty")),
-        };
-        // A blank `published` is an absent one; anything else must parse.
-        let published = match rec.published.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => Some(
-                parse_publication_date(s)
-                    .map_err(|e| self.error(format!("bad `published`: {e}")))?,
-            ),
-        };
-        Ok(RawDocument {
-            origin: Origin::record(self.src.name.clone(), format!("line {}", self.line)),
-            external_id,
-            url: rec.url.filter(|u| !u.trim().is_empty()),
-            title: rec.title.filter(|t| !t.trim().is_empty()),
-            published,
-            source: rec.source.filter(|s| !s.trim().is_empty()),
-            content,
-        })
+        parse_record(&self.src.name, format!("line {}", self.line), bytes)
     }
+}
+
+/// One JSONL record (a line without its line break), named `path (at)` in
+/// its origin and errors.
+pub(crate) fn parse_record(
+    path: &str,
+    at: String,
+    bytes: &[u8],
+) -> Result<RawDocument, IngestError> {
+    let error = |reason: String| IngestError::Jsonl {
+        path: path.to_string(),
+        at: at.clone(),
+        reason,
+    };
+    let rec: Record = serde_json::from_slice(bytes).map_err(|e| error(format!("bad JSON: {e}")))?;
+    let external_id = match rec.id {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        other => {
+            return Err(error(format!(
+                "`id` must be a string or number, not {other}"
+            )))
+        }
+    };
+    let content = match (rec.text, rec.html) {
+        (Some(t), _) if !t.trim().is_empty() => Content::Text(t),
+        (_, Some(h)) if !h.trim().is_empty() => Content::Html(h),
+        (None, None) => return Err(error("has neither `text` nor `html`".into())),
+        _ => return Err(error("`text`/`html` is empty".into())),
+    };
+    // A blank `published` is an absent one; anything else must parse.
+    let published = match rec.published.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => {
+            Some(parse_publication_date(s).map_err(|e| error(format!("bad `published`: {e}")))?)
+        }
+    };
+    Ok(RawDocument {
+        origin: Origin::record(path, at.clone()),
+        external_id,
+        url: rec.url.filter(|u| !u.trim().is_empty()),
+        title: rec.title.filter(|t| !t.trim().is_empty()),
+        published,
+        source: rec.source.filter(|s| !s.trim().is_empty()),
+        content,
+    })
 }
 
 impl Iterator for JsonlReader {

@@ -236,6 +236,48 @@ pub fn read_reader(
     Documents::new(pending, opts)
 }
 
+/// One JSONL record, read as `entente code` reads a line of a `.jsonl`
+/// file, for callers that split the lines themselves (the Spark job reads
+/// them with Spark). `path` and `at` name the record in its origin and
+/// errors (`docs.jsonl`, `line 12`). A blank line is `Ok(None)`, as the
+/// file reader skips it; a leading byte-order mark is dropped; a line over
+/// [`IngestOptions::max_document_bytes`] is [`IngestError::TooLarge`]; a
+/// document without a date gets [`IngestOptions::published`].
+///
+/// ```
+/// use entente_ingest::{read_jsonl_record, IngestOptions};
+/// let opts = IngestOptions::default();
+/// let line = br#"{"id": 7, "text": "NATO met.", "published": "2024-03-01"}"#;
+/// let doc = read_jsonl_record("news.jsonl", "line 3", line, &opts).unwrap().unwrap();
+/// assert_eq!(doc.origin.to_string(), "news.jsonl (line 3)");
+/// assert_eq!(doc.external_id.as_deref(), Some("7"));
+/// assert!(read_jsonl_record("news.jsonl", "line 4", b"  ", &opts).unwrap().is_none());
+/// let err = read_jsonl_record("news.jsonl", "line 5", b"{", &opts).unwrap_err();
+/// assert!(err.to_string().starts_with("news.jsonl (line 5): bad JSON"));
+/// ```
+pub fn read_jsonl_record(
+    path: &str,
+    at: &str,
+    line: &[u8],
+    opts: &IngestOptions,
+) -> Result<Option<RawDocument>, IngestError> {
+    if line.len() > opts.max_document_bytes {
+        return Err(IngestError::TooLarge {
+            path: path.to_string(),
+            at: at.to_string(),
+            limit: opts.max_document_bytes,
+        });
+    }
+    let bytes = line.trim_ascii();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let mut doc = jsonl::parse_record(path, at.to_string(), bytes)?;
+    doc.published = doc.published.or(opts.published);
+    Ok(Some(doc))
+}
+
 fn read_single(mut source: Source, limit: usize) -> Result<RawDocument, IngestError> {
     let bytes = source.read_all(limit, "")?;
     let html = source.format == Format::Html;

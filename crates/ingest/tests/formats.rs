@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use entente_core::Content;
-use entente_ingest::{list_inputs, read_paths, read_reader, IngestOptions};
+use entente_ingest::{list_inputs, read_jsonl_record, read_paths, read_reader, IngestOptions};
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -93,6 +93,47 @@ fn jsonl_gz_and_ndjson() {
     let nd = write(dir.path(), "news.ndjson", &jsonl);
     assert_eq!(docs(&[gz]).len(), 3);
     assert_eq!(docs(&[nd]).len(), 3);
+}
+
+#[test]
+fn a_jsonl_line_read_alone_is_the_document_the_file_gives() {
+    // The Spark job reads lines with Spark and each through
+    // `read_jsonl_record`: what it gets must be what `entente code` reads.
+    let opts = IngestOptions {
+        published: date(2020, 1, 1),
+        ..IngestOptions::default()
+    };
+    let path = data("news.jsonl");
+    let name = path.display().to_string();
+    let from_file: Vec<_> = read_paths(std::slice::from_ref(&path), &opts)
+        .map(|r| r.unwrap())
+        .collect();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let alone: Vec<_> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let at = format!("line {}", i + 1);
+            read_jsonl_record(&name, &at, line.as_bytes(), &opts).unwrap()
+        })
+        .collect();
+    assert_eq!(alone, from_file);
+    let bom = read_jsonl_record(&name, "line 1", b"\xEF\xBB\xBF{\"text\": \"x\"}", &opts);
+    assert!(matches!(bom, Ok(Some(_))), "{bom:?}");
+    let small = IngestOptions {
+        max_document_bytes: 4,
+        ..IngestOptions::default()
+    };
+    let err = read_jsonl_record("a.jsonl", "line 9", b"{\"text\": \"x\"}", &small).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a.jsonl (line 9): document larger than the limit of 4 bytes"
+    );
+    let err = read_jsonl_record("a.jsonl", "row 2", b"{\"id\": []}", &opts).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a.jsonl (row 2): `id` must be a string or number, not []"
+    );
 }
 
 #[test]

@@ -10,7 +10,8 @@
 //! `date`) as pyarrow tables through arrow-rs's pyarrow bindings (the Arrow
 //! C data interface), with the documents that failed as `(record, message)`
 //! pairs; the Python wrapper turns those into `entente.DocumentError`.
-//! [`clean`] cleans one text.
+//! [`clean`] cleans one text. [`spark`] holds what the Spark job
+//! (`entente.spark`) calls on each batch, and the story signatures.
 
 // Offsets cut text only through `str::get` or `entente_core::text`.
 #![deny(clippy::string_slice)]
@@ -31,6 +32,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
+mod spark;
+
 /// Records turned into Arrow rows by one task of the pool: small enough to
 /// spread a batch over the threads, large enough that batches are few.
 const RECORDS_PER_TASK: usize = 32;
@@ -40,10 +43,10 @@ const DOCUMENTS_PER_BATCH: usize = 256;
 
 /// A document that gave no record: `(record, message)`, the record as its
 /// origin names it (`texts[3]`, `docs.jsonl (line 7)`), the message whole.
-type Failed = (String, String);
+pub(crate) type Failed = (String, String);
 
 /// The pipeline over the embedded models, built once per process.
-fn pipeline() -> PyResult<&'static Pipeline> {
+pub(crate) fn pipeline() -> PyResult<&'static Pipeline> {
     static PIPELINE: OnceLock<Result<Pipeline, PipelineError>> = OnceLock::new();
     PIPELINE
         .get_or_init(|| Pipeline::builder().preload_models(true).build())
@@ -53,7 +56,7 @@ fn pipeline() -> PyResult<&'static Pipeline> {
 
 /// A pool of `threads` threads (all cores when `None`), kept for the next
 /// call that asks for as many.
-fn pool(threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
+pub(crate) fn pool(threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
     static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
     let n = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
@@ -78,7 +81,10 @@ fn pool(threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
 
 /// A publication date given as text, checked as the command line checks
 /// `--published`; `what` names the argument in the error.
-fn publication_date(what: &str, date: Option<&str>) -> PyResult<Option<chrono::NaiveDate>> {
+pub(crate) fn publication_date(
+    what: &str,
+    date: Option<&str>,
+) -> PyResult<Option<chrono::NaiveDate>> {
     date.map(|d| {
         entente_core::published::parse_publication_date(d)
             .map_err(|e| PyValueError::new_err(format!("{what}: {e}")))
@@ -86,23 +92,23 @@ fn publication_date(what: &str, date: Option<&str>) -> PyResult<Option<chrono::N
     .transpose()
 }
 
-fn failed(f: Failure) -> Failed {
+pub(crate) fn failed(f: Failure) -> Failed {
     let message = f.to_string();
     (f.origin, message)
 }
 
-fn ingest_failed(e: &IngestError) -> Failed {
+pub(crate) fn ingest_failed(e: &IngestError) -> Failed {
     (e.path().to_string(), e.to_string())
 }
 
-fn sink_err(e: SinkError) -> PyErr {
+pub(crate) fn sink_err(e: SinkError) -> PyErr {
     PyRuntimeError::new_err(e.to_string())
 }
 
 /// What coding a batch gave: the tables' batches, and the failures.
-struct Coded {
-    tables: Vec<(ParquetTable, Vec<RecordBatch>)>,
-    failures: Vec<Failed>,
+pub(crate) struct Coded {
+    pub(crate) tables: Vec<(ParquetTable, Vec<RecordBatch>)>,
+    pub(crate) failures: Vec<Failed>,
 }
 
 /// Codes `raws` on the pool and turns the records into Arrow batches, both
@@ -145,7 +151,10 @@ fn code_raws(
 }
 
 /// The tables as a dict of pyarrow tables by name, and the failures.
-fn to_python(py: Python<'_>, coded: Coded) -> PyResult<(Bound<'_, PyDict>, Vec<Failed>)> {
+pub(crate) fn to_python(
+    py: Python<'_>,
+    coded: Coded,
+) -> PyResult<(Bound<'_, PyDict>, Vec<Failed>)> {
     let tables = PyDict::new(py);
     for (table, batches) in coded.tables {
         let t = arrow_pyarrow::Table::try_new(batches, ArrowSink::schema(table))
@@ -376,6 +385,12 @@ fn _entente(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(code, m)?)?;
     m.add_function(wrap_pyfunction!(process, m)?)?;
     m.add_function(wrap_pyfunction!(code_command, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::code_inputs, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::story_signatures, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::table_schemas, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::parse_published, m)?)?;
+    m.add("STORY_THRESHOLD", entente_core::story::THRESHOLD)?;
+    m.add("STORY_BUCKET_LIMIT", entente_core::story::BUCKET_LIMIT)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -34,12 +34,18 @@ __all__ = [
     "clean",
     "code",
     "process",
+    "story_signatures",
+    "STORY_THRESHOLD",
 ]
 
 __version__: str = _entente.__version__
 
 #: The tables `code` and `process` return, in the order a document's rows are made.
 TABLES: Tuple[str, ...] = ("documents", "mentions", "events", "quotations", "deployments")
+
+#: Two cleaned texts are copies of one story when at least this share of
+#: their MinHash minima are equal (`story_signatures`).
+STORY_THRESHOLD: float = _entente.STORY_THRESHOLD
 
 #: A publication date: ``YYYY-MM-DD``, RFC 3339 or RFC 2822 text (as the
 #: command line's ``--published``), a `datetime.date`, or None.
@@ -187,6 +193,27 @@ def process(
     _check_errors(errors)
     tables, failures = _entente.process(path_list, date, threads=_threads(threads))
     return _tables(tables, failures, errors)
+
+
+def story_signatures(texts: Union[str, Sequence[Optional[str]], pa.Array, pa.ChunkedArray]) -> pa.Table:
+    """The story signatures of cleaned texts (the ``documents`` table's
+    ``text``), as the store and ``python -m entente.spark`` group copies of
+    one story: a table of ``minhash`` (the 128 MinHash minima of the text's
+    5-word shingles) and ``bands`` (the 32 LSH band keys), both lists of
+    64-bit values as ``int64``, null for a text of fewer than 50 words,
+    which is grouped with nothing. Two texts are candidates when they share
+    a band key, and copies when at least `STORY_THRESHOLD` of their minima
+    are equal.
+    """
+    if isinstance(texts, str):
+        texts = [texts]
+    elif isinstance(texts, (pa.Array, pa.ChunkedArray)):
+        texts = texts.to_pylist()
+    items = list(texts)
+    for i, t in enumerate(items):
+        if t is not None:
+            _check_text(f"texts[{i}]", t)
+    return pa.Table.from_batches([_entente.story_signatures(items)])
 
 
 def _check_text(what: str, text: object) -> None:
