@@ -259,6 +259,41 @@ const BASICS: &[Case] = &[
         ],
         absent: &[],
     },
+    Case {
+        name: "a generic body after a state's possessive is that state's, not the UN's",
+        date: "2024-05-01",
+        text: "Dmitry Medvedev, the deputy chairman of Russia's Security Council, spoke.",
+        expect: &[("Security Council", "RUSGOV", "RUS")],
+        absent: &[],
+    },
+    Case {
+        name: "a generic body after a nationality is that state's",
+        date: "2024-05-01",
+        text: "The Russian Security Council met on Friday.",
+        expect: &[("Security Council", "RUSGOV", "RUS")],
+        absent: &[],
+    },
+    Case {
+        name: "a generic body with a word of its own after a possessive is that state's",
+        date: "2024-05-01",
+        text: "Iran's Supreme National Security Council approved the plan.",
+        expect: &[("National Security Council", "IRNGOV", "IRN")],
+        absent: &[],
+    },
+    Case {
+        name: "the Security Council alone is the UN's",
+        date: "2024-05-01",
+        text: "The Security Council condemned the attack in Ukraine.",
+        expect: &[("The Security Council", "IGOUNO", "")],
+        absent: &[],
+    },
+    Case {
+        name: "a named body after a possessive stays itself",
+        date: "2024-05-01",
+        text: "Ukraine's NATO membership bid stalled.",
+        expect: &[("NATO", "IGOWSTNAT", "")],
+        absent: &[],
+    },
 ];
 
 const REGRESSION: &[Case] = &[Case {

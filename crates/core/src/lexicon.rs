@@ -440,6 +440,15 @@ pub fn government_noun(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a word, last in a body's name, makes the name generic: a body
+/// any state may have ("Security Council", "Foreign Ministry").
+pub fn state_body_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(GOVERNMENT_NOUNS, "body"))
+        .contains(&word)
+}
+
 /// Whether a word before a force noun says the force is a state's own:
 /// a noun of government ("government troops", "regime forces") or of a
 /// state's armed service ("army troops", "navy ships").
@@ -701,7 +710,7 @@ mod tests {
             (
                 "government_nouns",
                 GOVERNMENT_NOUNS,
-                &["government", "armed"],
+                &["government", "armed", "body"],
             ),
             ("treaty_nouns", TREATY_NOUNS, &["treaty"]),
             ("function_words", FUNCTION_WORDS, &["function", "honorific"]),

@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/months.tsv", "lexicon"),
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/collective_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_context.tsv", "lexicon"),
     ("core/data/lexicon/role_codes.tsv", "lexicon"),
@@ -43,6 +44,7 @@ const FILES: &[(&str, &str)] = &[
     ("annotate/data/places/places.tsv", "gazetteer"),
     ("annotate/data/places/names.tsv", "gazetteer"),
     ("annotate/data/places/water.tsv", "gazetteer"),
+    ("annotate/data/places/borders.tsv", "gazetteer"),
     ("annotate/data/actors/curated_states.tsv", "script input"),
     ("annotate/data/actors/curated_orgs.tsv", "script input"),
     ("annotate/data/actors/curated_agents.tsv", "script input"),
@@ -177,6 +179,15 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
     ) {
         assert!(lexicon::partitive_noun(word), "partitive_nouns.tsv: {word}");
     }
+    for (word, _) in rows(
+        "collective_nouns.tsv",
+        include_str!("../../core/data/lexicon/collective_nouns.tsv"),
+    ) {
+        assert!(
+            lexicon::collective_noun(word),
+            "collective_nouns.tsv: {word}"
+        );
+    }
     for (code, _) in rows(
         "sector_classes.tsv",
         include_str!("../../core/data/lexicon/sector_classes.tsv"),
@@ -237,11 +248,14 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         "government_nouns.tsv",
         include_str!("../../core/data/lexicon/government_nouns.tsv"),
     ) {
-        assert!(
-            lexicon::state_force_word(word)
-                && lexicon::government_noun(word) == (class == "government"),
-            "government_nouns.tsv: {word}"
-        );
+        let known = match class {
+            "body" => lexicon::state_body_noun(word) && !lexicon::state_force_word(word),
+            _ => {
+                lexicon::state_force_word(word)
+                    && lexicon::government_noun(word) == (class == "government")
+            }
+        };
+        assert!(known, "government_nouns.tsv: {word}");
     }
     for (word, _) in rows(
         "title_modifiers.tsv",
@@ -293,6 +307,7 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "dying" => lexicon::dying_verb(lemma),
             "harming" => lexicon::harming_verb(lemma),
             "dismissal" => lexicon::dismissal_verb(lemma),
+            "denial" => lexicon::denial_verb(lemma),
             "response" => lexicon::response_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),
             "ending" => lexicon::ending_verb(lemma),
@@ -470,6 +485,21 @@ fn gazetteer_loads_and_every_name_reads_back() {
         assert!(!r.places.is_empty(), "names.tsv: {key:?} names no place");
         for (p, _) in r.places {
             assert!(g.place(p).is_some(), "names.tsv: {key:?} names row {p}");
+        }
+    }
+    // Every country with land neighbours lists them, and each neighbour
+    // lists it back.
+    let borders = include_str!("../../annotate/data/places/borders.tsv");
+    for (country, neighbours) in rows("borders.tsv", borders) {
+        assert!(
+            g.country(country).is_some(),
+            "borders.tsv: {country} is no country"
+        );
+        for n in neighbours.split(' ') {
+            assert!(
+                entente_annotate::places::share_border(n, country),
+                "borders.tsv: {n} does not list {country}"
+            );
         }
     }
     for line in include_str!("../../annotate/data/places/water.tsv").lines() {

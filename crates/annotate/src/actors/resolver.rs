@@ -278,6 +278,7 @@ impl<'d> ActorResolver<'d> {
         share_sectors(text, &mut out);
         self.located_groups(&ctx, &mut out);
         appositive_people(text, &mut out);
+        owned_bodies(text, &mut out);
         let anaphora = anaphora(text, &out, &subjects);
         if !anaphora.is_empty() {
             // Anaphora are in text order: the one starting last before a
@@ -1542,6 +1543,70 @@ fn appositive_people(text: &str, mentions: &mut Vec<Mention>) {
     if !found.is_empty() {
         mentions.extend(found);
         mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// "Russia's Security Council", "Iran's Supreme National Security
+/// Council", "the Russian Security Council": a body with a generic name
+/// (lexicon `state_body_noun` last) right after a state's possessive or
+/// nationality is that state's, not the UN's or another state's body of
+/// that name. Named bodies ("Ukraine's NATO membership") are left alone.
+fn owned_bodies(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (Some(owner), Some(body)) = (head.last(), tail.first_mut()) else {
+            continue;
+        };
+        if owner.kind != ActorKind::State
+            || owner.sector.is_some()
+            || owner.actor.len() != 3
+            || body.actor == owner.actor
+        {
+            continue;
+        }
+        // The possessive or a space, and at most three capitalised words
+        // of the name the dictionary's entry leaves out ("Supreme").
+        let gap = text.get(owner.end..body.start).unwrap_or_default();
+        let rest = gap
+            .strip_prefix("'s ")
+            .or_else(|| gap.strip_prefix("’s "))
+            .or_else(|| gap.strip_prefix(' '));
+        let named_words = |r: &str| {
+            let words: Vec<&str> = r.split(' ').filter(|w| !w.is_empty()).collect();
+            r.is_empty()
+                || r.ends_with(' ')
+                    && words.len() <= 3
+                    && words.iter().all(|w| {
+                        w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                    })
+        };
+        if !rest.is_some_and(named_words) {
+            continue;
+        }
+        let generic = match body.kind {
+            ActorKind::Igo => body.code.starts_with("IGOUNO"),
+            ActorKind::State => body.sector.is_some(),
+            _ => false,
+        };
+        let last = body
+            .text
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        if !generic || !lexicon::state_body_noun(&last) {
+            continue;
+        }
+        let sector = match body.kind {
+            ActorKind::State => body.sector.clone().unwrap_or_else(|| "GOV".into()),
+            _ => "GOV".into(),
+        };
+        body.code = format!("{}{}", owner.actor, sector).into();
+        body.actor = owner.actor.clone();
+        body.kind = ActorKind::State;
+        body.sector = Some(sector);
+        body.affiliation = Some(owner.actor.clone());
+        body.candidates.clear();
     }
 }
 
