@@ -34,10 +34,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 mod spark;
 
-/// Records turned into Arrow rows by one task of the pool: small enough to
-/// spread a batch over the threads, large enough that batches are few.
-const RECORDS_PER_TASK: usize = 32;
-
 /// Documents `python -m entente` reads before coding them as one batch.
 const DOCUMENTS_PER_BATCH: usize = 256;
 
@@ -131,21 +127,7 @@ fn code_raws(
                 Err(f) => failures.push(failed(f)),
             }
         }
-        let parts: Vec<Result<_, SinkError>> = records
-            .par_chunks(RECORDS_PER_TASK)
-            .map(|chunk| {
-                let mut sink = ArrowSink::new();
-                sink.write_batch(chunk)?;
-                sink.into_batches()
-            })
-            .collect();
-        let mut tables: Vec<(ParquetTable, Vec<RecordBatch>)> =
-            ParquetTable::ALL.iter().map(|t| (*t, Vec::new())).collect();
-        for part in parts {
-            for ((_, all), (_, batches)) in tables.iter_mut().zip(part?) {
-                all.extend(batches);
-            }
-        }
+        let tables = spark::arrow_tables(&records)?;
         Ok(Coded { tables, failures })
     })
 }

@@ -319,7 +319,7 @@ pub(crate) fn code_inputs<'py>(
 
 /// The records as the Arrow tables of [`ArrowSink`], built in parallel,
 /// in order.
-fn arrow_tables(
+pub(crate) fn arrow_tables(
     records: &[DocumentRecord],
 ) -> Result<Vec<(ParquetTable, Vec<RecordBatch>)>, SinkError> {
     let parts: Vec<Result<_, SinkError>> = records
