@@ -231,6 +231,10 @@ VERB_CODE_OVERRIDES = {
     # The source files SHELL under [190] with "snipe"; shelling is firing
     # artillery, CAMEO 194 (fight with artillery and tanks) by definition.
     "shell": "194",
+    # The source files VETO with BAN and OUTLAW under [172] (administrative
+    # sanctions); vetoing a resolution, a statement or a decision is
+    # rejecting it (CAMEO 12), as the PLOVER codebook's REJECT names it.
+    "veto": "120",
 }
 
 
@@ -288,6 +292,33 @@ PATTERN_ADDITIONS = {
     "receive": [("043", "* " + w) for w in
                 ("delegation", "&NEGOTIATOR", "envoy", "envoys", "ambassador",
                  "visiting", "counterpart")],
+    # CAMEO 163 (impose embargo, boycott or sanctions): sanctions approved,
+    # authorised or passed are imposed; the approve/allow/pass block codes
+    # yielding (080) by default.
+    "approve": [("163", "* " + w) for w in
+                ("sanctions", "sanctions package", "embargo", "arms embargo")]
+    # CAMEO 07 (provide aid): aid approved by its donor (a parliament, a
+    # council, a government) is given; the kind decides the code, and
+    # `expand_aid_nouns` adds the other aid nouns.
+    + [("070", "* aid"), ("071", "* economic aid"), ("071", "* financial aid"),
+       ("072", "* military aid"), ("073", "* humanitarian aid"), ("071", "* &CURRENCY")],
+    # Summoning a foreign envoy is the diplomatic form of a protest: CAMEO
+    # 114 (complain officially), where the source files SUMMON under
+    # consultation (040).
+    "summon": [("114", "* " + w) for w in
+               ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
+                "charge_d'affaires", "chargé_d'affaires")],
+    # CAMEO 191 (impose blockade, restrict movement): closing a passage,
+    # as the source codes "close * border" and "close * airport".
+    "close": [("191", "* " + w) for w in
+              ("airspace", "strait", "straits", "port", "ports", "harbour", "harbor", "canal",
+               "waterway", "waterways", "sea_lanes", "shipping_lanes")],
+    # CAMEO 195 (employ aerial weapons: missiles, bombs) for a missile or
+    # rocket that strikes, where the source's "&WEAPON *" gives small arms
+    # (193) to every weapon, guns and missiles alike.
+    "strike": [("195", w + " *") for w in
+               ("missile", "missiles", "rocket", "rockets", "ballistic_missile",
+                "cruise_missile", "cruise_missiles")],
     "ratify": [("057", "* " + w) for w in
                ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
 }
@@ -307,6 +338,9 @@ VERB_ADDITIONS = {
 # source lists only "armed_forces" and "special_forces".
 SET_ADDITIONS = {
     "&MILITARY": ["forces"],
+    # Written agreements by their other names: "signed a defence
+    # framework", "a memorandum of understanding", "the Paris protocol".
+    "&TREATY": ["framework", "memorandum", "protocol", "convention", "charter"],
 }
 
 

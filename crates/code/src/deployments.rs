@@ -36,6 +36,7 @@
 
 use crate::analysis::{after_determiner, compound, frame, possessor, Doc, Focus, Sent};
 use crate::events::{intent_code, Action};
+use entente_core::lexicon::DeploymentVerb;
 use entente_core::{lexicon, ActorKind, DatePrecision, Deployment, DeploymentStatus, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -382,6 +383,11 @@ enum Trigger {
     Station,
     Extend,
     Withdraw,
+    /// Forces moving themselves, the force the verb's subject: "advanced
+    /// toward", "sailed into".
+    Advance,
+    /// Forces leaving the place that is the verb's object: "left Niger".
+    Leave,
     /// A noun ("deployment"), with the status its verb would give.
     Noun(Status),
 }
@@ -392,57 +398,34 @@ enum Status {
     Withdrawn,
 }
 
-/// Triggers that are nouns in any use.
-fn noun_trigger(w: &str) -> Option<Status> {
-    match w {
-        "deployment" | "deployments" | "redeployment" | "redeployments" | "relocation"
-        | "stationing" => Some(Status::New),
-        "withdrawal" | "withdrawals" | "pullout" | "pull-out" | "drawdown" => {
-            Some(Status::Withdrawn)
-        }
-        _ => None,
-    }
-}
-
 /// The trigger at token `k`: verbs used as verbs, nouns after a
-/// determiner or before "of".
+/// determiner or before "of" (the words are the lexicon's
+/// `deployment_triggers.tsv`).
 fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
     let w = s.word(k);
-    if let Some(st) = noun_trigger(w) {
-        return Some(Trigger::Noun(st));
+    if let Some(withdrawn) = lexicon::deployment_noun(w) {
+        return Some(Trigger::Noun(if withdrawn {
+            Status::Withdrawn
+        } else {
+            Status::New
+        }));
     }
     let next = s.word(k + 1);
     let nominal = after_determiner(s, k) && !w.ends_with("ing") || next == "of";
     if nominal {
         // "the dispatch of two frigates"; "a move", "the base": no trigger.
-        return matches!(
-            w,
-            "dispatch" | "despatch" | "transfer" | "transfers" | "rotation"
-        )
-        .then_some(Trigger::Noun(Status::New));
+        return lexicon::deployment_nominal(w).then_some(Trigger::Noun(Status::New));
     }
-    let t = match w {
-        "send" | "sends" | "sent" | "sending" | "dispatch" | "dispatches" | "dispatched"
-        | "dispatching" | "despatch" | "despatched" | "transfer" | "transfers" | "transferred"
-        | "transferring" => Trigger::Send,
-        // Checked by the caller: only with a destination after the force.
-        "order" | "orders" | "ordered" | "ordering" => Trigger::Send,
-        "deploy" | "deploys" | "deployed" | "deploying" | "redeploy" | "redeploys"
-        | "redeployed" | "redeploying" | "move" | "moves" | "moved" | "moving" | "relocate"
-        | "relocates" | "relocated" | "relocating" | "rotate" | "rotates" | "rotated"
-        | "rotating" | "mass" | "massed" | "massing" | "amass" | "amasses" | "amassed"
-        | "amassing" | "concentrate" | "concentrates" | "concentrated" | "concentrating" => {
-            Trigger::Move
-        }
-        "station" | "stations" | "stationed" | "stationing" | "base" | "bases" | "based"
-        | "basing" | "position" | "positions" | "positioned" | "positioning" | "post" | "posts"
-        | "posted" | "posting" => Trigger::Station,
-        "extend" | "extends" | "extended" | "extending" | "prolong" | "prolongs" | "prolonged"
-        | "renew" | "renews" | "renewed" => Trigger::Extend,
-        "withdraw" | "withdraws" | "withdrew" | "withdrawn" | "withdrawing" | "recall"
-        | "recalls" | "recalled" => Trigger::Withdraw,
+    let t = match lexicon::deployment_verb(w)? {
+        // Ordering is checked by the caller: only with a destination after
+        // the force.
+        DeploymentVerb::Send | DeploymentVerb::Order => Trigger::Send,
+        DeploymentVerb::Move => Trigger::Move,
+        DeploymentVerb::Station => Trigger::Station,
+        DeploymentVerb::Extend => Trigger::Extend,
+        DeploymentVerb::Withdraw => Trigger::Withdraw,
         // "pulled out", "pulled its troops out of Mali".
-        "pull" | "pulls" | "pulled" | "pulling"
+        DeploymentVerb::Pull
             if matches!(next, "out" | "back")
                 || (k + 2..(k + 9).min(s.len())).any(|j| {
                     matches!(s.word(j), "out" | "back") && matches!(s.word(j + 1), "of" | "from")
@@ -450,7 +433,9 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
         {
             Trigger::Withdraw
         }
-        _ => return None,
+        DeploymentVerb::Pull => return None,
+        DeploymentVerb::Advance => Trigger::Advance,
+        DeploymentVerb::Leave => Trigger::Leave,
     };
     Some(t)
 }
@@ -458,7 +443,7 @@ fn trigger(s: &Sent, k: usize) -> Option<Trigger> {
 /// Whether the trigger at token `k` is a verb of ordering, which sends
 /// forces only when it names where to.
 fn ordering(s: &Sent, k: usize) -> bool {
-    matches!(s.word(k), "order" | "orders" | "ordered" | "ordering")
+    lexicon::deployment_verb(s.word(k)) == Some(DeploymentVerb::Order)
 }
 
 /// A force noun of one deployment: its head token and the first token of
@@ -473,7 +458,12 @@ struct ForceHit<'f> {
 /// A deployment with what the event coder needs.
 pub(crate) struct Found {
     pub deployment: Deployment,
-    pub action: Action,
+    /// The event of the deployment; none where the verb codes its own
+    /// ("Russian troops moved into Ukraine": the verb dictionary's entry
+    /// into territory, not a cooperation with Ukraine).
+    pub action: Option<Action>,
+    /// The trigger's token.
+    pub at_token: usize,
     /// Tokens the verb coder must leave alone.
     pub consumed: Vec<usize>,
 }
@@ -604,6 +594,60 @@ fn force_before<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<'
                     continue;
                 }
             }
+            break;
+        }
+        start -= 1;
+    }
+    Some(ForceHit {
+        head,
+        phrase_start: start,
+        force,
+    })
+}
+
+/// The force that is the subject of an active trigger at `k`: "Russian
+/// troops moved into ...", "two destroyers have arrived in ...", "US
+/// forces will withdraw from ...". Auxiliaries and adverbs may stand
+/// between them.
+fn force_subject<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<'f>> {
+    let mut j = k;
+    while j > 0 && (k - j) < 4 {
+        let w = s.word(j - 1);
+        let aux = PASSIVE_AUX.contains(&w)
+            || matches!(
+                w,
+                "will"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "shall"
+                    | "should"
+                    | "can"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "finally"
+                    | "not"
+                    | "already"
+            )
+            || w.len() > 4 && w.ends_with("ly");
+        if !aux {
+            break;
+        }
+        j -= 1;
+    }
+    if j == 0 || (j < k && (k - j) == 1 && BE_AUX.contains(&s.word(j)) && s.word(k).ends_with("ed"))
+    {
+        // "troops were moved": a passive, read by `force_before`.
+        return None;
+    }
+    let head = j - 1;
+    let (a, force) = forces.ending_at(s, head)?;
+    let mut start = a;
+    while start > 0 && start + 8 > a {
+        let w = s.word(start - 1);
+        if !(s.mention_at[start - 1].is_some() || count_word(w)) {
             break;
         }
         start -= 1;
@@ -923,13 +967,21 @@ pub(crate) fn deployments_in(
             .tokens
             .get(k)
             .is_some_and(|t| matches!(t.upos.as_ref(), "NOUN" | "PROPN"));
-        if k < taken_until || noun && !matches!(kind, Trigger::Noun(_)) {
+        // A force right before a verb of motion makes it a verb whatever
+        // the tagger says ("Chadian troops quit Mali").
+        let moving = matches!(kind, Trigger::Advance | Trigger::Leave)
+            && force_subject(forces, s, k).is_some();
+        if k < taken_until || noun && !moving && !matches!(kind, Trigger::Noun(_)) {
             k += 1;
             continue;
         }
         let mut consumed = vec![k];
         let mut from = k + 1;
-        if matches!(s.word(k), "pull" | "pulls" | "pulled" | "pulling") {
+        // "pulled out 300 troops"; "pulled 300 troops out of Mali" reads
+        // the force right after the verb.
+        if lexicon::deployment_verb(s.word(k)) == Some(DeploymentVerb::Pull)
+            && matches!(s.word(k + 1), "out" | "back")
+        {
             from = k + 2;
         }
         // "extend the deployment of ...": one record, from the verb.
@@ -941,12 +993,34 @@ pub(crate) fn deployments_in(
                 from = n + 1;
             }
         }
-        let passive_force = if matches!(kind, Trigger::Noun(_)) {
+        let passive_force = if matches!(kind, Trigger::Noun(_) | Trigger::Advance | Trigger::Leave)
+        {
             None
         } else {
             force_before(forces, s, k)
         };
-        let hits = match (kind, passive_force) {
+        // Forces that move themselves, the trigger's subject: "Russian
+        // troops moved into ...", "US forces withdrew from ...", "French
+        // soldiers left Niger".
+        let subject_force = match kind {
+            Trigger::Advance | Trigger::Leave => force_subject(forces, s, k),
+            Trigger::Move | Trigger::Withdraw if passive_force.is_none() => {
+                force_subject(forces, s, k).filter(|_| forces_after(forces, s, from).is_empty())
+            }
+            _ => None,
+        };
+        // "left Niger": the place left is the verb's object.
+        let left = match kind {
+            Trigger::Leave => mention_after(s, k + 1).and_then(|m| s.mention_at[m].map(|_| m)),
+            _ => None,
+        };
+        if matches!(kind, Trigger::Advance | Trigger::Leave) && subject_force.is_none()
+            || kind == Trigger::Leave && left.is_none()
+        {
+            k += 1;
+            continue;
+        }
+        let hits = match (kind, passive_force.or(subject_force)) {
             (_, Some(h)) => vec![h],
             // A noun trigger's force is its "of" phrase, or the noun
             // before it ("troop deployments").
@@ -999,6 +1073,11 @@ pub(crate) fn deployments_in(
             continue;
         }
         let passive = passive_force.is_some();
+        // Forces that move themselves into or towards a place: the verb
+        // dictionary codes the move ("advanced into" is an assault, "moved
+        // into" an occupation), the deployment records it.
+        let verb_codes =
+            subject_force.is_some() && matches!(kind, Trigger::Move | Trigger::Advance);
         let subject = match kind {
             Trigger::Noun(_) => {
                 if k > 0 {
@@ -1020,6 +1099,8 @@ pub(crate) fn deployments_in(
                     .and_then(|f| f.subjects.first().copied())
                     .filter(|&m| national(doc, m) || doc.prefix(m) == "IGO")
             }),
+            // The force is the subject: whose it is, its own words say.
+            _ if subject_force.is_some() => None,
             _ => f.as_ref().and_then(|f| f.subjects.first().copied()),
         };
         let after = last_head.max(k) + 1;
@@ -1039,7 +1120,9 @@ pub(crate) fn deployments_in(
         let requested_by = requester(s, k);
         let status = match kind {
             Trigger::Extend => DeploymentStatus::Extended,
-            Trigger::Withdraw | Trigger::Noun(Status::Withdrawn) => DeploymentStatus::Withdrawn,
+            Trigger::Withdraw | Trigger::Leave | Trigger::Noun(Status::Withdrawn) => {
+                DeploymentStatus::Withdrawn
+            }
             _ if f.as_ref().is_some_and(|f| f.intent) => DeploymentStatus::Planned,
             _ => DeploymentStatus::New,
         };
@@ -1085,7 +1168,9 @@ pub(crate) fn deployments_in(
             let mut to: Vec<usize> = Vec::new();
             let mut to_codes: Vec<String> = Vec::new();
             let mut targets: Vec<usize> = Vec::new();
-            if withdrawn {
+            if let Some(m) = left {
+                to = compound(s, m);
+            } else if withdrawn {
                 to = if pl.from.is_empty() {
                     swallowed.into_iter().collect()
                 } else {
@@ -1200,7 +1285,16 @@ pub(crate) fn deployments_in(
                 "062".to_string()
             };
             if intent {
-                code = intent_code(&code);
+                // "will withdraw its force unless ...": a threat;
+                // "will withdraw its peacekeepers": involvement halted.
+                code = if crate::events::on_condition_after(s, k + 1) {
+                    crate::events::threat_code(&code)
+                } else {
+                    crate::events::withdrawal_intent(s, k + 1)
+                        .filter(|_| withdrawn)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| intent_code(&code))
+                };
             }
             let deployment = Deployment {
                 doc: doc.id.clone(),
@@ -1248,12 +1342,15 @@ pub(crate) fn deployments_in(
             consumed.push(hit.head);
             out.push(Found {
                 deployment,
-                action,
+                action: (!verb_codes).then_some(action),
+                at_token: k,
                 consumed: Vec::new(),
             });
         }
         if let Some(f) = out.get_mut(before) {
-            f.consumed = consumed;
+            if !verb_codes {
+                f.consumed = consumed;
+            }
         }
         k = last_head.max(k) + 1;
     }

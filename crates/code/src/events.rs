@@ -1275,7 +1275,10 @@ fn build(
     if f.threat || on_condition || pressure {
         code = threat_code(&code);
     } else if f.intent && !f.negated {
-        code = intent_code(&code);
+        code = withdrawal_intent(s, hit.end)
+            .filter(|_| code.starts_with("087"))
+            .map(str::to_string)
+            .unwrap_or_else(|| intent_code(&code));
     }
     if f.negated {
         code = refusal_code(&code).unwrap_or(code);
@@ -1977,8 +1980,10 @@ pub(crate) fn intent_code(code: &str) -> String {
             "074" => "0334",
             _ => "033",
         },
-        // "will withdraw its force": a threat to halt involvement.
-        "08" if code.starts_with("087") => "136",
+        // "will withdraw its troops": the codebook's 0356, intent to
+        // de-escalate military engagement (a threat only on a condition,
+        // which the caller reads).
+        "08" if code.starts_with("087") => "0356",
         "08" => "035",
         // "will expel its diplomats", "would impose sanctions": a
         // reduction of relations announced is made by announcing it (CAMEO
@@ -1995,8 +2000,32 @@ pub(crate) fn intent_code(code: &str) -> String {
 }
 
 /// The threat to do what `code` codes (CAMEO 13x).
-fn threat_code(code: &str) -> String {
+/// The code of a withdrawal announced for later, from what is withdrawn
+/// in the clause after token `from`: an international presence
+/// (peacekeepers, inspectors, aid workers) is involvement halted, the
+/// codebook's threat 136; anything else is left to [`intent_code`] (0356,
+/// intent to de-escalate). `None` unless the clause names a presence.
+pub(crate) fn withdrawal_intent(s: &Sent, from: usize) -> Option<&'static str> {
+    (from..(from + 8).min(s.len()))
+        .take_while(|&k| !matches!(s.word(k), ";" | "." | "," | "\"" | "from" | "out"))
+        .any(|k| lexicon::presence_noun(s.word(k)))
+        .then_some("136")
+}
+
+/// Whether an act promised in the clause after token `from` hangs on a
+/// condition the other side must meet ("will withdraw its force unless
+/// ..."): then the promise is a threat.
+pub(crate) fn on_condition_after(s: &Sent, from: usize) -> bool {
+    (from..s.len())
+        .take_while(|&k| !matches!(s.word(k), ";" | "\""))
+        .any(|k| s.word(k) == "unless")
+}
+
+pub(crate) fn threat_code(code: &str) -> String {
     match CameoCode::root_of(code).unwrap_or_default() {
+        // "will withdraw its peacekeepers unless ...": a threat to halt
+        // involvement.
+        "08" if code.starts_with("087") => "136",
         "18" | "19" | "20" | "15" => "138",
         "16" if code.starts_with("163") => "1312",
         "16" => "131",

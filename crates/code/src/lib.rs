@@ -162,10 +162,10 @@ pub fn code_text(
         here.extend(members);
         for f in found {
             // A deployment asked for and refused did not happen.
-            if refused(f.action.at_token) {
+            if refused(f.at_token) {
                 continue;
             }
-            here.push(f.action);
+            here.extend(f.action);
             add_deployment(&mut out.deployments, f.deployment);
         }
         here.sort_by_key(|a| a.at_token);

@@ -680,3 +680,57 @@ fn borders_of_neighbours_and_of_others() {
         ],
     );
 }
+
+/// Forces that move themselves: the force noun is the subject of a verb
+/// of motion ("Russian troops moved into ...", "two destroyers arrived
+/// in ..."), and of an intransitive withdrawal ("US forces withdrew from
+/// ...", "French soldiers left Niger"). The sender is the force's own
+/// modifier; without a force noun ("the delegation arrived") or with the
+/// force as an object ("the strike left 20 soldiers dead") there is none.
+#[test]
+fn forces_as_subjects() {
+    use DeploymentStatus::{New, Withdrawn};
+    check(
+        "forces as subjects",
+        &[
+            case("Belarusian troops moved into Poland.", "BLRMIL", &["POL"]).status(New),
+            case(
+                "Iranian warships sailed into Venezuela.",
+                "IRNMIL",
+                &["VEN"],
+            )
+            .role("warships"),
+            case(
+                "About 300 German soldiers arrived in Lithuania.",
+                "DEUMIL",
+                &["LTU"],
+            )
+            .count(Personnel::About(300)),
+            case("Turkish tanks have crossed into Syria.", "TURMIL", &["SYR"]).role("tanks"),
+            case(
+                "Indian paratroopers landed in the Maldives.",
+                "INDMIL",
+                &["MDV"],
+            ),
+            case("Russian bombers will fly to Nicaragua.", "RUSMIL", &["NIC"]),
+            case(
+                "Kenyan police officers arrived in Haiti.",
+                "KENCOP",
+                &["HTI"],
+            ),
+            case("Russian forces withdrew from Georgia.", "RUSMIL", &["GEO"]).status(Withdrawn),
+            case("The last Danish soldiers left Iraq.", "DNKMIL", &["IRQ"]).status(Withdrawn),
+            case("Chadian troops quit Mali in 2022.", "TCDMIL", &["MLI"]).status(Withdrawn),
+        ],
+    );
+    no_deployment(
+        "no force, or the force not the subject",
+        &[
+            "The Chinese delegation arrived in Washington.",
+            "The talks moved to Vienna.",
+            "Afghan refugees crossed into Iran.",
+            "The attack left 20 Nigerian soldiers dead.",
+            "Several Turkish soldiers left behind in Iraq were wounded.",
+        ],
+    );
+}

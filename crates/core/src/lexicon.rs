@@ -69,6 +69,8 @@ const PLACE_CONTEXT: &str = include_str!("../data/lexicon/place_context.tsv");
 const SECTOR_CLASSES: &str = include_str!("../data/lexicon/sector_classes.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.tsv");
 const ROLE_CODES: &str = include_str!("../data/lexicon/role_codes.tsv");
+const DEPLOYMENT_TRIGGERS: &str = include_str!("../data/lexicon/deployment_triggers.tsv");
+const PRESENCE_NOUNS: &str = include_str!("../data/lexicon/presence_nouns.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +110,99 @@ pub fn becoming_words() -> &'static [&'static str] {
             .map(|(w, _)| w)
             .collect()
     })
+}
+
+/// How a verb form triggers a deployment of forces (see
+/// `deployment_triggers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeploymentVerb {
+    /// Handing forces over or sending them off: "send", "dispatch".
+    Send,
+    /// Ordering, which sends forces only towards a named destination.
+    Order,
+    /// Moving one's own forces: "deploy", "relocate", "mass".
+    Move,
+    /// Keeping forces where they are put: "station", "base".
+    Station,
+    /// Keeping a deployment going: "extend", "renew".
+    Extend,
+    /// Taking forces back: "withdraw", "recall".
+    Withdraw,
+    /// "pull", a withdrawal with "out" or "back".
+    Pull,
+    /// Forces moving themselves, the force its subject: "advanced",
+    /// "sailed into", "arrived in".
+    Advance,
+    /// Forces leaving the place that is the verb's object: "left Niger".
+    Leave,
+}
+
+impl DeploymentVerb {
+    fn parse(s: &str) -> Option<DeploymentVerb> {
+        Some(match s {
+            "send" => DeploymentVerb::Send,
+            "order" => DeploymentVerb::Order,
+            "move" => DeploymentVerb::Move,
+            "station" => DeploymentVerb::Station,
+            "extend" => DeploymentVerb::Extend,
+            "withdraw" => DeploymentVerb::Withdraw,
+            "pull" => DeploymentVerb::Pull,
+            "advance" => DeploymentVerb::Advance,
+            "leave" => DeploymentVerb::Leave,
+            _ => return None,
+        })
+    }
+}
+
+/// The deployment class of a lower-case verb form ("sent", "stationed").
+pub fn deployment_verb(word: &str) -> Option<DeploymentVerb> {
+    static TABLE: OnceLock<HashMap<&'static str, DeploymentVerb>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            rows(DEPLOYMENT_TRIGGERS)
+                .filter_map(|(w, c)| Some((w, DeploymentVerb::parse(c)?)))
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// A noun that names a deployment in any use: `Some(false)` for a
+/// sending ("deployment", "stationing"), `Some(true)` for a withdrawal
+/// ("withdrawal", "pullout").
+pub fn deployment_noun(word: &str) -> Option<bool> {
+    static TABLE: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            rows(DEPLOYMENT_TRIGGERS)
+                .filter_map(|(w, c)| match c {
+                    "noun" => Some((w, false)),
+                    "noun_withdrawn" => Some((w, true)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// Whether a verb's form names a sending when used as a noun ("the
+/// dispatch of two frigates").
+pub fn deployment_nominal(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(DEPLOYMENT_TRIGGERS, "nominal"))
+        .contains(&word)
+}
+
+/// Whether a word names an international presence in a country
+/// (peacekeepers, observers, inspectors, aid workers, a mission): its
+/// withdrawal halts international involvement.
+pub fn presence_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PRESENCE_NOUNS, "presence"))
+        .contains(&word)
 }
 
 /// Whether a verb lemma is a support verb: one whose object noun carries

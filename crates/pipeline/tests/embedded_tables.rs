@@ -24,6 +24,8 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/collective_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/deployment_triggers.tsv", "lexicon"),
+    ("core/data/lexicon/presence_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_context.tsv", "lexicon"),
     ("core/data/lexicon/role_codes.tsv", "lexicon"),
@@ -187,6 +189,30 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             lexicon::collective_noun(word),
             "collective_nouns.tsv: {word}"
         );
+    }
+    for (word, class) in rows(
+        "deployment_triggers.tsv",
+        include_str!("../../core/data/lexicon/deployment_triggers.tsv"),
+    ) {
+        let known = match class {
+            "noun" => lexicon::deployment_noun(word) == Some(false),
+            "noun_withdrawn" => lexicon::deployment_noun(word) == Some(true),
+            "nominal" => lexicon::deployment_nominal(word),
+            // A form of two classes ("stationing" is a noun first) is
+            // read as its first.
+            "send" | "order" | "move" | "station" | "extend" | "withdraw" | "pull" | "advance"
+            | "leave" => {
+                lexicon::deployment_verb(word).is_some() || lexicon::deployment_noun(word).is_some()
+            }
+            _ => false,
+        };
+        assert!(known, "deployment_triggers.tsv: {word} ({class})");
+    }
+    for (word, _) in rows(
+        "presence_nouns.tsv",
+        include_str!("../../core/data/lexicon/presence_nouns.tsv"),
+    ) {
+        assert!(lexicon::presence_noun(word), "presence_nouns.tsv: {word}");
     }
     for (code, _) in rows(
         "sector_classes.tsv",
