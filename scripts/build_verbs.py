@@ -341,6 +341,9 @@ SET_ADDITIONS = {
     # Written agreements by their other names: "signed a defence
     # framework", "a memorandum of understanding", "the Paris protocol".
     "&TREATY": ["framework", "memorandum", "protocol", "convention", "charter"],
+    # Amounts written with a currency sign ("$2 billion", "€50 billion"):
+    # the sign is the currency word the source lists by name.
+    "&CURRENCY": ["$", "€", "£", "¥", "us$"],
 }
 
 

@@ -921,7 +921,12 @@ fn border_at(s: &Sent, j: usize) -> Option<(Option<usize>, Option<usize>)> {
     let mut own_said = false;
     for x in j + 1..b {
         let w = s.word(x);
-        if matches!(w, "its" | "their" | "own" | "our") {
+        // "its border", "the southern border": a border named by its side
+        // alone is the sender's own.
+        if matches!(
+            w,
+            "its" | "their" | "own" | "our" | "southern" | "northern" | "eastern" | "western"
+        ) {
             own_said = true;
         } else if let Some(m) = s.mention_at[x] {
             if w.ends_with("'s") || s.word(x + 1) == "'" {

@@ -734,3 +734,31 @@ fn forces_as_subjects() {
         ],
     );
 }
+
+/// A border named by its side alone ("the southern border", "its eastern
+/// border") is the sender's own; "the border" with nothing else says
+/// nothing of whose it is.
+#[test]
+fn borders_named_by_their_side() {
+    check(
+        "borders named by their side",
+        &[
+            case(
+                "Mexico sent 10,000 troops to the northern border.",
+                "MEXMIL",
+                &["MEX"],
+            ),
+            case(
+                "Lithuania deployed soldiers to its western border.",
+                "LTUMIL",
+                &["LTU"],
+            ),
+            case(
+                "Norway moved troops to the eastern border with Russia.",
+                "NORMIL",
+                &["NOR"],
+            ),
+            case("Greece deployed soldiers along the border.", "GRCMIL", &[]),
+        ],
+    );
+}
