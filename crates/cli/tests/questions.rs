@@ -506,6 +506,8 @@ const OFFICES: &[Office] = &[
     Office { name: "Guillaume of Luxembourg", on: "2026-01-01", code: Some("LUXGOV"), role: "grand duke", not: "", source: "https://www.ajc.com/news/2025/10/luxembourgs-grand-duke-abdicates-after-25-years-passing-throne-to-son-2" },
     // Issue 12, item 3: the gaps closed in December 2026 (acting holders, caretakers, the Pacific).
     Office { name: "Robert Salesses", on: "2025-01-22", code: Some("USAGOV"), role: "acting defense secretary", not: "", source: "https://www.pacom.mil/Media/NEWS/News-Article-View/Article/4035596/designation-of-acting-secretary-of-defense" },
+    Office { name: "Fumio Kishida", on: "2021-11-08", code: Some("JPNGOV"), role: "prime minister", not: "", source: "https://www.laprensalatina.com/pm-kisihida-to-take-on-japans-foreign-minister-role-until-cabinet-formed/" },
+    Office { name: "Dritan Abazovic", on: "2023-01-01", code: Some("MNEGOV"), role: "prime minister", not: "", source: "https://glasamerike.net/amp/nakon-smjene-krivokapića-i-konjevića-abazović-i-adžić-preuzeli-resore-vanjskih-poslova-i-odbrane/6805922.html" },
     Office { name: "Filip Adzic", on: "2023-01-01", code: Some("MNEGOV"), role: "acting defence minister", not: "", source: "https://glasamerike.net/amp/nakon-smjene-krivokapića-i-konjevića-abazović-i-adžić-preuzeli-resore-vanjskih-poslova-i-odbrane/6805922.html" },
     Office { name: "No Kwang-chol", on: "2025-06-01", code: Some("PRKGOV"), role: "defence minister", not: "", source: "https://www.spacewar.com/afp/241009022328.28v93rje.html" },
     Office { name: "Le Hoai Trung", on: "2026-01-01", code: Some("VNMGOV"), role: "foreign minister", not: "", source: "https://ja.laodong.vn/thoi-su/ong-le-hoai-trung-giu-chuc-bo-truong-bo-ngoai-giao-1597202.ldo" },
@@ -513,6 +515,7 @@ const OFFICES: &[Office] = &[
     Office { name: "Andrey Gyurov", on: "2026-03-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://bntnews.bg/news/caretaker-cabinet-took-the-oath-of-office-1379985news.html" },
     Office { name: "Rumen Radev", on: "2026-06-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://analyse.optim.biz/index.php?rest_route=%2Fwp%2Fv2%2Fposts%2F1925206" },
     Office { name: "Justin Tkatchenko", on: "2024-06-01", code: Some("PNGGOV"), role: "foreign minister", not: "", source: "https://info.gov.pg/restoring-international-community-confidence-priority-for-foreign-affairs-says-minister-tkatchenko/" },
+    Office { name: "James Marape", on: "2023-06-01", code: Some("PNGGOV"), role: "prime minister", not: "", source: "https://www.looppng.com/tags/foreign-affairs" },
     Office { name: "Billy Joseph", on: "2025-01-01", code: Some("PNGGOV"), role: "defence minister", not: "", source: "https://info.gov.pg/nec-appoints-six-new-ministers-to-cabinet" },
     Office { name: "Peter Shanel Agovaka", on: "2025-01-01", code: Some("SLBGOV"), role: "foreign minister", not: "", source: "https://www.einpresswire.com/article/709464552/hon-peter-shanel-agovaka-sworn-in-as-minister-of-foreign-affairs-and-external-trade" },
     Office { name: "Sakiasi Ditoka", on: "2026-06-01", code: Some("FJIGOV"), role: "foreign minister", not: "", source: "https://www.fijivillage.com/news/pm-confirms-changes-to-cabinet-and-office-management-b79fb0" },
