@@ -5,8 +5,10 @@ Issue 12 asks for heads of state and government, foreign and defence ministers
 of the states in the G20, NATO, the EU and the Indo-Pacific, to the end of 2026.
 This lists, per state and office, whether curated_people.tsv names a holder
 on every day from 2021-03-01 to a given date (`full`), on some days (`part`),
-or on none (`-`), and counts them. Standard library only; reads the crate's
-data file only. Usage:
+or on none (`-`), and counts them. An office the state does not have (see
+NO_OFFICE: a documented reason and source, never a guess) is `n/a`, counted
+apart and not as a gap. Standard library only; reads the crate's data file
+only. Usage:
   python3 scripts/check_offices.py [--until 2026-12-06] [--gaps]
 """
 
@@ -41,6 +43,20 @@ OFFICES = {
 ACTING = "acting "
 # Where the president heads the government too, one holder fills both.
 PRESIDENTIAL = {"USA", "ARG", "BRA", "IDN", "MEX", "PHL", "ZAF", "TUR", "KOR", "CHL", "COL", "CYP"}
+
+
+# Offices a state does not have: no holder to curate, so no gap. Each entry
+# names where the office's work lies instead, with the source that says so.
+NO_OFFICE = {
+    ("ISL", "defence"): "no armed forces and no defence minister; defence and security affairs "
+                        "are the foreign minister's (https://www.government.is/topics/foreign-affairs/"
+                        "national-security/: 'Iceland is a country without a military')",
+    ("MLT", "defence"): "no defence minister; the Minister for Home Affairs retains defence matters "
+                        "in his portfolio (https://afm.gov.mt/en/forcestructure/Pages/Structure.aspx)",
+    ("SLB", "defence"): "no regular military forces since independence; the police force answers to "
+                        "the Minister of Police, National Security and Correctional Services "
+                        "(https://liquisearch.com/solomon_islands/military)",
+}
 
 
 def office_of(title: str) -> str | None:
@@ -111,11 +127,17 @@ def main():
     until = date.fromisoformat(args.until)
     terms = read_terms()
     states = sorted(set(G20 + NATO + EU + INDO_PACIFIC))
-    counts = {"full": 0, "part": 0, "-": 0}
+    counts = {"full": 0, "part": 0, "-": 0, "n/a": 0}
     print("state  " + "  ".join(f"{o:<18}" for o in OFFICES))
     for st in states:
         row = []
         for o in OFFICES:
+            if (st, o) in NO_OFFICE:
+                if terms.get((st, o)):
+                    raise SystemExit(f"{st} {o}: listed in NO_OFFICE but curated_people.tsv names holders")
+                counts["n/a"] += 1
+                row.append(f"{'n/a':<18}")
+                continue
             c, gaps = coverage(terms.get((st, o), []), until)
             counts[c] += 1
             cell = c
@@ -126,7 +148,11 @@ def main():
         print(f"{st} {groups:<4} " + "  ".join(row))
     total = len(states) * len(OFFICES)
     print(f"\n{len(states)} states x {len(OFFICES)} offices = {total}: "
-          f"full {counts['full']}, part {counts['part']}, none {counts['-']}")
+          f"full {counts['full']}, part {counts['part']}, none {counts['-']}, "
+          f"n/a {counts['n/a']} (office does not exist)")
+    if args.gaps:
+        for (st, o), why in sorted(NO_OFFICE.items()):
+            print(f"n/a {st} {o}: {why}")
 
 
 if __name__ == "__main__":

@@ -504,6 +504,22 @@ const OFFICES: &[Office] = &[
     Office { name: "Choe Son-hui", on: "2024-01-01", code: Some("PRKGOV"), role: "foreign minister", not: "", source: "https://www.news18.com/amp/news/world/kim-jong-un-appoints-choe-son-hui-as-north-koreas-first-female-foreign-minister-5350129.html" },
     Office { name: "Naruhito", on: "2024-01-01", code: Some("JPNGOV"), role: "emperor", not: "", source: "https://www.spotlightnepal.com/2019/05/01/japans-new-emperor-naruhito-ascends-chrysanthemum-throne/" },
     Office { name: "Guillaume of Luxembourg", on: "2026-01-01", code: Some("LUXGOV"), role: "grand duke", not: "", source: "https://www.ajc.com/news/2025/10/luxembourgs-grand-duke-abdicates-after-25-years-passing-throne-to-son-2" },
+    // Issue 12, item 3: the gaps closed in December 2026 (acting holders, caretakers, the Pacific).
+    Office { name: "Robert Salesses", on: "2025-01-22", code: Some("USAGOV"), role: "acting defense secretary", not: "", source: "https://www.pacom.mil/Media/NEWS/News-Article-View/Article/4035596/designation-of-acting-secretary-of-defense" },
+    Office { name: "Fumio Kishida", on: "2021-11-08", code: Some("JPNGOV"), role: "prime minister", not: "", source: "https://www.laprensalatina.com/pm-kisihida-to-take-on-japans-foreign-minister-role-until-cabinet-formed/" },
+    Office { name: "Dritan Abazovic", on: "2023-01-01", code: Some("MNEGOV"), role: "prime minister", not: "", source: "https://glasamerike.net/amp/nakon-smjene-krivokapića-i-konjevića-abazović-i-adžić-preuzeli-resore-vanjskih-poslova-i-odbrane/6805922.html" },
+    Office { name: "Filip Adzic", on: "2023-01-01", code: Some("MNEGOV"), role: "acting defence minister", not: "", source: "https://glasamerike.net/amp/nakon-smjene-krivokapića-i-konjevića-abazović-i-adžić-preuzeli-resore-vanjskih-poslova-i-odbrane/6805922.html" },
+    Office { name: "No Kwang-chol", on: "2025-06-01", code: Some("PRKGOV"), role: "defence minister", not: "", source: "https://www.spacewar.com/afp/241009022328.28v93rje.html" },
+    Office { name: "Le Hoai Trung", on: "2026-01-01", code: Some("VNMGOV"), role: "foreign minister", not: "", source: "https://ja.laodong.vn/thoi-su/ong-le-hoai-trung-giu-chuc-bo-truong-bo-ngoai-giao-1597202.ldo" },
+    Office { name: "Georg Georgiev", on: "2025-06-01", code: Some("BGRGOV"), role: "foreign minister", not: "", source: "https://bntnews.bg/news/parliament-elected-the-proposed-cabinet-with-rosen-zhelyazkov-as-prime-minister-1322570news.html" },
+    Office { name: "Andrey Gyurov", on: "2026-03-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://bntnews.bg/news/caretaker-cabinet-took-the-oath-of-office-1379985news.html" },
+    Office { name: "Rumen Radev", on: "2026-06-01", code: Some("BGRGOV"), role: "prime minister", not: "", source: "https://analyse.optim.biz/index.php?rest_route=%2Fwp%2Fv2%2Fposts%2F1925206" },
+    Office { name: "Justin Tkatchenko", on: "2024-06-01", code: Some("PNGGOV"), role: "foreign minister", not: "", source: "https://info.gov.pg/restoring-international-community-confidence-priority-for-foreign-affairs-says-minister-tkatchenko/" },
+    Office { name: "James Marape", on: "2023-06-01", code: Some("PNGGOV"), role: "prime minister", not: "", source: "https://www.looppng.com/tags/foreign-affairs" },
+    Office { name: "Billy Joseph", on: "2025-01-01", code: Some("PNGGOV"), role: "defence minister", not: "", source: "https://info.gov.pg/nec-appoints-six-new-ministers-to-cabinet" },
+    Office { name: "Peter Shanel Agovaka", on: "2025-01-01", code: Some("SLBGOV"), role: "foreign minister", not: "", source: "https://www.einpresswire.com/article/709464552/hon-peter-shanel-agovaka-sworn-in-as-minister-of-foreign-affairs-and-external-trade" },
+    Office { name: "Sakiasi Ditoka", on: "2026-06-01", code: Some("FJIGOV"), role: "foreign minister", not: "", source: "https://www.fijivillage.com/news/pm-confirms-changes-to-cabinet-and-office-management-b79fb0" },
+    Office { name: "Pio Tikoduadua", on: "2024-01-01", code: Some("FJIGOV"), role: "defence minister", not: "", source: "https://www.fbcnews.com.fj/news/pm-takes-over-immigration-and-police-portfolios/" },
 ];
 
 #[test]
@@ -585,13 +601,17 @@ const FORMERS: &[Former] = &[
     Former { name: "Srettha Thavisin", on: "2025-01-01", code: "THAGOV", title: "prime minister", to: "2024-08-14", source: "https://www.oodaloop.com/briefs/2024/08/14/thai-court-orders-dismissal-of-prime-minister-srettha-thavisin/" },
     Former { name: "Paetongtarn Shinawatra", on: "2026-01-01", code: "THAGOV", title: "prime minister", to: "2025-08-29", source: "https://www.asiaone.com/asia/thai-prime-minister-removed-court-triggering-power-scramble" },
     Former { name: "Peter Szijjarto", on: "2026-06-01", code: "HUNGOV", title: "foreign minister", to: "2026-05-09", source: "https://a2znews.uk/article/b2/15929" },
-    Former { name: "Rumen Radev", on: "2026-06-01", code: "BGRGOV", title: "president", to: "2026-01-23", source: "https://bnrnews.bg/en/post/418123/iliana-iotova-becomes-bulgarias-first-female-president" },
+    Former { name: "Rumen Radev", on: "2026-03-01", code: "BGRGOV", title: "president", to: "2026-01-23", source: "https://bnrnews.bg/en/post/418123/iliana-iotova-becomes-bulgarias-first-female-president" },
     Former { name: "Stevo Pendarovski", on: "2025-01-01", code: "MKDGOV", title: "president", to: "2024-05-12", source: "https://en.netpress.com.mk/2024/05/12/siljanovska-davkova-takes-office-outgoing-president-pendarovski/" },
     Former { name: "Olta Xhacka", on: "2024-01-01", code: "ALBGOV", title: "foreign minister", to: "2023-09-12", source: "http://tv1-channel.tv/2023/09/12/ministri-per-evropen-dhe-punet-e-jashtme-igli-hasani-merr-zyrtarisht-detyren-pas-betimit-ne-presidence/" },
     Former { name: "Ioannis Kasoulides", on: "2024-01-01", code: "CYPGOV", title: "foreign minister", to: "2023-03-01", source: "https://www.financialmirror.com/2023/03/01/new-government-raises-the-bar/" },
     Former { name: "Zambry Abdul Kadir", on: "2024-06-01", code: "MYSGOV", title: "foreign minister", to: "2023-12-12", source: "https://en.vietnamplus.vn/malaysia-reshuffles-cabinet/274757.vnp" },
     Former { name: "Kim Tok-hun", on: "2025-06-01", code: "PRKGOV", title: "premier", to: "2024-12-27", source: "https://www.northkoreatimes.com/news/274894212/dprk-appoints-new-premier-kcna" },
     Former { name: "Henri of Luxembourg", on: "2026-01-01", code: "LUXGOV", title: "grand duke", to: "2025-10-03", source: "https://www.ajc.com/news/2025/10/luxembourgs-grand-duke-abdicates-after-25-years-passing-throne-to-son-2" },
+    Former { name: "Kang Sun-nam", on: "2025-01-01", code: "PRKGOV", title: "defence minister", to: "2024-10-08", source: "https://www.spacewar.com/afp/241009022328.28v93rje.html" },
+    Former { name: "Rosen Zhelyazkov", on: "2026-06-01", code: "BGRGOV", title: "prime minister", to: "2026-02-19", source: "https://bntnews.bg/news/outgoing-pm-rosen-zhelyazkov-handed-over-power-to-andrey-gyurov-39s-caretaker-cabinet-1379994news.html" },
+    Former { name: "Robert Salesses", on: "2025-06-01", code: "USAGOV", title: "acting defense secretary", to: "2025-01-25", source: "https://www.pacom.mil/Media/NEWS/News-Article-View/Article/4035596/designation-of-acting-secretary-of-defense" },
+    Former { name: "Krasimir Karakachanov", on: "2022-01-01", code: "BGRGOV", title: "defence minister", to: "2021-05-12", source: "https://nova.bg/news/view/2021/05/12/326264/caretaker-government-sworn-in/" },
 ];
 
 /// Issue 12, item 3: after the end of a term the person holds no role, and

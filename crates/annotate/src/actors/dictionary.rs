@@ -80,6 +80,13 @@ impl Role {
         self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
     }
 
+    /// Whether the role is filled in an acting capacity ("acting foreign minister").
+    pub fn is_acting(&self) -> bool {
+        self.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("acting "))
+    }
+
     /// Days between `day` and the role's span (0 when covered).
     pub fn distance(&self, day: NaiveDate) -> i64 {
         if let Some(f) = self.from.filter(|f| day < *f) {
@@ -101,11 +108,14 @@ pub struct Person {
 
 impl Person {
     /// The role held on `day`, best source first; `None` when no dated role covers it.
+    /// An office held in one's own right comes before one filled in an acting
+    /// capacity the same day (a prime minister who also stands in as foreign
+    /// minister is named prime minister), then the most recent one.
     pub fn role_on(&self, day: NaiveDate) -> Option<&Role> {
         self.roles
             .iter()
             .filter(|r| r.covers(day))
-            .max_by_key(|r| (r.priority, r.from))
+            .max_by_key(|r| (r.priority, !r.is_acting(), r.from))
     }
 
     /// The role nearest in time to `day` (for articles dated outside any spell).
@@ -874,6 +884,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Issue 12, item 3: a prime minister who stands in as foreign minister
+    /// (Abazović from October 2022, Marape from May 2023) is still named prime
+    /// minister; the acting role shows when it is the only one held.
+    #[test]
+    fn an_office_in_ones_own_right_outranks_an_acting_one() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let dict = ActorDictionary::embedded();
+        let title_on = |name: &str, day: &str| {
+            dict.person(name)
+                .and_then(|p| p.role_on(d(day)))
+                .and_then(|r| r.title.clone())
+        };
+        assert_eq!(
+            title_on("Dritan Abazovic", "2023-01-01").as_deref(),
+            Some("prime minister")
+        );
+        assert_eq!(
+            title_on("James Marape", "2023-06-01").as_deref(),
+            Some("prime minister")
+        );
+        assert_eq!(
+            title_on("Robert Salesses", "2025-01-22").as_deref(),
+            Some("acting defense secretary")
+        );
     }
 
     #[test]
