@@ -458,10 +458,14 @@ struct ForceHit<'f> {
 /// A deployment with what the event coder needs.
 pub(crate) struct Found {
     pub deployment: Deployment,
-    /// The event of the deployment; none where the verb codes its own
-    /// ("Russian troops moved into Ukraine": the verb dictionary's entry
-    /// into territory, not a cooperation with Ukraine).
+    /// The event of the deployment.
     pub action: Option<Action>,
+    /// Whether the verb's own code, where the verb dictionary has one,
+    /// comes first: forces that move themselves ("Russian troops moved
+    /// into Ukraine" is the dictionary's entry into territory, not a
+    /// cooperation with Ukraine), unless it is a visit or a promise, which
+    /// forces do not make ("bombers flew to Venezuela").
+    pub verb_first: bool,
     /// The trigger's token.
     pub at_token: usize,
     /// Tokens the verb coder must leave alone.
@@ -1339,7 +1343,11 @@ pub(crate) fn deployments_in(
                 code,
                 negated: false,
                 at_token: k,
-                background: false,
+                // "... after three Russian jets entered its airspace":
+                // background to the main clause's event.
+                background: f
+                    .as_ref()
+                    .is_some_and(|f| crate::events::subordinate_clause(s, f.aux_start)),
                 clause_subject: None,
                 verbal: false,
                 evidence,
@@ -1347,7 +1355,8 @@ pub(crate) fn deployments_in(
             consumed.push(hit.head);
             out.push(Found {
                 deployment,
-                action: (!verb_codes).then_some(action),
+                action: Some(action),
+                verb_first: verb_codes,
                 at_token: k,
                 consumed: Vec::new(),
             });

@@ -165,7 +165,21 @@ pub fn code_text(
             if refused(f.at_token) {
                 continue;
             }
-            here.extend(f.action);
+            // Forces that move themselves: the verb's code stands, unless
+            // it is a visit or a promise (CAMEO 03, 04), which forces do
+            // not make.
+            let verb_says = f.verb_first
+                && here.iter().any(|a| {
+                    a.at_token == f.at_token
+                        && !a.code.starts_with("03")
+                        && !a.code.starts_with("04")
+                });
+            if !verb_says {
+                if f.verb_first {
+                    here.retain(|a| a.at_token != f.at_token);
+                }
+                here.extend(f.action);
+            }
             add_deployment(&mut out.deployments, f.deployment);
         }
         here.sort_by_key(|a| a.at_token);
