@@ -3350,3 +3350,36 @@ const ANNOUNCED_WITHDRAWALS: &[Construction] = &[
 fn announced_withdrawals() {
     run(ANNOUNCED_WITHDRAWALS);
 }
+
+/// Forces that move themselves: the verb dictionary's code stands where it
+/// has one ("moved into" a country is an occupation), but forces make no
+/// visit and no promise: bombers flying to a partner cooperate militarily
+/// with it, warships sailing into a strait show force.
+const FORCES_THAT_MOVE: &[Construction] = &[
+    Construction {
+        name: "troops moved into a country",
+        text: "Belarusian troops moved into Poland on Monday.",
+        events: &[("BLR", "POL", "19", false)],
+        not: &[],
+        never: &["06", "04"],
+    },
+    Construction {
+        name: "bombers flew to a partner",
+        text: "Russian bombers flew to Nicaragua for joint drills.",
+        events: &[("RUS", "NIC", "06", false)],
+        not: &[],
+        never: &["03", "04"],
+    },
+    Construction {
+        name: "warships sailed into a strait",
+        text: "Chinese warships sailed into the Taiwan Strait.",
+        events: &[("CHN", "", "15", false)],
+        not: &[],
+        never: &["03", "04"],
+    },
+];
+
+#[test]
+fn forces_that_move() {
+    run(FORCES_THAT_MOVE);
+}
