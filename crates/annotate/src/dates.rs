@@ -46,7 +46,7 @@
 
 use crate::sentences::{segments, tokenize, Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use entente_core::{DatePrecision, Span};
+use entente_core::{lexicon, DatePrecision, Span};
 
 /// A resolved temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,34 +86,6 @@ pub enum Tense {
     Past,
     Future,
 }
-
-/// Month names, lower case, January first.
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBR: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
 
 /// How many words either side of an expression are searched for a tense
 /// cue, within its clause.
@@ -929,8 +901,14 @@ fn day_month(d: u32, m: u32, published: NaiveDate) -> Reading {
     }
 }
 
+/// A weekday written in full (the lexicon's abbreviations are not read
+/// here: "Sun", "Sat" are other words).
 fn weekday(w: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+    if w.len() <= 5 {
+        return None;
+    }
+    let n = lexicon::weekday(w)?;
+    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
 
 /// The most recent `wd` before `d` (on `d` itself when `inclusive`).
@@ -951,19 +929,7 @@ fn month_index(lower: &str, raw: &str) -> Option<u32> {
     if !raw.starts_with(char::is_uppercase) {
         return None;
     }
-    let w = lower.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| *m == w)
-        .or_else(|| {
-            if w.len() >= 3 && w != "may" {
-                MONTH_ABBR.iter().position(|m| *m == w)
-            } else {
-                None
-            }
-        })
-        .or_else(|| (w == "sept").then_some(8))
-        .map(|p| p as u32 + 1)
+    lexicon::month(lower.trim_end_matches('.'))
 }
 
 fn day_number(raw: &str) -> Option<u32> {

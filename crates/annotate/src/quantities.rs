@@ -17,7 +17,7 @@
 //! to a month name ("May 31") are not counts.
 
 use crate::sentences::{segments, tokenize, Token, TokenKind};
-use entente_core::{Personnel, Span};
+use entente_core::{lexicon, Personnel, Span};
 
 /// How a count is bounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -147,7 +147,7 @@ fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(
         let v: f64 = raw.replace(',', "").parse().ok()?;
         // A year ("in 2022") or a day of a month ("May 31", "31 May").
         let is_year = raw.len() == 4 && (1800.0..=2200.0).contains(&v) && !raw.contains(',');
-        if is_year || crate::dates::MONTHS.contains(&prev) || crate::dates::MONTHS.contains(&w(1)) {
+        if is_year || month_name(prev) || month_name(w(1)) {
             return None;
         }
         (v, 1)
@@ -263,6 +263,12 @@ fn qualifier_before(words: &[String], i: usize, value: f64) -> (Qualifier, usize
         _ if VAGUE.iter().any(|(n, _)| *n == words[i]) => (Qualifier::AtLeast, 0, value),
         _ => (Qualifier::Exactly, 0, value),
     }
+}
+
+/// A month's full name, lower case ("may", "june"): a number beside it is
+/// a day of the month.
+fn month_name(w: &str) -> bool {
+    lexicon::month_names().contains(&w)
 }
 
 #[cfg(test)]

@@ -11,21 +11,28 @@
 //! with byte spans into the same text.
 
 use entente_core::text::{after, cut};
-use entente_core::Span;
+use entente_core::{lexicon, Span};
 
 /// Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
     "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "st", "mt", "ft", "jr", "sr",
-    "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "univ", "assn",
-    "fig", "vol", "pp", "cf", "e.g", "i.e", "al",
+    "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v", "approx", "est", "dept", "univ",
+    "assn", "fig", "vol", "pp", "cf", "e.g", "i.e", "al",
 ];
 
 /// Whether `word` (without its full stop, any case) is an abbreviation
-/// that ends with a full stop without ending the sentence ("Gen", "St").
+/// that ends with a full stop without ending the sentence ("Gen", "St",
+/// "Sept").
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    abbreviation(&word.to_ascii_lowercase())
+}
+
+/// [`is_abbreviation`] of a lower-case word: the list above, and the
+/// lexicon's month abbreviations ("jan", "sept"; not "may", a full name).
+fn abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
+        || lexicon::month(lower).is_some() && !lexicon::month_names().contains(&lower)
 }
 
 /// Words that usually open a sentence: after an acronym such as "U.S." they
@@ -173,7 +180,7 @@ fn is_boundary(text: &str, sent_start: usize, dot: usize, after: usize, end: usi
         return true;
     }
     let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if abbreviation(&lower) {
         return false;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();

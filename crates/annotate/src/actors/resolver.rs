@@ -1629,49 +1629,48 @@ fn name_before(before: &str) -> Option<(usize, &str)> {
     let name = before.get(start..)?.trim_start();
     let start = before.len() - name.len();
     let rejected = name.split(' ').any(|w| {
-        matches!(
-            w,
-            "The"
-                | "On"
-                | "In"
-                | "At"
-                | "For"
-                | "By"
-                | "From"
-                | "With"
-                | "And"
-                | "But"
-                | "Last"
-                | "This"
-                | "Next"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
-                | "Meanwhile"
-                | "However"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Dr"
-        )
+        calendar_word(w)
+            || matches!(
+                w,
+                "The"
+                    | "On"
+                    | "In"
+                    | "At"
+                    | "For"
+                    | "By"
+                    | "From"
+                    | "With"
+                    | "And"
+                    | "But"
+                    | "Last"
+                    | "This"
+                    | "Next"
+                    | "Meanwhile"
+                    | "However"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Dr"
+            )
     });
     (words >= 2 && !rejected).then_some((start, name))
+}
+
+/// A capitalised weekday or month name ("Monday", "January"): a date
+/// word, not part of a name.
+fn calendar_word(w: &str) -> bool {
+    weekday_word(w)
+        || w.starts_with(char::is_uppercase)
+            && lexicon::month_names().contains(&w.to_lowercase().as_str())
+}
+
+/// A capitalised weekday name written in full ("Monday").
+fn weekday_word(w: &str) -> bool {
+    // Full names have six letters or more; "Mon", "Thurs" are
+    // abbreviations.
+    w.starts_with(char::is_uppercase)
+        && w.len() > 5
+        && lexicon::weekday(&w.to_lowercase()).is_some()
 }
 
 /// Sector words too vague to give a country from context ("people",
@@ -1924,25 +1923,13 @@ fn capitalised_run(text: &str, at: usize) -> Option<(String, usize)> {
         .to_string();
     let real_end = at + 1 + name.len();
     // A run that is really a sentence start or a weekday is not a name.
-    if matches!(
-        name.split(' ').next().unwrap_or(""),
-        "The"
-            | "On"
-            | "In"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "I"
-            | "He"
-            | "She"
-            | "It"
-            | "We"
-            | "They"
-    ) {
+    let first = name.split(' ').next().unwrap_or("");
+    if weekday_word(first)
+        || matches!(
+            first,
+            "The" | "On" | "In" | "I" | "He" | "She" | "It" | "We" | "They"
+        )
+    {
         return None;
     }
     Some((name, real_end))
