@@ -60,28 +60,6 @@ const AID_WORDS: &[&str] = &[
     "train",
     "rebuild",
 ];
-/// Words that open a clause of its own: its places and purposes are not
-/// the deployment's.
-const CLAUSE_OPENERS: &[&str] = &[
-    "after",
-    "following",
-    "which",
-    "who",
-    "when",
-    "while",
-    "because",
-    "before",
-    "since",
-    "sparked",
-    "amid",
-    "despite",
-    "although",
-    "though",
-    "but",
-    "said",
-    "says",
-    "told",
-];
 /// Words that end the search for a force noun after a trigger: past them
 /// a noun is a recipient or a purpose ("sent a message to troops").
 const NOUN_BARRIERS: &[&str] = &[
@@ -826,7 +804,7 @@ fn places(s: &Sent, from: usize) -> Places {
         if matches!(w, ";" | ".") {
             break;
         }
-        if CLAUSE_OPENERS.contains(&w) {
+        if lexicon::clause_boundary(w) {
             in_clause = false;
         }
         if j > from && trigger(s, j).is_some_and(|t| !matches!(t, Trigger::Noun(_))) && in_clause {

@@ -1457,13 +1457,6 @@ fn denies_clause(doc: &Doc, s: &Sent, end: usize) -> bool {
         .is_some_and(|k| tree.tokens.get(k).is_some_and(|t| t.deprel == "mark"))
 }
 
-/// Words opening a relative or adverbial clause: what such a clause says
-/// is background to the main clause.
-const SUBORDINATORS: &[&str] = &[
-    "who", "which", "whom", "whose", "where", "as", "after", "before", "since", "while", "when",
-    "because", "although", "though", "whereas", "once", "until", "unless",
-];
-
 /// Whether the noun at token `k` is in a subordinate clause with a verb of
 /// its own ("as Russian forces held joint drills"), not in a phrase a
 /// preposition opens ("after a request for help").
@@ -1473,7 +1466,7 @@ fn in_subordinate_clause(doc: &Doc, s: &Sent, k: usize) -> bool {
     }
     (0..k)
         .rev()
-        .take_while(|&j| !(s.mention_at[j].is_none() && SUBORDINATORS.contains(&s.word(j))))
+        .take_while(|&j| !(s.mention_at[j].is_none() && lexicon::subordinator(s.word(j))))
         .any(|j| doc.xpos(s, j).is_some_and(|x| x.starts_with("VB")))
 }
 
@@ -1491,7 +1484,7 @@ pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
         if matches!(w, "," | ";" | ":" | "\"") || SPEECH_VERBS.contains(&w) {
             return false;
         }
-        if s.mention_at[k].is_none() && SUBORDINATORS.contains(&w) {
+        if s.mention_at[k].is_none() && lexicon::subordinator(w) {
             // "such as", "as well as", "as part of": not a clause.
             let prev = if k > 0 { s.word(k - 1) } else { "" };
             let as_phrase = w == "as"
@@ -1646,7 +1639,7 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         } {
             break;
         }
-        if k >= from && s.mention_at[k].is_none() && SUBORDINATORS.contains(&s.word(k)) {
+        if k >= from && s.mention_at[k].is_none() && lexicon::subordinator(s.word(k)) {
             let finite = (k + 1..(k + 7).min(to))
                 .take_while(|&j| s.word(j) != ",")
                 .any(|j| {

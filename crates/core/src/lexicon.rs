@@ -71,6 +71,7 @@ const TITLE_MODIFIERS: &str = include_str!("../data/lexicon/title_modifiers.tsv"
 const ROLE_CODES: &str = include_str!("../data/lexicon/role_codes.tsv");
 const DEPLOYMENT_TRIGGERS: &str = include_str!("../data/lexicon/deployment_triggers.tsv");
 const PRESENCE_NOUNS: &str = include_str!("../data/lexicon/presence_nouns.tsv");
+const CLAUSE_WORDS: &str = include_str!("../data/lexicon/clause_words.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,6 +193,25 @@ pub fn deployment_nominal(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| verb_class(DEPLOYMENT_TRIGGERS, "nominal"))
+        .contains(&word)
+}
+
+/// Whether a lower-case word is a relative pronoun or a subordinating
+/// conjunction ("which", "after", "unless"): the clause it opens is
+/// background to the main clause.
+pub fn subordinator(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(CLAUSE_WORDS, "subordinator"))
+        .contains(&word)
+}
+
+/// Whether a lower-case word ends what belongs to a deployment's clause
+/// ("after", "amid", "but", "said"): places past it are another clause's.
+pub fn clause_boundary(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(CLAUSE_WORDS, "boundary"))
         .contains(&word)
 }
 

@@ -26,6 +26,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/collective_nouns.tsv", "lexicon"),
     ("core/data/lexicon/deployment_triggers.tsv", "lexicon"),
     ("core/data/lexicon/presence_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/clause_words.tsv", "lexicon"),
     ("core/data/lexicon/place_nouns.tsv", "lexicon"),
     ("core/data/lexicon/place_context.tsv", "lexicon"),
     ("core/data/lexicon/role_codes.tsv", "lexicon"),
@@ -207,6 +208,17 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             _ => false,
         };
         assert!(known, "deployment_triggers.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "clause_words.tsv",
+        include_str!("../../core/data/lexicon/clause_words.tsv"),
+    ) {
+        let known = match class {
+            "subordinator" => lexicon::subordinator(word),
+            "boundary" => lexicon::clause_boundary(word),
+            _ => false,
+        };
+        assert!(known, "clause_words.tsv: {word} ({class})");
     }
     for (word, _) in rows(
         "presence_nouns.tsv",
