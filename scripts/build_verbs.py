@@ -307,7 +307,7 @@ PATTERN_ADDITIONS = {
     # consultation (040).
     "summon": [("114", "* " + w) for w in
                ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
-                "charge_d'affaires", "chargé_d'affaires")],
+                "charge_d'affaires", "chargé_d'affaires", "charge", "chargé")],
     # CAMEO 191 (impose blockade, restrict movement): closing a passage,
     # as the source codes "close * border" and "close * airport".
     "close": [("191", "* " + w) for w in
