@@ -134,6 +134,16 @@ const NOT_AFTER_HEAD: &[&str] = &[
     "movements",
     "deployment",
     "deployments",
+    "inspector",
+    "inspectors",
+    "expert",
+    "experts",
+    "control",
+    "treaty",
+    "stockpile",
+    "stockpiles",
+    "factory",
+    "factories",
 ];
 /// Adjectives allowed between a preposition and a destination ("to
 /// neighbouring Belarus", "into eastern Ukraine").
@@ -649,7 +659,9 @@ fn national(doc: &Doc, m: usize) -> bool {
     matches!(mention.kind, ActorKind::State | ActorKind::Person)
         && p.len() == 3
         && p.chars().all(|c| c.is_ascii_uppercase())
-        && !matches!(p, "IGO" | "NGO" | "MNC" | "BUS" | "UAF" | "REB" | "INS")
+        && !matches!(p, "IGO" | "NGO" | "MNC")
+        // A sector or role with no country ("ELI" for a UN chief, "REB").
+        && !lexicon::role_code(p)
 }
 
 /// Actors written in a force's noun phrase.
