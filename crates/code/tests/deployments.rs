@@ -504,6 +504,9 @@ fn no_force_no_deployment() {
             "Russia moved to block the resolution.",
             "Poland refused to send troops to Ukraine.",
             "The troops' base in Kenya was attacked.",
+            // A force noun that modifies another noun names no force.
+            "The UN withdrew its weapons inspectors from Iraq.",
+            "Russia signed an arms control treaty with the United States.",
         ],
     );
     // A verb's form the tagger reads as a noun is no trigger: the drones
