@@ -1008,11 +1008,16 @@ pub(crate) fn deployments_in(
             }
             _ => None,
         };
-        // "left Niger": the place left is the verb's object.
-        let left = match kind {
-            Trigger::Leave => mention_after(s, k + 1).and_then(|m| s.mention_at[m].map(|_| m)),
+        // "left Niger": the place left is the verb's object; "entered
+        // Ukraine", "crossed Philippine waters": the place entered.
+        let object_place = match kind {
+            Trigger::Leave | Trigger::Advance => {
+                mention_after(s, k + 1).and_then(|m| s.mention_at[m].map(|_| m))
+            }
             _ => None,
         };
+        let left = object_place.filter(|_| kind == Trigger::Leave);
+        let entered = object_place.filter(|_| kind == Trigger::Advance);
         if matches!(kind, Trigger::Advance | Trigger::Leave) && subject_force.is_none()
             || kind == Trigger::Leave && left.is_none()
         {
@@ -1199,6 +1204,9 @@ pub(crate) fn deployments_in(
             } else {
                 to = pl.to.clone();
                 if to.is_empty() {
+                    to.extend(entered.map(|m| compound(s, m)).unwrap_or_default());
+                }
+                if to.is_empty() {
                     to.extend(dative.map(|m| compound(s, m)).unwrap_or_default());
                 }
                 if to.is_empty() {
@@ -1272,9 +1280,12 @@ pub(crate) fn deployments_in(
                 || pl.border.is_some()
                 || pl.near
                 || hit.force.class == ForceClass::Weapons && kind != Trigger::Send
+                || entered.is_some() && pl.to.is_empty()
             {
                 // Forces moved to a border, to a sea, near a country or to
-                // no partner, or arms placed abroad: a force posture (CAMEO "deploy arms",
+                // no partner, arms placed abroad, or forces that entered
+                // another's territory or waters ("destroyers entered
+                // Philippine waters"): a force posture (CAMEO "deploy arms",
                 // "rush troops to the border").
                 "154".to_string()
             } else if hit.force.class == ForceClass::Weapons {

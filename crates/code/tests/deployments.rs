@@ -724,6 +724,11 @@ fn forces_as_subjects() {
             case("Russian forces withdrew from Georgia.", "RUSMIL", &["GEO"]).status(Withdrawn),
             case("The last Danish soldiers left Iraq.", "DNKMIL", &["IRQ"]).status(Withdrawn),
             case("Chadian troops quit Mali in 2022.", "TCDMIL", &["MLI"]).status(Withdrawn),
+            case(
+                "Two Iranian frigates entered Omani waters.",
+                "IRNMIL",
+                &["OMN"],
+            ),
         ],
     );
     no_deployment(

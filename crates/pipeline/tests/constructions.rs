@@ -3371,6 +3371,13 @@ const FORCES_THAT_MOVE: &[Construction] = &[
         never: &["03", "04"],
     },
     Construction {
+        name: "warships entered another's waters",
+        text: "Three Russian warships entered Norwegian waters on Friday.",
+        events: &[("RUS", "NOR", "15", false)],
+        not: &[],
+        never: &["06", "03", "04"],
+    },
+    Construction {
         name: "warships sailed into a strait",
         text: "Chinese warships sailed into the Taiwan Strait.",
         events: &[("CHN", "", "15", false)],
