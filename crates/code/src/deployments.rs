@@ -572,10 +572,14 @@ fn force_before<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<'
     if !be || j == 0 {
         return None;
     }
-    let head = j - 1;
+    force_phrase(forces, s, j - 1)
+}
+
+/// The force noun phrase whose head is token `head`: a count,
+/// determiners and actor modifiers before it, and a unit it is "of" ("a
+/// German brigade of 4,800 soldiers").
+fn force_phrase<'f>(forces: &'f Forces, s: &Sent, head: usize) -> Option<ForceHit<'f>> {
     let (a, force) = forces.ending_at(s, head)?;
-    // The noun phrase: a count, determiners and actor modifiers, and a
-    // unit it is "of" ("a German brigade of 4,800 soldiers").
     let mut start = a;
     while start > 0 && start + 8 > a {
         let w = s.word(start - 1);
@@ -634,21 +638,7 @@ fn force_subject<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<
         // "troops were moved": a passive, read by `force_before`.
         return None;
     }
-    let head = j - 1;
-    let (a, force) = forces.ending_at(s, head)?;
-    let mut start = a;
-    while start > 0 && start + 8 > a {
-        let w = s.word(start - 1);
-        if !(s.mention_at[start - 1].is_some() || count_word(w)) {
-            break;
-        }
-        start -= 1;
-    }
-    Some(ForceHit {
-        head,
-        phrase_start: start,
-        force,
-    })
+    force_phrase(forces, s, j - 1)
 }
 
 /// Whether mention `m` stands for a country (a state, or a person or body
