@@ -67,10 +67,10 @@ impl AppState {
     /// Opens the store of `config`: read-only connections, plus a writing
     /// one only when a token allows writing (posting needs a pipeline too).
     ///
-    /// Over a PostgreSQL store, open (and drop) the state outside async
-    /// code, as [`crate::serve_blocking`] does: PostgreSQL's client blocks
-    /// on a runtime of its own, which panics on a thread that drives async
-    /// tasks. Requests read the store on blocking threads, where it may.
+    /// Opening blocks (it connects and reads the store): in async code,
+    /// prefer `spawn_blocking`. Over a PostgreSQL store it is safe on any
+    /// thread, the store steps off an async runtime's thread before its
+    /// client blocks; requests read the store on blocking threads anyway.
     pub fn open(config: &ServeConfig) -> Result<AppState, ServeError> {
         let store_err = |source| ServeError::Store {
             path: entente_store::display_path(&config.db),

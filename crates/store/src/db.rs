@@ -29,6 +29,10 @@ pub(crate) enum DbError {
     /// was still being read (a bug, reported rather than a panic).
     #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     Reentrant,
+    /// The connection was already closed (a bug, reported rather than a
+    /// panic).
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    Closed,
 }
 
 impl From<rusqlite::Error> for DbError {
@@ -258,18 +262,19 @@ pub(crate) mod pg {
     use std::collections::HashMap;
 
     /// A client or a transaction on it, with the statements prepared on
-    /// the connection so far.
+    /// the connection so far. Every call blocks through
+    /// [`crate::postgres::blocking`], so it may be made from async code.
     pub(crate) trait Run {
         fn run_query(
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<Vec<postgres::Row>, postgres::Error>;
+        ) -> Result<Vec<postgres::Row>, DbError>;
         fn run_execute(
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<u64, postgres::Error>;
+        ) -> Result<u64, DbError>;
     }
 
     /// Statements prepared on one connection, by their SQLite text.
@@ -277,8 +282,32 @@ pub(crate) mod pg {
 
     /// An open connection.
     pub(crate) struct Pg {
-        pub(crate) client: postgres::Client,
+        /// `None` only once dropped: the client is closed through
+        /// [`crate::postgres::blocking`], as it blocks too.
+        pub(crate) client: Option<postgres::Client>,
         pub(crate) statements: Statements,
+    }
+
+    impl Pg {
+        /// The client, and the statements prepared on it.
+        pub(crate) fn parts(
+            &mut self,
+        ) -> Result<(&mut postgres::Client, &mut Statements), DbError> {
+            match self.client.as_mut() {
+                Some(client) => Ok((client, &mut self.statements)),
+                None => Err(DbError::Closed),
+            }
+        }
+    }
+
+    impl Drop for Pg {
+        fn drop(&mut self) {
+            // Closing the connection blocks on the client's runtime, and
+            // dropping that runtime panics on an async runtime's thread.
+            if let Some(client) = self.client.take() {
+                crate::postgres::blocking(move || drop(client));
+            }
+        }
     }
 
     /// A transaction on a connection, sharing its statements (prepared
@@ -306,17 +335,25 @@ pub(crate) mod pg {
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<Vec<postgres::Row>, postgres::Error> {
-            let st = prepared(&mut self.client, &mut self.statements, sql)?;
-            self.client.query(&st, params)
+        ) -> Result<Vec<postgres::Row>, DbError> {
+            let (client, statements) = self.parts()?;
+            crate::postgres::blocking(|| {
+                let st = prepared(client, statements, sql)?;
+                client.query(&st, params)
+            })
+            .map_err(DbError::from)
         }
         fn run_execute(
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<u64, postgres::Error> {
-            let st = prepared(&mut self.client, &mut self.statements, sql)?;
-            self.client.execute(&st, params)
+        ) -> Result<u64, DbError> {
+            let (client, statements) = self.parts()?;
+            crate::postgres::blocking(|| {
+                let st = prepared(client, statements, sql)?;
+                client.execute(&st, params)
+            })
+            .map_err(DbError::from)
         }
     }
 
@@ -325,17 +362,25 @@ pub(crate) mod pg {
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<Vec<postgres::Row>, postgres::Error> {
-            let st = prepared(&mut self.tx, self.statements, sql)?;
-            self.tx.query(&st, params)
+        ) -> Result<Vec<postgres::Row>, DbError> {
+            let Tx { tx, statements } = self;
+            crate::postgres::blocking(|| {
+                let st = prepared(tx, statements, sql)?;
+                tx.query(&st, params)
+            })
+            .map_err(DbError::from)
         }
         fn run_execute(
             &mut self,
             sql: &str,
             params: &[&(dyn PgToSql + Sync)],
-        ) -> Result<u64, postgres::Error> {
-            let st = prepared(&mut self.tx, self.statements, sql)?;
-            self.tx.execute(&st, params)
+        ) -> Result<u64, DbError> {
+            let Tx { tx, statements } = self;
+            crate::postgres::blocking(|| {
+                let st = prepared(tx, statements, sql)?;
+                tx.execute(&st, params)
+            })
+            .map_err(DbError::from)
         }
     }
 

@@ -55,7 +55,7 @@ pub(crate) fn open(path: &Path, _read_only: bool) -> Result<Store> {
 }
 
 #[cfg(feature = "postgres")]
-pub(crate) use with_client::{open, snapshot, write};
+pub(crate) use with_client::{blocking, open, snapshot, write};
 
 #[cfg(feature = "postgres")]
 mod with_client {
@@ -76,18 +76,53 @@ mod with_client {
         move |source| StoreError::Postgres { what, source }
     }
 
+    /// Runs `f`, which blocks on the PostgreSQL client's own runtime, so
+    /// that it may block: the client's `block_on` panics on a thread that
+    /// is inside a tokio runtime (a store opened, used or dropped in async
+    /// code). On a multi-threaded runtime `f` runs in
+    /// [`tokio::task::block_in_place`] (which hands the worker's tasks to
+    /// another thread, and on the runtime's blocking threads, where
+    /// `spawn_blocking` runs the server's queries, just runs `f`); on a
+    /// current-thread runtime, which cannot give its thread up, on a
+    /// thread of its own for the call; elsewhere, as is.
+    pub(crate) fn blocking<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+        use tokio::runtime::{Handle, RuntimeFlavor};
+        match Handle::try_current().map(|h| h.runtime_flavor()) {
+            Err(_) => f(),
+            Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(f),
+            Ok(_) => std::thread::scope(|s| match s.spawn(f).join() {
+                Ok(out) => out,
+                // `f`'s own panic, passed on as it is.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }),
+        }
+    }
+
     /// Opens (and, unless `read_only`, migrates) the database at the URL `path`.
     pub(crate) fn open(path: &Path, read_only: bool) -> Result<Store> {
         let shown = shown(path);
         let url = path.to_string_lossy();
-        let mut client = postgres::Client::connect(&url, postgres::NoTls)
+        let client = blocking(|| connect(&url, &shown, read_only))?;
+        Ok(Store {
+            backend: Backend::Postgres(Box::new(RefCell::new(Pg {
+                client: Some(client),
+                statements: Default::default(),
+            }))),
+            path: shown,
+            totals: Arc::default(),
+        })
+    }
+
+    /// Connects to `url` and checks (`read_only`) or migrates its schema.
+    fn connect(url: &str, shown: &Path, read_only: bool) -> Result<postgres::Client> {
+        let mut client = postgres::Client::connect(url, postgres::NoTls)
             .map_err(pg_err(format!("cannot open store {}", shown.display())))?;
         if read_only {
             let found = version(&mut client)
                 .map_err(pg_err(format!("cannot open store {}", shown.display())))?;
             if found != i64::from(SCHEMA_VERSION) {
                 return Err(StoreError::SchemaMismatch {
-                    path: shown,
+                    path: shown.to_path_buf(),
                     found: u32::try_from(found).unwrap_or(u32::MAX),
                     expected: SCHEMA_VERSION,
                 });
@@ -96,16 +131,9 @@ mod with_client {
                 .batch_execute("SET default_transaction_read_only = on")
                 .map_err(pg_err(format!("cannot open store {}", shown.display())))?;
         } else {
-            migrate(&mut client, &shown)?;
+            migrate(&mut client, shown)?;
         }
-        Ok(Store {
-            backend: Backend::Postgres(Box::new(RefCell::new(Pg {
-                client,
-                statements: Default::default(),
-            }))),
-            path: shown,
-            totals: Arc::default(),
-        })
+        Ok(client)
     }
 
     /// The schema version of the database; 0 when it has none.
@@ -171,16 +199,25 @@ mod with_client {
         f: impl FnOnce(&mut Exec) -> Result<T>,
         err: impl Fn(DbError) -> StoreError,
     ) -> Result<T> {
-        let tx = pg.client.transaction().map_err(|e| err(e.into()))?;
-        let mut tx = Tx {
-            tx,
-            statements: &mut pg.statements,
-        };
-        tx.run_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"), &[])
-            .map_err(|e| err(e.into()))?;
-        let out = f(&mut Exec::Postgres(&mut tx))?;
-        tx.tx.commit().map_err(|e| err(e.into()))?;
-        Ok(out)
+        let (client, statements) = pg.parts().map_err(&err)?;
+        let tx = blocking(|| client.transaction()).map_err(|e| err(e.into()))?;
+        let mut tx = Tx { tx, statements };
+        let out = tx
+            .run_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"), &[])
+            .map_err(&err)
+            .and_then(|_| f(&mut Exec::Postgres(&mut tx)));
+        let Tx { tx, .. } = tx;
+        match out {
+            Ok(out) => {
+                blocking(move || tx.commit()).map_err(|e| err(e.into()))?;
+                Ok(out)
+            }
+            Err(e) => {
+                // Dropping the transaction rolls it back, which blocks.
+                blocking(move || drop(tx));
+                Err(e)
+            }
+        }
     }
 
     /// Runs `f` in one read-only transaction that sees one snapshot.
@@ -194,9 +231,8 @@ mod with_client {
             let mut pg = pg
                 .try_borrow_mut()
                 .map_err(|_| store.sql_err(what, DbError::Reentrant))?;
-            pg.client
-                .batch_execute(sql)
-                .map_err(|e| store.sql_err(what, e))
+            let (client, _) = pg.parts().map_err(|e| store.sql_err(what, e))?;
+            blocking(|| client.batch_execute(sql)).map_err(|e| store.sql_err(what, e))
         };
         run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
         let out = f(store);

@@ -417,6 +417,11 @@ pub(crate) fn sql_error(path: &Path, what: &str, source: DbError) -> StoreError 
             what,
             reason: "a statement was started while another was being read".into(),
         },
+        DbError::Closed => StoreError::Backend {
+            path: path.to_path_buf(),
+            what,
+            reason: "the connection was closed".into(),
+        },
     }
 }
 

@@ -84,10 +84,22 @@ pub enum SinkError {
     #[cfg(feature = "parquet")]
     #[error("cannot write Parquet to {destination}: {source}")]
     Parquet {
-        /// The output directory.
+        /// The file being written (its final name), or the output
+        /// directory.
         destination: String,
         #[source]
         source: ::parquet::errors::ParquetError,
+    },
+    /// A complete file could not be given its final name; the temporary
+    /// file was removed.
+    #[error("cannot write {to}: renaming the complete file {from} to it failed: {source}")]
+    Rename {
+        /// The temporary name the file was written under.
+        from: String,
+        /// Its final name.
+        to: String,
+        #[source]
+        source: std::io::Error,
     },
 }
 

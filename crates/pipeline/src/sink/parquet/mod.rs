@@ -42,8 +42,12 @@ const OPEN_FILES: usize = 64;
 ///
 /// The directory must be new or empty: a second run into the same
 /// directory is refused rather than adding rows a reader would count twice.
-/// A document read twice in a run is written once. Files are complete only
-/// after [`Sink::finish`].
+/// A document read twice in a run is written once. A part file is written
+/// under a hidden temporary name (`.part-00000.parquet.tmp`, which Spark,
+/// pyarrow and DuckDB's `*.parquet` skip), synced, and renamed to its final
+/// name only when it is complete, when the sink closes it to bound memory or
+/// at [`Sink::finish`]; a sink dropped before then removes its temporary
+/// files. No reader ever sees half a file under a final name.
 #[derive(Debug)]
 pub struct ParquetSink {
     dir: PathBuf,
@@ -59,10 +63,69 @@ pub struct ParquetSink {
 #[derive(Debug)]
 struct Partition {
     rows: Rows,
-    writer: Option<ArrowWriter<BufWriter<File>>>,
+    file: Option<OpenPart>,
     /// Part files started so far.
     parts: usize,
     used: u64,
+}
+
+/// A part file being written, under its temporary name.
+#[derive(Debug)]
+struct OpenPart {
+    writer: ArrowWriter<BufWriter<File>>,
+    /// Where it is written.
+    temp: PathBuf,
+    /// Where it goes once complete.
+    path: PathBuf,
+}
+
+impl OpenPart {
+    /// Writes the footer, syncs the file and renames it to its final name;
+    /// on failure removes the temporary file, and the error names the
+    /// final one.
+    fn publish(self) -> Result<(), SinkError> {
+        let OpenPart { writer, temp, path } = self;
+        let io = |source| SinkError::Io {
+            format: "Parquet",
+            destination: path.display().to_string(),
+            source,
+        };
+        let result = writer
+            .into_inner()
+            .map_err(|source| SinkError::Parquet {
+                destination: path.display().to_string(),
+                source,
+            })
+            .and_then(|w| w.into_inner().map_err(|e| io(e.into_error())))
+            .and_then(|file| file.sync_all().map_err(io))
+            .and_then(|()| {
+                std::fs::rename(&temp, &path).map_err(|source| SinkError::Rename {
+                    from: temp.display().to_string(),
+                    to: path.display().to_string(),
+                    source,
+                })
+            });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+
+    /// Gives the file up: closes it without a footer and removes it.
+    fn discard(self) {
+        drop(self.writer);
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
+/// The hidden name a part file is written under: readers skip names that
+/// begin with `.` (Spark, pyarrow), and `*.parquet` does not match it.
+fn temp_name(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
 }
 
 impl ParquetSink {
@@ -147,7 +210,7 @@ impl ParquetSink {
                     let columns = key.0.columns();
                     Partition {
                         rows: Rows::new(columns, columns::schema(columns)),
-                        writer: None,
+                        file: None,
                         parts: 0,
                         used: 0,
                     }
@@ -175,9 +238,9 @@ impl ParquetSink {
         }
     }
 
-    fn parquet_err(&self, source: ParquetError) -> SinkError {
+    fn parquet_err(path: &Path, source: ParquetError) -> SinkError {
         SinkError::Parquet {
-            destination: self.dir.display().to_string(),
+            destination: path.display().to_string(),
             source,
         }
     }
@@ -193,7 +256,7 @@ impl ParquetSink {
     /// opening one (and closing the least recently used) when none is.
     fn flush(&mut self, key: &(ParquetTable, String)) -> Result<(), SinkError> {
         let needs_file = match self.partitions.get(key) {
-            Some(p) if p.rows.len() > 0 => p.writer.is_none(),
+            Some(p) if p.rows.len() > 0 => p.file.is_none(),
             _ => return Ok(()),
         };
         if needs_file {
@@ -203,24 +266,34 @@ impl ParquetSink {
             let dir = self.partition_dir(key);
             let parts = self.partitions.get(key).map_or(0, |p| p.parts);
             let path = dir.join(format!("part-{parts:05}.parquet"));
+            let temp = temp_name(&path);
             let io = |source| SinkError::Io {
                 format: "Parquet",
                 destination: path.display().to_string(),
                 source,
             };
             std::fs::create_dir_all(&dir).map_err(io)?;
-            let file = File::create(&path).map_err(io)?;
-            let writer = ArrowWriter::try_new(
+            let file = File::create(&temp).map_err(io)?;
+            let writer = match ArrowWriter::try_new(
                 BufWriter::new(file),
                 columns::schema(key.0.columns()),
                 Some(self.props.clone()),
-            )
-            .map_err(|e| self.parquet_err(e))?;
-            if let Some(p) = self.partitions.get_mut(key) {
-                p.writer = Some(writer);
-                p.parts += 1;
+            ) {
+                Ok(w) => w,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&temp);
+                    return Err(ParquetSink::parquet_err(&path, e));
+                }
+            };
+            let part = OpenPart { writer, temp, path };
+            match self.partitions.get_mut(key) {
+                Some(p) => {
+                    p.file = Some(part);
+                    p.parts += 1;
+                    self.open += 1;
+                }
+                None => part.discard(),
             }
-            self.open += 1;
         }
         self.clock += 1;
         let clock = self.clock;
@@ -232,19 +305,32 @@ impl ParquetSink {
             .rows
             .take()
             .map_err(|e| ParquetError::ArrowError(e.to_string()));
-        let result = match (batch, p.writer.as_mut()) {
-            (Ok(batch), Some(w)) => w.write(&batch),
+        let result = match (batch, p.file.as_mut()) {
+            (Ok(batch), Some(f)) => f.writer.write(&batch),
             (Err(e), _) => Err(e),
             (Ok(_), None) => Ok(()),
         };
-        result.map_err(|e| self.parquet_err(e))
+        let Err(e) = result else {
+            return Ok(());
+        };
+        // A file that failed half-way is given up, never published.
+        let path = match p.file.take() {
+            Some(f) => {
+                let path = f.path.clone();
+                f.discard();
+                self.open = self.open.saturating_sub(1);
+                path
+            }
+            None => self.partition_dir(key),
+        };
+        Err(ParquetSink::parquet_err(&path, e))
     }
 
     fn close_least_used(&mut self) -> Result<(), SinkError> {
         let oldest = self
             .partitions
             .iter()
-            .filter(|(_, p)| p.writer.is_some())
+            .filter(|(_, p)| p.file.is_some())
             .min_by_key(|(_, p)| p.used)
             .map(|(k, _)| k.clone());
         if let Some(key) = oldest {
@@ -254,10 +340,10 @@ impl ParquetSink {
     }
 
     fn close(&mut self, key: &(ParquetTable, String)) -> Result<(), SinkError> {
-        let writer = self.partitions.get_mut(key).and_then(|p| p.writer.take());
-        if let Some(w) = writer {
+        let file = self.partitions.get_mut(key).and_then(|p| p.file.take());
+        if let Some(f) = file {
             self.open = self.open.saturating_sub(1);
-            w.close().map_err(|e| self.parquet_err(e))?;
+            f.publish()?;
         }
         Ok(())
     }
@@ -279,6 +365,18 @@ impl Sink for ParquetSink {
             self.close(key)?;
         }
         Ok(())
+    }
+}
+
+impl Drop for ParquetSink {
+    /// A sink dropped before [`Sink::finish`] (a failed run) removes the
+    /// part files it had not completed: they never get a final name.
+    fn drop(&mut self) {
+        for p in self.partitions.values_mut() {
+            if let Some(f) = p.file.take() {
+                f.discard();
+            }
+        }
     }
 }
 
@@ -321,6 +419,83 @@ mod tests {
                 "help: every table has a directory"
             );
         }
+    }
+
+    /// Every file under `dir`, as paths relative to it.
+    fn files(dir: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut todo = vec![dir.to_path_buf()];
+        while let Some(d) = todo.pop() {
+            for e in std::fs::read_dir(&d).expect("reads a directory") {
+                let path = e.expect("an entry").path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else if let Ok(rel) = path.strip_prefix(dir) {
+                    out.push(rel.display().to_string());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_part_file_gets_its_final_name_only_when_complete() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let out = dir.path().join("out");
+        let mut sink = ParquetSink::create(&out).expect("creates");
+        let r = record();
+        sink.write_batch(std::slice::from_ref(&r)).expect("writes");
+        // Opened and written, not yet complete: hidden under a temp name.
+        sink.flush(&(ParquetTable::Documents, "2022-04-08".into()))
+            .expect("flushes");
+        let day = out.join("documents").join("date=2022-04-08");
+        assert!(!day.join("part-00000.parquet").exists());
+        assert!(day.join(".part-00000.parquet.tmp").is_file());
+        sink.finish().expect("closes");
+        let all = files(&out);
+        assert!(
+            all.iter().all(|f| f.ends_with("/part-00000.parquet")),
+            "help: no temporary file is left after a successful run: {all:?}"
+        );
+        assert!(all.contains(&"documents/date=2022-04-08/part-00000.parquet".to_string()));
+        assert!(all.iter().any(|f| f.starts_with("events/date=")), "{all:?}");
+        let bytes = std::fs::read(day.join("part-00000.parquet")).expect("reads");
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    }
+
+    #[test]
+    fn a_sink_dropped_before_finishing_leaves_no_part_file() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let out = dir.path().join("out");
+        let mut sink = ParquetSink::create(&out).expect("creates");
+        sink.write_batch(&[record()]).expect("writes");
+        let keys: Vec<_> = sink.partitions.keys().cloned().collect();
+        for k in &keys {
+            sink.flush(k).expect("flushes");
+        }
+        assert!(!files(&out).is_empty(), "help: the files were opened");
+        drop(sink);
+        assert_eq!(files(&out), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_file_that_cannot_get_its_name_is_removed_and_named() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let out = dir.path().join("out");
+        let mut sink = ParquetSink::create(&out).expect("creates");
+        sink.write_batch(&[record()]).expect("writes");
+        // A directory in the way of the final name: the rename fails.
+        let day = out.join("documents").join("date=2022-04-08");
+        std::fs::create_dir_all(day.join("part-00000.parquet").join("x")).expect("mkdir");
+        let err = sink.finish().expect_err("the name is taken");
+        assert!(matches!(err, SinkError::Rename { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains(&day.join("part-00000.parquet").display().to_string()),
+            "help: the error names the file: {err}"
+        );
+        assert!(!day.join(".part-00000.parquet.tmp").exists());
     }
 
     #[test]
