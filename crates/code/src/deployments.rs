@@ -949,18 +949,24 @@ pub(crate) fn deployments_in(
             k += 1;
             continue;
         };
+        // A verb of motion ("left", "head", "land") is a trigger only with
+        // a force right before it, which makes it a verb whatever the
+        // tagger says ("Chadian troops quit Mali"). Checked first: most
+        // such words are no trigger, and the sentence need not be tagged.
+        let moving = matches!(kind, Trigger::Advance | Trigger::Leave);
+        if moving && force_subject(forces, s, k).is_none() {
+            k += 1;
+            continue;
+        }
         // "struck a Russian air base with drones": a verb's form that the
         // tagger reads as a noun names a place or a thing, not a sending.
-        let noun = doc
-            .tagging(s)
-            .tokens
-            .get(k)
-            .is_some_and(|t| matches!(t.upos.as_ref(), "NOUN" | "PROPN"));
-        // A force right before a verb of motion makes it a verb whatever
-        // the tagger says ("Chadian troops quit Mali").
-        let moving = matches!(kind, Trigger::Advance | Trigger::Leave)
-            && force_subject(forces, s, k).is_some();
-        if k < taken_until || noun && !moving && !matches!(kind, Trigger::Noun(_)) {
+        let noun = !moving
+            && doc
+                .tagging(s)
+                .tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.upos.as_ref(), "NOUN" | "PROPN"));
+        if k < taken_until || noun && !matches!(kind, Trigger::Noun(_)) {
             k += 1;
             continue;
         }
