@@ -196,11 +196,11 @@ def convert_verbs(src: Path) -> list[str]:
     fill_block_defaults(out)
     add_set_words(out)
     retarget_signed_agreements(out)
+    add_verbs(out)
     add_patterns(out)
     remove_patterns(out)
     split_arrests(out)
     expand_aid_nouns(out)
-    add_verbs(out)
     result = []
     for item in out:
         if isinstance(item, list):
@@ -235,7 +235,27 @@ VERB_CODE_OVERRIDES = {
     # sanctions); vetoing a resolution, a statement or a decision is
     # rejecting it (CAMEO 12), as the PLOVER codebook's REJECT names it.
     "veto": "120",
+    # The source files BLOCKADE under [170] (coerce); the CAMEO codebook's
+    # 191 is "impose blockade, restrict movement" by name.
+    "blockade": "191",
 }
+
+
+# Nouns of a protest, for the patterns of repression below.
+PROTEST_NOUNS = ("rally", "rallies", "demonstration", "demonstrations", "protest",
+                 "protests", "march", "marches", "sit-in", "vigil", "gathering")
+
+# Teams whose mission is to investigate (CAMEO 09).
+INSPECTION_NOUNS = ("inspectors", "investigators", "fact-finding mission",
+                    "fact-finding team", "fact-finding delegation", "investigation team",
+                    "investigative team", "inspection team")
+
+# Receiving an international presence (CAMEO 086x).
+RECEIVE_INVOLVEMENT = ([("0861", "* " + w) for w in ("peacekeepers", "&PKO")]
+                       + [("0862", "* " + w) for w in
+                          ("inspectors", "observers", "monitors", "fact-finding mission",
+                           "mission of observers", "observer mission",
+                           "monitoring mission")])
 
 
 # Patterns entente adds to the block of a verb, each general: blocking a
@@ -276,7 +296,14 @@ PATTERN_ADDITIONS = {
     # "broke off relations", "broke ties with": breaking diplomatic relations
     # is 161 by name; the break block's "* off" and "* with" code 130.
     "break": [("161", "* off ties"), ("161", "* off relations"), ("161", "* ties"),
-              ("161", "* relations")],
+              ("161", "* relations")]
+    # CAMEO 196 (violate ceasefire): breaking a truce is violating it, as
+    # the source codes "breach * &CEASEFIRE" and "violate * &CEASEFIRE"; the
+    # break block's default is 190 (conventional force).
+    + [("196", "* &CEASEFIRE")]
+    # CAMEO 175 (use tactics of violent repression): breaking up a rally or
+    # a demonstration, as the source codes "disperse * protesters".
+    + [("175", "* up " + w) for w in PROTEST_NOUNS],
     # CAMEO 163 (impose embargo, boycott or sanctions): banning trade,
     # arms sales, exports or imports is an embargo, not an administrative
     # ban on people (172).
@@ -291,7 +318,8 @@ PATTERN_ADDITIONS = {
     # visitor, as the source codes "receive * at residence".
     "receive": [("043", "* " + w) for w in
                 ("delegation", "&NEGOTIATOR", "envoy", "envoys", "ambassador",
-                 "visiting", "counterpart")],
+                 "visiting", "counterpart")]
+    + RECEIVE_INVOLVEMENT,
     # CAMEO 163 (impose embargo, boycott or sanctions): sanctions approved,
     # authorised or passed are imposed; the approve/allow/pass block codes
     # yielding (080) by default.
@@ -319,8 +347,45 @@ PATTERN_ADDITIONS = {
     "strike": [("195", w + " *") for w in
                ("missile", "missiles", "rocket", "rockets", "ballistic_missile",
                 "cruise_missile", "cruise_missiles")],
+    # Handing over relief is giving humanitarian aid (CAMEO 073); handing
+    # over prisoners or hostages returns them (0841).
+    "hand_over": [("073", "* " + w) for w in
+                  ("medicine", "medicines", "medical supplies", "&FOOD", "aid",
+                   "humanitarian aid", "relief", "relief supplies")]
+    + [("0841", "* " + w) for w in
+       ("&HOSTAGE", "prisoners", "detainees", "bodies", "suspects", "prisoners of war")],
+    # Accepting a formula or a compromise for settling a dispute agrees to
+    # it, as the source codes "accept * formulation" and "accept * plan".
+    "accept": [("030", "* formula"), ("030", "* compromise")],
     "ratify": [("057", "* " + w) for w in
                ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
+    # CAMEO 1721 (impose restrictions on freedoms of expression): a protest
+    # prevented or blocked by the authorities, as the source codes "ban *
+    # rally"; the prevent block's default is 120 (reject).
+    "prevent": [("1721", "* " + w) for w in PROTEST_NOUNS],
+    # CAMEO 090 (investigate): sending inspectors, investigators or a
+    # fact-finding mission, the other side of 0862 (receive inspectors); the
+    # send block codes "* mission" and "* team" as intent to meet (036) and
+    # "* &WEAPON" as military aid (072), which "weapons inspectors" are not.
+    "send": [("090", "* " + w) for w in INSPECTION_NOUNS]
+    + [("090", "* &WEAPON inspectors"), ("090", "* nuclear inspectors")],
+    "dispatch": [("090", "* " + w) for w in INSPECTION_NOUNS]
+    + [("090", "* &WEAPON inspectors"), ("090", "* nuclear inspectors")],
+    # CAMEO 086 (allow international involvement): receiving or admitting
+    # peacekeepers (0861) or inspectors, observers and monitors (0862), and
+    # allowing aid through (0863).
+    "admit": RECEIVE_INVOLVEMENT,
+    "allow": [("0862", "* " + w) for w in ("inspectors", "observers", "monitors")]
+    + [("0863", "* " + w) for w in
+       ("humanitarian access", "aid convoys", "aid deliveries", "delivery of aid",
+        "delivery of humanitarian aid", "aid workers", "aid agencies", "delivery of &FOOD",
+        "delivery of medicine", "delivery of relief", "&FOOD deliveries")],
+    # CAMEO 154 (mobilize or increase armed forces): preparing an offensive
+    # or an assault, as the source codes "prepare * invasion" and "prepare *
+    # for &FIGHT"; the block's default is intent to cooperate (030).
+    "prepare": [("154", "* " + w) for w in
+                ("offensive", "assault", "attack", "attacks", "strike", "strikes",
+                 "ground offensive", "counteroffensive", "counter-offensive")],
 }
 
 
@@ -330,6 +395,9 @@ PATTERN_ADDITIONS = {
 VERB_ADDITIONS = {
     "sanction": "163",
     "embargo": "163",
+    # "handed over medicine", "handed over the prisoners": giving, whose
+    # object decides the code (patterns below); nothing by itself.
+    "hand_over": "-",
 }
 
 
@@ -361,7 +429,11 @@ def add_verbs(out: list) -> None:
     for verb, code in VERB_ADDITIONS.items():
         if verb in declared:
             continue
-        forms = " ".join(dict.fromkeys(british(regular_forms(verb))))
+        head, _, particle = verb.partition("_")
+        forms = british(regular_forms(head))
+        if particle:
+            forms = [f + "_" + particle for f in forms]
+        forms = " ".join(dict.fromkeys(forms))
         out.append("B\t" + code)
         out.append("V\t" + verb + "\t" + code + "\t" + forms)
 

@@ -665,6 +665,12 @@ fn code_verb(
         {
             return None
         }
+        // "is preparing to invade", "prepared to send aid": getting ready
+        // to act is told by the act, coded in its own clause as intended
+        // (or, for force, readied); the verb of getting ready names none.
+        None if lexicon::preparation_verb(&hit.form.lemma) && s.word(hit.end) == "to" => {
+            return None
+        }
         // "the African Union suspended Niger", "excluded Russia from the
         // talks": a party shut out of a body or its work (CAMEO 160).
         None if lexicon::exclusion_verb(&hit.form.lemma) && party_object(doc, s, hit.end) => {
@@ -1272,7 +1278,13 @@ fn build(
             });
     // "would boycott all contact": promised pressure is a threat.
     let pressure = f.intent && !f.negated && lexicon::pressure_verb(&hit.form.lemma);
-    if f.threat || on_condition || pressure {
+    if f.threat || on_condition {
+        code = threat_code(&code);
+    } else if f.intent && !f.negated && readying_force(doc, s, f, &code) {
+        // "the army prepared to attack", "the navy is preparing to
+        // blockade": force readied, CAMEO 154.
+        code = "154".to_string();
+    } else if pressure {
         code = threat_code(&code);
     } else if f.intent && !f.negated {
         code = withdrawal_intent(s, hit.end)
@@ -1953,6 +1965,28 @@ fn antecedent_target(
         .cloned()
 }
 
+/// Whether the clause readies force for an attack: the act `code` is
+/// violent (CAMEO 18, 19, 20) and its governor is a verb of getting ready
+/// used as a verb ("the army prepared to attack", "troops are preparing to
+/// launch an offensive"), not the adjective of willingness ("is prepared
+/// to use force", a threat).
+fn readying_force(doc: &Doc, s: &Sent, f: &Frame, code: &str) -> bool {
+    let violent = matches!(CameoCode::root_of(code), Some("18" | "19" | "20"));
+    let Some(g) = f.governor.filter(|_| violent) else {
+        return false;
+    };
+    let tags = doc.tagging(s);
+    let Some(t) = tags.tokens.get(g) else {
+        return false;
+    };
+    let copula = g > 0
+        && tags
+            .tokens
+            .get(g - 1)
+            .is_some_and(|b| b.lemma == "be" && b.upos == "AUX" && !s.word(g).ends_with("ing"));
+    t.upos == "VERB" && lexicon::preparation_verb(&t.lemma) && !copula
+}
+
 /// The intention to do what `code` codes (CAMEO 03x).
 pub(crate) fn intent_code(code: &str) -> String {
     let root = CameoCode::root_of(code).unwrap_or_default();
@@ -1977,6 +2011,12 @@ pub(crate) fn intent_code(code: &str) -> String {
         // de-escalate military engagement (a threat only on a condition,
         // which the caller reads).
         "08" if code.starts_with("087") => "0356",
+        // The codebook's other intentions to yield, by what is yielded.
+        "08" if code.starts_with("081") => "0351",
+        "08" if code.starts_with("082") => "0352",
+        "08" if code.starts_with("084") => "0353",
+        "08" if code.starts_with("085") => "0354",
+        "08" if code.starts_with("086") => "0355",
         "08" => "035",
         // "will expel its diplomats", "would impose sanctions": a
         // reduction of relations announced is made by announcing it (CAMEO
@@ -2019,6 +2059,10 @@ pub(crate) fn threat_code(code: &str) -> String {
         // "will withdraw its peacekeepers unless ...": a threat to halt
         // involvement.
         "08" if code.starts_with("087") => "136",
+        // The codebook's threats by what is threatened: a blockade
+        // (1381), an occupation (1382).
+        "19" if code.starts_with("191") => "1381",
+        "19" if code.starts_with("192") => "1382",
         "18" | "19" | "20" | "15" => "138",
         "16" if code.starts_with("163") => "1312",
         "16" => "131",

@@ -243,6 +243,15 @@ pub fn pressure_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma names getting ready ("prepared to attack",
+/// "readying an offensive"): readying an attack is a force posture.
+pub fn preparation_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "preparation"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma brings about the event its object names, done by
 /// others ("sparking protests", "drew condemnation").
 pub fn causative_verb(lemma: &str) -> bool {

@@ -229,14 +229,18 @@ const ASPECT_VERBS: &[Construction] = &[
         never: &[],
     },
     // The -ing complement is said in the aspect verb's clause: its
-    // intention makes an attack a threat (CAMEO 138), not an attack, and
-    // the intention is no promise to cooperate (03).
+    // intention makes an attack a threat (CAMEO 138) or, readied, a force
+    // posture (154), not an attack, and the intention is no promise to
+    // cooperate (03).
     Construction {
         name: "prepared to resume shelling",
         text: "Azerbaijan prepared to resume shelling Armenian villages on Tuesday.",
-        events: &[("AZE", "ARM", "138", false)],
+        // Getting ready to attack, told with the verb "prepare", readies
+        // force (CAMEO 154, as the verb dictionary codes "prepare an
+        // invasion"); "said it was ready to", below, is a threat.
+        events: &[("AZE", "ARM", "154", false)],
         not: &[],
-        never: &["03", "19"],
+        never: &["03", "19", "13"],
     },
     Construction {
         name: "ready to resume bombing, the tagger's noun",
@@ -3389,4 +3393,174 @@ const FORCES_THAT_MOVE: &[Construction] = &[
 #[test]
 fn forces_that_move() {
     run(FORCES_THAT_MOVE);
+}
+
+/// What the CAMEO codebook names, whose verbs the source dictionary files
+/// elsewhere: breaking a truce violates it (196); breaking up or preventing
+/// a protest is repression (175) or a restriction of freedoms (1721);
+/// receiving peacekeepers, inspectors or observers and letting aid through
+/// allow international involvement (0861, 0862, 0863); sending inspectors
+/// or a fact-finding mission investigates (090); getting ready to attack is
+/// a force posture (154), not a threat, and getting ready to give is an
+/// intention.
+const TRUCES_INSPECTIONS_AND_PREPARATIONS: &[Construction] = &[
+    Construction {
+        name: "broke the ceasefire",
+        text: "Azerbaijan broke the ceasefire with Armenia on Tuesday, Yerevan said.",
+        events: &[("AZE", "", "196", false)],
+        not: &[],
+        never: &["190", "17"],
+    },
+    Construction {
+        name: "violated the truce",
+        text: "Houthi fighters violated the truce in Hodeidah, the coalition said.",
+        events: &[("", "", "196", false)],
+        not: &[],
+        never: &["190"],
+    },
+    Construction {
+        name: "accused of violating: the accusation",
+        text: "Ukraine accused Russia of violating the Easter truce.",
+        events: &[("UKR", "RUS", "112", false)],
+        not: &[],
+        never: &["196"],
+    },
+    Construction {
+        name: "allowed inspectors in",
+        text: "Syria allowed OPCW inspectors into Douma on Wednesday.",
+        events: &[("SYR", "", "0862", false)],
+        not: &[],
+        never: &["080"],
+    },
+    Construction {
+        name: "received observers",
+        text: "Kyrgyzstan received a mission of election observers from the OSCE.",
+        events: &[("KGZ", "", "0862", false)],
+        not: &[],
+        never: &["043"],
+    },
+    Construction {
+        name: "admitted peacekeepers",
+        text: "South Sudan admitted 4,000 more UN peacekeepers after weeks of talks.",
+        events: &[("SSD", "", "0861", false)],
+        not: &[],
+        never: &["050"],
+    },
+    Construction {
+        name: "will admit inspectors: intent to allow involvement",
+        text: "Iran said it would admit IAEA inspectors next month.",
+        events: &[("IRN", "", "0355", false)],
+        not: &[],
+        never: &["0862"],
+    },
+    Construction {
+        name: "allowed humanitarian access",
+        text: "Ethiopia allowed humanitarian access to Tigray in March.",
+        events: &[("ETH", "", "0863", false)],
+        not: &[],
+        never: &["080"],
+    },
+    Construction {
+        name: "dispatched investigators",
+        text: "The United Nations dispatched investigators to Mali.",
+        events: &[("IGO", "MLI", "090", false)],
+        not: &[],
+        never: &["061", "036"],
+    },
+    Construction {
+        name: "sent weapons inspectors",
+        text: "The OPCW sent chemical weapons inspectors to Syria.",
+        events: &[("IGO", "SYR", "090", false)],
+        not: &[],
+        never: &["072"],
+    },
+    Construction {
+        name: "sent a fact-finding mission",
+        text: "ASEAN sent a fact-finding mission to Myanmar in April.",
+        events: &[("IGO", "MMR", "090", false)],
+        not: &[],
+        never: &["036"],
+    },
+    Construction {
+        name: "broke up a rally",
+        text: "Georgian riot police broke up an opposition rally in Tbilisi.",
+        events: &[("GEOCOP", "", "175", false)],
+        not: &[],
+        never: &["190"],
+    },
+    Construction {
+        name: "prevented a demonstration",
+        text: "Iranian police prevented a demonstration by teachers in Tehran.",
+        events: &[("IRNCOP", "", "1721", false)],
+        not: &[],
+        never: &["12"],
+    },
+    Construction {
+        name: "prepared to attack",
+        text: "Sudanese troops prepared to attack rebel positions near El Fasher.",
+        events: &[("SDNMIL", "", "154", false)],
+        not: &[],
+        never: &["13", "03"],
+    },
+    Construction {
+        name: "preparing to invade",
+        text: "Israel is preparing to invade Rafah, officials said.",
+        events: &[("ISR", "", "154", false)],
+        not: &[],
+        never: &["13", "03"],
+    },
+    Construction {
+        name: "preparing to blockade",
+        text: "The Chinese navy was preparing to blockade Taiwan.",
+        events: &[("CHNMIL", "", "154", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "readied an offensive",
+        text: "Ukrainian forces readied a counteroffensive in the south.",
+        events: &[("UKRMIL", "", "154", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "prepared to use force: willingness is a threat",
+        text: "China said it was prepared to attack Taiwan if it declared independence.",
+        events: &[("CHN", "TWN", "13", false)],
+        not: &[],
+        never: &["154"],
+    },
+    Construction {
+        name: "handed over relief",
+        text: "Turkish doctors handed over medical supplies to hospitals in Gaza.",
+        events: &[("TUR", "", "073", false)],
+        not: &[],
+        never: &["084"],
+    },
+    Construction {
+        name: "handed over prisoners",
+        text: "Ukraine handed over 90 prisoners of war to Russia on Friday.",
+        events: &[("UKR", "RUS", "0841", false)],
+        not: &[],
+        never: &["07"],
+    },
+    Construction {
+        name: "accepted a compromise formula",
+        text: "Greece accepted a compromise formula for the name dispute with Skopje.",
+        events: &[("GRC", "", "030", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "preparing to give is an intention",
+        text: "Australia is preparing to send food aid to Fiji.",
+        events: &[("AUS", "FJI", "033", false)],
+        not: &[],
+        never: &["07"],
+    },
+];
+
+#[test]
+fn truces_inspections_and_preparations() {
+    run(TRUCES_INSPECTIONS_AND_PREPARATIONS);
 }
