@@ -238,6 +238,9 @@ VERB_CODE_OVERRIDES = {
     # The source files BLOCKADE under [170] (coerce); the CAMEO codebook's
     # 191 is "impose blockade, restrict movement" by name.
     "blockade": "191",
+    # The source files RESIGN under 083 (accede to demands for political
+    # reform); a resignation is the codebook's change in leadership, 0831.
+    "resign": "0831",
 }
 
 
@@ -353,7 +356,14 @@ PATTERN_ADDITIONS = {
                   ("medicine", "medicines", "medical supplies", "&FOOD", "aid",
                    "humanitarian aid", "relief", "relief supplies")]
     + [("0841", "* " + w) for w in
-       ("&HOSTAGE", "prisoners", "detainees", "bodies", "suspects", "prisoners of war")],
+       ("&HOSTAGE", "prisoners", "detainees", "bodies", "suspects", "prisoners of war")]
+    # Armed groups handing over their weapons disarm (CAMEO 0873,
+    # demobilize armed forces; the PLOVER manual's RETREAT mode "disarm").
+    + [("0873", "* " + w) for w in ("weapons", "their weapons", "arms", "their arms")],
+    # CAMEO 0814 (ease state of emergency or martial law) for the ease
+    # block, as the source codes "ease * curfew" 0813; its default is 060.
+    "ease": [("0814", "* " + w) for w in
+             ("emergency measures", "state of emergency", "martial law", "emergency rule")],
     # Accepting a formula or a compromise for settling a dispute agrees to
     # it, as the source codes "accept * formulation" and "accept * plan".
     "accept": [("030", "* formula"), ("030", "* compromise")],
@@ -379,7 +389,8 @@ PATTERN_ADDITIONS = {
     + [("0863", "* " + w) for w in
        ("humanitarian access", "aid convoys", "aid deliveries", "delivery of aid",
         "delivery of humanitarian aid", "aid workers", "aid agencies", "delivery of &FOOD",
-        "delivery of medicine", "delivery of relief", "&FOOD deliveries")],
+        "delivery of medicine", "delivery of relief", "&FOOD deliveries",
+        "delivery of grain", "grain deliveries", "delivery of wheat", "delivery of fuel")],
     # CAMEO 154 (mobilize or increase armed forces): preparing an offensive
     # or an assault, as the source codes "prepare * invasion" and "prepare *
     # for &FIGHT"; the block's default is intent to cooperate (030).
@@ -617,6 +628,11 @@ PLOVER_OVERRIDES = {
     # allegations", "denied involvement") no type; denying what another
     # actor alleges is refusing its claim, entente's reading of REJECT.
     "016": "REJECT",
+    # The manual's RETREAT "also covers resignations of government
+    # officials" (its mode "resign"); the draft table files CAMEO 0831
+    # (accede to demands for change in leadership), the resignation's code,
+    # under CONCEDE.
+    "0831": "RETREAT",
 }
 
 

@@ -2269,10 +2269,14 @@ pub(crate) fn code_nominals(
                         .map(|j| compound(s, j))
                 };
                 // "lifted the embargo on X": the verb's subjects ease it.
-                let ended = nom
-                    .eased
-                    .as_ref()
-                    .and_then(|e| Some((e, ending_subjects(doc, s, focus, k)?)));
+                let ended = nom.eased.as_ref().and_then(|e| {
+                    // "lifted martial law": the object is the phrase's
+                    // last word, not its modifier.
+                    let last = k + nom.words.len().saturating_sub(1);
+                    let subjects = ending_subjects(doc, s, focus, k)
+                        .or_else(|| ending_subjects(doc, s, focus, last))?;
+                    Some((e, subjects))
+                });
                 if let Some((eased, _)) = &ended {
                     eased_code = Some((*eased).clone());
                 }

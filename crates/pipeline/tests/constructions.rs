@@ -3552,6 +3552,27 @@ const TRUCES_INSPECTIONS_AND_PREPARATIONS: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "resigned: a change in leadership, PLOVER's RETREAT",
+        text: "Peru's prime minister resigned on Thursday amid a corruption inquiry.",
+        events: &[("PER", "", "0831", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "completed handing over weapons: disarmament",
+        text: "The rebels completed handing over their weapons to African Union monitors.",
+        events: &[("", "", "0873", false)],
+        not: &[],
+        never: &["07"],
+    },
+    Construction {
+        name: "allowed grain deliveries",
+        text: "Turkey allowed the delivery of wheat to Syria through the Bab al-Hawa crossing.",
+        events: &[("TUR", "", "0863", false)],
+        not: &[],
+        never: &["080"],
+    },
+    Construction {
         name: "preparing to give is an intention",
         text: "Australia is preparing to send food aid to Fiji.",
         events: &[("AUS", "FJI", "033", false)],
