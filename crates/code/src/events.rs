@@ -619,8 +619,15 @@ fn code_verb(
         None
     };
     let mut after: Vec<String> = Vec::new();
-    for k in
-        (hit.end..phrase_end).filter(|&k| agent.map(|(by, end)| k < by || k >= end).unwrap_or(true))
+    // "admitted a team of UN observers": the people after a group noun
+    // head the phrase, so "team of" is no word between verb and object.
+    let group_of = |k: usize| {
+        lexicon::group_noun(s.word(k)) && s.word(k + 1) == "of"
+            || k > hit.end && s.word(k) == "of" && lexicon::group_noun(s.word(k - 1))
+    };
+    for k in (hit.end..phrase_end)
+        .filter(|&k| agent.map(|(by, end)| k < by || k >= end).unwrap_or(true))
+        .filter(|&k| !group_of(k))
     {
         // "agreed to scrap sanctions": the infinitive's verb heads a clause
         // of its own.

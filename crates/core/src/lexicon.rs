@@ -314,6 +314,15 @@ pub fn collective_noun(word: &str) -> bool {
         .contains(&word)
 }
 
+/// Whether a noun gathers people ("a team of inspectors", "a contingent
+/// of peacekeepers"), so that the people after "of" head the phrase.
+pub fn group_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(COLLECTIVE_NOUNS, "group"))
+        .contains(&word)
+}
+
 /// Whether a verb lemma denies or rejects what is said ("denied reports
 /// that ..."): the words' content is a claim, not an event.
 pub fn denial_verb(lemma: &str) -> bool {
@@ -810,6 +819,7 @@ mod tests {
                         "support"
                             | "ending"
                             | "aspect"
+                            | "preparation"
                             | "publish"
                             | "pressure"
                             | "cause"
@@ -840,7 +850,7 @@ mod tests {
             ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
-            ("collective_nouns", COLLECTIVE_NOUNS, &["collective"]),
+            ("collective_nouns", COLLECTIVE_NOUNS, &["collective", "group"]),
             ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
             ("title_modifiers", TITLE_MODIFIERS, &["deputy"]),
             ("role_codes", ROLE_CODES, &["sector", "religion"]),

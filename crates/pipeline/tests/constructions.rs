@@ -3573,6 +3573,20 @@ const TRUCES_INSPECTIONS_AND_PREPARATIONS: &[Construction] = &[
         never: &["080"],
     },
     Construction {
+        name: "admitted a group of: the people head the phrase",
+        text: "The Central African Republic admitted a new contingent of Rwandan peacekeepers.",
+        events: &[("CAF", "", "0861", false)],
+        not: &[],
+        never: &["050"],
+    },
+    Construction {
+        name: "allowed a team of aid workers",
+        text: "Eritrea allowed a small team of UN aid workers into the port of Massawa.",
+        events: &[("ERI", "", "0863", false)],
+        not: &[],
+        never: &["080"],
+    },
+    Construction {
         name: "preparing to give is an intention",
         text: "Australia is preparing to send food aid to Fiji.",
         events: &[("AUS", "FJI", "033", false)],
