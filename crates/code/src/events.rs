@@ -1227,6 +1227,23 @@ fn governing_subjects(
     k: usize,
     class: fn(&str) -> bool,
 ) -> Option<Vec<usize>> {
+    let f = governing_frame(doc, s, focus, k, class)?;
+    if f.unrealised || f.negated || f.subjects.is_empty() {
+        return None;
+    }
+    Some(f.subjects)
+}
+
+/// The clause frame of the verb before token `k` whose object is the noun
+/// at `k` (or the noun it is a compound of or "of"), when `class` accepts
+/// the verb's lemma.
+fn governing_frame(
+    doc: &Doc,
+    s: &Sent,
+    focus: &Focus,
+    k: usize,
+    class: fn(&str) -> bool,
+) -> Option<Frame> {
     let tree = doc.tree(s);
     let mut noun = k;
     // "a phone call": the head of a compound; "a package of sanctions":
@@ -1255,11 +1272,7 @@ fn governing_subjects(
         return None;
     }
     let past = matches!(v.xpos.as_str(), "VBD" | "VBN");
-    let f = frame(doc, s, focus, verb, past, 0);
-    if f.unrealised || f.negated || f.subjects.is_empty() {
-        return None;
-    }
-    Some(f.subjects)
+    Some(frame(doc, s, focus, verb, past, 0))
 }
 
 fn build(
@@ -2496,6 +2509,12 @@ pub(crate) fn code_nominals(
             .chain(struck)
             .collect();
         let mut code = eased_code.unwrap_or_else(|| nom.code.clone());
+        // "plans to launch an invasion", "will hold drills with X": an act
+        // its support verb promises or threatens has not happened; it is
+        // coded as the intention (or threat, or force readied) that the
+        // verb's clause says.
+        let promised = governing_frame(doc, s, focus, k, lexicon::support_verb)
+            .filter(|f| (f.intent || f.threat) && !f.negated && !f.unrealised);
         if reciprocal && targets.is_empty() && sources.len() > 1 {
             targets = sources.iter().map(|&m| doc.actor(m)).collect();
         }
@@ -2509,6 +2528,15 @@ pub(crate) fn code_nominals(
                     targets = sources.iter().map(|&m| doc.actor(m)).collect();
                 }
             }
+        }
+        if let Some(f) = &promised {
+            code = if f.threat {
+                threat_code(&code)
+            } else if readying_force(doc, s, f, &code) {
+                "154".to_string()
+            } else {
+                intent_code(&code)
+            };
         }
         // "rejected a US offer to host a summit", "rejected calls by X":
         // a noun in the object of a coded verb is what that verb is about,

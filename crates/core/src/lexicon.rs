@@ -850,7 +850,11 @@ mod tests {
             ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
-            ("collective_nouns", COLLECTIVE_NOUNS, &["collective", "group"]),
+            (
+                "collective_nouns",
+                COLLECTIVE_NOUNS,
+                &["collective", "group"],
+            ),
             ("discourse_nouns", DISCOURSE_NOUNS, &["discourse"]),
             ("title_modifiers", TITLE_MODIFIERS, &["deputy"]),
             ("role_codes", ROLE_CODES, &["sector", "religion"]),
