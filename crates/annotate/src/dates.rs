@@ -46,7 +46,8 @@
 
 use crate::sentences::{segments, tokenize, Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use entente_core::{lexicon, DatePrecision, Span};
+use entente_core::lexicon::{self, date_word, tense_word, DateWord, TenseWord};
+use entente_core::{DatePrecision, Span};
 
 /// A resolved temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,234 +91,6 @@ pub enum Tense {
 /// How many words either side of an expression are searched for a tense
 /// cue, within its clause.
 const TENSE_WINDOW: usize = 15;
-/// Words that put their clause in the future.
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "due",
-    "scheduled",
-    "upcoming",
-    "forthcoming",
-    "expected",
-    "planned",
-    "plans",
-    "plan",
-    "intends",
-    "next",
-];
-/// Words that, before "to", make what follows future: "is to", "plans to".
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "is",
-    "are",
-    "am",
-    "'s",
-    "plans",
-    "plan",
-    "planned",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "hopes",
-    "hope",
-    "expects",
-    "expected",
-    "due",
-    "set",
-    "going",
-    "scheduled",
-    "likely",
-    "ready",
-    "poised",
-    "about",
-    "prepares",
-    "preparing",
-    "seeks",
-    "wants",
-];
-/// Words that, before "to", speak of a later act from a past vantage
-/// ("agreed to meet in March"): no clear tense.
-const UNCLEAR_BEFORE_TO: &[&str] = &[
-    "was",
-    "were",
-    "agreed",
-    "promised",
-    "pledged",
-    "vowed",
-    "decided",
-    "threatened",
-    "offered",
-    "sought",
-    "wanted",
-];
-/// Modals that leave the time open ("said it would vote in March").
-const UNCLEAR_WORDS: &[&str] = &[
-    "would", "could", "might", "should", "must", "may", "can", "wouldn't", "couldn't",
-];
-/// Past forms that are not "-ed": auxiliaries and common irregular verbs.
-const PAST_WORDS: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "wasn't",
-    "weren't",
-    "hadn't",
-    "didn't",
-    "ago",
-    "said",
-    "told",
-    "met",
-    "took",
-    "began",
-    "left",
-    "went",
-    "came",
-    "made",
-    "gave",
-    "saw",
-    "sent",
-    "held",
-    "fought",
-    "won",
-    "lost",
-    "struck",
-    "hit",
-    "fell",
-    "rose",
-    "brought",
-    "bought",
-    "thought",
-    "kept",
-    "led",
-    "spoke",
-    "wrote",
-    "ran",
-    "broke",
-    "chose",
-    "drove",
-    "flew",
-    "knew",
-    "grew",
-    "threw",
-    "drew",
-    "stood",
-    "sat",
-    "became",
-    "paid",
-    "sold",
-    "found",
-    "meant",
-    "felt",
-    "heard",
-    "got",
-    "shot",
-    "sought",
-    "taught",
-    "caught",
-    "withdrew",
-    "undertook",
-    "overtook",
-    "laid",
-    "fled",
-    "swore",
-    "spent",
-    "built",
-    "dealt",
-    "froze",
-    "stole",
-    "hid",
-    "stuck",
-    "shook",
-    "upheld",
-    "arose",
-    "oversaw",
-    "overran",
-    "overthrew",
-    "retook",
-    "rebuilt",
-    "understood",
-    "forgave",
-    "forbade",
-    "tore",
-    "wore",
-    "woke",
-    "sank",
-    "slid",
-    "swept",
-    "bore",
-    "beat",
-];
-/// Past participles that are not "-ed", for the present perfect.
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "been",
-    "had",
-    "taken",
-    "given",
-    "seen",
-    "held",
-    "met",
-    "gone",
-    "begun",
-    "fought",
-    "sent",
-    "made",
-    "done",
-    "won",
-    "lost",
-    "left",
-    "struck",
-    "spoken",
-    "written",
-    "broken",
-    "chosen",
-    "fallen",
-    "risen",
-    "flown",
-    "grown",
-    "known",
-    "shown",
-    "stood",
-    "said",
-    "told",
-    "become",
-    "come",
-    "run",
-    "withdrawn",
-    "undertaken",
-    "stolen",
-    "driven",
-    "brought",
-    "kept",
-    "led",
-    "built",
-    "fled",
-    "hit",
-    "shot",
-    "beaten",
-    "overseen",
-    "paid",
-    "sold",
-    "spent",
-    "found",
-];
-/// Past forms that prolong a state: "extended the mission until March"
-/// speaks of an end still to come.
-const PROLONGING: &[&str] = &["extended", "renewed", "prolonged"];
-/// Forms of "be" before a participle: a passive.
-const BE: &[&str] = &[
-    "was", "were", "is", "are", "am", "be", "been", "being", "'s", "wasn't", "weren't", "isn't",
-    "aren't",
-];
-/// Words after a year that show it is not a count ("from 2024 to 2027
-/// under the plan", not "from 1900 to 2000 troops").
-const AFTER_YEAR: &[&str] = &[
-    "and", "or", "but", "in", "on", "at", "under", "with", "when", "as", "after", "before",
-    "while", "for", "of", "to", "until", "till", "through", "onwards", "onward", "is", "are",
-    "was", "were", "will", "the", "a", "an", "that", "which", "amid", "despite",
-];
-
 /// Finds and resolves the temporal expressions of `text`. Total.
 pub fn find_dates(text: &str, published: NaiveDate) -> Vec<TemporalExpression> {
     let mut out = Vec::new();
@@ -530,20 +303,8 @@ fn match_at(
         }
         // A bare month needs a preposition: "in December" ("May" is a verb too).
         let prev = ws.before(i, 1);
-        let by_preposition = matches!(
-            prev,
-            "in" | "since"
-                | "until"
-                | "till"
-                | "through"
-                | "by"
-                | "from"
-                | "during"
-                | "early"
-                | "late"
-                | "mid"
-                | "of"
-        ) || prev == "to" && after_from;
+        let by_preposition =
+            date_word(prev, DateWord::MonthPreposition) || prev == "to" && after_from;
         if by_preposition && raw(0).starts_with(char::is_uppercase) {
             return Some((
                 1,
@@ -571,7 +332,9 @@ fn match_at(
     let free = |k: usize| {
         ws.toks
             .get(i + k)
-            .map(|t| t.kind == TokenKind::Punct || ws.cap(i + k) || AFTER_YEAR.contains(&w(k)))
+            .map(|t| {
+                t.kind == TokenKind::Punct || ws.cap(i + k) || date_word(w(k), DateWord::AfterYear)
+            })
             .unwrap_or(true)
     };
     let taken = match ws.before(i, 1) {
@@ -608,9 +371,9 @@ fn role_of(ws: &Words, i: usize, after_from: bool) -> DateRole {
         return DateRole::End;
     }
     match w(1) {
-        "until" | "till" | "til" | "through" | "thru" => return DateRole::End,
+        x if date_word(x, DateWord::End) => return DateRole::End,
         "to" if after_from => return DateRole::End,
-        "since" | "from" | "starting" | "beginning" | "effective" => return DateRole::Start,
+        x if date_word(x, DateWord::Start) => return DateRole::Start,
         "of" if w(2) == "as" => return DateRole::Start,
         _ => {}
     }
@@ -621,8 +384,8 @@ fn role_of(ws: &Words, i: usize, after_from: bool) -> DateRole {
         w(1)
     };
     match governor {
-        "expires" | "expire" | "expiring" | "ends" | "ending" => DateRole::End,
-        "starts" | "begins" | "starting" | "beginning" | "effective" => DateRole::Start,
+        g if date_word(g, DateWord::EndVerb) => DateRole::End,
+        g if date_word(g, DateWord::StartVerb) => DateRole::Start,
         g if g.starts_with("review") => DateRole::Review,
         _ => DateRole::Point,
     }
@@ -677,39 +440,39 @@ fn clue_at(ws: &Words, k: usize) -> Option<Clue> {
     let w = ws.word(k);
     let next = ws.word(k + 1);
     if next == "to" {
-        if FUTURE_BEFORE_TO.contains(&w) {
+        if tense_word(w, TenseWord::FutureBeforeTo) {
             return Some(Clue::Future);
         }
-        if UNCLEAR_BEFORE_TO.contains(&w) {
+        if tense_word(w, TenseWord::UnclearBeforeTo) {
             return Some(Clue::Unclear);
         }
     }
-    if w == "to" && next == "be" || FUTURE_WORDS.contains(&w) || w.ends_with("'ll") {
+    if w == "to" && next == "be" || tense_word(w, TenseWord::Future) || w.ends_with("'ll") {
         return Some(Clue::Future);
     }
     if ws.cap(k) {
         // A name ("May", "United") is not a verb.
         return None;
     }
-    if UNCLEAR_WORDS.contains(&w) {
+    if tense_word(w, TenseWord::Modal) {
         return Some(Clue::Unclear);
     }
-    if matches!(w, "has" | "have" | "hasn't" | "haven't") || w.ends_with("'ve") {
+    if tense_word(w, TenseWord::Perfect) || w.ends_with("'ve") {
         // The present perfect: "have patrolled", "has already met".
         let participle = (k + 1..k + 4)
             .map(|x| ws.word(x))
             .find(|x| !is_adverb(x))
-            .map(|x| IRREGULAR_PARTICIPLES.contains(&x) || is_regular_past(x))
+            .map(|x| tense_word(x, TenseWord::Participle) || is_regular_past(x))
             .unwrap_or(false);
         return participle.then_some(Clue::Past);
     }
-    if PAST_WORDS.contains(&w) {
+    if tense_word(w, TenseWord::Past) {
         return Some(Clue::Past);
     }
     if !is_regular_past(w) {
         return None;
     }
-    if PROLONGING.contains(&w) {
+    if tense_word(w, TenseWord::Prolonging) {
         return Some(Clue::Prolonged);
     }
     // A passive: "was seized" is past, "will be / to be reviewed" future.
@@ -721,19 +484,16 @@ fn clue_at(ws: &Words, k: usize) -> Option<Clue> {
         Some((b, "be")) => match ws.before(b, 1) {
             "to" | "will" | "shall" => Some(Clue::Future),
             x if x.ends_with("'ll") => Some(Clue::Future),
-            x if UNCLEAR_WORDS.contains(&x) => Some(Clue::Unclear),
+            x if tense_word(x, TenseWord::Modal) => Some(Clue::Unclear),
             _ => Some(Clue::Prolonged),
         },
-        Some((_, x)) if BE.contains(&x) => Some(Clue::Prolonged),
+        Some((_, x)) if tense_word(x, TenseWord::Be) => Some(Clue::Prolonged),
         _ => Some(Clue::Past),
     }
 }
 
 fn is_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "not" | "also" | "already" | "just" | "since" | "now" | "recently"
-    ) || w.len() > 4 && w.ends_with("ly")
+    tense_word(w, TenseWord::Adverb) || w.len() > 4 && w.ends_with("ly")
 }
 
 /// A regular past form or participle: "met" no, "patrolled" yes.

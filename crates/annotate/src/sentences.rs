@@ -13,14 +13,6 @@
 use entente_core::text::{after, cut};
 use entente_core::{lexicon, Span};
 
-/// Words that end with a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
-    "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "st", "mt", "ft", "jr", "sr",
-    "inc", "corp", "co", "ltd", "bros", "no", "nos", "vs", "v", "approx", "est", "dept", "univ",
-    "assn", "fig", "vol", "pp", "cf", "e.g", "i.e", "al",
-];
-
 /// Whether `word` (without its full stop, any case) is an abbreviation
 /// that ends with a full stop without ending the sentence ("Gen", "St",
 /// "Sept").
@@ -28,53 +20,12 @@ pub fn is_abbreviation(word: &str) -> bool {
     abbreviation(&word.to_ascii_lowercase())
 }
 
-/// [`is_abbreviation`] of a lower-case word: the list above, and the
-/// lexicon's month abbreviations ("jan", "sept"; not "may", a full name).
+/// [`is_abbreviation`] of a lower-case word: the lexicon's abbreviations
+/// and month abbreviations ("jan", "sept"; not "may", a full name).
 fn abbreviation(lower: &str) -> bool {
-    ABBREVIATIONS.contains(&lower)
+    lexicon::abbreviation(lower)
         || lexicon::month(lower).is_some() && !lexicon::month_names().contains(&lower)
 }
-
-/// Words that usually open a sentence: after an acronym such as "U.S." they
-/// mark a boundary ("... to the U.S. The talks ...").
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "However",
-    "Meanwhile",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "As",
-    "Some",
-    "Many",
-    "Officials",
-    "According",
-];
 
 /// Lines longer than this are read sentence by sentence by [`segments`].
 const MAX_SEGMENT_BYTES: usize = 64 * 1024;
@@ -191,7 +142,7 @@ fn is_boundary(text: &str, sent_start: usize, dot: usize, after: usize, end: usi
     // A dotted acronym: "U.S", "U.N" (the last dot is `dot`).
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-        return SENTENCE_OPENERS.contains(&next_word.as_str());
+        return lexicon::sentence_opener(&next_word);
     }
     true
 }

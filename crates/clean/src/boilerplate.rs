@@ -7,70 +7,11 @@
 //! what the author wrote.
 
 use crate::block::{Block, BlockKind};
-use entente_core::lexicon;
+use entente_core::lexicon::{self, PageChrome};
 use entente_core::{DropKind, Dropped, RelatedLink};
 
 /// Chrome lines are short.
 const MAX_CHROME_WORDS: usize = 14;
-
-/// Whole lines that are interface text, lowercased.
-const UI_LINES: &[&str] = &[
-    "advert",
-    "advertisement",
-    "ad",
-    "sponsored",
-    "continue reading",
-    "continue reading below",
-    "story continues below",
-    "article continues below",
-    "story continues below advertisement",
-    "comments",
-    "comment",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "close",
-    "caption",
-    "loading",
-    "loading...",
-    "click to expand",
-    "enlarge this image",
-    "toggle caption",
-    "hide caption",
-    "show caption",
-];
-
-/// Words a dateline or byline starts with, lowercased.
-const DATE_STARTS: &[&str] = &[
-    "by",
-    "published",
-    "updated",
-    "posted",
-    "last updated",
-    "first published",
-    "modified",
-];
-
-/// Words that begin a photo credit.
-const CREDIT_STARTS: &[&str] = &[
-    "©",
-    "(image:",
-    "image:",
-    "photo:",
-    "(photo:",
-    "credit:",
-    "(credit:",
-    "photograph:",
-    "(photograph:",
-    "pictured:",
-    "image credit",
-    "photo credit",
-];
-
-/// Words besides month and weekday names (from the shared lexicon) that
-/// may open the date of a dateline.
-const DATE_WORDS: &[&str] = &["at", "on"];
 
 /// True when `rest` (what follows "Updated") opens with a date or time.
 fn starts_date(rest: &str) -> bool {
@@ -82,7 +23,7 @@ fn starts_date(rest: &str) -> bool {
         .find(|w| !w.is_empty())
         .unwrap_or("");
     first.starts_with(|c: char| c.is_ascii_digit())
-        || DATE_WORDS.contains(&first)
+        || lexicon::page_chrome(first, PageChrome::DateWord)
         || lexicon::month(first).is_some()
         || lexicon::weekday(first).is_some()
 }
@@ -99,17 +40,20 @@ pub fn chrome_reason(b: &Block) -> Option<&'static str> {
     }
     let lower = b.text.to_lowercase();
     let line = lower.trim_start_matches(['|', ' ', '-', '–', '•']);
-    if UI_LINES.contains(&line.trim_end_matches([':', '.', ' '])) {
+    if lexicon::page_chrome(line.trim_end_matches([':', '.', ' ']), PageChrome::UiLine) {
         return Some("interface text");
     }
-    if CREDIT_STARTS.iter().any(|c| line.starts_with(c)) {
+    if lexicon::page_chrome_phrases(PageChrome::CreditStart)
+        .iter()
+        .any(|c| line.starts_with(c))
+    {
         return Some("photo credit");
     }
     if line.starts_with("image ") && line.contains(" of ") && has_digit(line) && words <= 5 {
         return Some("gallery counter");
     }
     let dated = has_digit(line) || line.contains(" ago");
-    for start in DATE_STARTS {
+    for start in lexicon::page_chrome_phrases(PageChrome::BylineStart) {
         if let Some(rest) = line.strip_prefix(start) {
             if !rest.starts_with([' ', ':']) {
                 continue;

@@ -9,6 +9,7 @@
 use crate::block::{Block, BlockKind};
 use dom_query::{Document as Dom, NodeRef};
 use dom_smoothie::{Config, Readability};
+use entente_core::lexicon::{self, PageChrome};
 use std::panic::AssertUnwindSafe;
 
 /// What the page yields: its title and the blocks of its main content.
@@ -143,61 +144,6 @@ fn role(name: &str) -> Role {
     }
 }
 
-/// Words of `class` and `id` attributes that mark page chrome inside the
-/// article container: captions, credits, bylines, dates, share bars,
-/// promotions, galleries.
-const CHROME_WORDS: &[&str] = &[
-    "caption",
-    "credit",
-    "credits",
-    "byline",
-    "author",
-    "timestamp",
-    "dateline",
-    "share",
-    "sharing",
-    "newsletter",
-    "related",
-    "promo",
-    "rail",
-    "teaser",
-    "widget",
-    "trending",
-    "popular",
-    "recommended",
-    "recommendations",
-    "sidebar",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "sponsor",
-    "sponsored",
-    "gallery",
-    "slideshow",
-    "copyright",
-    "subscribe",
-    "subscription",
-    "signup",
-    "comments",
-    "toolbar",
-    "breadcrumb",
-    "breadcrumbs",
-    "tags",
-    "footer",
-    "disclaimer",
-    "hidden",
-    "visually-hidden",
-    "sr-only",
-    "recirculation",
-    "outbrain",
-    "taboola",
-    "inline-related",
-    "read-more",
-    "readmore",
-    "more-stories",
-];
-
 /// True when the element's class or id names page chrome.
 fn is_chrome(node: &NodeRef<'_>) -> bool {
     let mut hit = false;
@@ -207,8 +153,10 @@ fn is_chrome(node: &NodeRef<'_>) -> bool {
             hit |= v
                 .split(|c: char| c.is_whitespace() || c == '_')
                 .any(|token| {
-                    CHROME_WORDS.contains(&token)
-                        || token.split('-').any(|w| CHROME_WORDS.contains(&w))
+                    lexicon::page_chrome(token, PageChrome::ClassWord)
+                        || token
+                            .split('-')
+                            .any(|w| lexicon::page_chrome(w, PageChrome::ClassWord))
                 });
         }
     }

@@ -10,79 +10,13 @@
 //! - a run of HTML list items that are mostly links.
 
 use crate::block::{Block, BlockKind};
+use entente_core::lexicon::{self, PageChrome};
 use entente_core::{DropKind, Dropped, RelatedLink, Span};
 
 /// Headlines have at most this many words.
 const MAX_HEADLINE_WORDS: usize = 25;
 /// Link headings have at most this many words.
 const MAX_HEADING_WORDS: usize = 8;
-
-const HEADINGS: &[&str] = &[
-    "read more",
-    "see more",
-    "watch more",
-    "more",
-    "read more stories",
-    "related",
-    "related stories",
-    "related articles",
-    "related news",
-    "related content",
-    "related links",
-    "related coverage",
-    "related reading",
-    "related posts",
-    "related video",
-    "related videos",
-    "also read",
-    "read also",
-    "see also",
-    "also see",
-    "more stories",
-    "more news",
-    "more headlines",
-    "recommended",
-    "recommended for you",
-    "recommended stories",
-    "recommended reading",
-    "you may also like",
-    "you might also like",
-    "you may be interested in",
-    "you might be interested in",
-    "most read",
-    "most popular",
-    "most viewed",
-    "popular now",
-    "trending",
-    "trending now",
-    "further reading",
-    "more on this",
-    "more on this story",
-    "more on this topic",
-    "top stories",
-    "latest news",
-    "latest stories",
-    "editor's picks",
-    "editors' picks",
-    "don't miss",
-    "more like this",
-    "what to read next",
-    "read next",
-    "up next",
-    "in other news",
-    "more coverage",
-    "related topics",
-];
-
-const HEADING_PREFIXES: &[&str] = &[
-    "more from ",
-    "more in ",
-    "also on ",
-    "more about ",
-    "more stories from ",
-    "read more about ",
-    "more on ",
-];
 
 const BULLETS: &[&str] = &["- ", "• ", "* ", "· ", "– ", "— ", "▪ ", "► ", "» "];
 
@@ -101,7 +35,10 @@ pub fn is_link_heading(text: &str) -> bool {
         return false;
     }
     let key = heading_key(text);
-    HEADINGS.contains(&key.as_str()) || HEADING_PREFIXES.iter().any(|p| key.starts_with(p))
+    lexicon::page_chrome(&key, PageChrome::LinkHeading)
+        || lexicon::page_chrome_phrases(PageChrome::LinkHeadingPrefix)
+            .iter()
+            .any(|p| key.strip_prefix(p).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// "Read more: Other headline" → `Some(("Read more:", "Other headline"))`.

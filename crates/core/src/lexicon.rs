@@ -17,7 +17,7 @@
 //! assert!(lexicon::support_verb("stage"));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What a pronoun or an anaphoric noun refers to.
@@ -72,6 +72,13 @@ const ROLE_CODES: &str = include_str!("../data/lexicon/role_codes.tsv");
 const DEPLOYMENT_TRIGGERS: &str = include_str!("../data/lexicon/deployment_triggers.tsv");
 const PRESENCE_NOUNS: &str = include_str!("../data/lexicon/presence_nouns.tsv");
 const CLAUSE_WORDS: &str = include_str!("../data/lexicon/clause_words.tsv");
+const SENTENCE_WORDS: &str = include_str!("../data/lexicon/sentence_words.tsv");
+const TENSE_WORDS: &str = include_str!("../data/lexicon/tense_words.tsv");
+const DATE_WORDS: &str = include_str!("../data/lexicon/date_words.tsv");
+const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.tsv");
+const PERSON_TITLES: &str = include_str!("../data/lexicon/person_titles.tsv");
+const GENERIC_NOUNS: &str = include_str!("../data/lexicon/generic_nouns.tsv");
+const PAGE_CHROME: &str = include_str!("../data/lexicon/page_chrome.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -666,6 +673,309 @@ pub fn aspect_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a lower-case word, without its final full stop, is an
+/// abbreviation that ends with a full stop without ending the sentence
+/// ("gen", "st", "e.g"; see `sentence_words.tsv`). Month abbreviations are
+/// [`month`]'s.
+pub fn abbreviation(lower: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(SENTENCE_WORDS, "abbreviation"))
+        .contains(lower)
+}
+
+/// Whether a word, capitalised exactly as written, usually opens a
+/// sentence ("The", "However"): after a dotted acronym ("the U.S. The
+/// talks") it marks a sentence boundary.
+pub fn sentence_opener(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(SENTENCE_WORDS, "opener"))
+        .contains(word)
+}
+
+/// A class of `tense_words.tsv`: what a word near a date says about the
+/// tense of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TenseWord {
+    /// The clause is in the future ("will", "scheduled").
+    Future,
+    /// Before "to", what follows is future ("is to", "plans to").
+    FutureBeforeTo,
+    /// Before "to", a later act seen from a past vantage ("agreed to").
+    UnclearBeforeTo,
+    /// A modal that leaves the time open ("would", "could").
+    Modal,
+    /// A past form not in "-ed" ("was", "met", "ago").
+    Past,
+    /// A past participle not in "-ed" ("taken", "met").
+    Participle,
+    /// A past form that prolongs a state ("extended", "renewed").
+    Prolonging,
+    /// A form of "be" before a participle: a passive.
+    Be,
+    /// A form of "have" that makes the present perfect.
+    Perfect,
+    /// An adverb passed over between an auxiliary and its verb ("already").
+    Adverb,
+}
+
+impl TenseWord {
+    const ALL: [(&'static str, TenseWord); 10] = [
+        ("future", TenseWord::Future),
+        ("future_before_to", TenseWord::FutureBeforeTo),
+        ("unclear_before_to", TenseWord::UnclearBeforeTo),
+        ("modal", TenseWord::Modal),
+        ("past", TenseWord::Past),
+        ("participle", TenseWord::Participle),
+        ("prolonging", TenseWord::Prolonging),
+        ("be", TenseWord::Be),
+        ("perfect", TenseWord::Perfect),
+        ("adverb", TenseWord::Adverb),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<TenseWord> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word (straight apostrophes) is of a class of
+/// `tense_words.tsv`. One hash lookup whatever the class.
+pub fn tense_word(word: &str, class: TenseWord) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = TenseWord::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(TENSE_WORDS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `date_words.tsv`: what a word next to a date says the date
+/// is to its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateWord {
+    /// Before a bare month name, makes it a date ("in December").
+    MonthPreposition,
+    /// After a year, shows it is not a count ("2027 under the plan").
+    AfterYear,
+    /// Makes the date an end ("until").
+    End,
+    /// Makes the date a start ("since", "effective").
+    Start,
+    /// A verb before a date (or its preposition) that makes it an end
+    /// ("expires on").
+    EndVerb,
+    /// A verb before a date (or its preposition) that makes it a start
+    /// ("begins in").
+    StartVerb,
+}
+
+impl DateWord {
+    const ALL: [(&'static str, DateWord); 6] = [
+        ("month_preposition", DateWord::MonthPreposition),
+        ("after_year", DateWord::AfterYear),
+        ("end", DateWord::End),
+        ("start", DateWord::Start),
+        ("end_verb", DateWord::EndVerb),
+        ("start_verb", DateWord::StartVerb),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<DateWord> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `date_words.tsv`.
+pub fn date_word(word: &str, class: DateWord) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = DateWord::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(DATE_WORDS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `name_words.tsv`: words that look like a person's name and
+/// are none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameWord {
+    /// A surname that is an everyday word too ("Green", "Power"); lower
+    /// case. A bare one is never a person.
+    NotSurname,
+    /// A capitalised word that is no name after a title ("The", "Prime").
+    NotName,
+    /// A capitalised word that no word of a name before a title may be
+    /// ("Last", "However").
+    NotInName,
+    /// A capitalised word that, first in a run after a title, starts a
+    /// sentence ("He", "The").
+    NotRunStart,
+}
+
+impl NameWord {
+    const ALL: [(&'static str, NameWord); 4] = [
+        ("not_surname", NameWord::NotSurname),
+        ("not_name", NameWord::NotName),
+        ("not_in_name", NameWord::NotInName),
+        ("not_run_start", NameWord::NotRunStart),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<NameWord> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a word, written as the class says (lower case for
+/// [`NameWord::NotSurname`], else capitalised and matched exactly), is of
+/// a class of `name_words.tsv`.
+pub fn name_word(word: &str, class: NameWord) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = NameWord::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(NAME_WORDS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// The titles a single person holds ("prime minister", "president"), lower
+/// case, longest first (see `person_titles.tsv`).
+pub fn person_titles() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| verb_class(PERSON_TITLES, "person"))
+}
+
+/// Whether a lower-case title is one a single person holds.
+pub fn person_title(title: &str) -> bool {
+    person_titles().contains(&title)
+}
+
+/// Whether a lower-case sector word is too vague to give a country from
+/// context ("people", "industry", "media").
+pub fn generic_noun(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(GENERIC_NOUNS, "generic"))
+        .contains(word)
+}
+
+/// Whether a lower-case word before a capital city's name (past "the")
+/// makes it the place, not its government ("in Moscow", "visited Kyiv").
+pub fn before_capital(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(PLACE_CONTEXT, "before_capital"))
+        .contains(word)
+}
+
+/// Whether a preposition puts a group no state claims in the place named
+/// after it ("protesters in Belgrade").
+pub fn group_place_preposition(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(PLACE_CONTEXT, "group_place"))
+        .contains(&word)
+}
+
+/// Whether a lower-case word before a bare setting noun makes it a setting
+/// ("in prison", "behind bars").
+pub fn setting_preposition(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(SETTING_NOUNS, "preposition"))
+        .contains(&word)
+}
+
+/// Whether a lower-case word is a possessive determiner ("its", "their").
+pub fn possessive(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(FUNCTION_WORDS, "possessive"))
+        .contains(&word)
+}
+
+/// A class of `page_chrome.tsv`: the words of web page chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageChrome {
+    /// A whole line that is interface text ("advertisement").
+    UiLine,
+    /// A word a dateline or byline starts with ("by", "updated").
+    BylineStart,
+    /// The start of a photo credit ("photo:", "©").
+    CreditStart,
+    /// A word besides month and weekday names that may open a dateline's
+    /// date ("at", "on").
+    DateWord,
+    /// A whole heading of a block of links ("read more").
+    LinkHeading,
+    /// The first words of a link heading a name follows ("more from").
+    LinkHeadingPrefix,
+    /// A word of an HTML class or id that marks chrome ("caption").
+    ClassWord,
+}
+
+impl PageChrome {
+    const ALL: [(&'static str, PageChrome); 7] = [
+        ("ui_line", PageChrome::UiLine),
+        ("byline_start", PageChrome::BylineStart),
+        ("credit_start", PageChrome::CreditStart),
+        ("date_word", PageChrome::DateWord),
+        ("link_heading", PageChrome::LinkHeading),
+        ("link_heading_prefix", PageChrome::LinkHeadingPrefix),
+        ("class_word", PageChrome::ClassWord),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<PageChrome> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case phrase is of a class of `page_chrome.tsv`.
+pub fn page_chrome(phrase: &str, class: PageChrome) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = PageChrome::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(PAGE_CHROME, &names))
+        .get(phrase)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// The phrases of a class of `page_chrome.tsv`, in the file's order (the
+/// order byline starts are tried in).
+pub fn page_chrome_phrases(class: PageChrome) -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        PageChrome::ALL
+            .iter()
+            .map(|(n, _)| verb_class(PAGE_CHROME, n))
+            .collect()
+    });
+    table.get(class as usize).map_or(&[], Vec::as_slice)
+}
+
+/// Each word of a lexicon file with a bit set for each of its classes, the
+/// bit of `names[i]` being `1 << i`. A row of another class is skipped.
+fn class_masks(data: &'static str, names: &[&str]) -> HashMap<&'static str, u32> {
+    let mut table: HashMap<&'static str, u32> = HashMap::new();
+    for (w, k) in rows(data) {
+        if let Some(i) = names.iter().position(|n| *n == k) {
+            *table.entry(w).or_default() |= 1 << i;
+        }
+    }
+    table
+}
+
+/// The words of one class of a lexicon file, as a set.
+fn word_set(data: &'static str, class: &str) -> HashSet<&'static str> {
+    rows(data)
+        .filter(|&(_, k)| k == class)
+        .map(|(w, _)| w)
+        .collect()
+}
+
 /// The words of a lexicon file that are of any of `classes`.
 fn word_classes(data: &'static str, classes: &[&str]) -> Vec<&'static str> {
     rows(data)
@@ -840,14 +1150,25 @@ mod tests {
         for (name, data, classes) in [
             ("water_bodies", WATER_BODIES, &["water"][..]),
             ("craft_nouns", CRAFT_NOUNS, &["vessel", "aircraft"]),
-            ("setting_nouns", SETTING_NOUNS, &["setting"]),
+            ("setting_nouns", SETTING_NOUNS, &["setting", "preposition"]),
             (
                 "government_nouns",
                 GOVERNMENT_NOUNS,
                 &["government", "armed", "body"],
             ),
             ("treaty_nouns", TREATY_NOUNS, &["treaty"]),
-            ("function_words", FUNCTION_WORDS, &["function", "honorific"]),
+            (
+                "function_words",
+                FUNCTION_WORDS,
+                &["function", "honorific", "possessive"],
+            ),
+            (
+                "sentence_words",
+                SENTENCE_WORDS,
+                &["abbreviation", "opener"],
+            ),
+            ("person_titles", PERSON_TITLES, &["person"]),
+            ("generic_nouns", GENERIC_NOUNS, &["generic"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
             (
@@ -895,6 +1216,62 @@ mod tests {
         assert!(function_word("When") && function_word("Mr.") && !function_word("Tim"));
         assert!(origin_word("made") && !origin_word("backed"));
         assert!(partitive_noun("part") && !partitive_noun("party"));
+    }
+
+    #[test]
+    fn classes_of_many_are_known_and_in_their_order() {
+        let tense = TenseWord::ALL.map(|(n, _)| n);
+        let date = DateWord::ALL.map(|(n, _)| n);
+        let name = NameWord::ALL.map(|(n, _)| n);
+        let chrome = PageChrome::ALL.map(|(n, _)| n);
+        for (i, (_, c)) in TenseWord::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, (_, c)) in DateWord::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, (_, c)) in NameWord::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, (_, c)) in PageChrome::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (file, data, names) in [
+            ("tense_words", TENSE_WORDS, &tense[..]),
+            ("date_words", DATE_WORDS, &date[..]),
+            ("name_words", NAME_WORDS, &name[..]),
+            ("page_chrome", PAGE_CHROME, &chrome[..]),
+        ] {
+            for (w, k) in rows(data) {
+                assert!(names.contains(&k), "{file}: {w} {k}");
+            }
+        }
+        assert!(tense_word("will", TenseWord::Future));
+        assert!(
+            tense_word("plans", TenseWord::Future)
+                && tense_word("plans", TenseWord::FutureBeforeTo)
+        );
+        assert!(tense_word("was", TenseWord::Past) && tense_word("was", TenseWord::Be));
+        assert!(!tense_word("was", TenseWord::Future) && !tense_word("walked", TenseWord::Past));
+        assert!(
+            date_word("until", DateWord::End) && date_word("until", DateWord::MonthPreposition)
+        );
+        assert!(!date_word("until", DateWord::Start));
+        assert!(
+            name_word("green", NameWord::NotSurname) && !name_word("Green", NameWord::NotSurname)
+        );
+        assert!(name_word("The", NameWord::NotName) && !name_word("the", NameWord::NotName));
+        assert!(page_chrome("advertisement", PageChrome::UiLine));
+        assert!(page_chrome("caption", PageChrome::ClassWord));
+        assert_eq!(page_chrome_phrases(PageChrome::BylineStart)[0], "by");
+        assert_eq!(page_chrome_phrases(PageChrome::DateWord), ["at", "on"]);
+        assert_eq!(person_titles()[0], "foreign ministry spokesperson");
+        assert!(person_title("president") && !person_title("envoy"));
+        assert!(abbreviation("gen") && abbreviation("e.g") && !abbreviation("jan"));
+        assert!(sentence_opener("The") && !sentence_opener("the"));
+        assert!(before_capital("visited") && !before_capital("said"));
+        assert!(group_place_preposition("throughout") && !group_place_preposition("to"));
+        assert!(setting_preposition("behind") && possessive("their") && generic_noun("media"));
     }
 
     #[test]

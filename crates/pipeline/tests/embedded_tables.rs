@@ -38,6 +38,13 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/verb_classes.tsv", "lexicon"),
     ("core/data/lexicon/water_bodies.tsv", "lexicon"),
     ("core/data/lexicon/weekdays.tsv", "lexicon"),
+    ("core/data/lexicon/sentence_words.tsv", "lexicon"),
+    ("core/data/lexicon/tense_words.tsv", "lexicon"),
+    ("core/data/lexicon/date_words.tsv", "lexicon"),
+    ("core/data/lexicon/name_words.tsv", "lexicon"),
+    ("core/data/lexicon/person_titles.tsv", "lexicon"),
+    ("core/data/lexicon/generic_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/page_chrome.tsv", "lexicon"),
     ("annotate/data/actors/states.tsv", "actors"),
     ("annotate/data/actors/orgs.tsv", "actors"),
     ("annotate/data/actors/people.tsv", "actors"),
@@ -264,6 +271,8 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/place_context.tsv"),
     ) {
         let known = match class {
+            "before_capital" => lexicon::before_capital(word),
+            "group_place" => lexicon::group_place_preposition(word),
             "locative" => lexicon::locative_word(word),
             "modifier" => lexicon::place_modifier(word),
             "region" => lexicon::region_noun(word),
@@ -303,11 +312,78 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
     ) {
         assert!(lexicon::deputy_word(word), "title_modifiers.tsv: {word}");
     }
-    for (word, _) in rows(
+    for (word, class) in rows(
         "function_words.tsv",
         include_str!("../../core/data/lexicon/function_words.tsv"),
     ) {
-        assert!(lexicon::function_word(word), "function_words.tsv: {word}");
+        let known = match class {
+            "possessive" => lexicon::possessive(word),
+            _ => lexicon::function_word(word),
+        };
+        assert!(known, "function_words.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "sentence_words.tsv",
+        include_str!("../../core/data/lexicon/sentence_words.tsv"),
+    ) {
+        let known = match class {
+            "abbreviation" => entente_annotate::sentences::is_abbreviation(word),
+            "opener" => lexicon::sentence_opener(word),
+            _ => false,
+        };
+        assert!(known, "sentence_words.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "tense_words.tsv",
+        include_str!("../../core/data/lexicon/tense_words.tsv"),
+    ) {
+        let known = lexicon::TenseWord::parse(class).is_some_and(|c| lexicon::tense_word(word, c));
+        assert!(known, "tense_words.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "date_words.tsv",
+        include_str!("../../core/data/lexicon/date_words.tsv"),
+    ) {
+        let known = lexicon::DateWord::parse(class).is_some_and(|c| lexicon::date_word(word, c));
+        assert!(known, "date_words.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "name_words.tsv",
+        include_str!("../../core/data/lexicon/name_words.tsv"),
+    ) {
+        let known = lexicon::NameWord::parse(class).is_some_and(|c| lexicon::name_word(word, c));
+        assert!(known, "name_words.tsv: {word} ({class})");
+    }
+    for (title, _) in rows(
+        "person_titles.tsv",
+        include_str!("../../core/data/lexicon/person_titles.tsv"),
+    ) {
+        assert!(lexicon::person_title(title), "person_titles.tsv: {title}");
+    }
+    // Longest first: a name is matched against the first title it ends with.
+    let titles = lexicon::person_titles();
+    for (i, t) in titles.iter().enumerate() {
+        for longer in &titles[i + 1..] {
+            assert!(
+                !longer.ends_with(t),
+                "person_titles.tsv: {longer} after {t}"
+            );
+        }
+    }
+    for (word, _) in rows(
+        "generic_nouns.tsv",
+        include_str!("../../core/data/lexicon/generic_nouns.tsv"),
+    ) {
+        assert!(lexicon::generic_noun(word), "generic_nouns.tsv: {word}");
+    }
+    for (phrase, class) in rows(
+        "page_chrome.tsv",
+        include_str!("../../core/data/lexicon/page_chrome.tsv"),
+    ) {
+        let known = lexicon::PageChrome::parse(class).is_some_and(|c| {
+            lexicon::page_chrome(phrase, c) && lexicon::page_chrome_phrases(c).contains(&phrase)
+        });
+        assert!(known, "page_chrome.tsv: {phrase} ({class})");
     }
     for (word, _) in rows(
         "treaty_nouns.tsv",
@@ -315,11 +391,15 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
     ) {
         assert!(lexicon::treaty_noun(word), "treaty_nouns.tsv: {word}");
     }
-    for (word, _) in rows(
+    for (word, class) in rows(
         "setting_nouns.tsv",
         include_str!("../../core/data/lexicon/setting_nouns.tsv"),
     ) {
-        assert!(lexicon::setting_noun(word), "setting_nouns.tsv: {word}");
+        let known = match class {
+            "preposition" => lexicon::setting_preposition(word),
+            _ => lexicon::setting_noun(word),
+        };
+        assert!(known, "setting_nouns.tsv: {word} ({class})");
     }
     for (phrase, kind) in rows(
         "membership.tsv",

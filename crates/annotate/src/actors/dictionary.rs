@@ -3,7 +3,8 @@
 
 use super::matcher::{CaseRule, Entry, Lexicon, Target};
 use chrono::NaiveDate;
-use entente_core::{lexicon, ActorCode, ActorKind};
+use entente_core::lexicon::{self, NameWord};
+use entente_core::{ActorCode, ActorKind};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -192,77 +193,6 @@ const EMBEDDED: Sources<'static> = Sources {
     agents: include_str!("../../data/actors/agents.tsv"),
     places: include_str!("../../data/actors/places.tsv"),
 };
-
-/// Surnames that are also everyday capitalised words; a bare one is never a
-/// person. Month and weekday names come from the shared lexicon.
-const NOT_SURNAMES: &[&str] = &[
-    "will",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "the",
-    "and",
-    "but",
-    "said",
-    "says",
-    "all",
-    "one",
-    "just",
-    "long",
-    "little",
-    "young",
-    "good",
-    "best",
-    "green",
-    "white",
-    "black",
-    "brown",
-    "grand",
-    "great",
-    "house",
-    "king",
-    "law",
-    "power",
-    "rich",
-    "sun",
-    "park",
-    "lee",
-    "kim",
-    "wang",
-    "li",
-    "zhang",
-    "chen",
-    "liu",
-    "singh",
-    "khan",
-    "ali",
-    "ahmed",
-    "hassan",
-    "hussein",
-    "mohammed",
-    "muhammad",
-    "abdullah",
-    "islam",
-    "christian",
-    "union",
-    "forum",
-    "pacific",
-    "island",
-    "islands",
-    "force",
-    "defence",
-    "defense",
-    "state",
-    "states",
-    "national",
-    "republic",
-    "party",
-    "government",
-    "minister",
-    "president",
-];
 
 /// Everything the resolver knows, compiled once.
 pub struct ActorDictionary {
@@ -766,7 +696,7 @@ impl Builder {
             let usable = !one_word
                 && k.chars().count() >= 3
                 && !last.ends_with('.')
-                && !NOT_SURNAMES.contains(&k.as_str())
+                && !lexicon::name_word(&k, NameWord::NotSurname)
                 && lexicon::month(&k).is_none()
                 && lexicon::weekday(&k).is_none()
                 && !matches!(k.as_str(), "jr" | "sr" | "ii" | "iii");

@@ -7,7 +7,7 @@ use super::coreference::anaphora;
 use super::dictionary::{ActorDictionary, Person, Role};
 use super::matcher::{title_key, Hit, Target};
 use chrono::NaiveDate;
-use entente_core::lexicon::{self, SectorClass};
+use entente_core::lexicon::{self, NameWord, SectorClass};
 use entente_core::{ActorCode, ActorKind, Document, Mention};
 use smallvec::{smallvec, SmallVec};
 use std::collections::{HashMap, HashSet};
@@ -23,12 +23,6 @@ const UNDATED: NaiveDate = match NaiveDate::from_ymd_opt(2100, 1, 1) {
 /// Sectors of state institutions: an unqualified "the Government" or "the
 /// Defence Force" belongs to a state, which context names.
 const STATE_SECTORS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
-
-/// Prepositions before a capital that make it a place, not its government.
-const LOCATIVE: &[&str] = &[
-    "in", "at", "to", "from", "near", "into", "outside", "around", "across", "toward", "towards",
-    "via", "through", "inside", "of", "visit", "visited", "visiting", "over",
-];
 
 /// Resolves actor mentions in cleaned text with one dictionary.
 #[derive(Debug, Clone, Copy)]
@@ -813,7 +807,7 @@ impl<'d> ActorResolver<'d> {
                 m.affiliation = Some(iso.clone().into());
                 // "the US President": an institution that is one person's office.
                 let key = title_key(text.get(first.start..last.end).unwrap_or_default());
-                if let Some(t) = PERSON_TITLES.iter().find(|t| key.ends_with(*t)) {
+                if let Some(t) = lexicon::person_titles().iter().find(|t| key.ends_with(*t)) {
                     m.role = Some(t.to_string().into());
                     if let Some((p, role)) = self.holder(&iso, Some(t), ctx.day) {
                         let person = &self.dict.people[p as usize];
@@ -1010,15 +1004,6 @@ impl<'d> ActorResolver<'d> {
     /// the Russian embassy in Tbilisi") is passed over; any other state or
     /// person first ends the search, as does the sentence's end.
     fn located_groups(&self, ctx: &Context<'_>, mentions: &mut [Mention]) {
-        const PLACE_PREPOSITIONS: &[&str] = &[
-            "in",
-            "into",
-            "at",
-            "outside",
-            "across",
-            "throughout",
-            "inside",
-        ];
         for i in 0..mentions.len() {
             let m = &mentions[i];
             // Unclaimed, or claimed only by the article's main state. Armed
@@ -1075,12 +1060,12 @@ impl<'d> ActorResolver<'d> {
                 let words: Vec<&str> = gap.split_whitespace().rev().take(3).collect();
                 let at_place = words
                     .iter()
-                    .take_while(|w| !PLACE_PREPOSITIONS.contains(w))
+                    .take_while(|w| !lexicon::group_place_preposition(w))
                     .count()
                     < words.len()
                     && words
                         .iter()
-                        .take_while(|w| !PLACE_PREPOSITIONS.contains(w))
+                        .take_while(|w| !lexicon::group_place_preposition(w))
                         .all(|w| w.starts_with(|c: char| c.is_lowercase()));
                 if n.kind == ActorKind::State && place_name && at_place {
                     place = Some(n.actor.clone());
@@ -1143,37 +1128,7 @@ impl<'d> ActorResolver<'d> {
             return false;
         }
         // A word the lexicon knows ("The", "Prime Minister") is not a name.
-        !matches!(
-            word,
-            "The"
-                | "A"
-                | "An"
-                | "In"
-                | "On"
-                | "At"
-                | "By"
-                | "For"
-                | "From"
-                | "With"
-                | "And"
-                | "But"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "President"
-                | "Minister"
-                | "King"
-                | "Queen"
-                | "Prime"
-                | "Northern"
-                | "Southern"
-                | "Eastern"
-                | "Western"
-                | "Central"
-                | "Republic"
-                | "Kingdom"
-        )
+        !lexicon::name_word(word, NameWord::NotName)
     }
 
     /// The state a name most likely means: one named unambiguously in the
@@ -1628,31 +1583,9 @@ fn name_before(before: &str) -> Option<(usize, &str)> {
     }
     let name = before.get(start..)?.trim_start();
     let start = before.len() - name.len();
-    let rejected = name.split(' ').any(|w| {
-        calendar_word(w)
-            || matches!(
-                w,
-                "The"
-                    | "On"
-                    | "In"
-                    | "At"
-                    | "For"
-                    | "By"
-                    | "From"
-                    | "With"
-                    | "And"
-                    | "But"
-                    | "Last"
-                    | "This"
-                    | "Next"
-                    | "Meanwhile"
-                    | "However"
-                    | "Mr"
-                    | "Mrs"
-                    | "Ms"
-                    | "Dr"
-            )
-    });
+    let rejected = name
+        .split(' ')
+        .any(|w| calendar_word(w) || lexicon::name_word(w, NameWord::NotInName));
     (words >= 2 && !rejected).then_some((start, name))
 }
 
@@ -1676,29 +1609,7 @@ fn weekday_word(w: &str) -> bool {
 /// Sector words too vague to give a country from context ("people",
 /// "industry"): they stay groups.
 fn is_generic(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "people"
-            | "person"
-            | "persons"
-            | "company"
-            | "companies"
-            | "business"
-            | "businesses"
-            | "industry"
-            | "industries"
-            | "market"
-            | "markets"
-            | "intelligence"
-            | "media"
-            | "public"
-            | "community"
-            | "society"
-            | "aircraft"
-            | "leaders"
-            | "leader"
-            | "partners"
-    )
+    lexicon::generic_noun(&word.to_ascii_lowercase())
 }
 
 /// Whether the word before `at` makes what follows a location.
@@ -1708,7 +1619,7 @@ fn after_locative(text: &str, at: usize) -> bool {
     if prev.eq_ignore_ascii_case("the") {
         prev = words.next().unwrap_or("");
     }
-    LOCATIVE.contains(&prev.to_ascii_lowercase().as_str())
+    lexicon::before_capital(&prev.to_ascii_lowercase())
 }
 
 /// Whether the words at `start..end` are an institution used bare after a
@@ -1725,10 +1636,7 @@ fn bare_setting(text: &str, start: usize, end: usize) -> bool {
         .next_back()
         .unwrap_or("")
         .to_ascii_lowercase();
-    matches!(
-        prev.as_str(),
-        "in" | "at" | "to" | "from" | "into" | "of" | "behind" | "out"
-    )
+    lexicon::setting_preposition(&prev)
 }
 
 /// Whether the capitalised words at `start..end` belong to a treaty's
@@ -1824,12 +1732,7 @@ fn possessed(text: &str, at: usize) -> bool {
         .rev()
         .take(3)
         .take_while(|w| !w.ends_with([',', '.', ';', ':']))
-        .any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "its" | "their" | "his" | "her" | "our" | "whose"
-            )
-        })
+        .any(|w| lexicon::possessive(&w.to_lowercase()))
 }
 
 fn glue(gap: &str) -> Glue {
@@ -1924,40 +1827,14 @@ fn capitalised_run(text: &str, at: usize) -> Option<(String, usize)> {
     let real_end = at + 1 + name.len();
     // A run that is really a sentence start or a weekday is not a name.
     let first = name.split(' ').next().unwrap_or("");
-    if weekday_word(first)
-        || matches!(
-            first,
-            "The" | "On" | "In" | "I" | "He" | "She" | "It" | "We" | "They"
-        )
-    {
+    if weekday_word(first) || lexicon::name_word(first, NameWord::NotRunStart) {
         return None;
     }
     Some((name, real_end))
 }
 
-/// Titles a single person holds (so "the Prime Minister" is someone),
-/// longest first.
-const PERSON_TITLES: &[&str] = &[
-    "foreign ministry spokesperson",
-    "secretary of state",
-    "high representative",
-    "foreign secretary",
-    "defence secretary",
-    "defense secretary",
-    "secretary general",
-    "foreign minister",
-    "defence minister",
-    "defense minister",
-    "vice president",
-    "prime minister",
-    "supreme leader",
-    "chancellor",
-    "president",
-    "premier",
-];
-
 fn is_person_title(t: &str) -> bool {
-    PERSON_TITLES.contains(&t)
+    lexicon::person_title(t)
 }
 
 /// The sector suffix for a person coded from the text's country.
