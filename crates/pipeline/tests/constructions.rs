@@ -3587,6 +3587,20 @@ const TRUCES_INSPECTIONS_AND_PREPARATIONS: &[Construction] = &[
         never: &["080"],
     },
     Construction {
+        name: "plans to launch an invasion: a threat, not an attack",
+        text: "Turkey plans to launch a ground offensive against Kurdish militias in Syria.",
+        events: &[("TUR", "", "138", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "will carry out strikes: a threat",
+        text: "Israel said it would carry out air strikes on Iranian oil facilities.",
+        events: &[("ISR", "", "13", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
         name: "preparing to give is an intention",
         text: "Australia is preparing to send food aid to Fiji.",
         events: &[("AUS", "FJI", "033", false)],
