@@ -278,21 +278,30 @@ fn base64(s: &str) -> Vec<u8> {
     out
 }
 
-/// The DOM of a page after its script ran, and a screenshot of it.
+/// The DOM of a page after its script ran, and a screenshot of it, both
+/// taken by one Chromium run (the DOM on stdout, the PNG into a file).
 fn page(server: &Server, route: &str, name: &str) -> String {
     let url = server.url(&format!("/#/{route}"));
-    let out = browse(&url, &["--dump-dom".to_string()]);
+    let shot = screenshots().join(format!("{name}.png"));
+    // A stale screenshot of an earlier run must not pass for this one.
+    let _ = std::fs::remove_file(&shot);
+    let out = browse(
+        &url,
+        &[
+            "--dump-dom".to_string(),
+            format!("--screenshot={}", shot.display()),
+        ],
+    );
     assert!(
         out.status.success(),
-        "chromium --dump-dom {url}: {}",
+        "chromium --dump-dom --screenshot {url}: {}",
         stderr_of(&out)
     );
     let dom = stdout_of(&out);
-    let shot = screenshots().join(format!("{name}.png"));
-    let out = browse(&url, &[format!("--screenshot={}", shot.display())]);
     assert!(
-        out.status.success(),
-        "chromium --screenshot {url}: {}",
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 0),
+        "chromium --screenshot {url} wrote no {}: {}",
+        shot.display(),
         stderr_of(&out)
     );
     assert!(
@@ -624,6 +633,7 @@ fn explorer_pages_render() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = store_with(dir.path(), &[]);
     let server = Server::start(&db, &[]);
+    let mut doms = std::collections::BTreeMap::new();
     for (route, name, must) in [
         (
             "events?from=2022-01-01&to=2022-12-31",
@@ -637,9 +647,12 @@ fn explorer_pages_render() {
     ] {
         let dom = page(&server, route, name);
         assert!(dom.contains(must), "{route} shows {must}");
+        doms.insert(name, dom);
     }
+    // The pages loaded above, looked at more closely.
+    let mut dom_of = |name: &str| doms.remove(name).unwrap_or_default();
     // Issue 13: the timeline bins by density, with ticks and four colours.
-    let dom = page(&server, "events?from=2022-01-01&to=2022-12-31", "events");
+    let dom = dom_of("events");
     let chart = dom
         .split("id=\"timeline\"")
         .nth(1)
@@ -667,7 +680,7 @@ fn explorer_pages_render() {
         "the seed article's events are drawn: {chart}"
     );
     // Issue 13: directed edges and a legend in colour.
-    let dom = page(&server, "network", "network");
+    let dom = dom_of("network");
     let edges = dom.matches("class=\"edge edge-").count();
     assert!(edges > 0, "the seed article's events draw edges");
     assert_eq!(
@@ -677,7 +690,7 @@ fn explorer_pages_render() {
     );
     assert!(dom.contains("<marker id=\"arrow-coop\"") && dom.contains("<marker id=\"arrow-conf\""));
     assert_coloured_swatches(&dom, "network");
-    let dom = page(&server, "map", "map");
+    let dom = dom_of("map");
     assert!(
         dom.matches("class=\"country").count() > 150,
         "the map draws the world's countries"

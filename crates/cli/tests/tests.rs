@@ -40,6 +40,7 @@ fn json_lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+mod big;
 mod browser;
 mod clean;
 mod dev_sets;
