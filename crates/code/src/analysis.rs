@@ -7,285 +7,10 @@ use entente_annotate::dates::{find_dates, DateRole, TemporalExpression};
 use entente_annotate::quantities::{find_quantities, Quantity};
 use entente_annotate::sentences::{split_sentences, tokenize, Token};
 use entente_annotate::syntax::{Parse, Tagging};
-use entente_core::lexicon::{self, Referent};
+use entente_core::lexicon::{self, Auxiliary, ClauseGovernor, NounOpener, Referent};
 use entente_core::{ActorCode, ActorKind, ActorRef, DatePrecision, Evidence, Mention, Span};
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
-
-pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "state",
-    "states",
-    "stated",
-    "announce",
-    "announces",
-    "announced",
-    "add",
-    "adds",
-    "added",
-    "note",
-    "notes",
-    "noted",
-    "explain",
-    "explained",
-    "declare",
-    "declared",
-    "insist",
-    "insisted",
-    "stress",
-    "stressed",
-    "reiterate",
-    "reiterated",
-    "remark",
-    "remarked",
-    "write",
-    "wrote",
-    "comment",
-    "commented",
-    "confirm",
-    "confirmed",
-    "acknowledged",
-    "asserted",
-    "argued",
-    "observed",
-    "concluded",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
-const MODALS: &[&str] = &["will", "would", "shall", "may", "might", "could", "'ll"];
-const AUX_OTHER: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "can",
-    "should",
-    "must",
-    "also",
-    "already",
-    "still",
-    "now",
-    "reportedly",
-    "formally",
-    "officially",
-    "publicly",
-    "jointly",
-    "again",
-    "further",
-    "earnestly",
-    "then",
-    "finally",
-    "recently",
-    "previously",
-    "later",
-    "repeatedly",
-    "strongly",
-    "quickly",
-    "immediately",
-    "directly",
-    "allegedly",
-    "apparently",
-    "effectively",
-    "just",
-    "only",
-    "subsequently",
-    "swiftly",
-    "unanimously",
-    "firmly",
-    "even",
-    "yet",
-];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
-/// Words before "to VERB" that make the verb an intention.
-const INTENT_GOVERNORS: &[&str] = &[
-    "willing",
-    "ready",
-    "prepared",
-    "preparing",
-    "prepares",
-    "prepare",
-    "readying",
-    "agreed",
-    "agree",
-    "agrees",
-    "agreeing",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intend",
-    "intended",
-    "offered",
-    "offer",
-    "offers",
-    "promised",
-    "promise",
-    "promises",
-    "pledged",
-    "pledge",
-    "pledges",
-    "vowed",
-    "vow",
-    "vows",
-    "sworn",
-    "swore",
-    "swear",
-    "swears",
-    "expected",
-    "set",
-    "going",
-    "wants",
-    "want",
-    "wanted",
-    "hopes",
-    "hope",
-    "hoped",
-    "seeks",
-    "seek",
-    "sought",
-    "aims",
-    "aim",
-    "aimed",
-    "committed",
-    "determined",
-    "keen",
-    "eager",
-    "likely",
-    "about",
-    "able",
-];
-/// Verbs before "to VERB" whose complement is done, not intended.
-const CATENATIVES: &[&str] = &[
-    "continue",
-    "continues",
-    "continued",
-    "continuing",
-    "began",
-    "begin",
-    "begins",
-    "begun",
-    "start",
-    "starts",
-    "started",
-    "resume",
-    "resumed",
-    "resumes",
-    "tried",
-    "try",
-    "tries",
-    "attempt",
-    "attempted",
-    "attempts",
-    "managed",
-    "manage",
-    "moved",
-    "move",
-    "moves",
-    "decided",
-    "decide",
-    "decides",
-    "decision",
-    "seem",
-    "seems",
-    "seemed",
-    "appear",
-    "appears",
-    "appeared",
-    "help",
-    "helped",
-    "helps",
-    "used",
-    "came",
-    "went",
-    "voted",
-    "vote",
-    "chose",
-    "opted",
-    "sought",
-    "order",
-    "ordered",
-    "authorised",
-    "authorized",
-    "allowed",
-    "move",
-    "needs",
-    "need",
-    "needed",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "ought",
-];
-/// Words opening a clause whose event has not happened.
-const CONDITIONALS: &[&str] = &["unless", "if", "whether", "until", "lest"];
-const REFUSAL_GOVERNORS: &[&str] = &[
-    "refused",
-    "refuse",
-    "refuses",
-    "declined",
-    "decline",
-    "declines",
-    "rejected",
-    "failed",
-    "unwilling",
-    "reluctant",
-];
-const THREAT_GOVERNORS: &[&str] = &["threatened", "threaten", "threatens", "threatening"];
-pub(crate) const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "any",
-    "some",
-    "no",
-    "every",
-    "each",
-    "new",
-    "further",
-    "first",
-    "recent",
-    "latest",
-    "possible",
-    "joint",
-    "of",
-    "for",
-    "in",
-    "on",
-    "with",
-    "after",
-    "following",
-    "amid",
-    "against",
-    "by",
-    "from",
-    "about",
-    "over",
-    "during",
-];
 
 /// A pronoun class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -813,18 +538,18 @@ fn scan_aux(s: &Sent, v: usize, f: &mut Frame) -> usize {
             j -= 1;
             continue;
         }
-        if BE.contains(&w) {
+        if lexicon::auxiliary(w, Auxiliary::Be) {
             f.passive = true;
-        } else if MODALS.contains(&w) {
+        } else if lexicon::auxiliary(w, Auxiliary::Modal) {
             f.intent = true;
         } else if matches!(w, "must" | "should" | "ought") {
             f.obligation = true;
-        } else if NEGATIONS.contains(&w) || w.ends_with("n't") {
+        } else if lexicon::auxiliary(w, Auxiliary::Negation) || w.ends_with("n't") {
             f.negated = true;
             if w == "won't" || w == "wouldn't" {
                 f.intent = true;
             }
-        } else if !(AUX_OTHER.contains(&w) || w.len() > 4 && w.ends_with("ly")) {
+        } else if !(lexicon::auxiliary(w, Auxiliary::Other) || w.len() > 4 && w.ends_with("ly")) {
             break;
         }
         j -= 1;
@@ -930,13 +655,15 @@ pub(crate) fn frame(
             f.subjects = compound(s, g - 1);
             return f;
         }
-        if INTENT_GOVERNORS.contains(&gw) {
+        if lexicon::clause_governor(gw, ClauseGovernor::Intent) {
             f.intent = true;
-        } else if REFUSAL_GOVERNORS.contains(&gw) {
+        } else if lexicon::clause_governor(gw, ClauseGovernor::Refusal) {
             f.negated = true;
-        } else if THREAT_GOVERNORS.contains(&gw) {
+        } else if lexicon::clause_governor(gw, ClauseGovernor::Threat) {
             f.threat = true;
-        } else if !(CATENATIVES.contains(&gw) || g >= 2 && pronoun(s.word(g - 2)).is_some()) {
+        } else if !(lexicon::clause_governor(gw, ClauseGovernor::Catenative)
+            || g >= 2 && pronoun(s.word(g - 2)).is_some())
+        {
             // "began a strike to protest": a purpose, not an act.
             f.unrealised = true;
         }
@@ -1072,13 +799,9 @@ pub(crate) fn tree_subject(doc: &Doc, s: &Sent, v: usize) -> Option<usize> {
 /// "be" or "become", "the", an ordinal or "only", then up to four words of
 /// the noun phrase (no verb, no comma).
 fn ordinal_role(s: &Sent, t: usize) -> Option<usize> {
-    const ORDINALS: &[&str] = &["first", "second", "third", "last", "latest", "only", "next"];
-    const COPULAS: &[&str] = &[
-        "is", "are", "was", "were", "be", "been", "become", "becomes", "became",
-    ];
     let o = (t.saturating_sub(6)..t)
         .rev()
-        .find(|&k| ORDINALS.contains(&s.word(k)))?;
+        .find(|&k| lexicon::noun_opener(s.word(k), NounOpener::Ordinal))?;
     if o == 0 || !matches!(s.word(o - 1), "the" | "a") || o < 2 {
         return None;
     }
@@ -1086,7 +809,7 @@ fn ordinal_role(s: &Sent, t: usize) -> Option<usize> {
         return None;
     }
     let c = o - 2;
-    COPULAS.contains(&s.word(c)).then_some(c)
+    lexicon::auxiliary(s.word(c), Auxiliary::Copula).then_some(c)
 }
 
 /// The speaker of a speech verb left of token `j` in the sentence ("X said
@@ -1095,7 +818,7 @@ pub(crate) fn reporting_speaker(doc: &Doc, s: &Sent, focus: &Focus, j: usize) ->
     (0..j)
         .rev()
         .take_while(|&k| s.word(k) != ";")
-        .find(|&k| SPEECH_VERBS.contains(&s.word(k)))
+        .find(|&k| lexicon::speech_verb(s.word(k)))
         .map(|k| frame(doc, s, focus, k, false, 3).subjects)
         .unwrap_or_default()
 }
@@ -1105,7 +828,7 @@ pub(crate) fn conditional(s: &Sent, j: usize) -> bool {
     (j.saturating_sub(10)..j)
         .rev()
         .take_while(|&k| !matches!(s.word(k), "," | ";" | "\""))
-        .any(|k| CONDITIONALS.contains(&s.word(k)))
+        .any(|k| lexicon::clause_governor(s.word(k), ClauseGovernor::Conditional))
 }
 
 /// The possessor at token `p` ("its", "Russia's"), resolved.
@@ -1206,7 +929,7 @@ fn subject_left(
         if w == ";" {
             break;
         }
-        if SPEECH_VERBS.contains(&w) {
+        if lexicon::speech_verb(w) {
             // "X said (that) Y ...": an empty inner subject is the speaker.
             let sf = frame(doc, s, focus, k, false, depth + 1);
             return (sf.subjects, Some(k + 1));
@@ -1307,7 +1030,7 @@ pub(crate) fn resolve_pronoun(
             if s.mention_at[b].is_some() {
                 break;
             }
-            if SPEECH_VERBS.contains(&s.word(b)) {
+            if lexicon::speech_verb(s.word(b)) {
                 let sf = frame(doc, s, focus, b, false, depth + 1);
                 let fits = sf
                     .subjects
@@ -1347,7 +1070,7 @@ pub(crate) fn after_determiner(s: &Sent, k: usize) -> bool {
         return false;
     }
     let p = s.word(k - 1);
-    DETERMINERS.contains(&p)
+    lexicon::noun_opener(p, NounOpener::Determiner)
         || p.ends_with("'s")
         || p == "'"
         || p.chars().all(|c| c.is_ascii_digit())

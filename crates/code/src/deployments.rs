@@ -36,153 +36,12 @@
 
 use crate::analysis::{after_determiner, compound, frame, possessor, Doc, Focus, Sent};
 use crate::events::{intent_code, Action};
-use entente_core::lexicon::DeploymentVerb;
+use entente_core::lexicon::{Auxiliary, DeploymentVerb, DeploymentWord};
 use entente_core::{lexicon, ActorKind, DatePrecision, Deployment, DeploymentStatus, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FORCES_TSV: &str = include_str!("../data/forces.tsv");
-
-const AID_WORDS: &[&str] = &[
-    "assist",
-    "help",
-    "support",
-    "protect",
-    "secure",
-    "security",
-    "peace",
-    "peacekeeping",
-    "relief",
-    "humanitarian",
-    "stabilise",
-    "stabilize",
-    "restore",
-    "train",
-    "rebuild",
-];
-/// Words that end the search for a force noun after a trigger: past them
-/// a noun is a recipient or a purpose ("sent a message to troops").
-const NOUN_BARRIERS: &[&str] = &[
-    ",",
-    ";",
-    ".",
-    ":",
-    "\"",
-    "to",
-    "into",
-    "towards",
-    "toward",
-    "from",
-    "for",
-    "against",
-    "by",
-    "that",
-    "which",
-    "who",
-    "including",
-];
-/// Nouns that make a force noun before them a modifier ("military aid",
-/// "missile defence", "drone strikes").
-const NOT_AFTER_HEAD: &[&str] = &[
-    "aid",
-    "assistance",
-    "support",
-    "equipment",
-    "hardware",
-    "supplies",
-    "spending",
-    "budget",
-    "exercise",
-    "exercises",
-    "drills",
-    "strike",
-    "strikes",
-    "attack",
-    "attacks",
-    "base",
-    "bases",
-    "station",
-    "stations",
-    "parts",
-    "components",
-    "production",
-    "programme",
-    "program",
-    "technology",
-    "deal",
-    "deals",
-    "sales",
-    "cooperation",
-    "leaders",
-    "chief",
-    "chiefs",
-    "officials",
-    "defence",
-    "defense",
-    "system",
-    "systems",
-    "academy",
-    "court",
-    "junta",
-    "rule",
-    "regime",
-    "operation",
-    "operations",
-    "presence",
-    "buildup",
-    "build-up",
-    "movements",
-    "deployment",
-    "deployments",
-    "inspector",
-    "inspectors",
-    "expert",
-    "experts",
-    "control",
-    "treaty",
-    "stockpile",
-    "stockpiles",
-    "factory",
-    "factories",
-];
-/// Adjectives allowed between a preposition and a destination ("to
-/// neighbouring Belarus", "into eastern Ukraine").
-const PLACE_ADJECTIVES: &[&str] = &[
-    "the",
-    "neighbouring",
-    "neighboring",
-    "nearby",
-    "allied",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-];
-const BE_AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
-const PASSIVE_AUX: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "also",
-    "already",
-    "now",
-    "reportedly",
-    "to",
-];
 
 /// What a force is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,7 +147,7 @@ impl Forces {
     pub fn head_at<'f>(&'f self, s: &Sent, j: usize) -> Option<(usize, &'f Force)> {
         let hit = self.ending_at(s, j)?;
         let next = s.word(j + 1);
-        if NOT_AFTER_HEAD.contains(&next) {
+        if lexicon::deployment_word(next, DeploymentWord::NotAfterHead) {
             return None;
         }
         // A longer compound goes on ("fighter" in "fighter jets"), and a
@@ -466,7 +325,8 @@ fn forces_after<'f>(forces: &'f Forces, s: &Sent, from: usize) -> Vec<ForceHit<'
     let barrier = |j: usize| {
         let w = s.word(j);
         // "up to five" is a count, not a destination.
-        NOUN_BARRIERS.contains(&w) && !(w == "to" && j > 0 && s.word(j - 1) == "up")
+        lexicon::deployment_word(w, DeploymentWord::Barrier)
+            && !(w == "to" && j > 0 && s.word(j - 1) == "up")
             || j > from && trigger(s, j).is_some_and(|t| !matches!(t, Trigger::Noun(_)))
     };
     let mut out: Vec<ForceHit<'f>> = Vec::new();
@@ -565,8 +425,8 @@ fn count_word(w: &str) -> bool {
 fn force_before<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<'f>> {
     let mut j = k;
     let mut be = false;
-    while j > 0 && PASSIVE_AUX.contains(&s.word(j - 1)) {
-        be |= BE_AUX.contains(&s.word(j - 1));
+    while j > 0 && lexicon::auxiliary(s.word(j - 1), Auxiliary::Passive) {
+        be |= lexicon::auxiliary(s.word(j - 1), Auxiliary::PassiveBe);
         j -= 1;
     }
     if !be || j == 0 {
@@ -609,7 +469,7 @@ fn force_subject<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<
     let mut j = k;
     while j > 0 && (k - j) < 4 {
         let w = s.word(j - 1);
-        let aux = PASSIVE_AUX.contains(&w)
+        let aux = lexicon::auxiliary(w, Auxiliary::Passive)
             || matches!(
                 w,
                 "will"
@@ -633,7 +493,11 @@ fn force_subject<'f>(forces: &'f Forces, s: &Sent, k: usize) -> Option<ForceHit<
         }
         j -= 1;
     }
-    if j == 0 || (j < k && (k - j) == 1 && BE_AUX.contains(&s.word(j)) && s.word(k).ends_with("ed"))
+    if j == 0
+        || (j < k
+            && (k - j) == 1
+            && lexicon::auxiliary(s.word(j), Auxiliary::PassiveBe)
+            && s.word(k).ends_with("ed"))
     {
         // "troops were moved": a passive, read by `force_before`.
         return None;
@@ -787,7 +651,10 @@ struct Places {
 /// place adjectives.
 fn mention_after(s: &Sent, j: usize) -> Option<usize> {
     let mut m = j;
-    while m < s.len() && m < j + 3 && PLACE_ADJECTIVES.contains(&s.word(m)) {
+    while m < s.len()
+        && m < j + 3
+        && lexicon::deployment_word(s.word(m), DeploymentWord::PlaceAdjective)
+    {
         if s.mention_at[m].is_some() {
             break;
         }
@@ -1267,7 +1134,7 @@ pub(crate) fn deployments_in(
             let aid = requested_by.is_some()
                 || purpose
                     .as_deref()
-                    .is_some_and(|p| AID_WORDS.iter().any(|w| p.contains(w)));
+                    .is_some_and(|p| lexicon::aid_stems().iter().any(|w| p.contains(w)));
             let mut code = if withdrawn {
                 "087".to_string()
             } else if aid {

@@ -2,92 +2,17 @@
 
 use crate::analysis::{
     after_determiner, compound, conditional, frame, possessor, reporting_speaker, resolve_thing,
-    Doc, Focus, Frame, Sent, SPEECH_VERBS,
+    Doc, Focus, Frame, Sent,
 };
 use crate::codes::CodeTable;
 use crate::tree::passive_agent;
 use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
 use entente_annotate::actors::ActorDictionary;
-use entente_core::lexicon::{self, PlaceNoun, SectorClass};
+use entente_core::lexicon::{
+    self, ClauseGovernor, EventNoun, EventPreposition, PlaceNoun, SectorClass,
+};
 use entente_core::{ActorCode, ActorKind, ActorRef, CameoCode, Event, Span};
 
-/// Nouns that stand for the people a verb acts through, not its target
-/// ("Defence Force personnel").
-pub(crate) const PERSONNEL_NOUNS: &[&str] = &[
-    "troops",
-    "soldiers",
-    "personnel",
-    "analysts",
-    "officers",
-    "police",
-    "peacekeepers",
-    "advisers",
-    "advisors",
-    "marines",
-    "sailors",
-    "airmen",
-    "staff",
-    "experts",
-    "specialists",
-    "medics",
-    "engineers",
-    "instructors",
-    "trainers",
-    "forces",
-    "servicemen",
-    "servicemembers",
-    "military",
-    "observers",
-    "monitors",
-    "paratroopers",
-    "troop",
-    "soldier",
-    "force",
-    "team",
-    "teams",
-    "contingent",
-    "battalion",
-    "battalions",
-    "warships",
-    "ships",
-    "aircraft",
-    "jets",
-    "officials",
-    "diplomats",
-    "delegation",
-    "envoys",
-    "workers",
-];
-/// Nouns for what can be accepted or rejected: proposals and demands, and
-/// words said against the subject ("dismissed warnings from X").
-const PROPOSALS: &[&str] = &[
-    "appeal",
-    "appeals",
-    "request",
-    "requests",
-    "proposal",
-    "proposals",
-    "offer",
-    "offers",
-    "plan",
-    "plans",
-    "invitation",
-    "call",
-    "calls",
-    "demand",
-    "demands",
-    "ultimatum",
-    "bid",
-    // Words said against the subject: dismissing them is rejecting them.
-    "warning",
-    "warnings",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "claims",
-    "charges",
-];
 /// CAMEO roots whose events are complete without a target.
 const SELF_CONTAINED_ROOTS: &[&str] = &[
     "02", "08", "10", "11", "12", "14", "15", "17", "18", "19", "20",
@@ -119,29 +44,6 @@ pub(crate) fn reaction(code: &str) -> bool {
 
 /// CAMEO roots of acts that joint actors do with each other.
 const RECIPROCAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
-/// Prepositions that make the actor after them a place, not a target.
-const LOCATIVES: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-];
-/// Prepositions that date an event by an act still to come ("days before
-/// the summit", "ahead of talks", "until the vote"): a noun of an act after
-/// one is the setting, not yet an event. ("after a request for help from
-/// X" tells an act that took place.)
-const SETTING_PREPOSITIONS: &[&str] = &["before", "until"];
-/// Plural nouns that refer back to a known set of partners.
-const GROUP_ANAPHORS: &[&str] = &[
-    "partners",
-    "allies",
-    "neighbours",
-    "neighbors",
-    "counterparts",
-];
 
 /// A coded action before it becomes [`Event`]s.
 #[derive(Debug, Clone)]
@@ -495,13 +397,13 @@ pub(crate) fn code_verbs(
             }
         }
         prev_verb = Some(hit.start);
-        if !f.subjects.is_empty() && !SPEECH_VERBS.contains(&s.word(hit.start)) {
+        if !f.subjects.is_empty() && !lexicon::speech_verb(s.word(hit.start)) {
             last_subjects = Some(f.subjects.clone());
         }
         for &m in &f.subjects {
             focus.note_subject(doc, m);
         }
-        if SPEECH_VERBS.contains(&s.word(hit.start)) || consumed.contains(&hit.start) {
+        if lexicon::speech_verb(s.word(hit.start)) || consumed.contains(&hit.start) {
             continue;
         }
         if f.unrealised || requested_clause(s, f.aux_start) || denied_clause(doc, s, f.aux_start) {
@@ -783,7 +685,7 @@ fn code_verb(
         && after
             .iter()
             .take(4)
-            .any(|w| PROPOSALS.contains(&w.as_str()))
+            .any(|w| lexicon::event_noun(w, EventNoun::Proposal))
     {
         // "answered a request for help": a reply is neither criticism nor
         // refusal; the request is the event.
@@ -950,7 +852,7 @@ fn code_verb(
         // "our partners": the partners this source last acted towards.
         let group = s.words[hit.end..clause_end]
             .iter()
-            .any(|w| GROUP_ANAPHORS.contains(&w.as_str()));
+            .any(|w| lexicon::event_noun(w, EventNoun::GroupAnaphor));
         if group {
             if let Some(t) = antecedent_target(doc, &sources, previous, this_sentence) {
                 targets.push(t);
@@ -1378,33 +1280,6 @@ fn subject_token(s: &Sent, f: &Frame, v: usize) -> Option<usize> {
     })
 }
 
-/// Words that ask for what a "that" clause after them says.
-const REQUEST_WORDS: &[&str] = &[
-    "demand",
-    "demands",
-    "demanded",
-    "demanding",
-    "call",
-    "calls",
-    "called",
-    "urge",
-    "urges",
-    "urged",
-    "ask",
-    "asks",
-    "asked",
-    "request",
-    "requests",
-    "requested",
-    "proposal",
-    "propose",
-    "proposed",
-    "recommend",
-    "recommended",
-    "appeal",
-    "appealed",
-];
-
 /// Whether the clause whose auxiliaries start at `j` is a "that" clause
 /// after a request ("demanded that X end ...", "its demands that X
 /// grant ..."): an act asked for, not done.
@@ -1413,7 +1288,7 @@ pub(crate) fn requested_clause(s: &Sent, j: usize) -> bool {
         .rev()
         .take_while(|&k| !matches!(s.word(k), "," | ";" | ":"))
         .find(|&k| s.word(k) == "that")
-        .map(|t| t > 0 && REQUEST_WORDS.contains(&s.word(t - 1)))
+        .map(|t| t > 0 && lexicon::clause_governor(s.word(t - 1), ClauseGovernor::Request))
         .unwrap_or(false)
 }
 
@@ -1513,7 +1388,7 @@ pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
     while k > 0 {
         k -= 1;
         let w = s.word(k);
-        if matches!(w, "," | ";" | ":" | "\"") || SPEECH_VERBS.contains(&w) {
+        if matches!(w, "," | ";" | ":" | "\"") || lexicon::speech_verb(w) {
             return false;
         }
         if s.mention_at[k].is_none() && lexicon::subordinator(w) {
@@ -1535,7 +1410,7 @@ pub(crate) fn subordinate_clause(s: &Sent, j: usize) -> bool {
 /// Where the clause of a verb ending at `from` ends.
 pub(crate) fn clause_end(s: &Sent, from: usize) -> usize {
     (from..s.len())
-        .find(|&k| matches!(s.word(k), ";" | ":") || SPEECH_VERBS.contains(&s.word(k)))
+        .find(|&k| matches!(s.word(k), ";" | ":") || lexicon::speech_verb(s.word(k)))
         .unwrap_or(s.len())
 }
 
@@ -1598,9 +1473,11 @@ fn civilian(doc: &Doc, m: usize) -> bool {
 /// A name before an area noun ("in Montenegro province") is the place
 /// itself, a party the clause may act on; only an adjective says where.
 fn nationality_of_place(doc: &Doc, s: &Sent, a: usize, b: usize) -> bool {
-    const ALSO: &[&str] = &["along", "off", "outside", "beyond", "toward", "towards"];
-    let at_place =
-        |j: usize| j > 0 && (LOCATIVES.contains(&s.word(j - 1)) || ALSO.contains(&s.word(j - 1)));
+    let at_place = |j: usize| {
+        j > 0
+            && (lexicon::event_preposition(s.word(j - 1), EventPreposition::Locative)
+                || lexicon::event_preposition(s.word(j - 1), EventPreposition::Place))
+    };
     // "near Macedonia's border": a possessor is a party to what happens
     // on its land, not only where.
     let possessive = s.word(b - 1).ends_with("'s") || matches!(s.word(b), "'s" | "'");
@@ -1623,8 +1500,10 @@ fn nationality_of_place(doc: &Doc, s: &Sent, a: usize, b: usize) -> bool {
 /// Whether the mention starting at token `a` follows a locative
 /// preposition ("in X", "at the X").
 fn locative(s: &Sent, a: usize) -> bool {
-    a > 0 && LOCATIVES.contains(&s.word(a - 1))
-        || a > 1 && s.word(a - 1) == "the" && LOCATIVES.contains(&s.word(a - 2))
+    a > 0 && lexicon::event_preposition(s.word(a - 1), EventPreposition::Locative)
+        || a > 1
+            && s.word(a - 1) == "the"
+            && lexicon::event_preposition(s.word(a - 2), EventPreposition::Locative)
 }
 
 /// The first mention after the verb that can be its target.
@@ -1695,7 +1574,8 @@ fn first_target(doc: &Doc, s: &Sent, from: usize, to: usize, sources: &[usize]) 
         }
         if let Some((a, b)) = s.mention_range(k) {
             let m = s.mention_at[k].unwrap_or_default();
-            let personnel = (b..(b + 2).min(s.len())).any(|j| PERSONNEL_NOUNS.contains(&s.word(j)));
+            let personnel = (b..(b + 2).min(s.len()))
+                .any(|j| lexicon::event_noun(s.word(j), EventNoun::Personnel));
             let own = src_prefix.contains(&doc.prefix(m));
             // "staged rallies in X": X is where, when the phrase hangs on the verb.
             let near = a <= from + 3;
@@ -1853,7 +1733,7 @@ fn with_party(s: &Sent, end: usize, p: &[usize]) -> bool {
 fn reporting_clause(s: &Sent, k: usize) -> bool {
     (k..(k + 5).min(s.len()))
         .take_while(|&j| !matches!(s.word(j), "," | ";"))
-        .any(|j| SPEECH_VERBS.contains(&s.word(j)))
+        .any(|j| lexicon::speech_verb(s.word(j)))
 }
 
 /// Whether the object after a verb at `from` is a definite noun phrase
@@ -2613,7 +2493,7 @@ pub(crate) fn code_nominals(
                 j -= 1;
             }
             j > 0
-                && (SETTING_PREPOSITIONS.contains(&s.word(j - 1))
+                && (lexicon::event_preposition(s.word(j - 1), EventPreposition::Setting)
                     || j > 1 && s.word(j - 1) == "of" && s.word(j - 2) == "ahead")
         };
         let background = in_object && !(explicit && (named_possessor || !targets.is_empty()))
@@ -2756,7 +2636,7 @@ fn conjoined_predicate(doc: &Doc, s: &Sent, v: usize, k: usize) -> bool {
         .get(v)
         .filter(|x| x.deprel == "ccomp")
         .and_then(|x| x.head)
-        .filter(|&h| SPEECH_VERBS.contains(&s.word(h)));
+        .filter(|&h| lexicon::speech_verb(s.word(h)));
     if let Some(h) = reporter_of_v {
         if tree
             .tokens
@@ -2775,7 +2655,7 @@ fn conjoined_predicate(doc: &Doc, s: &Sent, v: usize, k: usize) -> bool {
                     && tree
                         .tokens
                         .get(h)
-                        .is_some_and(|_| SPEECH_VERBS.contains(&s.word(h)))
+                        .is_some_and(|_| lexicon::speech_verb(s.word(h)))
             })
     })
 }

@@ -8,8 +8,8 @@
 //! speakers resolve the same way. Quotes of fewer than four words with no
 //! attribution are scare quotes and are skipped.
 
-use crate::analysis::{compound, frame, pronoun, resolve_pronoun, Doc, Focus, Sent, SPEECH_VERBS};
-use entente_core::{Quotation, Speaker};
+use crate::analysis::{compound, frame, pronoun, resolve_pronoun, Doc, Focus, Sent};
+use entente_core::{lexicon, Quotation, Speaker};
 
 /// Quotations opening in sentence `s`; records their speakers in `focus`.
 pub(crate) fn quotations_in(doc: &Doc, s: &Sent, focus: &mut Focus) -> Vec<Quotation> {
@@ -100,7 +100,7 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
     // may stand before the verb.
     for k in k0..(k0 + 8).min(s.len()) {
         let w = s.word(k);
-        if SPEECH_VERBS.contains(&w) {
+        if lexicon::speech_verb(w) {
             if let Some(m) = named_before {
                 return Some(m);
             }
@@ -135,7 +135,7 @@ fn after_quote(doc: &Doc, s_open: &Sent, focus: &Focus, close: usize) -> Option<
 /// `X said "..."`: the last speech verb before the opening mark.
 fn before_quote(doc: &Doc, s: &Sent, focus: &Focus, open: usize) -> Option<usize> {
     let k0 = s.token_at(open);
-    let k = (0..k0).rev().find(|&k| SPEECH_VERBS.contains(&s.word(k)))?;
+    let k = (0..k0).rev().find(|&k| lexicon::speech_verb(s.word(k)))?;
     let f = frame(doc, s, focus, k, false, 0);
     f.subjects.first().copied().or_else(|| {
         // "according to X": the mention after.

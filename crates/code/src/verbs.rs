@@ -15,10 +15,6 @@ const MAX_GAP: usize = 4;
 /// Put before the verb of an infinitive clause in the words after a verb:
 /// pattern words match that verb but are not sought beyond it.
 pub const CLAUSE_BARRIER: &str = "|";
-/// Adverbial particles of phrasal verbs ("back down", "pull out").
-const PARTICLES: &[&str] = &[
-    "on", "off", "out", "down", "back", "away", "up", "forward", "ahead", "over", "along", "around",
-];
 /// How far after the verb a prepositional phrase of a pattern may start.
 const PP_GAP: usize = 8;
 
@@ -312,8 +308,7 @@ impl VerbDictionary {
                         || x.len() > 4 && x.ends_with("ly")
                         || matches!(x.as_str(), "today" | "yesterday" | "again" | "also")
                 };
-                if PARTICLES.contains(&w.as_str())
-                    && !after[..at.min(after.len())].iter().all(adverbial)
+                if lexicon::verb_particle(w) && !after[..at.min(after.len())].iter().all(adverbial)
                 {
                     continue;
                 }

@@ -74,6 +74,14 @@ const PRESENCE_NOUNS: &str = include_str!("../data/lexicon/presence_nouns.tsv");
 const CLAUSE_WORDS: &str = include_str!("../data/lexicon/clause_words.tsv");
 const SENTENCE_WORDS: &str = include_str!("../data/lexicon/sentence_words.tsv");
 const TENSE_WORDS: &str = include_str!("../data/lexicon/tense_words.tsv");
+const VERB_PARTICLES: &str = include_str!("../data/lexicon/verb_particles.tsv");
+const DEPLOYMENT_CONTEXT: &str = include_str!("../data/lexicon/deployment_context.tsv");
+const EVENT_PREPOSITIONS: &str = include_str!("../data/lexicon/event_prepositions.tsv");
+const EVENT_NOUNS: &str = include_str!("../data/lexicon/event_nouns.tsv");
+const AUXILIARIES: &str = include_str!("../data/lexicon/auxiliaries.tsv");
+const CLAUSE_GOVERNORS: &str = include_str!("../data/lexicon/clause_governors.tsv");
+const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech_verbs.tsv");
+const NOUN_OPENERS: &str = include_str!("../data/lexicon/noun_openers.tsv");
 const DATE_WORDS: &str = include_str!("../data/lexicon/date_words.tsv");
 const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.tsv");
 const PERSON_TITLES: &str = include_str!("../data/lexicon/person_titles.tsv");
@@ -751,6 +759,268 @@ pub fn tense_word(word: &str, class: TenseWord) -> bool {
         .is_some_and(|m| m & (1 << class as u32) != 0)
 }
 
+/// A class of `auxiliaries.tsv`: a word between a clause's subject and its
+/// verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Auxiliary {
+    /// A form of "be" in a verb group.
+    Be,
+    /// A modal that leaves the act possible or future ("will", "could").
+    Modal,
+    /// Another auxiliary or an adverb passed over ("has", "also").
+    Other,
+    /// A word that negates the verb ("not", "never").
+    Negation,
+    /// A form of "be" or "become" before "the first (state) to ...".
+    Copula,
+    /// A form of "be" that makes a deployment's participle passive.
+    PassiveBe,
+    /// Passed over back from a deployment's participle ("have", "also").
+    Passive,
+}
+
+impl Auxiliary {
+    const ALL: [(&'static str, Auxiliary); 7] = [
+        ("be", Auxiliary::Be),
+        ("modal", Auxiliary::Modal),
+        ("other", Auxiliary::Other),
+        ("negation", Auxiliary::Negation),
+        ("copula", Auxiliary::Copula),
+        ("passive_be", Auxiliary::PassiveBe),
+        ("passive", Auxiliary::Passive),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<Auxiliary> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word (straight apostrophes) is of a class of
+/// `auxiliaries.tsv`. One hash lookup whatever the class.
+pub fn auxiliary(word: &str, class: Auxiliary) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = Auxiliary::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(AUXILIARIES, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `clause_governors.tsv`: what a word governing a clause or an
+/// infinitive says of its act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClauseGovernor {
+    /// Before "to VERB", the act is intended ("plans to").
+    Intent,
+    /// Before "to VERB", the act is done ("began to").
+    Catenative,
+    /// Before "to VERB", the act is refused ("refused to").
+    Refusal,
+    /// Before "to VERB", the act is threatened ("threatened to").
+    Threat,
+    /// Opens a clause whose event has not happened ("unless", "if").
+    Conditional,
+    /// Asks for what a "that" clause after it says ("demanded that").
+    Request,
+}
+
+impl ClauseGovernor {
+    const ALL: [(&'static str, ClauseGovernor); 6] = [
+        ("intent", ClauseGovernor::Intent),
+        ("catenative", ClauseGovernor::Catenative),
+        ("refusal", ClauseGovernor::Refusal),
+        ("threat", ClauseGovernor::Threat),
+        ("conditional", ClauseGovernor::Conditional),
+        ("request", ClauseGovernor::Request),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<ClauseGovernor> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `clause_governors.tsv`. One
+/// hash lookup whatever the class.
+pub fn clause_governor(word: &str, class: ClauseGovernor) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = ClauseGovernor::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(CLAUSE_GOVERNORS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// Whether a lower-case word is a form of a verb of saying ("said",
+/// "told"; see `speech_verbs.tsv`).
+pub fn speech_verb(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(SPEECH_VERBS, "speech"))
+        .contains(word)
+}
+
+/// A class of `noun_openers.tsv`: a word after which a token reads as a
+/// noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NounOpener {
+    /// A determiner, possessive, common adjective or preposition ("the").
+    Determiner,
+    /// An ordinal or "only" in "the first (state) to ...".
+    Ordinal,
+}
+
+impl NounOpener {
+    const ALL: [(&'static str, NounOpener); 2] = [
+        ("determiner", NounOpener::Determiner),
+        ("ordinal", NounOpener::Ordinal),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<NounOpener> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `noun_openers.tsv`. One hash
+/// lookup whatever the class.
+pub fn noun_opener(word: &str, class: NounOpener) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = NounOpener::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(NOUN_OPENERS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `event_nouns.tsv`: a noun the event coder reads around a
+/// verb's object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventNoun {
+    /// People a verb acts through, not its target ("troops").
+    Personnel,
+    /// What can be accepted or rejected ("proposal", "warnings").
+    Proposal,
+    /// A plural noun for a known set of partners ("allies").
+    GroupAnaphor,
+}
+
+impl EventNoun {
+    const ALL: [(&'static str, EventNoun); 3] = [
+        ("personnel", EventNoun::Personnel),
+        ("proposal", EventNoun::Proposal),
+        ("group_anaphor", EventNoun::GroupAnaphor),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<EventNoun> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `event_nouns.tsv`. One hash
+/// lookup whatever the class.
+pub fn event_noun(word: &str, class: EventNoun) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = EventNoun::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(EVENT_NOUNS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `event_prepositions.tsv`: what the noun after a preposition is to
+/// the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventPreposition {
+    /// The actor after it is a place, not a target ("in", "near").
+    Locative,
+    /// With the locatives, opens a phrase of place ("along", "off").
+    Place,
+    /// Dates an event by an act still to come ("before", "until").
+    Setting,
+}
+
+impl EventPreposition {
+    const ALL: [(&'static str, EventPreposition); 3] = [
+        ("locative", EventPreposition::Locative),
+        ("place", EventPreposition::Place),
+        ("setting", EventPreposition::Setting),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<EventPreposition> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `event_prepositions.tsv`. One hash
+/// lookup whatever the class.
+pub fn event_preposition(word: &str, class: EventPreposition) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = EventPreposition::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(EVENT_PREPOSITIONS, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// A class of `deployment_context.tsv`: a word around a deployment's trigger
+/// and force noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeploymentWord {
+    /// A stem of a purpose that makes a sending aid ("assist").
+    Aid,
+    /// Ends the search for a force noun after a trigger ("to", ",").
+    Barrier,
+    /// Makes a force noun before it a modifier ("military aid").
+    NotAfterHead,
+    /// Allowed between a preposition and a destination ("eastern").
+    PlaceAdjective,
+}
+
+impl DeploymentWord {
+    const ALL: [(&'static str, DeploymentWord); 4] = [
+        ("aid", DeploymentWord::Aid),
+        ("barrier", DeploymentWord::Barrier),
+        ("not_after_head", DeploymentWord::NotAfterHead),
+        ("place_adjective", DeploymentWord::PlaceAdjective),
+    ];
+
+    /// The class a file names `name`.
+    pub fn parse(name: &str) -> Option<DeploymentWord> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    }
+}
+
+/// Whether a lower-case word is of a class of `deployment_context.tsv`. One hash
+/// lookup whatever the class.
+pub fn deployment_word(word: &str, class: DeploymentWord) -> bool {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    let names = DeploymentWord::ALL.map(|(n, _)| n);
+    TABLE
+        .get_or_init(|| class_masks(DEPLOYMENT_CONTEXT, &names))
+        .get(word)
+        .is_some_and(|m| m & (1 << class as u32) != 0)
+}
+
+/// The stems of `deployment_context.tsv`'s class `aid`, in the file's
+/// order: a purpose containing one makes a sending aid.
+pub fn aid_stems() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| verb_class(DEPLOYMENT_CONTEXT, "aid"))
+}
+
+/// Whether a lower-case word is an adverbial particle of a phrasal verb
+/// ("out", "down"; see `verb_particles.tsv`).
+pub fn verb_particle(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_set(VERB_PARTICLES, "particle"))
+        .contains(word)
+}
+
 /// A class of `date_words.tsv`: what a word next to a date says the date
 /// is to its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1169,6 +1439,8 @@ mod tests {
             ),
             ("person_titles", PERSON_TITLES, &["person"]),
             ("generic_nouns", GENERIC_NOUNS, &["generic"]),
+            ("speech_verbs", SPEECH_VERBS, &["speech"]),
+            ("verb_particles", VERB_PARTICLES, &["particle"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
             (
@@ -1224,6 +1496,30 @@ mod tests {
         let date = DateWord::ALL.map(|(n, _)| n);
         let name = NameWord::ALL.map(|(n, _)| n);
         let chrome = PageChrome::ALL.map(|(n, _)| n);
+        let deploymentword_names = DeploymentWord::ALL.map(|(n, _)| n);
+        for (i, (_, c)) in DeploymentWord::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        let eventpreposition_names = EventPreposition::ALL.map(|(n, _)| n);
+        for (i, (_, c)) in EventPreposition::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        let eventnoun_names = EventNoun::ALL.map(|(n, _)| n);
+        for (i, (_, c)) in EventNoun::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        let aux = Auxiliary::ALL.map(|(n, _)| n);
+        let governors = ClauseGovernor::ALL.map(|(n, _)| n);
+        let openers = NounOpener::ALL.map(|(n, _)| n);
+        for (i, (_, c)) in Auxiliary::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, (_, c)) in ClauseGovernor::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, (_, c)) in NounOpener::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
         for (i, (_, c)) in TenseWord::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
@@ -1241,12 +1537,50 @@ mod tests {
             ("date_words", DATE_WORDS, &date[..]),
             ("name_words", NAME_WORDS, &name[..]),
             ("page_chrome", PAGE_CHROME, &chrome[..]),
+            (
+                "deployment_context",
+                DEPLOYMENT_CONTEXT,
+                &deploymentword_names[..],
+            ),
+            (
+                "event_prepositions",
+                EVENT_PREPOSITIONS,
+                &eventpreposition_names[..],
+            ),
+            ("event_nouns", EVENT_NOUNS, &eventnoun_names[..]),
+            ("auxiliaries", AUXILIARIES, &aux[..]),
+            ("clause_governors", CLAUSE_GOVERNORS, &governors[..]),
+            ("noun_openers", NOUN_OPENERS, &openers[..]),
         ] {
             for (w, k) in rows(data) {
                 assert!(names.contains(&k), "{file}: {w} {k}");
             }
         }
         assert!(tense_word("will", TenseWord::Future));
+        assert!(auxiliary("'ll", Auxiliary::Modal) && auxiliary("am", Auxiliary::Be));
+        assert!(!auxiliary("am", Auxiliary::Copula) && auxiliary("became", Auxiliary::Copula));
+        assert!(
+            clause_governor("sought", ClauseGovernor::Intent)
+                && clause_governor("sought", ClauseGovernor::Catenative)
+        );
+        assert!(clause_governor("lest", ClauseGovernor::Conditional));
+        assert!(auxiliary("to", Auxiliary::Passive) && !auxiliary("am", Auxiliary::PassiveBe));
+        assert!(deployment_word("\"", DeploymentWord::Barrier) && aid_stems()[0] == "assist");
+        assert!(verb_particle("out") && !verb_particle("in"));
+        assert!(clause_governor("urged", ClauseGovernor::Request));
+        assert!(
+            event_noun("troops", EventNoun::Personnel)
+                && event_noun("allies", EventNoun::GroupAnaphor)
+        );
+        assert!(event_preposition("until", EventPreposition::Setting));
+        assert!(
+            !event_preposition("off", EventPreposition::Locative)
+                && event_preposition("off", EventPreposition::Place)
+        );
+        assert!(speech_verb("said") && !speech_verb("sent"));
+        assert!(
+            noun_opener("of", NounOpener::Determiner) && noun_opener("next", NounOpener::Ordinal)
+        );
         assert!(
             tense_word("plans", TenseWord::Future)
                 && tense_word("plans", TenseWord::FutureBeforeTo)

@@ -45,6 +45,14 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/person_titles.tsv", "lexicon"),
     ("core/data/lexicon/generic_nouns.tsv", "lexicon"),
     ("core/data/lexicon/page_chrome.tsv", "lexicon"),
+    ("core/data/lexicon/verb_particles.tsv", "lexicon"),
+    ("core/data/lexicon/deployment_context.tsv", "lexicon"),
+    ("core/data/lexicon/event_prepositions.tsv", "lexicon"),
+    ("core/data/lexicon/event_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/auxiliaries.tsv", "lexicon"),
+    ("core/data/lexicon/clause_governors.tsv", "lexicon"),
+    ("core/data/lexicon/speech_verbs.tsv", "lexicon"),
+    ("core/data/lexicon/noun_openers.tsv", "lexicon"),
     ("annotate/data/actors/states.tsv", "actors"),
     ("annotate/data/actors/orgs.tsv", "actors"),
     ("annotate/data/actors/people.tsv", "actors"),
@@ -339,6 +347,77 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
     ) {
         let known = lexicon::TenseWord::parse(class).is_some_and(|c| lexicon::tense_word(word, c));
         assert!(known, "tense_words.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "verb_particles.tsv",
+        include_str!("../../core/data/lexicon/verb_particles.tsv"),
+    ) {
+        assert!(
+            class == "particle" && lexicon::verb_particle(word),
+            "verb_particles.tsv: {word}"
+        );
+    }
+    for (word, class) in rows(
+        "deployment_context.tsv",
+        include_str!("../../core/data/lexicon/deployment_context.tsv"),
+    ) {
+        let aid = class != "aid" || lexicon::aid_stems().contains(&word);
+        assert!(aid, "deployment_context.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "deployment_context.tsv",
+        include_str!("../../core/data/lexicon/deployment_context.tsv"),
+    ) {
+        let known = lexicon::DeploymentWord::parse(class)
+            .is_some_and(|c| lexicon::deployment_word(word, c));
+        assert!(known, "deployment_context.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "event_prepositions.tsv",
+        include_str!("../../core/data/lexicon/event_prepositions.tsv"),
+    ) {
+        let known = lexicon::EventPreposition::parse(class)
+            .is_some_and(|c| lexicon::event_preposition(word, c));
+        assert!(known, "event_prepositions.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "event_nouns.tsv",
+        include_str!("../../core/data/lexicon/event_nouns.tsv"),
+    ) {
+        let known = lexicon::EventNoun::parse(class).is_some_and(|c| lexicon::event_noun(word, c));
+        assert!(known, "event_nouns.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "auxiliaries.tsv",
+        include_str!("../../core/data/lexicon/auxiliaries.tsv"),
+    ) {
+        let known = lexicon::Auxiliary::parse(class).is_some_and(|c| lexicon::auxiliary(word, c));
+        assert!(known, "auxiliaries.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "clause_governors.tsv",
+        include_str!("../../core/data/lexicon/clause_governors.tsv"),
+    ) {
+        let known = lexicon::ClauseGovernor::parse(class)
+            .is_some_and(|c| lexicon::clause_governor(word, c));
+        assert!(known, "clause_governors.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "noun_openers.tsv",
+        include_str!("../../core/data/lexicon/noun_openers.tsv"),
+    ) {
+        let known =
+            lexicon::NounOpener::parse(class).is_some_and(|c| lexicon::noun_opener(word, c));
+        assert!(known, "noun_openers.tsv: {word} ({class})");
+    }
+    for (word, class) in rows(
+        "speech_verbs.tsv",
+        include_str!("../../core/data/lexicon/speech_verbs.tsv"),
+    ) {
+        assert!(
+            class == "speech" && lexicon::speech_verb(word),
+            "speech_verbs.tsv: {word}"
+        );
     }
     for (word, class) in rows(
         "date_words.tsv",
