@@ -702,154 +702,122 @@ pub fn sentence_opener(word: &str) -> bool {
         .contains(word)
 }
 
-/// A class of `tense_words.tsv`: what a word near a date says about the
-/// tense of its clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TenseWord {
-    /// The clause is in the future ("will", "scheduled").
-    Future,
-    /// Before "to", what follows is future ("is to", "plans to").
-    FutureBeforeTo,
-    /// Before "to", a later act seen from a past vantage ("agreed to").
-    UnclearBeforeTo,
-    /// A modal that leaves the time open ("would", "could").
-    Modal,
-    /// A past form not in "-ed" ("was", "met", "ago").
-    Past,
-    /// A past participle not in "-ed" ("taken", "met").
-    Participle,
-    /// A past form that prolongs a state ("extended", "renewed").
-    Prolonging,
-    /// A form of "be" before a participle: a passive.
-    Be,
-    /// A form of "have" that makes the present perfect.
-    Perfect,
-    /// An adverb passed over between an auxiliary and its verb ("already").
-    Adverb,
+/// A lexicon file of several classes: the enum of its classes, each with
+/// the name the file gives it (`parse`), and a lookup of one hash probe
+/// whatever the class, a word's classes kept as a bit mask in the order
+/// the enum lists them.
+macro_rules! word_classes {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $data:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $label:literal, )+
+        }
+        $(#[$fmeta:meta])*
+        pub fn $lookup:ident($arg:ident);
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            const ALL: &'static [(&'static str, $name)] = &[$(($label, $name::$variant)),+];
+
+            /// The class a file names `name`.
+            pub fn parse(name: &str) -> Option<$name> {
+                Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+            }
+        }
+
+        $(#[$fmeta])*
+        pub fn $lookup($arg: &str, class: $name) -> bool {
+            static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+            TABLE
+                .get_or_init(|| {
+                    let names: Vec<&str> = $name::ALL.iter().map(|&(n, _)| n).collect();
+                    class_masks($data, &names)
+                })
+                .get($arg)
+                .is_some_and(|m| m & (1 << class as u32) != 0)
+        }
+    };
 }
 
-impl TenseWord {
-    const ALL: [(&'static str, TenseWord); 10] = [
-        ("future", TenseWord::Future),
-        ("future_before_to", TenseWord::FutureBeforeTo),
-        ("unclear_before_to", TenseWord::UnclearBeforeTo),
-        ("modal", TenseWord::Modal),
-        ("past", TenseWord::Past),
-        ("participle", TenseWord::Participle),
-        ("prolonging", TenseWord::Prolonging),
-        ("be", TenseWord::Be),
-        ("perfect", TenseWord::Perfect),
-        ("adverb", TenseWord::Adverb),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<TenseWord> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `tense_words.tsv`: what a word near a date says about the
+    /// tense of its clause.
+    pub enum TenseWord in TENSE_WORDS {
+        /// The clause is in the future ("will", "scheduled").
+        Future = "future",
+        /// Before "to", what follows is future ("is to", "plans to").
+        FutureBeforeTo = "future_before_to",
+        /// Before "to", a later act seen from a past vantage ("agreed to").
+        UnclearBeforeTo = "unclear_before_to",
+        /// A modal that leaves the time open ("would", "could").
+        Modal = "modal",
+        /// A past form not in "-ed" ("was", "met", "ago").
+        Past = "past",
+        /// A past participle not in "-ed" ("taken", "met").
+        Participle = "participle",
+        /// A past form that prolongs a state ("extended", "renewed").
+        Prolonging = "prolonging",
+        /// A form of "be" before a participle: a passive.
+        Be = "be",
+        /// A form of "have" that makes the present perfect.
+        Perfect = "perfect",
+        /// An adverb passed over between an auxiliary and its verb ("already").
+        Adverb = "adverb",
     }
+    /// Whether a lower-case word (straight apostrophes) is of a class of
+    /// `tense_words.tsv`. One hash lookup whatever the class.
+    pub fn tense_word(word);
 }
 
-/// Whether a lower-case word (straight apostrophes) is of a class of
-/// `tense_words.tsv`. One hash lookup whatever the class.
-pub fn tense_word(word: &str, class: TenseWord) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = TenseWord::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(TENSE_WORDS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `auxiliaries.tsv`: a word between a clause's subject and its
-/// verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Auxiliary {
-    /// A form of "be" in a verb group.
-    Be,
-    /// A modal that leaves the act possible or future ("will", "could").
-    Modal,
-    /// Another auxiliary or an adverb passed over ("has", "also").
-    Other,
-    /// A word that negates the verb ("not", "never").
-    Negation,
-    /// A form of "be" or "become" before "the first (state) to ...".
-    Copula,
-    /// A form of "be" that makes a deployment's participle passive.
-    PassiveBe,
-    /// Passed over back from a deployment's participle ("have", "also").
-    Passive,
-}
-
-impl Auxiliary {
-    const ALL: [(&'static str, Auxiliary); 7] = [
-        ("be", Auxiliary::Be),
-        ("modal", Auxiliary::Modal),
-        ("other", Auxiliary::Other),
-        ("negation", Auxiliary::Negation),
-        ("copula", Auxiliary::Copula),
-        ("passive_be", Auxiliary::PassiveBe),
-        ("passive", Auxiliary::Passive),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<Auxiliary> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `auxiliaries.tsv`: a word between a clause's subject and its
+    /// verb.
+    pub enum Auxiliary in AUXILIARIES {
+        /// A form of "be" in a verb group.
+        Be = "be",
+        /// A modal that leaves the act possible or future ("will", "could").
+        Modal = "modal",
+        /// Another auxiliary or an adverb passed over ("has", "also").
+        Other = "other",
+        /// A word that negates the verb ("not", "never").
+        Negation = "negation",
+        /// A form of "be" or "become" before "the first (state) to ...".
+        Copula = "copula",
+        /// A form of "be" that makes a deployment's participle passive.
+        PassiveBe = "passive_be",
+        /// Passed over back from a deployment's participle ("have", "also").
+        Passive = "passive",
     }
+    /// Whether a lower-case word (straight apostrophes) is of a class of
+    /// `auxiliaries.tsv`. One hash lookup whatever the class.
+    pub fn auxiliary(word);
 }
 
-/// Whether a lower-case word (straight apostrophes) is of a class of
-/// `auxiliaries.tsv`. One hash lookup whatever the class.
-pub fn auxiliary(word: &str, class: Auxiliary) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = Auxiliary::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(AUXILIARIES, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `clause_governors.tsv`: what a word governing a clause or an
-/// infinitive says of its act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ClauseGovernor {
-    /// Before "to VERB", the act is intended ("plans to").
-    Intent,
-    /// Before "to VERB", the act is done ("began to").
-    Catenative,
-    /// Before "to VERB", the act is refused ("refused to").
-    Refusal,
-    /// Before "to VERB", the act is threatened ("threatened to").
-    Threat,
-    /// Opens a clause whose event has not happened ("unless", "if").
-    Conditional,
-    /// Asks for what a "that" clause after it says ("demanded that").
-    Request,
-}
-
-impl ClauseGovernor {
-    const ALL: [(&'static str, ClauseGovernor); 6] = [
-        ("intent", ClauseGovernor::Intent),
-        ("catenative", ClauseGovernor::Catenative),
-        ("refusal", ClauseGovernor::Refusal),
-        ("threat", ClauseGovernor::Threat),
-        ("conditional", ClauseGovernor::Conditional),
-        ("request", ClauseGovernor::Request),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<ClauseGovernor> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `clause_governors.tsv`: what a word governing a clause or an
+    /// infinitive says of its act.
+    pub enum ClauseGovernor in CLAUSE_GOVERNORS {
+        /// Before "to VERB", the act is intended ("plans to").
+        Intent = "intent",
+        /// Before "to VERB", the act is done ("began to").
+        Catenative = "catenative",
+        /// Before "to VERB", the act is refused ("refused to").
+        Refusal = "refusal",
+        /// Before "to VERB", the act is threatened ("threatened to").
+        Threat = "threat",
+        /// Opens a clause whose event has not happened ("unless", "if").
+        Conditional = "conditional",
+        /// Asks for what a "that" clause after it says ("demanded that").
+        Request = "request",
     }
-}
-
-/// Whether a lower-case word is of a class of `clause_governors.tsv`. One
-/// hash lookup whatever the class.
-pub fn clause_governor(word: &str, class: ClauseGovernor) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = ClauseGovernor::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(CLAUSE_GOVERNORS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
+    /// Whether a lower-case word is of a class of `clause_governors.tsv`. One
+    /// hash lookup whatever the class.
+    pub fn clause_governor(word);
 }
 
 /// Whether a lower-case word is a form of a verb of saying ("said",
@@ -861,148 +829,68 @@ pub fn speech_verb(word: &str) -> bool {
         .contains(word)
 }
 
-/// A class of `noun_openers.tsv`: a word after which a token reads as a
-/// noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NounOpener {
-    /// A determiner, possessive, common adjective or preposition ("the").
-    Determiner,
-    /// An ordinal or "only" in "the first (state) to ...".
-    Ordinal,
-}
-
-impl NounOpener {
-    const ALL: [(&'static str, NounOpener); 2] = [
-        ("determiner", NounOpener::Determiner),
-        ("ordinal", NounOpener::Ordinal),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<NounOpener> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `noun_openers.tsv`: a word after which a token reads as a
+    /// noun.
+    pub enum NounOpener in NOUN_OPENERS {
+        /// A determiner, possessive, common adjective or preposition ("the").
+        Determiner = "determiner",
+        /// An ordinal or "only" in "the first (state) to ...".
+        Ordinal = "ordinal",
     }
+    /// Whether a lower-case word is of a class of `noun_openers.tsv`. One hash
+    /// lookup whatever the class.
+    pub fn noun_opener(word);
 }
 
-/// Whether a lower-case word is of a class of `noun_openers.tsv`. One hash
-/// lookup whatever the class.
-pub fn noun_opener(word: &str, class: NounOpener) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = NounOpener::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(NOUN_OPENERS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `event_nouns.tsv`: a noun the event coder reads around a
-/// verb's object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventNoun {
-    /// People a verb acts through, not its target ("troops").
-    Personnel,
-    /// What can be accepted or rejected ("proposal", "warnings").
-    Proposal,
-    /// A plural noun for a known set of partners ("allies").
-    GroupAnaphor,
-}
-
-impl EventNoun {
-    const ALL: [(&'static str, EventNoun); 3] = [
-        ("personnel", EventNoun::Personnel),
-        ("proposal", EventNoun::Proposal),
-        ("group_anaphor", EventNoun::GroupAnaphor),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<EventNoun> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `event_nouns.tsv`: a noun the event coder reads around a
+    /// verb's object.
+    pub enum EventNoun in EVENT_NOUNS {
+        /// People a verb acts through, not its target ("troops").
+        Personnel = "personnel",
+        /// What can be accepted or rejected ("proposal", "warnings").
+        Proposal = "proposal",
+        /// A plural noun for a known set of partners ("allies").
+        GroupAnaphor = "group_anaphor",
     }
+    /// Whether a lower-case word is of a class of `event_nouns.tsv`. One hash
+    /// lookup whatever the class.
+    pub fn event_noun(word);
 }
 
-/// Whether a lower-case word is of a class of `event_nouns.tsv`. One hash
-/// lookup whatever the class.
-pub fn event_noun(word: &str, class: EventNoun) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = EventNoun::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(EVENT_NOUNS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `event_prepositions.tsv`: what the noun after a preposition is to
-/// the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventPreposition {
-    /// The actor after it is a place, not a target ("in", "near").
-    Locative,
-    /// With the locatives, opens a phrase of place ("along", "off").
-    Place,
-    /// Dates an event by an act still to come ("before", "until").
-    Setting,
-}
-
-impl EventPreposition {
-    const ALL: [(&'static str, EventPreposition); 3] = [
-        ("locative", EventPreposition::Locative),
-        ("place", EventPreposition::Place),
-        ("setting", EventPreposition::Setting),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<EventPreposition> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `event_prepositions.tsv`: what the noun after a preposition is to
+    /// the event.
+    pub enum EventPreposition in EVENT_PREPOSITIONS {
+        /// The actor after it is a place, not a target ("in", "near").
+        Locative = "locative",
+        /// With the locatives, opens a phrase of place ("along", "off").
+        Place = "place",
+        /// Dates an event by an act still to come ("before", "until").
+        Setting = "setting",
     }
+    /// Whether a lower-case word is of a class of `event_prepositions.tsv`. One hash
+    /// lookup whatever the class.
+    pub fn event_preposition(word);
 }
 
-/// Whether a lower-case word is of a class of `event_prepositions.tsv`. One hash
-/// lookup whatever the class.
-pub fn event_preposition(word: &str, class: EventPreposition) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = EventPreposition::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(EVENT_PREPOSITIONS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `deployment_context.tsv`: a word around a deployment's trigger
-/// and force noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DeploymentWord {
-    /// A stem of a purpose that makes a sending aid ("assist").
-    Aid,
-    /// Ends the search for a force noun after a trigger ("to", ",").
-    Barrier,
-    /// Makes a force noun before it a modifier ("military aid").
-    NotAfterHead,
-    /// Allowed between a preposition and a destination ("eastern").
-    PlaceAdjective,
-}
-
-impl DeploymentWord {
-    const ALL: [(&'static str, DeploymentWord); 4] = [
-        ("aid", DeploymentWord::Aid),
-        ("barrier", DeploymentWord::Barrier),
-        ("not_after_head", DeploymentWord::NotAfterHead),
-        ("place_adjective", DeploymentWord::PlaceAdjective),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<DeploymentWord> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `deployment_context.tsv`: a word around a deployment's trigger
+    /// and force noun.
+    pub enum DeploymentWord in DEPLOYMENT_CONTEXT {
+        /// A stem of a purpose that makes a sending aid ("assist").
+        Aid = "aid",
+        /// Ends the search for a force noun after a trigger ("to", ",").
+        Barrier = "barrier",
+        /// Makes a force noun before it a modifier ("military aid").
+        NotAfterHead = "not_after_head",
+        /// Allowed between a preposition and a destination ("eastern").
+        PlaceAdjective = "place_adjective",
     }
-}
-
-/// Whether a lower-case word is of a class of `deployment_context.tsv`. One hash
-/// lookup whatever the class.
-pub fn deployment_word(word: &str, class: DeploymentWord) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = DeploymentWord::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(DEPLOYMENT_CONTEXT, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
+    /// Whether a lower-case word is of a class of `deployment_context.tsv`. One hash
+    /// lookup whatever the class.
+    pub fn deployment_word(word);
 }
 
 /// The stems of `deployment_context.tsv`'s class `aid`, in the file's
@@ -1021,93 +909,49 @@ pub fn verb_particle(word: &str) -> bool {
         .contains(word)
 }
 
-/// A class of `date_words.tsv`: what a word next to a date says the date
-/// is to its clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DateWord {
-    /// Before a bare month name, makes it a date ("in December").
-    MonthPreposition,
-    /// After a year, shows it is not a count ("2027 under the plan").
-    AfterYear,
-    /// Makes the date an end ("until").
-    End,
-    /// Makes the date a start ("since", "effective").
-    Start,
-    /// A verb before a date (or its preposition) that makes it an end
-    /// ("expires on").
-    EndVerb,
-    /// A verb before a date (or its preposition) that makes it a start
-    /// ("begins in").
-    StartVerb,
-}
-
-impl DateWord {
-    const ALL: [(&'static str, DateWord); 6] = [
-        ("month_preposition", DateWord::MonthPreposition),
-        ("after_year", DateWord::AfterYear),
-        ("end", DateWord::End),
-        ("start", DateWord::Start),
-        ("end_verb", DateWord::EndVerb),
-        ("start_verb", DateWord::StartVerb),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<DateWord> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `date_words.tsv`: what a word next to a date says the date
+    /// is to its clause.
+    pub enum DateWord in DATE_WORDS {
+        /// Before a bare month name, makes it a date ("in December").
+        MonthPreposition = "month_preposition",
+        /// After a year, shows it is not a count ("2027 under the plan").
+        AfterYear = "after_year",
+        /// Makes the date an end ("until").
+        End = "end",
+        /// Makes the date a start ("since", "effective").
+        Start = "start",
+        /// A verb before a date (or its preposition) that makes it an end
+        /// ("expires on").
+        EndVerb = "end_verb",
+        /// A verb before a date (or its preposition) that makes it a start
+        /// ("begins in").
+        StartVerb = "start_verb",
     }
+    /// Whether a lower-case word is of a class of `date_words.tsv`.
+    pub fn date_word(word);
 }
 
-/// Whether a lower-case word is of a class of `date_words.tsv`.
-pub fn date_word(word: &str, class: DateWord) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = DateWord::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(DATE_WORDS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
-}
-
-/// A class of `name_words.tsv`: words that look like a person's name and
-/// are none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NameWord {
-    /// A surname that is an everyday word too ("Green", "Power"); lower
-    /// case. A bare one is never a person.
-    NotSurname,
-    /// A capitalised word that is no name after a title ("The", "Prime").
-    NotName,
-    /// A capitalised word that no word of a name before a title may be
-    /// ("Last", "However").
-    NotInName,
-    /// A capitalised word that, first in a run after a title, starts a
-    /// sentence ("He", "The").
-    NotRunStart,
-}
-
-impl NameWord {
-    const ALL: [(&'static str, NameWord); 4] = [
-        ("not_surname", NameWord::NotSurname),
-        ("not_name", NameWord::NotName),
-        ("not_in_name", NameWord::NotInName),
-        ("not_run_start", NameWord::NotRunStart),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<NameWord> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `name_words.tsv`: words that look like a person's name and
+    /// are none.
+    pub enum NameWord in NAME_WORDS {
+        /// A surname that is an everyday word too ("Green", "Power"); lower
+        /// case. A bare one is never a person.
+        NotSurname = "not_surname",
+        /// A capitalised word that is no name after a title ("The", "Prime").
+        NotName = "not_name",
+        /// A capitalised word that no word of a name before a title may be
+        /// ("Last", "However").
+        NotInName = "not_in_name",
+        /// A capitalised word that, first in a run after a title, starts a
+        /// sentence ("He", "The").
+        NotRunStart = "not_run_start",
     }
-}
-
-/// Whether a word, written as the class says (lower case for
-/// [`NameWord::NotSurname`], else capitalised and matched exactly), is of
-/// a class of `name_words.tsv`.
-pub fn name_word(word: &str, class: NameWord) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = NameWord::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(NAME_WORDS, &names))
-        .get(word)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
+    /// Whether a word, written as the class says (lower case for
+    /// [`NameWord::NotSurname`], else capitalised and matched exactly), is of
+    /// a class of `name_words.tsv`.
+    pub fn name_word(word);
 }
 
 /// The titles a single person holds ("prime minister", "president"), lower
@@ -1166,51 +1010,27 @@ pub fn possessive(word: &str) -> bool {
         .contains(&word)
 }
 
-/// A class of `page_chrome.tsv`: the words of web page chrome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PageChrome {
-    /// A whole line that is interface text ("advertisement").
-    UiLine,
-    /// A word a dateline or byline starts with ("by", "updated").
-    BylineStart,
-    /// The start of a photo credit ("photo:", "©").
-    CreditStart,
-    /// A word besides month and weekday names that may open a dateline's
-    /// date ("at", "on").
-    DateWord,
-    /// A whole heading of a block of links ("read more").
-    LinkHeading,
-    /// The first words of a link heading a name follows ("more from").
-    LinkHeadingPrefix,
-    /// A word of an HTML class or id that marks chrome ("caption").
-    ClassWord,
-}
-
-impl PageChrome {
-    const ALL: [(&'static str, PageChrome); 7] = [
-        ("ui_line", PageChrome::UiLine),
-        ("byline_start", PageChrome::BylineStart),
-        ("credit_start", PageChrome::CreditStart),
-        ("date_word", PageChrome::DateWord),
-        ("link_heading", PageChrome::LinkHeading),
-        ("link_heading_prefix", PageChrome::LinkHeadingPrefix),
-        ("class_word", PageChrome::ClassWord),
-    ];
-
-    /// The class a file names `name`.
-    pub fn parse(name: &str) -> Option<PageChrome> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+word_classes! {
+    /// A class of `page_chrome.tsv`: the words of web page chrome.
+    pub enum PageChrome in PAGE_CHROME {
+        /// A whole line that is interface text ("advertisement").
+        UiLine = "ui_line",
+        /// A word a dateline or byline starts with ("by", "updated").
+        BylineStart = "byline_start",
+        /// The start of a photo credit ("photo:", "©").
+        CreditStart = "credit_start",
+        /// A word besides month and weekday names that may open a dateline's
+        /// date ("at", "on").
+        DateWord = "date_word",
+        /// A whole heading of a block of links ("read more").
+        LinkHeading = "link_heading",
+        /// The first words of a link heading a name follows ("more from").
+        LinkHeadingPrefix = "link_heading_prefix",
+        /// A word of an HTML class or id that marks chrome ("caption").
+        ClassWord = "class_word",
     }
-}
-
-/// Whether a lower-case phrase is of a class of `page_chrome.tsv`.
-pub fn page_chrome(phrase: &str, class: PageChrome) -> bool {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let names = PageChrome::ALL.map(|(n, _)| n);
-    TABLE
-        .get_or_init(|| class_masks(PAGE_CHROME, &names))
-        .get(phrase)
-        .is_some_and(|m| m & (1 << class as u32) != 0)
+    /// Whether a lower-case phrase is of a class of `page_chrome.tsv`.
+    pub fn page_chrome(phrase);
 }
 
 /// The phrases of a class of `page_chrome.tsv`, in the file's order (the
@@ -1490,27 +1310,32 @@ mod tests {
         assert!(partitive_noun("part") && !partitive_noun("party"));
     }
 
+    /// The names a file gives the classes of `all`, in order.
+    fn class_names<C>(all: &[(&'static str, C)]) -> Vec<&'static str> {
+        all.iter().map(|(n, _)| *n).collect()
+    }
+
     #[test]
     fn classes_of_many_are_known_and_in_their_order() {
-        let tense = TenseWord::ALL.map(|(n, _)| n);
-        let date = DateWord::ALL.map(|(n, _)| n);
-        let name = NameWord::ALL.map(|(n, _)| n);
-        let chrome = PageChrome::ALL.map(|(n, _)| n);
-        let deploymentword_names = DeploymentWord::ALL.map(|(n, _)| n);
+        let tense = class_names(TenseWord::ALL);
+        let date = class_names(DateWord::ALL);
+        let name = class_names(NameWord::ALL);
+        let chrome = class_names(PageChrome::ALL);
+        let deploymentword_names = class_names(DeploymentWord::ALL);
         for (i, (_, c)) in DeploymentWord::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
-        let eventpreposition_names = EventPreposition::ALL.map(|(n, _)| n);
+        let eventpreposition_names = class_names(EventPreposition::ALL);
         for (i, (_, c)) in EventPreposition::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
-        let eventnoun_names = EventNoun::ALL.map(|(n, _)| n);
+        let eventnoun_names = class_names(EventNoun::ALL);
         for (i, (_, c)) in EventNoun::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
-        let aux = Auxiliary::ALL.map(|(n, _)| n);
-        let governors = ClauseGovernor::ALL.map(|(n, _)| n);
-        let openers = NounOpener::ALL.map(|(n, _)| n);
+        let aux = class_names(Auxiliary::ALL);
+        let governors = class_names(ClauseGovernor::ALL);
+        let openers = class_names(NounOpener::ALL);
         for (i, (_, c)) in Auxiliary::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
