@@ -261,6 +261,10 @@ RECEIVE_INVOLVEMENT = ([("0861", "* " + w) for w in ("peacekeepers", "&PKO")]
                            "monitoring mission")])
 
 
+# Open water as the end of a weapon's flight ("fired missiles into the sea").
+SEA_WORDS = ("the sea", "the ocean", "the waters", "waters", "the water")
+
+
 # Patterns entente adds to the block of a verb, each general: blocking a
 # way of passage is obstruction (CAMEO 144), as the source already codes
 # "* traffic" and "* entrance".
@@ -343,7 +347,12 @@ PATTERN_ADDITIONS = {
     # as the source codes "close * border" and "close * airport".
     "close": [("191", "* " + w) for w in
               ("airspace", "strait", "straits", "port", "ports", "harbour", "harbor", "canal",
-               "waterway", "waterways", "sea_lanes", "shipping_lanes")],
+               "waterway", "waterways", "sea_lanes", "shipping_lanes")]
+    # Closing crossings closes the border they are on: 172, as the block
+    # codes "* border" in practice ("closed its border with Russia").
+    + [("172", "* " + w) for w in
+       ("crossing points", "crossing point", "border crossings", "crossings",
+        "border crossing points", "checkpoints")],
     # CAMEO 195 (employ aerial weapons: missiles, bombs) for a missile or
     # rocket that strikes, where the source's "&WEAPON *" gives small arms
     # (193) to every weapon, guns and missiles alike.
@@ -359,7 +368,13 @@ PATTERN_ADDITIONS = {
        ("&HOSTAGE", "prisoners", "detainees", "bodies", "suspects", "prisoners of war")]
     # Armed groups handing over their weapons disarm (CAMEO 0873,
     # demobilize armed forces; the PLOVER manual's RETREAT mode "disarm").
-    + [("0873", "* " + w) for w in ("weapons", "their weapons", "arms", "their arms")],
+    + [("0873", "* " + w) for w in ("weapons", "their weapons", "arms", "their arms")]
+    # Handing over weapon systems (jets, tanks, guns) to another state is
+    # military aid (CAMEO 072), as the source codes "send * &WEAPON".
+    + [("072", "* " + w) for w in
+       ("&AIRCRAFT", "jets", "fighter jets", "tanks", "howitzers", "missiles", "artillery",
+        "ammunition", "air defence systems", "air defense systems", "armoured vehicles",
+        "armored vehicles", "warships", "patrol boats")],
     # CAMEO 0814 (ease state of emergency or martial law) for the ease
     # block, as the source codes "ease * curfew" 0813; its default is 060.
     "ease": [("0814", "* " + w) for w in
@@ -367,8 +382,18 @@ PATTERN_ADDITIONS = {
     # Accepting a formula or a compromise for settling a dispute agrees to
     # it, as the source codes "accept * formulation" and "accept * plan".
     "accept": [("030", "* formula"), ("030", "* compromise")],
+    # CAMEO 150 (demonstrate military power): weapons fired or launched
+    # into the sea hit no one; the firing is a show of force, as the source
+    # codes "test *" (test-fired) and "* &WEAPON on exercise".
+    "fire": [("150", "* &WEAPON into " + w) for w in SEA_WORDS],
+    "launch": [("150", "* &WEAPON into " + w) for w in SEA_WORDS],
+    # Approving a state's application to join a body ratifies its
+    # accession, as the source codes "* bid" and "* accession" (an
+    # application for a loan or a licence is no accession: "application to"
+    # a body only).
     "ratify": [("057", "* " + w) for w in
-               ("&TREATY", "membership", "accession", "protocol", "convention", "bid")],
+               ("&TREATY", "membership", "accession", "protocol", "convention", "bid",
+                "application to", "membership application", "candidacy")],
     # CAMEO 1721 (impose restrictions on freedoms of expression): a protest
     # prevented or blocked by the authorities, as the source codes "ban *
     # rally"; the prevent block's default is 120 (reject).

@@ -294,6 +294,26 @@ const BASICS: &[Case] = &[
         expect: &[("NATO", "IGOWSTNAT", "")],
         absent: &[],
     },
+    Case {
+        name: "a people after another state's adjective are that state's residents",
+        date: "2024-05-01",
+        text: "Bosnian Serbs boycotted the vote. Kosovo Albanian leaders met Kosovo Serbs. Bulgarian Turks voted. Bosnian Serb police fired.",
+        expect: &[
+            ("Bosnian Serbs", "BIH", "BIH"),
+            ("Kosovo Albanian", "XKX", "XKX"),
+            ("Bosnian Serb police", "BIHCOP", "BIH"),
+            ("Kosovo Serbs", "XKX", "XKX"),
+            ("Bulgarian Turks", "BGR", "BGR"),
+        ],
+        absent: &[],
+    },
+    Case {
+        name: "a civic demonym after an ethnic adjective is its own state's",
+        date: "2024-05-01",
+        text: "Turkish Cypriots rejected the plan. Serbs protested, and Russian Chinese-made drones flew.",
+        expect: &[("Turkish", "TUR", "TUR"), ("Cypriots", "CYP", "CYP"), ("Serbs", "SRB", "SRB")],
+        absent: &["Turkish Cypriots"],
+    },
 ];
 
 const REGRESSION: &[Case] = &[Case {

@@ -6,7 +6,9 @@ use crate::analysis::{
 };
 use crate::codes::CodeTable;
 use crate::tree::passive_agent;
-use crate::verbs::{Frame as NomFrame, Inflection, VerbDictionary, VerbForm, CLAUSE_BARRIER};
+use crate::verbs::{
+    Frame as NomFrame, Inflection, Nominal, VerbDictionary, VerbForm, CLAUSE_BARRIER,
+};
 use entente_annotate::actors::ActorDictionary;
 use entente_core::lexicon::{
     self, ClauseGovernor, EventNoun, EventPreposition, PlaceNoun, SectorClass,
@@ -561,7 +563,7 @@ fn code_verb(
         None if lexicon::support_verb(&hit.form.lemma)
             && f.passive
             && (f.aux_start.saturating_sub(4)..f.aux_start)
-                .any(|k| s.mention_at[k].is_none() && !dict.nominals(s.word(k)).is_empty()) =>
+                .any(|k| s.mention_at[k].is_none() && nominals_at(dict, s, k).next().is_some()) =>
         {
             return None
         }
@@ -570,7 +572,7 @@ fn code_verb(
         // nominal coder codes that easing.
         None if lexicon::ending_verb(&hit.form.lemma)
             && event_noun_after(dict, s, hit.end)
-                .is_some_and(|k| dict.nominals(s.word(k)).iter().any(|n| n.eased.is_some())) =>
+                .is_some_and(|k| nominals_at(dict, s, k).any(|n| n.eased.is_some())) =>
         {
             return None
         }
@@ -670,11 +672,8 @@ fn code_verb(
     // force whose object is an exercise noun is coded by the nominal
     // coder, which tells joint exercises (062) from a force's own (150).
     if code.starts_with("15")
-        && event_noun_after(dict, s, hit.end).is_some_and(|k| {
-            dict.nominals(s.word(k))
-                .iter()
-                .any(|n| n.frame == NomFrame::Joint)
-        })
+        && event_noun_after(dict, s, hit.end)
+            .is_some_and(|k| nominals_at(dict, s, k).any(|n| n.frame == NomFrame::Joint))
         && lexicon::support_verb(&hit.form.lemma)
     {
         return None;
@@ -1083,6 +1082,19 @@ fn passive_agent_at(doc: &Doc, s: &Sent, hit: &VerbHit) -> Option<(usize, usize)
 /// token `from` ("joint naval exercises", "the lone veto", "a 14th package
 /// of sanctions"): modifiers and one "of" are skipped, a clause boundary or
 /// an actor stops the search.
+/// The nominal events whose words all stand at token `k` ("military aid"
+/// at "military", not "military exercises"): the dictionary files a
+/// nominal under its first word.
+fn nominals_at<'d>(
+    dict: &'d VerbDictionary,
+    s: &'d Sent,
+    k: usize,
+) -> impl Iterator<Item = &'d Nominal> + 'd {
+    dict.nominals(s.word(k))
+        .iter()
+        .filter(move |n| n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w))
+}
+
 fn event_noun_after(dict: &VerbDictionary, s: &Sent, from: usize) -> Option<usize> {
     let mut seen_of = false;
     for k in from..(from + 6).min(s.len()) {
@@ -1090,7 +1102,7 @@ fn event_noun_after(dict: &VerbDictionary, s: &Sent, from: usize) -> Option<usiz
             return None;
         }
         let w = s.word(k);
-        if !dict.nominals(w).is_empty() {
+        if nominals_at(dict, s, k).next().is_some() {
             return Some(k);
         }
         if w == "of" && !seen_of {
@@ -1763,7 +1775,7 @@ fn event_anaphor(doc: &Doc, s: &Sent, from: usize, to: usize, dict: &VerbDiction
     // its own actors.
     let named = (h + 1..(h + 4).min(to)).any(|k| s.mention_at[k].is_some());
     let lemma = tags.tokens.get(h).map(|t| t.lemma.as_str()).unwrap_or("");
-    !named && (lexicon::discourse_noun(lemma) || !dict.nominals(s.word(h)).is_empty())
+    !named && (lexicon::discourse_noun(lemma) || nominals_at(dict, s, h).next().is_some())
 }
 
 /// The source of the latest act before this one, in this sentence or up to
@@ -2010,10 +2022,14 @@ pub(crate) fn code_nominals(
     dict: &VerbDictionary,
 ) -> Vec<Action> {
     let verbs: Vec<usize> = hits.iter().map(|v| v.start).collect();
-    // Verbs whose own meaning is a reaction ("condemned", "rejected").
+    // Verbs whose own meaning is a reaction ("condemned", "rejected"); a
+    // support verb's object is its own act ("unveiled an aid package").
     let reacting: Vec<usize> = hits
         .iter()
-        .filter(|v| dict.default_code(v.form).is_some_and(|c| reaction(&c)))
+        .filter(|v| {
+            !lexicon::support_verb(&v.form.lemma)
+                && dict.default_code(v.form).is_some_and(|c| reaction(&c))
+        })
         .map(|v| v.start)
         .collect();
     let mut out = Vec::new();
@@ -2139,7 +2155,20 @@ pub(crate) fn code_nominals(
                 let on = if nom.frame == NomFrame::Joint {
                     after(&["with"], 6)
                 } else {
-                    after(&["of", "against", "on", "in", "to", "into", "with"], 6)
+                    // "announced aid for Ukraine", "unveiled a weapons
+                    // package for Kyiv": "for" names whom aid (CAMEO 07)
+                    // given by the verb's subject goes to. After other acts
+                    // ("support for Israel") it names a cause or a standing
+                    // attitude, and after an owner's aid ("blocked the EU's
+                    // aid package for Moldova") a plan another verb acts on.
+                    if nom.code.starts_with("07") && poss.is_none() {
+                        after(
+                            &["of", "against", "on", "in", "to", "into", "with", "for"],
+                            6,
+                        )
+                    } else {
+                        after(&["of", "against", "on", "in", "to", "into", "with"], 6)
+                    }
                 };
                 // "Italy announced a suspension of ...": the object of a verb
                 // is the act of that verb's subject.

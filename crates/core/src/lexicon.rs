@@ -62,6 +62,7 @@ const GOVERNMENT_NOUNS: &str = include_str!("../data/lexicon/government_nouns.ts
 const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/lexicon/function_words.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
+const ETHNIC_NOUNS: &str = include_str!("../data/lexicon/ethnic_nouns.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const COLLECTIVE_NOUNS: &str = include_str!("../data/lexicon/collective_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -400,6 +401,17 @@ pub fn origin_word(word: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(ORIGIN_WORDS, "origin"))
         .contains(&word)
+}
+
+/// Whether a word names a people that lives as communities in other
+/// states ("Serbs" in "Bosnian Serbs", "Albanians" in "Kosovo Albanians"):
+/// after another state's adjective, that state is the actor.
+pub fn ethnic_noun(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let lower = word.to_lowercase();
+    WORDS
+        .get_or_init(|| verb_class(ETHNIC_NOUNS, "ethnic"))
+        .contains(&lower.as_str())
 }
 
 /// Whether a word, followed by "of", names a part or an amount of what
@@ -1262,6 +1274,7 @@ mod tests {
             ("speech_verbs", SPEECH_VERBS, &["speech"]),
             ("verb_particles", VERB_PARTICLES, &["particle"]),
             ("origin_words", ORIGIN_WORDS, &["origin"]),
+            ("ethnic_nouns", ETHNIC_NOUNS, &["ethnic"]),
             ("partitive_nouns", PARTITIVE_NOUNS, &["partitive"]),
             (
                 "collective_nouns",
@@ -1307,6 +1320,7 @@ mod tests {
         assert!(!treaty_name_behind([("the", false), ("treaty", false)]));
         assert!(function_word("When") && function_word("Mr.") && !function_word("Tim"));
         assert!(origin_word("made") && !origin_word("backed"));
+        assert!(ethnic_noun("Serbs") && ethnic_noun("albanians") && !ethnic_noun("Cypriots"));
         assert!(partitive_noun("part") && !partitive_noun("party"));
     }
 

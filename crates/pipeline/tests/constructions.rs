@@ -3613,3 +3613,139 @@ const TRUCES_INSPECTIONS_AND_PREPARATIONS: &[Construction] = &[
 fn truces_inspections_and_preparations() {
     run(TRUCES_INSPECTIONS_AND_PREPARATIONS);
 }
+
+/// Residents named by a people and another state's adjective, aid by its
+/// kind and recipient, weapons fired into the sea, accession approved.
+const RESIDENTS_AID_AND_SHOWS_OF_FORCE: &[Construction] = &[
+    Construction {
+        name: "a people after a state's adjective act for that state",
+        text: "Bosnian Serb forces shelled Sarajevo on Monday.",
+        events: &[("BIH", "", "194", false)],
+        not: &[("SRB", "")],
+        never: &[],
+    },
+    Construction {
+        name: "Kosovo Serbs are Kosovo's",
+        text: "Kosovo Serbs blocked roads near the border with Serbia.",
+        events: &[("XKX", "", "", false)],
+        not: &[("SRB", "")],
+        never: &[],
+    },
+    Construction {
+        name: "a civic demonym stays its state's",
+        text: "Turkish Cypriots rejected the United Nations plan.",
+        events: &[("CYP", "IGO", "12", false)],
+        not: &[("TUR", "")],
+        never: &[],
+    },
+    Construction {
+        name: "military aid for a state",
+        text: "The Pentagon announced new military aid for Ukraine.",
+        events: &[("USA", "UKR", "072", false)],
+        not: &[],
+        never: &["070"],
+    },
+    Construction {
+        name: "a weapons package for a state is military aid",
+        text: "Berlin unveiled a new weapons package for Kyiv on Friday.",
+        events: &[("DEU", "UKR", "072", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "humanitarian aid delivered",
+        text: "Jordan delivered humanitarian aid to Gaza by air.",
+        events: &[("JOR", "", "073", false)],
+        not: &[],
+        never: &["072"],
+    },
+    Construction {
+        name: "support for a state is an attitude, no event with it",
+        text: "Washington's support for Israel angered Tehran.",
+        events: &[],
+        not: &[("USA", "ISR")],
+        never: &[],
+    },
+    Construction {
+        name: "a modifier of sanctions is no event noun",
+        text: "EU ministers agreed to scrap economic sanctions on Syria.",
+        events: &[("IGOEU", "SYR", "085", false)],
+        not: &[],
+        never: &["160"],
+    },
+    Construction {
+        name: "missiles fired into the sea show force",
+        text: "North Korea fired two ballistic missiles into the sea off its east coast.",
+        events: &[("PRK", "", "150", false)],
+        not: &[],
+        never: &["190"],
+    },
+    Construction {
+        name: "a missile launched into the waters shows force",
+        text: "Pyongyang launched a cruise missile into the waters off its west coast.",
+        events: &[("PRK", "", "150", false)],
+        not: &[],
+        never: &["190"],
+    },
+    Construction {
+        name: "missiles fired at a ship are an attack",
+        text: "Houthi rebels fired missiles at a cargo ship in the Red Sea.",
+        events: &[("YEM", "", "19", false)],
+        not: &[],
+        never: &["150"],
+    },
+    Construction {
+        name: "an application to join approved",
+        text: "Turkey's parliament approved Finland's application to join NATO.",
+        events: &[("TUR", "FIN", "057", false)],
+        not: &[],
+        never: &["080"],
+    },
+    Construction {
+        name: "jets handed over to a state are military aid",
+        text: "The Netherlands handed over the first F-16 fighter jets to Ukraine.",
+        events: &[("NLD", "UKR", "072", false)],
+        not: &[],
+        never: &["0873"],
+    },
+    Construction {
+        name: "howitzers handed over",
+        text: "Denmark handed over 19 howitzers to Ukraine on Tuesday.",
+        events: &[("DNK", "UKR", "072", false)],
+        not: &[],
+        never: &["0873"],
+    },
+    Construction {
+        name: "an armed group's own weapons handed over: disarmament",
+        text: "The rebels handed over their weapons to UN peacekeepers.",
+        events: &[("", "IGO", "0873", false)],
+        not: &[],
+        never: &["072"],
+    },
+    Construction {
+        name: "crossings closed",
+        text: "Poland closed two border crossings with Belarus.",
+        events: &[("POL", "BLR", "172", false)],
+        not: &[],
+        never: &["160"],
+    },
+    Construction {
+        name: "crossing points on a border closed",
+        text: "Finland closed all crossing points on its border with Russia.",
+        events: &[("FIN", "RUS", "172", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a membership application ratified",
+        text: "The Hungarian parliament ratified Sweden's membership application on Monday.",
+        events: &[("HUN", "SWE", "057", false)],
+        not: &[],
+        never: &["080"],
+    },
+];
+
+#[test]
+fn residents_aid_and_shows_of_force() {
+    run(RESIDENTS_AID_AND_SHOWS_OF_FORCE);
+}

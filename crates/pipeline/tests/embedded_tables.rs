@@ -22,6 +22,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/membership.tsv", "lexicon"),
     ("core/data/lexicon/months.tsv", "lexicon"),
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
+    ("core/data/lexicon/ethnic_nouns.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/collective_nouns.tsv", "lexicon"),
     ("core/data/lexicon/deployment_triggers.tsv", "lexicon"),
@@ -190,6 +191,12 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/origin_words.tsv"),
     ) {
         assert!(lexicon::origin_word(word), "origin_words.tsv: {word}");
+    }
+    for (word, _) in rows(
+        "ethnic_nouns.tsv",
+        include_str!("../../core/data/lexicon/ethnic_nouns.tsv"),
+    ) {
+        assert!(lexicon::ethnic_noun(word), "ethnic_nouns.tsv: {word}");
     }
     for (word, _) in rows(
         "partitive_nouns.tsv",

@@ -477,9 +477,20 @@ impl<'d> ActorResolver<'d> {
         // Sector words after a person's name ("Putin's government").
         let mut owned: Vec<&Part> = Vec::new();
         let mut names_in_chunk = 0;
+        let mut state_end: Option<usize> = None;
         for p in ch {
             match &p.piece {
                 Piece::State { cands, capital } => {
+                    // "Bosnian Serbs", "Kosovo Albanian leaders": a people
+                    // named after another state's adjective are that state's
+                    // residents; the adjective's state is the actor.
+                    let residents = !*capital
+                        && state_end.is_some_and(|e| text.get(e..p.start) == Some(" "))
+                        && text.get(p.start..p.end).is_some_and(lexicon::ethnic_noun);
+                    state_end = Some(p.end);
+                    if residents {
+                        continue;
+                    }
                     let (s, conf) = self.pick_state(cands, *capital, ctx);
                     // A capital stands for its state by metonymy only.
                     let conf = if *capital { conf.min(0.8) } else { conf };
@@ -1705,7 +1716,15 @@ fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<R
                 && lexicon::government_noun(
                     &text.get(p.start..p.end).unwrap_or_default().to_lowercase(),
                 );
+            // "Bosnian Serbs", "Kosovo Albanian leaders": a state's
+            // adjective and a people living in it (see `resolve`).
+            let residents = gap == " "
+                && matches!(prev.piece, Piece::State { capital: false, .. })
+                && matches!(p.piece, Piece::State { capital: false, .. })
+                && !has_person(&parts[start..i])
+                && text.get(p.start..p.end).is_some_and(lexicon::ethnic_noun);
             if leaders_government
+                || residents
                 || !closed && !owned && joins(&parts[start..i], prev, p, glue, institution)
             {
                 closed = glue == Glue::Of;
