@@ -387,6 +387,12 @@ PATTERN_ADDITIONS = {
     # codes "test *" (test-fired) and "* &WEAPON on exercise".
     "fire": [("150", "* &WEAPON into " + w) for w in SEA_WORDS],
     "launch": [("150", "* &WEAPON into " + w) for w in SEA_WORDS],
+    # CAMEO 054 (grant diplomatic recognition): recognising a state's
+    # independence or statehood, where the praise block codes
+    # "* independence" as a symbolic act (017, celebrating independence day).
+    "recognize": [("054", "* " + w) for w in
+                  ("independence of", "statehood", "as a state", "as an independent state",
+                   "sovereignty of")],
     # Approving a state's application to join a body ratifies its
     # accession, as the source codes "* bid" and "* accession" (an
     # application for a loan or a licence is no accession: "application to"

@@ -896,12 +896,18 @@ fn subject_left(
             // So is the object of "of" ("the Turkish and Greek sides of
             // the island of Cyprus agreed"): the head comes first, as it
             // does before a posting ("Russia's ambassador to the UN vetoed").
+            // So is what an act before it was aimed at ("a Ukrainian drone
+            // attack on a Russian airfield destroyed").
             let mut head = k;
             while let Some((a, _)) = s.mention_range(head) {
-                let place =
-                    |w: &str| matches!(w, "in" | "at" | "near" | "from" | "of" | "to" | "for");
+                let place = |w: &str| {
+                    matches!(
+                        w,
+                        "in" | "at" | "near" | "from" | "of" | "to" | "for" | "on" | "against"
+                    )
+                };
                 let placed = a > 0 && place(s.word(a - 1))
-                    || a > 1 && s.word(a - 1) == "the" && place(s.word(a - 2));
+                    || a > 1 && matches!(s.word(a - 1), "the" | "a" | "an") && place(s.word(a - 2));
                 let before = (a.saturating_sub(8)..a)
                     .rev()
                     .find(|&b| s.mention_at[b].is_some());
