@@ -46,7 +46,9 @@
 
 use crate::sentences::{segments, tokenize, Token, TokenKind};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use entente_core::lexicon::{self, date_word, tense_word, DateWord, TenseWord};
+use entente_core::lexicon::{
+    self, date_word, number_word, tense_word, DateWord, NumberWord, TenseWord,
+};
 use entente_core::{DatePrecision, Span};
 
 /// A resolved temporal expression.
@@ -541,16 +543,11 @@ fn choose(
 
 /// A small count in digits or words: "2", "two", "a".
 fn count(w: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
     match w {
         "a" | "an" => Some(1),
-        _ => WORDS
-            .iter()
-            .position(|x| *x == w)
-            .map(|p| p as u32 + 1)
+        _ => number_word(w, NumberWord::Unit)
+            .filter(|v| (1.0..=12.0).contains(v))
+            .map(|v| v as u32)
             .or_else(|| {
                 (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
                     .then(|| w.parse().ok())

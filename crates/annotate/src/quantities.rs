@@ -17,7 +17,8 @@
 //! to a month name ("May 31") are not counts.
 
 use crate::sentences::{segments, tokenize, Token, TokenKind};
-use entente_core::{lexicon, Personnel, Span};
+use entente_core::lexicon::{self, number_word, NumberWord};
+use entente_core::{Personnel, Span};
 
 /// How a count is bounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,52 +59,6 @@ impl Quantity {
     }
 }
 
-const UNITS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-];
-const TENS: &[(&str, u64)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-const SCALES: &[(&str, f64)] = &[
-    ("dozen", 12.0),
-    ("hundred", 100.0),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
-const VAGUE: &[(&str, u64)] = &[
-    ("dozens", 24),
-    ("scores", 40),
-    ("hundreds", 200),
-    ("thousands", 2000),
-];
 /// Finds the counts in `text`. Total.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -139,8 +94,8 @@ fn find_quantities_in(text: &str, segment: Span, out: &mut Vec<Quantity>) {
 fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(f64, usize)> {
     let w = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
     let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-    if let Some((_, v)) = VAGUE.iter().find(|(n, _)| *n == w(0)) {
-        return Some((*v as f64, 1));
+    if let Some(v) = number_word(w(0), NumberWord::Vague) {
+        return Some((v, 1));
     }
     let (base, mut n) = if toks[i].kind == TokenKind::Number {
         let raw = toks[i].text(text);
@@ -153,14 +108,14 @@ fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(
         (v, 1)
     } else if let Some(v) = word_number(w(0)) {
         (v as f64, 1)
-    } else if matches!(w(0), "a" | "an") && SCALES.iter().any(|(s, _)| *s == w(1)) {
+    } else if matches!(w(0), "a" | "an") && number_word(w(1), NumberWord::Scale).is_some() {
         (1.0, 1)
     } else {
         return None;
     };
     let mut value = base;
     // "one hundred and fifty", "3.5 million", "two dozen".
-    while let Some((_, s)) = SCALES.iter().find(|(s, _)| *s == w(n)) {
+    while let Some(s) = number_word(w(n), NumberWord::Scale) {
         value *= s;
         n += 1;
         let and = usize::from(w(n) == "and");
@@ -179,20 +134,18 @@ fn number_at(text: &str, toks: &[Token], words: &[String], i: usize) -> Option<(
 
 /// Reads "sixty-five", "nine".
 fn word_number(w: &str) -> Option<u64> {
-    if let Some((_, v)) = UNITS.iter().find(|(n, _)| *n == w) {
-        return Some(*v);
+    // The table's values are small whole numbers.
+    let whole = |v: f64| v as u64;
+    if let Some(v) = number_word(w, NumberWord::Unit) {
+        return Some(whole(v));
     }
-    if let Some((_, v)) = TENS.iter().find(|(n, _)| *n == w) {
-        return Some(*v);
+    if let Some(v) = number_word(w, NumberWord::Tens) {
+        return Some(whole(v));
     }
     let (tens, unit) = w.split_once('-')?;
-    let t = TENS.iter().find(|(n, _)| *n == tens)?.1;
-    let u = UNITS
-        .iter()
-        .find(|(n, _)| *n == unit)
-        .filter(|(_, v)| (1..10).contains(v))?
-        .1;
-    Some(t + u)
+    let t = whole(number_word(tens, NumberWord::Tens)?);
+    let u = whole(number_word(unit, NumberWord::Unit)?);
+    (1..10).contains(&u).then_some(t + u)
 }
 
 /// The qualifier ending just before token `i`: its reading, its length in
@@ -260,7 +213,7 @@ fn qualifier_before(words: &[String], i: usize, value: f64) -> (Qualifier, usize
                 value
             },
         ),
-        _ if VAGUE.iter().any(|(n, _)| *n == words[i]) => (Qualifier::AtLeast, 0, value),
+        _ if number_word(&words[i], NumberWord::Vague).is_some() => (Qualifier::AtLeast, 0, value),
         _ => (Qualifier::Exactly, 0, value),
     }
 }

@@ -63,6 +63,7 @@ const TREATY_NOUNS: &str = include_str!("../data/lexicon/treaty_nouns.tsv");
 const FUNCTION_WORDS: &str = include_str!("../data/lexicon/function_words.tsv");
 const ORIGIN_WORDS: &str = include_str!("../data/lexicon/origin_words.tsv");
 const ETHNIC_NOUNS: &str = include_str!("../data/lexicon/ethnic_nouns.tsv");
+const NUMBER_WORDS: &str = include_str!("../data/lexicon/number_words.tsv");
 const PARTITIVE_NOUNS: &str = include_str!("../data/lexicon/partitive_nouns.tsv");
 const COLLECTIVE_NOUNS: &str = include_str!("../data/lexicon/collective_nouns.tsv");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place_nouns.tsv");
@@ -401,6 +402,53 @@ pub fn origin_word(word: &str) -> bool {
     WORDS
         .get_or_init(|| verb_class(ORIGIN_WORDS, "origin"))
         .contains(&word)
+}
+
+/// The kinds of number words in `number_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWord {
+    /// "zero" to "nineteen".
+    Unit,
+    /// "twenty" to "ninety".
+    Tens,
+    /// A multiplier after a number: "dozen", "hundred", "million".
+    Scale,
+    /// A plural of a scale, read as a lower bound: "hundreds", "thousands".
+    Vague,
+}
+
+impl NumberWord {
+    fn parse(class: &str) -> Option<NumberWord> {
+        match class {
+            "unit" => Some(NumberWord::Unit),
+            "tens" => Some(NumberWord::Tens),
+            "scale" => Some(NumberWord::Scale),
+            "vague" => Some(NumberWord::Vague),
+            _ => None,
+        }
+    }
+}
+
+/// The rows of `number_words.tsv`: word, kind, value.
+fn number_words() -> &'static [(&'static str, NumberWord, f64)] {
+    static TABLE: OnceLock<Vec<(&'static str, NumberWord, f64)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        rows(NUMBER_WORDS)
+            .filter_map(|(word, rest)| {
+                let (class, value) = rest.split_once('\t')?;
+                Some((word, NumberWord::parse(class)?, value.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The value of a lower-case number word of kind `kind` ("seven" as a
+/// unit: 7; "thousand" as a scale: 1000; "hundreds" as vague: 200).
+pub fn number_word(word: &str, kind: NumberWord) -> Option<f64> {
+    number_words()
+        .iter()
+        .find(|&&(w, k, _)| k == kind && w == word)
+        .map(|&(_, _, v)| v)
 }
 
 /// Whether a word names a people that lives as communities in other
@@ -1200,6 +1248,19 @@ mod tests {
     }
 
     #[test]
+    fn every_number_word_row_parses() {
+        let rows = NUMBER_WORDS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(
+            number_words().len(),
+            rows,
+            "number_words.tsv: a row does not parse"
+        );
+    }
+
+    #[test]
     fn every_row_of_every_file_parses() {
         for (name, data) in [("months", MONTHS), ("weekdays", WEEKDAYS)] {
             for line in data
@@ -1321,6 +1382,11 @@ mod tests {
         assert!(function_word("When") && function_word("Mr.") && !function_word("Tim"));
         assert!(origin_word("made") && !origin_word("backed"));
         assert!(ethnic_noun("Serbs") && ethnic_noun("albanians") && !ethnic_noun("Cypriots"));
+        assert_eq!(number_word("seven", NumberWord::Unit), Some(7.0));
+        assert_eq!(number_word("ninety", NumberWord::Tens), Some(90.0));
+        assert_eq!(number_word("million", NumberWord::Scale), Some(1e6));
+        assert_eq!(number_word("hundreds", NumberWord::Vague), Some(200.0));
+        assert_eq!(number_word("seven", NumberWord::Scale), None);
         assert!(partitive_noun("part") && !partitive_noun("party"));
     }
 

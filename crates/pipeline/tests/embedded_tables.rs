@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/months.tsv", "lexicon"),
     ("core/data/lexicon/origin_words.tsv", "lexicon"),
     ("core/data/lexicon/ethnic_nouns.tsv", "lexicon"),
+    ("core/data/lexicon/number_words.tsv", "lexicon"),
     ("core/data/lexicon/partitive_nouns.tsv", "lexicon"),
     ("core/data/lexicon/collective_nouns.tsv", "lexicon"),
     ("core/data/lexicon/deployment_triggers.tsv", "lexicon"),
@@ -191,6 +192,24 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         include_str!("../../core/data/lexicon/origin_words.tsv"),
     ) {
         assert!(lexicon::origin_word(word), "origin_words.tsv: {word}");
+    }
+    for (word, rest) in rows(
+        "number_words.tsv",
+        include_str!("../../core/data/lexicon/number_words.tsv"),
+    ) {
+        let (class, value) = rest.split_once('\t').unwrap_or_default();
+        let kind = match class {
+            "unit" => lexicon::NumberWord::Unit,
+            "tens" => lexicon::NumberWord::Tens,
+            "scale" => lexicon::NumberWord::Scale,
+            "vague" => lexicon::NumberWord::Vague,
+            other => panic!("number_words.tsv: {word}: class {other:?}"),
+        };
+        assert_eq!(
+            lexicon::number_word(word, kind),
+            value.parse::<f64>().ok(),
+            "number_words.tsv: {word}"
+        );
     }
     for (word, _) in rows(
         "ethnic_nouns.tsv",
