@@ -351,8 +351,8 @@ PATTERN_ADDITIONS = {
     # Closing crossings closes the border they are on: 172, as the block
     # codes "* border" in practice ("closed its border with Russia").
     + [("172", "* " + w) for w in
-       ("crossing points", "crossing point", "border crossings", "crossings",
-        "border crossing points", "checkpoints")],
+       ("crossing points", "crossing point", "border crossings", "border crossing",
+        "crossings", "crossing", "border crossing points", "checkpoints", "checkpoint")],
     # CAMEO 195 (employ aerial weapons: missiles, bombs) for a missile or
     # rocket that strikes, where the source's "&WEAPON *" gives small arms
     # (193) to every weapon, guns and missiles alike.
@@ -440,6 +440,11 @@ VERB_ADDITIONS = {
     # "handed over medicine", "handed over the prisoners": giving, whose
     # object decides the code (patterns below); nothing by itself.
     "hand_over": "-",
+    # "test-fired a missile": a weapons test is a show of force (CAMEO 150),
+    # as the source codes "test *" before the fire block's verbs; written
+    # with a hyphen, the verb is one word the source does not have.
+    "test-fire": "150",
+    "test-launch": "150",
 }
 
 

@@ -2126,7 +2126,10 @@ pub(crate) fn code_nominals(
                 if preps.contains(&s.word(j)) {
                     let mut m = j + 1;
                     while m < s.len()
-                        && matches!(s.word(m), "the" | "a" | "his" | "her" | "its" | "their")
+                        && matches!(
+                            s.word(m),
+                            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                        )
                     {
                         m += 1;
                     }

@@ -3765,6 +3765,27 @@ const RESIDENTS_AID_AND_SHOWS_OF_FORCE: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "a missile test-fired",
+        text: "Pakistan test-fired a ballistic missile on Thursday, the army said.",
+        events: &[("PAK", "", "150", false)],
+        not: &[],
+        never: &["190"],
+    },
+    Construction {
+        name: "a single crossing closed",
+        text: "Latvia closed its last border crossing with Belarus.",
+        events: &[("LVA", "BLR", "172", false)],
+        not: &[],
+        never: &["160"],
+    },
+    Construction {
+        name: "an attack on 'an' actor's place",
+        text: "A Hezbollah rocket attack on an Israeli town wounded three people.",
+        events: &[("LBN", "ISR", "195", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
         name: "a membership application ratified",
         text: "The Hungarian parliament ratified Sweden's membership application on Monday.",
         events: &[("HUN", "SWE", "057", false)],
