@@ -596,16 +596,52 @@ pub fn train(
     opts: TrainOptions,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Syntax, SyntaxError> {
-    let sentences = conllu::read(conllu, name)?;
+    train_parser_more(conllu, name, &[], None, opts, progress)
+}
+
+/// Learns a model from a CoNLL-U training text, as [`train`] does, and
+/// trains the parser on the sentences of `extra` (texts with their names)
+/// as well. The tagger and lemmatiser learn from the training text alone,
+/// so they are those [`train`] gives; the parser learns from the training
+/// text with the jackknifed tags [`train`] gives it and from `extra` with
+/// the tags of that tagger, which has not seen them. A `base` model's
+/// tagger and lemmatiser are taken instead of being trained again (the
+/// same, when `base` was trained on the same text with the same options).
+pub fn train_parser_more(
+    conllu: &str,
+    name: &str,
+    extra: &[(&str, &str)],
+    base: Option<&Syntax>,
+    opts: TrainOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Syntax, SyntaxError> {
+    let mut sentences = conllu::read(conllu, name)?;
     if sentences.is_empty() {
         return Err(SyntaxError::Empty(name.to_string()));
     }
-    // Tag classes: every (UPOS, XPOS) pair, in first-seen order.
-    let mut tags: Vec<(String, String)> = Vec::new();
-    let mut labels: Vec<String> = vec!["root".to_string(), "dep".to_string()];
-    for s in &sentences {
+    // Sentences before this index are the training text proper (the
+    // jackknife's); the rest come from `extra`.
+    let main_count = sentences.len();
+    for (text, extra_name) in extra {
+        let more = conllu::read(text, extra_name)?;
+        if more.is_empty() {
+            return Err(SyntaxError::Empty((*extra_name).to_string()));
+        }
+        sentences.extend(more);
+    }
+    // Tag classes: every (UPOS, XPOS) pair, in first-seen order (a base
+    // model's own, its tagger kept).
+    let mut tags: Vec<(String, String)> = base.map(|b| b.tags.clone()).unwrap_or_default();
+    let mut labels: Vec<String> = match base {
+        Some(b) => b.labels.clone(),
+        None => vec!["root".to_string(), "dep".to_string()],
+    };
+    for (i, s) in sentences.iter().enumerate() {
         for w in s {
-            if !tags.iter().any(|(u, x)| *u == w.upos && *x == w.xpos) {
+            if base.is_none()
+                && i < main_count
+                && !tags.iter().any(|(u, x)| *u == w.upos && *x == w.xpos)
+            {
                 tags.push((w.upos.clone(), w.xpos.clone()));
             }
             if !labels.contains(&w.deprel) {
@@ -623,19 +659,27 @@ pub fn train(
         .iter()
         .map(|s| s.iter().map(|w| (w.form.clone(), tag_of(w))).collect())
         .collect();
-    progress(&format!(
-        "tagger: {} sentences, {} tag classes, {} epochs",
-        tagged.len(),
-        tags.len(),
-        opts.tagger_epochs
-    ));
-    let tagger = tagger::train(
-        &tagged,
-        &xpos,
-        opts.tagger_epochs,
-        opts.seed,
-        opts.tagger_prune,
-    );
+    let tagger = match base {
+        Some(b) => {
+            progress("tagger and lemmatiser: the base model's");
+            b.tagger.clone()
+        }
+        None => {
+            progress(&format!(
+                "tagger: {} sentences, {} tag classes, {} epochs",
+                main_count,
+                tags.len(),
+                opts.tagger_epochs
+            ));
+            tagger::train(
+                &tagged[..main_count],
+                &xpos,
+                opts.tagger_epochs,
+                opts.seed,
+                opts.tagger_prune,
+            )
+        }
+    };
 
     // The parser learns from the tags a tagger gives text it has not seen.
     let mut predicted: Vec<Vec<usize>> = tagged
@@ -649,7 +693,7 @@ pub fn train(
                 fold + 1,
                 opts.folds
             ));
-            let rest: Vec<Vec<(String, usize)>> = tagged
+            let rest: Vec<Vec<(String, usize)>> = tagged[..main_count]
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % opts.folds != fold)
@@ -662,7 +706,7 @@ pub fn train(
                 opts.seed ^ fold as u64,
                 opts.tagger_prune,
             );
-            for (i, s) in tagged
+            for (i, s) in tagged[..main_count]
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % opts.folds == fold)
@@ -670,6 +714,10 @@ pub fn train(
                 let forms: Vec<&str> = s.iter().map(|(f, _)| f.as_str()).collect();
                 predicted[i] = t.tag(&forms, &xpos, &|_| None);
             }
+        }
+        for (i, s) in tagged.iter().enumerate().skip(main_count) {
+            let forms: Vec<&str> = s.iter().map(|(f, _)| f.as_str()).collect();
+            predicted[i] = tagger.tag(&forms, &xpos, &|_| None);
         }
     }
     // Every sentence, its tree made projective where it is not.
@@ -715,12 +763,28 @@ pub fn train(
     };
     let parser = parser::train(&examples, labels.len(), 0, &schedule);
 
+    let lemmas = match base {
+        Some(b) => b.lemmas.clone(),
+        None => learn_lemmas(&sentences[..main_count]),
+    };
+    Ok(Syntax {
+        tags,
+        xpos,
+        labels,
+        tagger,
+        lemmas,
+        parser,
+    })
+}
+
+/// The lemmatiser's table: each (form, tag) pair's commonest lemma.
+fn learn_lemmas(sentences: &[Vec<conllu::Word>]) -> Lemmatiser {
     let mut lemmas = Lemmatiser::default();
     let mut counts: std::collections::HashMap<
         (String, String),
         std::collections::HashMap<String, u32>,
     > = Default::default();
-    for s in &sentences {
+    for s in sentences {
         for w in s {
             let lower = if w.upos == "PROPN" {
                 w.form.clone()
@@ -744,14 +808,7 @@ pub fn train(
             }
         }
     }
-    Ok(Syntax {
-        tags,
-        xpos,
-        labels,
-        tagger,
-        lemmas,
-        parser,
-    })
+    lemmas
 }
 
 // ---- The model file ----------------------------------------------------
@@ -1111,6 +1168,43 @@ mod tests {
             beam,
         };
         train(TINY, "tiny", opts, &mut |_| {}).expect("trains")
+    }
+
+    const MORE: &str = "1\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+2\tresisted\tresist\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+3\tstrongly\tstrongly\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n";
+
+    #[test]
+    fn extra_parser_sentences_leave_the_tagger_and_lemmas_as_they_were() {
+        let opts = TrainOptions {
+            tagger_epochs: 5,
+            parser_epochs: 5,
+            parser_members: 1,
+            folds: 2,
+            seed: 1,
+            prune: 0.0,
+            tagger_prune: 0.0,
+            beam: 1,
+        };
+        let alone = train(TINY, "tiny", opts, &mut |_| {}).expect("trains");
+        let extra = [(MORE, "more")];
+        let more =
+            train_parser_more(TINY, "tiny", &extra, None, opts, &mut |_| {}).expect("trains");
+        assert_eq!(more.tagger, alone.tagger);
+        assert_eq!(more.lemmas, alone.lemmas);
+        assert_eq!(more.tags, alone.tags);
+        // The new relation is the parser's, after the old ones.
+        assert_eq!(&more.labels[..alone.labels.len()], &alone.labels[..]);
+        assert!(more.labels.iter().any(|l| l == "advmod"));
+        assert_ne!(more.parser, alone.parser);
+        // A base model's tagger gives the same model.
+        let based = train_parser_more(TINY, "tiny", &extra, Some(&alone), opts, &mut |_| {})
+            .expect("trains");
+        assert_eq!(based, more);
+        assert!(matches!(
+            train_parser_more(TINY, "tiny", &[("", "empty")], None, opts, &mut |_| {}),
+            Err(SyntaxError::Empty(_))
+        ));
     }
 
     #[test]
