@@ -1453,8 +1453,11 @@ fn official(doc: &Doc, m: usize) -> bool {
             None if mention.kind == ActorKind::State => {
                 let text = mention.text.to_lowercase();
                 let text = text.strip_prefix("the ").unwrap_or(&text);
-                text == mention.name.to_lowercase()
-                    || !(text.ends_with('s') || text.ends_with("ese"))
+                // "Bosnian Serbs", "Iraqi Turkmen": a people, not the state.
+                let people = text.split_whitespace().last().is_some_and(|w| {
+                    lexicon::ethnic_noun(w) || w.ends_with('s') || w.ends_with("ese")
+                });
+                text == mention.name.to_lowercase() || !people
             }
             None => false,
         },

@@ -3632,6 +3632,13 @@ const RESIDENTS_AID_AND_SHOWS_OF_FORCE: &[Construction] = &[
         never: &[],
     },
     Construction {
+        name: "a people's protest is dissent, not an official complaint",
+        text: "Iraqi Turkmen protested in Kirkuk against the governor.",
+        events: &[("IRQ", "", "140", false)],
+        not: &[],
+        never: &["114"],
+    },
+    Construction {
         name: "a civic demonym stays its state's",
         text: "Turkish Cypriots rejected the United Nations plan.",
         events: &[("CYP", "IGO", "12", false)],
