@@ -15,14 +15,16 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// A fresh schema on the test server, dropped at the end; `url` selects it.
-struct Schema {
-    admin: String,
+pub(super) struct Schema {
+    /// The test server's URL.
+    pub(super) admin: String,
     name: String,
-    url: String,
+    /// The URL that selects the schema.
+    pub(super) url: String,
 }
 
 impl Schema {
-    fn new(test: &str) -> Option<Schema> {
+    pub(super) fn new(test: &str) -> Option<Schema> {
         let Some(admin) = std::env::var("ENTENTE_TEST_POSTGRES")
             .ok()
             .filter(|u| !u.is_empty())
@@ -47,7 +49,7 @@ impl Schema {
         Some(Schema { admin, name, url })
     }
 
-    fn path(&self) -> PathBuf {
+    pub(super) fn path(&self) -> PathBuf {
         PathBuf::from(&self.url)
     }
 }

@@ -52,6 +52,8 @@ mod parquet;
 mod parser;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(feature = "postgres")]
+mod postgres_tls;
 mod questions;
 mod run;
 mod seed;

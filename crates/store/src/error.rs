@@ -71,6 +71,22 @@ pub enum StoreError {
         #[source]
         source: postgres::Error,
     },
+    /// The TLS settings of a PostgreSQL URL (`sslmode`, `sslrootcert`)
+    /// cannot be used: an unknown mode, a CA file that cannot be read.
+    #[cfg(feature = "postgres")]
+    #[error("cannot open store {url}: {reason}")]
+    TlsSetting { url: String, reason: String },
+    /// The TLS connection to a PostgreSQL server failed: the server refused
+    /// TLS, or its certificate was not trusted. `url` has no password.
+    #[cfg(feature = "postgres")]
+    #[error("cannot open store {url}: no TLS connection as sslmode={mode} asks: {reason}")]
+    Tls {
+        url: String,
+        mode: &'static str,
+        reason: String,
+        #[source]
+        source: postgres::Error,
+    },
     /// `--db postgres://...` with a build that has no PostgreSQL client.
     #[error("store {url} is a PostgreSQL database, and this build has no PostgreSQL support (the store's `postgres` feature)")]
     NoPostgres { url: String },

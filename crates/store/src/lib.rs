@@ -92,6 +92,8 @@ mod schema;
 mod spans;
 mod store;
 mod stories;
+#[cfg(feature = "postgres")]
+mod tls;
 mod updates;
 mod write;
 

@@ -63,6 +63,7 @@ mod with_client {
     use crate::db::pg::{Pg, Run, Tx};
     use crate::db::{DbError, Exec};
     use crate::store::Backend;
+    use crate::tls::{SslMode, TlsSettings};
     use std::cell::RefCell;
     use std::sync::Arc;
 
@@ -113,10 +114,21 @@ mod with_client {
         })
     }
 
-    /// Connects to `url` and checks (`read_only`) or migrates its schema.
+    /// Connects to `url`, with TLS as its `sslmode` asks (see
+    /// [`crate::tls`]), and checks (`read_only`) or migrates its schema.
     fn connect(url: &str, shown: &Path, read_only: bool) -> Result<postgres::Client> {
-        let mut client = postgres::Client::connect(url, postgres::NoTls)
+        let tls = TlsSettings::from_url(url, shown)?;
+        let mut config: postgres::Config = tls
+            .url
+            .parse()
             .map_err(pg_err(format!("cannot open store {}", shown.display())))?;
+        config.ssl_mode(tls.client_mode());
+        let connected = if tls.mode == SslMode::Disable {
+            config.connect(postgres::NoTls)
+        } else {
+            config.connect(tls.connector(shown)?)
+        };
+        let mut client = connected.map_err(|e| tls.connect_error(shown, e))?;
         if read_only {
             let found = version(&mut client)
                 .map_err(pg_err(format!("cannot open store {}", shown.display())))?;

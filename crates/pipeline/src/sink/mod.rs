@@ -101,6 +101,17 @@ pub enum SinkError {
         #[source]
         source: std::io::Error,
     },
+    /// A directory that a file was just renamed into (or created in) could
+    /// not be synced, so a crash might lose the file's name.
+    #[error(
+        "cannot make the files in {directory} durable: syncing the directory failed: {source}"
+    )]
+    SyncDirectory {
+        /// The directory.
+        directory: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl SinkError {

@@ -58,6 +58,9 @@ pub struct ParquetSink {
     /// Bumped at every write to a file: the least recently used is closed.
     clock: u64,
     open: usize,
+    /// Whether [`ParquetSink::create`] made `dir`, whose name its parent
+    /// must then keep.
+    created: bool,
 }
 
 #[derive(Debug)]
@@ -80,9 +83,10 @@ struct OpenPart {
 }
 
 impl OpenPart {
-    /// Writes the footer, syncs the file and renames it to its final name;
-    /// on failure removes the temporary file, and the error names the
-    /// final one.
+    /// Writes the footer, syncs the file, renames it to its final name and
+    /// syncs its directory, so that a crash after the rename keeps the file
+    /// under its name; on a failure before the rename removes the temporary
+    /// file, and the error names the final one.
     fn publish(self) -> Result<(), SinkError> {
         let OpenPart { writer, temp, path } = self;
         let io = |source| SinkError::Io {
@@ -107,8 +111,12 @@ impl OpenPart {
             });
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
+            return result;
         }
-        result
+        match path.parent() {
+            Some(dir) => sync_dir(dir),
+            None => Ok(()),
+        }
     }
 
     /// Gives the file up: closes it without a footer and removes it.
@@ -116,6 +124,31 @@ impl OpenPart {
         drop(self.writer);
         let _ = std::fs::remove_file(&self.temp);
     }
+}
+
+/// Syncs a directory, so that the names of the files renamed into it or
+/// created in it survive a crash (a file's own `sync_all` keeps its bytes,
+/// not its name). Unix only: elsewhere a directory cannot be opened as a
+/// file, and the rename is as durable as the platform makes it.
+fn sync_dir(dir: &Path) -> Result<(), SinkError> {
+    #[cfg(unix)]
+    {
+        let err = |source| SinkError::SyncDirectory {
+            directory: dir.display().to_string(),
+            source,
+        };
+        // `Path::new("")` is the parent of a bare file name: the working
+        // directory.
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        File::open(dir).and_then(|d| d.sync_all()).map_err(err)?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// The hidden name a part file is written under: readers skip names that
@@ -138,14 +171,13 @@ impl ParquetSink {
             destination: dir.display().to_string(),
             source,
         };
-        if dir.exists() {
-            if std::fs::read_dir(&dir).map_err(io)?.next().is_some() {
-                return Err(SinkError::NotEmpty {
-                    destination: dir.display().to_string(),
-                });
-            }
-        } else {
+        let created = !dir.exists();
+        if created {
             std::fs::create_dir_all(&dir).map_err(io)?;
+        } else if std::fs::read_dir(&dir).map_err(io)?.next().is_some() {
+            return Err(SinkError::NotEmpty {
+                destination: dir.display().to_string(),
+            });
         }
         for t in ParquetTable::ALL {
             std::fs::create_dir_all(dir.join(t.name())).map_err(io)?;
@@ -163,6 +195,7 @@ impl ParquetSink {
             rows: HashMap::new(),
             clock: 0,
             open: 0,
+            created,
         })
     }
 
@@ -364,6 +397,18 @@ impl Sink for ParquetSink {
             self.flush(key)?;
             self.close(key)?;
         }
+        // Each part file's directory was synced when it was published; the
+        // partition and table directories' own names, and the output
+        // directory's, are kept here.
+        for t in ParquetTable::ALL {
+            sync_dir(&self.dir.join(t.name()))?;
+        }
+        sync_dir(&self.dir)?;
+        if self.created {
+            if let Some(parent) = self.dir.parent() {
+                sync_dir(parent)?;
+            }
+        }
         Ok(())
     }
 }
@@ -496,6 +541,44 @@ mod tests {
             "help: the error names the file: {err}"
         );
         assert!(!day.join(".part-00000.parquet.tmp").exists());
+    }
+
+    #[test]
+    fn a_published_file_is_in_its_synced_directory() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let out = dir.path().join("new").join("out");
+        let mut sink = ParquetSink::create(&out).expect("creates");
+        sink.write_batch(&[record()]).expect("writes");
+        let key = (ParquetTable::Documents, "2022-04-08".to_string());
+        sink.flush(&key).expect("flushes");
+        // Published before the end (as when too many files are open).
+        sink.close(&key).expect("publishes");
+        let day = out.join("documents").join("date=2022-04-08");
+        assert!(day.join("part-00000.parquet").is_file());
+        sink.finish().expect("closes and syncs every directory");
+        assert!(day.join("part-00000.parquet").is_file());
+        assert!(files(&out)
+            .iter()
+            .all(|f| f.ends_with("/part-00000.parquet")));
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_synced_is_named() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let gone = dir.path().join("gone");
+        let result = sync_dir(&gone);
+        if cfg!(unix) {
+            let err = result.expect_err("no such directory");
+            assert!(matches!(err, SinkError::SyncDirectory { .. }), "{err}");
+            assert!(
+                err.to_string().contains(&gone.display().to_string()),
+                "help: the error names the directory: {err}"
+            );
+        } else {
+            assert!(result.is_ok(), "help: only Unix syncs a directory");
+        }
+        sync_dir(dir.path()).expect("an existing directory syncs");
+        sync_dir(Path::new("")).expect("the working directory syncs");
     }
 
     #[test]
