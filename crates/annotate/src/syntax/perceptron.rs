@@ -134,6 +134,22 @@ impl<V: Copy + Default> Table<V> {
         self.len == 0
     }
 
+    /// Reads the first slot of each key, without branching on what it
+    /// finds: the reads do not wait for each other, so their cache misses
+    /// overlap, and the lookups that follow find the slots in the cache.
+    /// Returns a value only for [`std::hint::black_box`], so that the
+    /// reads are kept.
+    #[inline]
+    pub fn touch(&self, keys: impl Iterator<Item = u64>) -> u64 {
+        let mut seen = 0;
+        for key in keys {
+            if let Some(slot) = self.slots.get(self.home(key)) {
+                seen ^= slot.0;
+            }
+        }
+        seen
+    }
+
     /// Every (key, value), in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
         self.free_key
@@ -218,9 +234,16 @@ impl Perceptron {
         self.dense.get(feature).unwrap_or_default()
     }
 
+    /// Brings the dense rows of `features` into the cache together
+    /// ([`Table::touch`]).
+    pub fn touch_dense(&self, features: impl Iterator<Item = u64>) {
+        std::hint::black_box(self.dense.touch(features));
+    }
+
     /// The dense rows of `features`, written into `rows` in order (the
     /// lookups made together, see [`BATCH`]).
     pub fn dense_rows(&self, features: &[u64], rows: &mut [[f32; DENSE]]) {
+        std::hint::black_box(self.dense.touch(features.iter().copied()));
         for (f, r) in features.iter().zip(rows.iter_mut()) {
             *r = self.dense_row(*f);
         }
@@ -309,9 +332,15 @@ impl Perceptron {
         // the sums are made in the same order as one feature at a time.
         let mut found = [(0u32, 0u16); BATCH];
         for batch in features.chunks(BATCH) {
+            std::hint::black_box(self.index.touch(batch.iter().copied()));
             for (f, e) in batch.iter().zip(found.iter_mut()) {
                 *e = self.index.get(*f).unwrap_or((0, 0));
             }
+            let first_votes = found[..batch.len()]
+                .iter()
+                .filter_map(|&(at, _)| self.votes.get(at as usize))
+                .fold(0u32, |x, v| x ^ v.1.to_bits());
+            std::hint::black_box(first_votes);
             for &(at, n) in &found[..batch.len()] {
                 let at = at as usize;
                 for &(c, w) in self.votes.get(at..at + n as usize).unwrap_or_default() {

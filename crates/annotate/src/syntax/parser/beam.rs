@@ -52,11 +52,19 @@ impl Clone for Item {
 pub(super) trait Scorer {
     /// The weights of one feature for the four transitions.
     fn row(&self, feature: u64) -> [f32; DENSE];
+
+    /// Brings the rows of `features` into the cache together, before
+    /// they are read one by one.
+    fn touch(&self, _features: impl Iterator<Item = u64>) {}
 }
 
 impl Scorer for Perceptron {
     fn row(&self, feature: u64) -> [f32; DENSE] {
         self.dense_row(feature)
+    }
+
+    fn touch(&self, features: impl Iterator<Item = u64>) {
+        self.touch_dense(features);
     }
 }
 
@@ -169,6 +177,8 @@ impl<S: Scorer> Search<'_, S> {
                     }
                 }
             }
+            self.transitions
+                .touch(self.missing.iter().filter_map(|&j| self.feats.get(j).copied()));
             for &j in &self.missing {
                 if let (Some(&f), Some(row)) = (self.feats.get(j), self.found.get_mut(j)) {
                     *row = self.transitions.row(f);
