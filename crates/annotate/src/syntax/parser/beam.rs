@@ -141,8 +141,10 @@ impl<S: Scorer> Search<'_, S> {
             .best(&self.feats, &mut self.label_scores, |l| l != root)
             .unwrap_or(self.fallback);
         self.labelled.insert(key, label as u16);
-        self.scored
-            .insert(key, self.scored_labels.len() / self.label_scores.len().max(1));
+        self.scored.insert(
+            key,
+            self.scored_labels.len() / self.label_scores.len().max(1),
+        );
         self.scored_labels.extend_from_slice(&self.label_scores);
         label
     }
@@ -177,8 +179,11 @@ impl<S: Scorer> Search<'_, S> {
                     }
                 }
             }
-            self.transitions
-                .touch(self.missing.iter().filter_map(|&j| self.feats.get(j).copied()));
+            self.transitions.touch(
+                self.missing
+                    .iter()
+                    .filter_map(|&j| self.feats.get(j).copied()),
+            );
             for &j in &self.missing {
                 if let (Some(&f), Some(row)) = (self.feats.get(j), self.found.get_mut(j)) {
                     *row = self.transitions.row(f);
@@ -318,7 +323,11 @@ pub(super) fn parse(
         scores: search.scored_labels,
         classes: search.label_scores.len(),
     };
-    (finish(best.state, root_label, fallback), best.history, scored)
+    (
+        finish(best.state, root_label, fallback),
+        best.history,
+        scored,
+    )
 }
 
 /// The key of a list of features as a whole.
@@ -340,8 +349,7 @@ impl LabelScores {
     /// The scores the labeller gave features `feats`, if it was asked.
     pub fn get(&self, feats: &[u64]) -> Option<&[f32]> {
         let &e = self.entries.get(&features_key(feats))?;
-        self.scores
-            .get(e * self.classes..(e + 1) * self.classes)
+        self.scores.get(e * self.classes..(e + 1) * self.classes)
     }
 }
 
