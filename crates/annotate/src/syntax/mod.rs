@@ -1038,8 +1038,7 @@ impl<'a> Reader<'a> {
         let classes = self.u16()? as usize;
         let scale = self.f32()?;
         let n = self.u32()? as usize;
-        let mut index = KeyMap::default();
-        index.reserve(n.min(1 << 22));
+        let mut entries = Vec::with_capacity(n.min(1 << 22));
         let mut votes = Vec::with_capacity(n.min(1 << 22) * 3);
         for _ in 0..n {
             let key = self.u64()?;
@@ -1053,9 +1052,9 @@ impl<'a> Reader<'a> {
                 let q = i16::from_le_bytes([v[1], v[2]]);
                 votes.push((u16::from(v[0]), f32::from(q) * scale));
             }
-            index.insert(key, (at, k));
+            entries.push((key, (at, k)));
         }
-        Ok(Perceptron::new(classes, index, votes))
+        Ok(Perceptron::from_entries(classes, &entries, votes))
     }
 }
 

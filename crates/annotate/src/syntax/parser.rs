@@ -876,7 +876,7 @@ impl Parser {
         width: usize,
     ) -> Tree {
         let n = inp.words.len().saturating_sub(1);
-        let (mut tree, history) = beam::parse(
+        let (mut tree, history, scored) = beam::parse(
             &self.transitions,
             &self.labels,
             inp,
@@ -900,7 +900,12 @@ impl Parser {
                 };
                 if h != 0 && h != NONE && d != NONE {
                     label_features(inp, &st, h, d, &mut feats);
-                    self.labels.score(&feats, &mut label_scores);
+                    // The search scored these features when it made the
+                    // arc: the same scores, without asking again.
+                    match scored.get(&feats) {
+                        Some(s) if s.len() == nl => label_scores.copy_from_slice(s),
+                        _ => self.labels.score(&feats, &mut label_scores),
+                    }
                     if let Some(o) = online.get_mut(d * nl..(d + 1) * nl) {
                         o.copy_from_slice(&label_scores);
                     }
@@ -932,7 +937,7 @@ impl Parser {
         scores: &mut [f32],
         online: &[f32],
     ) {
-        if self.relabels.index.is_empty() {
+        if self.relabels.sparse_is_empty() {
             return;
         }
         let nl = scores.len();

@@ -38,19 +38,151 @@ pub(crate) fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<
         .map(|(c, _)| c)
 }
 
+/// A table from feature keys to values, built once for prediction: open
+/// addressing with linear probing over one array of (key, value) slots,
+/// so that a lookup usually reads one cache line where a general hash map
+/// reads its control bytes, then its bucket. The models are far larger
+/// than the caches, and these reads are most of the time a sentence takes.
+#[derive(Debug, Clone)]
+pub(crate) struct Table<V> {
+    /// Key [`FREE`] marks a free slot; the length is a power of two.
+    slots: Vec<(u64, V)>,
+    /// 64 minus the base-2 logarithm of the number of slots.
+    shift: u32,
+    /// The value of key [`FREE`] itself, which no slot can hold.
+    free_key: Option<V>,
+    len: usize,
+}
+
+/// The key of a free slot.
+const FREE: u64 = 0;
+
+impl<V: Copy + Default> Table<V> {
+    /// An empty table for `n` keys (at most 5/8 of its slots taken).
+    pub fn with_capacity(n: usize) -> Table<V> {
+        let slots = (n.saturating_mul(8) / 5 + 1).next_power_of_two().max(8);
+        Table {
+            slots: vec![(FREE, V::default()); slots],
+            shift: 64 - slots.trailing_zeros(),
+            free_key: None,
+            len: 0,
+        }
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing: the key's bits spread over the high bits.
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Inserts or replaces the value of `key`.
+    pub fn insert(&mut self, key: u64, value: V) {
+        if key == FREE {
+            if self.free_key.replace(value).is_none() {
+                self.len += 1;
+            }
+            return;
+        }
+        if (self.len + 1) * 8 > self.slots.len() * 5 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key {
+                slot.1 = value;
+                return;
+            }
+            if slot.0 == FREE {
+                *slot = (key, value);
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut bigger = Table::with_capacity(self.slots.len());
+        for (k, v) in self.iter() {
+            bigger.insert(k, v);
+        }
+        *self = bigger;
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<V> {
+        if key == FREE {
+            return self.free_key;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let &(k, v) = self.slots.get(i)?;
+            if k == key {
+                return Some(v);
+            }
+            if k == FREE {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Reads the first slot of each key, without branching on what it
+    /// finds: the reads do not wait for each other, so their cache misses
+    /// overlap, and the lookups that follow find the slots in the cache.
+    /// Returns a value only for [`std::hint::black_box`], so that the
+    /// reads are kept.
+    #[inline]
+    pub fn touch(&self, keys: impl Iterator<Item = u64>) -> u64 {
+        let mut seen = 0;
+        for key in keys {
+            if let Some(slot) = self.slots.get(self.home(key)) {
+                seen ^= slot.0;
+            }
+        }
+        seen
+    }
+
+    /// Every (key, value), in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, V)> + '_ {
+        self.free_key
+            .map(|v| (FREE, v))
+            .into_iter()
+            .chain(self.slots.iter().copied().filter(|&(k, _)| k != FREE))
+    }
+}
+
+impl<V: Copy + Default + PartialEq> PartialEq for Table<V> {
+    fn eq(&self, other: &Table<V>) -> bool {
+        self.len == other.len && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+/// How many features a classifier looks up at once before adding their
+/// votes: the lookups of a batch do not wait for each other, so their
+/// cache misses overlap.
+const BATCH: usize = 16;
+
 /// A trained classifier: for each feature, the classes it votes for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Perceptron {
     pub classes: usize,
     /// Feature → (offset, length) into `votes`.
-    pub index: KeyMap<(u32, u16)>,
+    index: Table<(u32, u16)>,
     /// (class, weight) pairs, grouped by feature.
-    pub votes: Vec<(u16, f32)>,
+    votes: Vec<(u16, f32)>,
     /// For a classifier of at most [`DENSE`] classes (the parser's
     /// transitions), each feature's weights in its own table entry: one
     /// memory access per feature instead of two, where the beam spends
     /// most of its time. Made from `index` and `votes` by [`Perceptron::densify`].
-    pub dense: KeyMap<[f32; DENSE]>,
+    dense: Table<[f32; DENSE]>,
 }
 
 /// The most classes a perceptron keeps dense rows for.
@@ -60,14 +192,61 @@ impl Perceptron {
     /// A classifier from its sparse votes, with dense rows when it has few
     /// classes.
     pub fn new(classes: usize, index: KeyMap<(u32, u16)>, votes: Vec<(u16, f32)>) -> Perceptron {
+        let mut entries: Vec<(u64, (u32, u16))> = index.into_iter().collect();
+        entries.sort_unstable_by_key(|&(k, _)| k);
+        Perceptron::from_entries(classes, &entries, votes)
+    }
+
+    /// A classifier from its features' (key, (offset, length) into
+    /// `votes`), a later entry of a key replacing an earlier one.
+    pub fn from_entries(
+        classes: usize,
+        entries: &[(u64, (u32, u16))],
+        votes: Vec<(u16, f32)>,
+    ) -> Perceptron {
         let mut p = Perceptron {
             classes,
-            index,
+            index: Table::with_capacity(0),
             votes,
-            dense: KeyMap::default(),
+            dense: Table::with_capacity(0),
         };
-        p.densify();
+        if classes > DENSE {
+            p.index = Table::with_capacity(entries.len());
+            for &(k, v) in entries {
+                p.index.insert(k, v);
+            }
+        } else {
+            p.densify(entries);
+        }
         p
+    }
+
+    /// Whether the classifier has no sparse rows (none at all, or dense
+    /// rows only).
+    pub fn sparse_is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The weights of one feature for the first [`DENSE`] classes of a
+    /// classifier with dense rows (zeros for an unknown feature).
+    #[inline]
+    pub fn dense_row(&self, feature: u64) -> [f32; DENSE] {
+        self.dense.get(feature).unwrap_or_default()
+    }
+
+    /// Brings the dense rows of `features` into the cache together
+    /// ([`Table::touch`]).
+    pub fn touch_dense(&self, features: impl Iterator<Item = u64>) {
+        std::hint::black_box(self.dense.touch(features));
+    }
+
+    /// The dense rows of `features`, written into `rows` in order (the
+    /// lookups made together, see [`BATCH`]).
+    pub fn dense_rows(&self, features: &[u64], rows: &mut [[f32; DENSE]]) {
+        std::hint::black_box(self.dense.touch(features.iter().copied()));
+        for (f, r) in features.iter().zip(rows.iter_mut()) {
+            *r = self.dense_row(*f);
+        }
     }
 
     /// Every feature with its (class, weight) votes, in key order,
@@ -76,14 +255,14 @@ impl Perceptron {
         let mut out: Vec<(u64, Vec<(u16, f32)>)> = self
             .index
             .iter()
-            .map(|(&k, &(at, n))| {
+            .map(|(k, (at, n))| {
                 let v = self
                     .votes
                     .get(at as usize..at as usize + n as usize)
                     .unwrap_or_default();
                 (k, v.to_vec())
             })
-            .chain(self.dense.iter().map(|(&k, row)| {
+            .chain(self.dense.iter().map(|(k, row)| {
                 let v = row
                     .iter()
                     .enumerate()
@@ -100,28 +279,24 @@ impl Perceptron {
 
     /// The same classifier without the weights smaller than `min_weight`.
     pub fn pruned(&self, min_weight: f32) -> Perceptron {
-        let mut index = KeyMap::default();
+        let mut entries = Vec::new();
         let mut votes = Vec::new();
         for (key, row) in self.rows() {
             let at = votes.len();
             votes.extend(row.into_iter().filter(|(_, w)| w.abs() >= min_weight));
             let n = votes.len() - at;
             if n > 0 {
-                index.insert(key, (at as u32, n as u16));
+                entries.push((key, (at as u32, n as u16)));
             }
         }
-        Perceptron::new(self.classes, index, votes)
+        Perceptron::from_entries(self.classes, &entries, votes)
     }
 
     /// Moves the votes of a classifier of [`DENSE`] classes or fewer into
     /// dense rows.
-    fn densify(&mut self) {
-        self.dense = KeyMap::default();
-        if self.classes > DENSE {
-            return;
-        }
-        self.dense.reserve(self.index.len());
-        for (&key, &(at, n)) in &self.index {
+    fn densify(&mut self, entries: &[(u64, (u32, u16))]) {
+        self.dense = Table::with_capacity(entries.len());
+        for &(key, (at, n)) in entries {
             let mut row = [0.0; DENSE];
             for &(c, w) in self
                 .votes
@@ -134,7 +309,7 @@ impl Perceptron {
             }
             self.dense.insert(key, row);
         }
-        self.index = KeyMap::default();
+        self.index = Table::with_capacity(0);
         self.votes = Vec::new();
     }
 
@@ -142,8 +317,10 @@ impl Perceptron {
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         if self.classes <= DENSE && scores.len() >= self.classes {
-            for f in features {
-                if let Some(row) = self.dense.get(f) {
+            let mut rows = [[0.0; DENSE]; BATCH];
+            for batch in features.chunks(BATCH) {
+                self.dense_rows(batch, &mut rows);
+                for row in &rows[..batch.len()] {
                     for (s, w) in scores.iter_mut().zip(row) {
                         *s += w;
                     }
@@ -151,8 +328,20 @@ impl Perceptron {
             }
             return;
         }
-        for f in features {
-            if let Some(&(at, n)) = self.index.get(f) {
+        // The features' entries first, then their votes in feature order:
+        // the sums are made in the same order as one feature at a time.
+        let mut found = [(0u32, 0u16); BATCH];
+        for batch in features.chunks(BATCH) {
+            std::hint::black_box(self.index.touch(batch.iter().copied()));
+            for (f, e) in batch.iter().zip(found.iter_mut()) {
+                *e = self.index.get(*f).unwrap_or((0, 0));
+            }
+            let first_votes = found[..batch.len()]
+                .iter()
+                .filter_map(|&(at, _)| self.votes.get(at as usize))
+                .fold(0u32, |x, v| x ^ v.1.to_bits());
+            std::hint::black_box(first_votes);
+            for &(at, n) in &found[..batch.len()] {
                 let at = at as usize;
                 for &(c, w) in self.votes.get(at..at + n as usize).unwrap_or_default() {
                     if let Some(s) = scores.get_mut(c as usize) {

@@ -52,11 +52,19 @@ impl Clone for Item {
 pub(super) trait Scorer {
     /// The weights of one feature for the four transitions.
     fn row(&self, feature: u64) -> [f32; DENSE];
+
+    /// Brings the rows of `features` into the cache together, before
+    /// they are read one by one.
+    fn touch(&self, _features: impl Iterator<Item = u64>) {}
 }
 
 impl Scorer for Perceptron {
     fn row(&self, feature: u64) -> [f32; DENSE] {
-        self.dense.get(&feature).copied().unwrap_or_default()
+        self.dense_row(feature)
+    }
+
+    fn touch(&self, features: impl Iterator<Item = u64>) {
+        self.touch_dense(features);
     }
 }
 
@@ -93,6 +101,14 @@ struct Search<'a, S: Scorer> {
     rows: KeyMap<[f32; DENSE]>,
     /// The labels given in this sentence, by a hash of their features.
     labelled: KeyMap<u16>,
+    /// The labeller's scores behind each label given: the entry of a
+    /// hash of the features in `scored_labels`.
+    scored: KeyMap<usize>,
+    scored_labels: Vec<f32>,
+    /// The rows of one state's features, in order.
+    found: Vec<[f32; DENSE]>,
+    /// Which of them were not in `rows`.
+    missing: Vec<usize>,
 }
 
 impl<S: Scorer> Search<'_, S> {
@@ -115,9 +131,7 @@ impl<S: Scorer> Search<'_, S> {
         label_features(self.inp, st, h, d, &mut self.feats);
         // Items of a beam often make the same arc in the same context:
         // the label is the labeller's answer to the features, once.
-        let key = self.feats.iter().fold(0xcbf2_9ce4_8422_2325u64, |k, &f| {
-            (k ^ f).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        let key = features_key(&self.feats);
         if let Some(&l) = self.labelled.get(&key) {
             return usize::from(l);
         }
@@ -127,6 +141,11 @@ impl<S: Scorer> Search<'_, S> {
             .best(&self.feats, &mut self.label_scores, |l| l != root)
             .unwrap_or(self.fallback);
         self.labelled.insert(key, label as u16);
+        self.scored.insert(
+            key,
+            self.scored_labels.len() / self.label_scores.len().max(1),
+        );
+        self.scored_labels.extend_from_slice(&self.label_scores);
         label
     }
 
@@ -145,10 +164,38 @@ impl<S: Scorer> Search<'_, S> {
                 continue;
             }
             transition_features(self.inp, &item.state, &mut self.feats);
+            // The rows of the features: those seen in this sentence from
+            // the small table, the others from the model, looked up
+            // together so that their cache misses overlap; then added in
+            // feature order, as one at a time would.
+            self.found.clear();
+            self.missing.clear();
+            for (j, &f) in self.feats.iter().enumerate() {
+                match self.rows.get(&f) {
+                    Some(&row) => self.found.push(row),
+                    None => {
+                        self.found.push([0.0; DENSE]);
+                        self.missing.push(j);
+                    }
+                }
+            }
+            self.transitions.touch(
+                self.missing
+                    .iter()
+                    .filter_map(|&j| self.feats.get(j).copied()),
+            );
+            for &j in &self.missing {
+                if let (Some(&f), Some(row)) = (self.feats.get(j), self.found.get_mut(j)) {
+                    *row = self.transitions.row(f);
+                }
+            }
+            for &j in &self.missing {
+                if let (Some(&f), Some(&row)) = (self.feats.get(j), self.found.get(j)) {
+                    self.rows.insert(f, row);
+                }
+            }
             let mut scores = [0.0f32; DENSE];
-            for &f in &self.feats {
-                let transitions = self.transitions;
-                let row = self.rows.entry(f).or_insert_with(|| transitions.row(f));
+            for row in &self.found {
                 for (s, w) in scores.iter_mut().zip(row.iter()) {
                     *s += w;
                 }
@@ -235,7 +282,7 @@ pub(super) fn parse(
     root_label: usize,
     fallback: usize,
     width: usize,
-) -> (Tree, Vec<(u8, u16)>) {
+) -> (Tree, Vec<(u8, u16)>, LabelScores) {
     let n = inp.words.len().saturating_sub(1);
     let mut search = Search {
         inp,
@@ -249,6 +296,10 @@ pub(super) fn parse(
         label_scores: vec![0.0; labeller.classes.max(1)],
         rows: KeyMap::with_capacity_and_hasher(64 * n + 256, Default::default()),
         labelled: KeyMap::with_capacity_and_hasher(4 * n + 16, Default::default()),
+        scored: KeyMap::default(),
+        scored_labels: Vec::new(),
+        found: Vec::with_capacity(96),
+        missing: Vec::with_capacity(96),
     };
     let mut beam = vec![Search::<Perceptron>::start(n)];
     let mut spare: Vec<Item> = Vec::new();
@@ -267,7 +318,39 @@ pub(super) fn parse(
         .into_iter()
         .next()
         .unwrap_or_else(|| Search::<Perceptron>::start(n));
-    (finish(best.state, root_label, fallback), best.history)
+    let scored = LabelScores {
+        entries: search.scored,
+        scores: search.scored_labels,
+        classes: search.label_scores.len(),
+    };
+    (
+        finish(best.state, root_label, fallback),
+        best.history,
+        scored,
+    )
+}
+
+/// The key of a list of features as a whole.
+pub(super) fn features_key(feats: &[u64]) -> u64 {
+    feats.iter().fold(0xcbf2_9ce4_8422_2325u64, |k, &f| {
+        (k ^ f).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The labeller's scores for the arcs a beam search labelled, by
+/// [`features_key`] of their features.
+pub(super) struct LabelScores {
+    entries: KeyMap<usize>,
+    scores: Vec<f32>,
+    classes: usize,
+}
+
+impl LabelScores {
+    /// The scores the labeller gave features `feats`, if it was asked.
+    pub fn get(&self, feats: &[u64]) -> Option<&[f32]> {
+        let &e = self.entries.get(&features_key(feats))?;
+        self.scores.get(e * self.classes..(e + 1) * self.classes)
+    }
 }
 
 /// Trains the transition weights for a beam of `width` by the structured
@@ -324,6 +407,10 @@ fn search_with_update(
         label_scores: vec![0.0; labeller.classes.max(1)],
         rows: KeyMap::with_capacity_and_hasher(64 * n + 256, Default::default()),
         labelled: KeyMap::with_capacity_and_hasher(4 * n + 16, Default::default()),
+        scored: KeyMap::default(),
+        scored_labels: Vec::new(),
+        found: Vec::with_capacity(96),
+        missing: Vec::with_capacity(96),
     };
     let mut beam = vec![Search::<Trainer>::start(n)];
     let mut spare: Vec<Item> = Vec::new();
