@@ -131,6 +131,10 @@ fn every_data_file_is_checked() {
 }
 
 /// The data rows of a two-column lexicon table; a row without its tab fails.
+/// A one-class lexicon file: its name, its text and the lookup that must
+/// know each of its words.
+type OneClassFile = (&'static str, &'static str, fn(&str) -> bool);
+
 fn rows(file: &str, text: &'static str) -> Vec<(&'static str, &'static str)> {
     let rows: Vec<_> = text
         .lines()
@@ -167,7 +171,7 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         assert_eq!(lexicon::weekday(word), Some(n), "weekdays.tsv: {word}");
     }
     // One-class word lists: every row is a word its lookup knows.
-    let one_class: &[(&str, &str, fn(&str) -> bool)] = &[
+    let one_class: &[OneClassFile] = &[
         (
             "pronouns.tsv",
             include_str!("../../core/data/lexicon/pronouns.tsv"),
