@@ -201,6 +201,11 @@ impl<'a> Doc<'a> {
         self.tagging(s).tokens.get(k).map(|t| t.xpos.as_str())
     }
 
+    /// The lemma of token `k` of sentence `s`.
+    pub fn lemma<'s>(&self, s: &'s Sent, k: usize) -> Option<&'s str> {
+        self.tagging(s).tokens.get(k).map(|t| t.lemma.as_str())
+    }
+
     /// The dependency tree of sentence `s`, parsed on first use.
     pub fn tree<'s>(&self, s: &'s Sent) -> &'s Parse {
         s.tree

@@ -2007,10 +2007,77 @@ fn refusal_code(code: &str) -> Option<String> {
         "05" => "120",
         "06" => "121",
         "07" => "122",
-        "08" => "124",
+        // The codebook's refusals to yield, by what is not yielded.
+        "08" => match code.get(..3).unwrap_or_default() {
+            "081" => "1241",
+            "082" => "1242",
+            "084" => "1243",
+            "085" => "1244",
+            "086" => "1245",
+            "087" => "1246",
+            _ => "124",
+        },
         _ => return None,
     };
     Some(c.to_string())
+}
+
+/// Whether the act whose word is at token `at` opens a clause that is the
+/// subject of a predicate refusing it ("removing the sanctions is out of the
+/// question", "withdrawing troops was ruled out"): then it is refused, not
+/// done. The phrases are `clause_governors.tsv`'s dismissals.
+pub(crate) fn dismissed(doc: &Doc, s: &Sent, at: usize) -> bool {
+    // The -ing word that opens the act's clause: the act's own word, or one
+    // shortly before it ("lifting the sanctions": the sanctions' event).
+    let finite = |k: usize| matches!(doc.xpos(s, k), Some("VBD" | "VBZ" | "VBP" | "MD"));
+    let Some(at) = (at.saturating_sub(6)..=at).rev().find(|&g| {
+        doc.xpos(s, g) == Some("VBG")
+            && (g + 1..=at).all(|k| !finite(k) && !matches!(s.word(k), "," | ";" | ":"))
+    }) else {
+        return false;
+    };
+    // It starts its clause: after a sentence start, "that", a comma, a
+    // quotation mark or a verb of saying.
+    let opens = at == 0
+        || matches!(s.word(at - 1), "that" | "," | ":" | "\"" | "“")
+        || lexicon::speech_verb(&s.word(at - 1).to_lowercase());
+    if !opens {
+        return false;
+    }
+    // Its copula: the first form of "be" after it, with no finite verb
+    // and no clause break between.
+    let Some(cop) = (at + 1..s.len())
+        .take_while(|&k| {
+            !matches!(s.word(k), "," | ";" | ":" | "\"" | "”")
+                && (matches!(doc.lemma(s, k), Some("be" | "remain")) || !finite(k))
+        })
+        .find(|&k| matches!(doc.lemma(s, k), Some("be" | "remain")))
+    else {
+        return false;
+    };
+    // "is currently out of the question": adverbs may stand between.
+    let mut k = cop + 1;
+    while k < s.len() && doc.xpos(s, k) == Some("RB") && s.word(k) != "not" {
+        k += 1;
+    }
+    let mut phrase = String::new();
+    (k..(k + 4).min(s.len())).any(|j| {
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&s.word(j).to_lowercase());
+        lexicon::clause_governor(&phrase, ClauseGovernor::Dismissal)
+    })
+}
+
+/// The refusal of what action `a` codes, when `a` is [`dismissed`].
+pub(crate) fn dismiss(a: &mut Action) {
+    if !a.negated {
+        a.negated = true;
+        if let Some(c) = refusal_code(&a.code) {
+            a.code = c;
+        }
+    }
 }
 
 /// Codes the nominal events of sentence `s` ("Russia's invasion of

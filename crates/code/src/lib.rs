@@ -180,7 +180,15 @@ pub fn code_text(
                 }
                 here.extend(f.action);
             }
-            add_deployment(&mut out.deployments, f.deployment);
+            // "sending troops is out of the question": refused, not sent.
+            if !events::dismissed(&doc, s, f.at_token) {
+                add_deployment(&mut out.deployments, f.deployment);
+            }
+        }
+        for a in &mut here {
+            if events::dismissed(&doc, s, a.at_token) {
+                events::dismiss(a);
+            }
         }
         here.sort_by_key(|a| a.at_token);
         events::keep_main(&doc, s, &mut here);

@@ -494,10 +494,12 @@ fn stem_match(word: &str, stem: &str) -> bool {
 /// forms: as [`stem_match`], but a past participle is no noun
 /// ("suspected militants" names no suspect; "fighting" stays a noun).
 fn noun_match(word: &str, stem: &str) -> bool {
+    // Nor does an agent noun name its stem's thing: "prisoners" are not a
+    // "prison", "bombers" no "bomb".
     stem_match(word, stem)
         && !word
             .strip_prefix(stem)
-            .is_some_and(|rest| matches!(rest, "d" | "ed"))
+            .is_some_and(|rest| matches!(rest, "d" | "ed" | "er" | "ers"))
 }
 
 fn inflect(lemma: &str, form: &str) -> Inflection {

@@ -874,6 +874,9 @@ word_classes! {
         Conditional = "conditional",
         /// Asks for what a "that" clause after it says ("demanded that").
         Request = "request",
+        /// After a clause as its subject and a form of "be", refuses the
+        /// clause's act ("lifting sanctions is out of the question").
+        Dismissal = "dismissal",
     }
     /// Whether a lower-case word is of a class of `clause_governors.tsv`. One
     /// hash lookup whatever the class.
@@ -1469,6 +1472,10 @@ mod tests {
                 && clause_governor("sought", ClauseGovernor::Catenative)
         );
         assert!(clause_governor("lest", ClauseGovernor::Conditional));
+        assert!(clause_governor(
+            "out of the question",
+            ClauseGovernor::Dismissal
+        ));
         assert!(auxiliary("to", Auxiliary::Passive) && !auxiliary("am", Auxiliary::PassiveBe));
         assert!(deployment_word("\"", DeploymentWord::Barrier) && aid_stems()[0] == "assist");
         assert!(verb_particle("out") && !verb_particle("in"));

@@ -128,13 +128,18 @@ const SUPPORT_VERBS: &[Construction] = &[
 ];
 
 fn run(cases: &[Construction]) {
+    run_on(cases, NaiveDate::from_ymd_opt(2025, 3, 10));
+}
+
+/// As [`run`], for stories published on `published`.
+fn run_on(cases: &[Construction], published: Option<NaiveDate>) {
     for c in cases {
         let raw = RawDocument {
             origin: Origin::file("sentence.txt"),
             external_id: None,
             url: None,
             title: None,
-            published: NaiveDate::from_ymd_opt(2025, 3, 10),
+            published,
             source: None,
             content: Content::Text(c.text.to_string()),
         };
@@ -3804,4 +3809,139 @@ const RESIDENTS_AID_AND_SHOWS_OF_FORCE: &[Construction] = &[
 #[test]
 fn residents_aid_and_shows_of_force() {
     run(RESIDENTS_AID_AND_SHOWS_OF_FORCE);
+}
+
+/// "King Hassan of Morocco": a person "of" a state is that state's, whatever
+/// state the name alone suggests; acts refused by a predicate of their
+/// clause ("lifting the sanctions is out of the question") are refusals
+/// (CAMEO 12, by what is refused); "prisoners" are no prison.
+const PERSONS_OF_STATES_AND_DISMISSALS: &[Construction] = &[
+    Construction {
+        name: "a king of a state whose name another state's prince bears",
+        text: "King Hassan of Morocco met Israeli officials in Rabat on Monday.",
+        events: &[("MAR", "ISR", "04", false)],
+        not: &[("JOR", "")],
+        never: &[],
+    },
+    Construction {
+        name: "a crown prince of a state",
+        text: "Crown Prince Abdullah of Saudi Arabia met Syrian officials on Tuesday.",
+        events: &[("SAU", "SYR", "04", false)],
+        not: &[("JOR", "")],
+        never: &[],
+    },
+    Construction {
+        name: "a president of a state urging another",
+        text: "President Mandela of South Africa urged Nigeria to free political prisoners.",
+        events: &[("ZAF", "NGA", "10", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "a person in a state is a visitor, not the state's",
+        text: "Putin met Macron in France on Monday.",
+        events: &[("RUS", "FRA", "04", false)],
+        not: &[("FRA", "RUS")],
+        never: &[],
+    },
+    Construction {
+        name: "easing sanctions out of the question",
+        text: "US officials said that removing the sanctions on Burma is currently out of the question.",
+        events: &[("USA", "MMR", "1244", true)],
+        not: &[],
+        never: &["085"],
+    },
+    Construction {
+        name: "easing an embargo that remains out of the question",
+        text: "Washington said easing the embargo on Cuba remained out of the question.",
+        events: &[("USA", "CUB", "1244", true)],
+        not: &[],
+        never: &["085"],
+    },
+    Construction {
+        name: "lifting sanctions not an option",
+        text: "China said lifting sanctions on North Korea was not an option.",
+        events: &[("CHN", "PRK", "124", true)],
+        not: &[],
+        never: &["085"],
+    },
+    Construction {
+        name: "talks resumed impossible",
+        text: "Japan said resuming talks with North Korea is impossible.",
+        events: &[("JPN", "PRK", "12", true)],
+        not: &[],
+        never: &["04"],
+    },
+    Construction {
+        name: "a deployment out of the question is no deployment",
+        text: "Russia said sending troops to Belarus was out of the question.",
+        events: &[("RUS", "BLR", "12", true)],
+        not: &[],
+        never: &["06", "15"],
+    },
+    Construction {
+        name: "an act that is a priority is no refusal",
+        text: "The German minister said lifting the sanctions on Iran was a priority.",
+        events: &[("DEU", "IRN", "085", false)],
+        not: &[],
+        never: &["12"],
+    },
+    Construction {
+        name: "refusing to lift a blockade",
+        text: "Russia refused to lift the blockade of the port.",
+        events: &[("RUS", "", "1246", true)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn persons_of_states_and_dismissals() {
+    run(PERSONS_OF_STATES_AND_DISMISSALS);
+}
+
+/// A city of a state not yet formed is a place of the state it was in
+/// ("seceded.tsv"): Juba in 1998 is Sudan's, in 2015 South Sudan's.
+const PLACES_BEFORE_INDEPENDENCE: &[Construction] = &[
+    Construction {
+        name: "a southern city shelled before the south's independence",
+        text: "Sudanese rebels shelled the southern city of Juba on Sunday.",
+        events: &[("SDN", "SDN", "19", false)],
+        not: &[("SDN", "SSD")],
+        never: &[],
+    },
+    Construction {
+        name: "a regional capital raided before independence is no government",
+        text: "Rebels attacked Pristina on Tuesday.",
+        events: &[("SRB", "SRB", "19", false)],
+        not: &[("", "XKX")],
+        never: &[],
+    },
+    Construction {
+        name: "a state that existed then keeps its cities",
+        text: "Pakistani troops entered Dhaka on Friday.",
+        events: &[("PAK", "BGD", "", false)],
+        not: &[("PAK", "PAK")],
+        never: &[],
+    },
+];
+
+const PLACES_AFTER_INDEPENDENCE: &[Construction] = &[Construction {
+    name: "a capital shelled after independence",
+    text: "Sudanese rebels shelled the southern city of Juba on Sunday.",
+    events: &[("SDN", "SSD", "19", false)],
+    not: &[],
+    never: &[],
+}];
+
+#[test]
+fn places_before_and_after_independence() {
+    run_on(
+        PLACES_BEFORE_INDEPENDENCE,
+        NaiveDate::from_ymd_opt(1998, 6, 1),
+    );
+    run_on(
+        PLACES_AFTER_INDEPENDENCE,
+        NaiveDate::from_ymd_opt(2015, 6, 1),
+    );
 }

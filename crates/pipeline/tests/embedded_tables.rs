@@ -61,6 +61,7 @@ const FILES: &[(&str, &str)] = &[
     ("annotate/data/actors/curated_people.tsv", "actors"),
     ("annotate/data/actors/agents.tsv", "actors"),
     ("annotate/data/actors/places.tsv", "actors"),
+    ("annotate/data/actors/seceded.tsv", "actors"),
     ("annotate/data/places/places.tsv", "gazetteer"),
     ("annotate/data/places/names.tsv", "gazetteer"),
     ("annotate/data/places/water.tsv", "gazetteer"),
@@ -321,6 +322,22 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         assert!(
             actors.state(code).is_none(),
             "role_codes.tsv: {code} is a state's code"
+        );
+    }
+    // Every state that seceded knows the state it was part of.
+    for (code, rest) in rows(
+        "seceded.tsv",
+        include_str!("../../annotate/data/actors/seceded.tsv"),
+    ) {
+        let part_of = rest.split('\t').next().unwrap_or_default();
+        let older = actors
+            .state(code)
+            .and_then(|s| s.part_of)
+            .and_then(|i| actors.states().get(i as usize));
+        assert_eq!(
+            older.map(|s| s.iso3.as_str()),
+            Some(part_of),
+            "seceded.tsv: {code}"
         );
     }
     for (word, class) in rows(

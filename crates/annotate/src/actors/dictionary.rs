@@ -47,6 +47,9 @@ pub struct State {
     /// When it left, if it did.
     pub to: Option<NaiveDate>,
     pub population: u64,
+    /// The state its land belonged to before `from`, when that state is
+    /// still coded (`seceded.tsv`: South Sudan's was Sudan's).
+    pub part_of: Option<u32>,
 }
 
 /// An organisation or a state institution with a fixed CAMEO code.
@@ -167,6 +170,12 @@ pub enum LoadError {
         line: usize,
         value: String,
     },
+    #[error("{file}:{line}: unknown state {code:?}")]
+    UnknownState {
+        file: &'static str,
+        line: usize,
+        code: String,
+    },
     #[error("building the name automaton: {0}")]
     Automaton(String),
 }
@@ -178,6 +187,8 @@ pub struct Sources<'a> {
     pub people: &'a [(&'static str, &'a str)],
     pub agents: &'a str,
     pub places: &'a str,
+    /// `seceded.tsv`: states and the state their land was part of.
+    pub seceded: &'a str,
 }
 
 const EMBEDDED: Sources<'static> = Sources {
@@ -192,6 +203,7 @@ const EMBEDDED: Sources<'static> = Sources {
     ],
     agents: include_str!("../../data/actors/agents.tsv"),
     places: include_str!("../../data/actors/places.tsv"),
+    seceded: include_str!("../../data/actors/seceded.tsv"),
 };
 
 /// Everything the resolver knows, compiled once.
@@ -245,6 +257,7 @@ impl ActorDictionary {
     pub fn from_sources(src: &Sources<'_>) -> Result<ActorDictionary, LoadError> {
         let mut b = Builder::default();
         b.load_states(src.states)?;
+        b.load_seceded(src.seceded)?;
         b.load_orgs(src.orgs)?;
         for (file, text) in src.people {
             b.load_people(file, text)?;
@@ -530,6 +543,7 @@ impl Builder {
                 from: date(F, n, c[2])?,
                 to: date(F, n, c[3])?,
                 population: number(F, n, c[4])?,
+                part_of: None,
             });
             self.state_index.insert(c[0].to_string(), idx);
             for name in std::iter::once(c[1]).chain(list(c[5])) {
@@ -546,6 +560,29 @@ impl Builder {
             for cap in list(c[6]) {
                 let case = CaseRule::of_name(cap);
                 self.add(cap, Target::State { idx, capital: true }, case);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_seceded(&mut self, text: &str) -> Result<(), LoadError> {
+        const F: &str = "seceded.tsv";
+        for row in rows(F, text, 3) {
+            let (n, c) = row?;
+            let index = |code: &str| {
+                self.state_index
+                    .get(code)
+                    .copied()
+                    .ok_or_else(|| LoadError::UnknownState {
+                        file: F,
+                        line: n,
+                        code: code.to_string(),
+                    })
+            };
+            let state = index(c[0])?;
+            let part_of = index(c[1])?;
+            if let Some(st) = self.states.get_mut(state as usize) {
+                st.part_of = Some(part_of);
             }
         }
         Ok(())
@@ -859,6 +896,22 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_state_in_seceded_names_file_and_line() {
+        let src = Sources {
+            states: "# h\nNZL\tNew Zealand\t1907-09-26\t\t1\tNZ\tWellington\n",
+            orgs: "",
+            people: &[],
+            agents: "",
+            places: "",
+            seceded: "# h\nNZL\tXXX\tsource\n",
+        };
+        let err = ActorDictionary::from_sources(&src).expect_err("unknown state must fail");
+        assert_eq!(err.to_string(), "seceded.tsv:2: unknown state \"XXX\"");
+        let ok = Sources { seceded: "", ..src };
+        assert!(ActorDictionary::from_sources(&ok).is_ok());
+    }
+
+    #[test]
     fn bad_date_names_file_and_line() {
         let src = Sources {
             states: "# h\nNZL\tNew Zealand\t19x\t\t1\tNZ\tWellington\n",
@@ -866,6 +919,7 @@ mod tests {
             people: &[],
             agents: "",
             places: "",
+            seceded: "",
         };
         let err = ActorDictionary::from_sources(&src).expect_err("bad date must fail");
         assert_eq!(err.to_string(), "states.tsv:2: bad date \"19x\"");

@@ -54,6 +54,27 @@ impl ActorDictionary {
             match e.target {
                 Target::State { idx, capital } => {
                     let s = &self.states[idx as usize];
+                    // "Pristina" in 1999: a city of a state not yet formed,
+                    // in the state it was then part of.
+                    let older = s
+                        .part_of
+                        .filter(|_| capital && s.from.is_some_and(|f| on < f))
+                        .and_then(|o| self.states.get(o as usize));
+                    if let Some(o) = older {
+                        out.push(ActorInfo {
+                            actor: o.iso3.clone(),
+                            kind: ActorKind::State,
+                            name: o.name.clone(),
+                            code: o.iso3.clone(),
+                            role: None,
+                            sector: None,
+                            affiliation: None,
+                            roles: Vec::new(),
+                            former: None,
+                            source: format!("place (in {} before {})", o.name, s.name),
+                        });
+                        continue;
+                    }
                     out.push(ActorInfo {
                         actor: s.iso3.clone(),
                         kind: ActorKind::State,
@@ -208,6 +229,22 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    /// A capital of a state not yet formed is a place of the state it was in.
+    #[test]
+    fn a_capital_before_independence_is_the_older_states_place() {
+        let d = ActorDictionary::embedded();
+        let r = d.lookup("Pristina", day("1999-01-01"));
+        assert_eq!(
+            (r[0].code.as_str(), r[0].sector.as_deref()),
+            ("SRB", None),
+            "{r:?}"
+        );
+        let r = d.lookup("Pristina", day("2010-01-01"));
+        assert_eq!(r[0].code, "XKXGOV", "{r:?}");
+        let r = d.lookup("Juba", day("2005-01-01"));
+        assert_eq!(r[0].code, "SDN", "{r:?}");
     }
 
     #[test]

@@ -205,8 +205,13 @@ impl<'d> ActorResolver<'d> {
         for p in &parts {
             match &p.piece {
                 Piece::Person(c) => ctx.named.extend(c.iter().copied()),
-                Piece::State { cands, .. } if cands.len() == 1 => {
-                    ctx.counts.entry(cands[0]).or_insert((0, p.start)).0 += 1
+                Piece::State { cands, capital } if cands.len() == 1 => {
+                    let s = cands[0];
+                    let s = match self.territory_of(s, ctx.day).filter(|_| *capital) {
+                        Some(older) => older,
+                        None => s,
+                    };
+                    ctx.counts.entry(s).or_insert((0, p.start)).0 += 1
                 }
                 Piece::Org(o) => {
                     let code = &self.dict.orgs[*o as usize].code;
@@ -492,13 +497,20 @@ impl<'d> ActorResolver<'d> {
                         continue;
                     }
                     let (s, conf) = self.pick_state(cands, *capital, ctx);
+                    // "Pristina" in 1999: a city of a state not yet formed
+                    // is a place of the state it was in, and no capital.
+                    let (s, capital) = match self.territory_of(s, ctx.day).filter(|_| *capital) {
+                        Some(older) => (older, false),
+                        None => (s, *capital),
+                    };
                     // A capital stands for its state by metonymy only.
-                    let conf = if *capital { conf.min(0.8) } else { conf };
-                    capital_only = *capital && ch.len() == 1;
+                    let conf = if capital { conf.min(0.8) } else { conf };
+                    capital_only = capital && ch.len() == 1;
                     state = Some((s, conf, cands.to_vec()));
                 }
                 Piece::Place(cands) => {
                     let (s, conf) = self.pick_place(cands, ctx);
+                    let s = self.territory_of(s, ctx.day).unwrap_or(s);
                     state = Some((s, conf, vec![s]));
                 }
                 Piece::Org(o) => org = Some(*o),
@@ -1189,6 +1201,15 @@ impl<'d> ActorResolver<'d> {
 
     /// The state of the place a name most likely means: in a state the
     /// article names, else the most populous place of that name.
+    /// The state whose land state `s` was on the story's day, when `s` did
+    /// not exist yet and its land belonged to a state still coded
+    /// (`seceded.tsv`).
+    fn territory_of(&self, s: u32, day: NaiveDate) -> Option<u32> {
+        let st = self.dict.states.get(s as usize)?;
+        st.from.filter(|&f| day < f)?;
+        st.part_of
+    }
+
     fn pick_place(&self, cands: &[u32], ctx: &Context<'_>) -> (u32, f32) {
         let state_of = |p: u32| {
             let iso = &self.dict.places[p as usize].iso3;
@@ -1723,8 +1744,19 @@ fn chunk(text: &str, parts: &[Part], institution: &dyn Fn(u32) -> bool) -> Vec<R
                 && matches!(p.piece, Piece::State { capital: false, .. })
                 && !has_person(&parts[start..i])
                 && text.get(p.start..p.end).is_some_and(lexicon::ethnic_noun);
+            // "King Hassan of Morocco", "President Museveni of Uganda": a
+            // person and the state they are "of" is that state's person,
+            // whatever other state the name alone would suggest. Only "of"
+            // says so ("Putin in France" is a visit).
+            let persons_state = gap == " of "
+                && matches!(prev.piece, Piece::Person(_) | Piece::Surname(_))
+                && matches!(p.piece, Piece::State { capital: false, .. })
+                && !parts[start..i]
+                    .iter()
+                    .any(|x| matches!(x.piece, Piece::State { .. } | Piece::Org(_)));
             if leaders_government
                 || residents
+                || persons_state
                 || !closed && !owned && joins(&parts[start..i], prev, p, glue, institution)
             {
                 closed = glue == Glue::Of;
