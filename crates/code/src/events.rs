@@ -408,6 +408,12 @@ pub(crate) fn code_verbs(
         if lexicon::speech_verb(s.word(hit.start)) || consumed.contains(&hit.start) {
             continue;
         }
+        // "shunned work to protest at X", "stayed home to protest": an act
+        // done in order to protest is a protest (CAMEO 14), where the act
+        // is coded as no more than coercion or not at all.
+        if !f.negated && purpose_protest(doc, s, hit, &f, dict, previous, &out, &mut pending) {
+            continue;
+        }
         if f.unrealised || requested_clause(s, f.aux_start) || denied_clause(doc, s, f.aux_start) {
             continue;
         }
@@ -466,6 +472,55 @@ pub(crate) fn code_verbs(
         .filter(|(start, _)| !superseded.contains(start))
         .map(|(_, a)| a)
         .collect()
+}
+
+/// Codes an act done "to protest" as the protest: the latest earlier action
+/// of the same subjects (in `pending`) takes the protest's code and, when
+/// it names them, its targets, if it was coded as coercion (CAMEO 17) at
+/// most; with no earlier action, an infinitive of purpose is the protest
+/// itself. Whether the protest at `hit` was told so.
+#[allow(clippy::too_many_arguments)]
+fn purpose_protest(
+    doc: &Doc,
+    s: &Sent,
+    hit: &VerbHit,
+    f: &Frame,
+    dict: &VerbDictionary,
+    previous: &[Action],
+    out: &[Action],
+    pending: &mut Vec<(usize, Action)>,
+) -> bool {
+    // Only a purpose: "to protest" after the act's clause.
+    if hit.start < 1 || s.word(hit.start - 1) != "to" || f.subjects.is_empty() {
+        return false;
+    }
+    let mut realised = f.clone();
+    realised.unrealised = false;
+    let Some(protest) = code_verb(doc, s, hit, &realised, dict, previous, out) else {
+        return false;
+    };
+    if !protest.code.starts_with("14") {
+        return false;
+    }
+    let act = pending
+        .iter_mut()
+        .rev()
+        .find(|(at, a)| *at < hit.start && a.sources == f.subjects);
+    match act {
+        Some((_, a)) if a.code.starts_with("17") => {
+            a.code = protest.code;
+            if !protest.targets.is_empty() {
+                a.targets = protest.targets;
+            }
+            true
+        }
+        Some(_) => false,
+        None if f.unrealised => {
+            pending.push((hit.start, protest));
+            true
+        }
+        None => false,
+    }
 }
 
 /// The verb that put out the words an -ing clause describes: in "issued a
@@ -1453,8 +1508,10 @@ fn official(doc: &Doc, m: usize) -> bool {
             None if mention.kind == ActorKind::State => {
                 let text = mention.text.to_lowercase();
                 let text = text.strip_prefix("the ").unwrap_or(&text);
-                // "Bosnian Serbs", "Iraqi Turkmen": a people, not the state.
-                let people = text.split_whitespace().last().is_some_and(|w| {
+                // "Bosnian Serbs", "Iraqi Turkmen", "Palestinians of the West
+                // Bank": a people (the head, before "of"), not the state.
+                let head = text.split(" of ").next().unwrap_or(text);
+                let people = head.split_whitespace().last().is_some_and(|w| {
                     lexicon::ethnic_noun(w) || w.ends_with('s') || w.ends_with("ese")
                 });
                 text == mention.name.to_lowercase() || !people

@@ -3945,3 +3945,49 @@ fn places_before_and_after_independence() {
         NaiveDate::from_ymd_opt(2015, 6, 1),
     );
 }
+
+/// An act done "to protest" is a protest (CAMEO 14) where it would
+/// otherwise be coded as coercion at most; a violent act or an official
+/// complaint keeps its own code.
+const PURPOSE_PROTESTS: &[Construction] = &[
+    Construction {
+        name: "shops closed to protest",
+        text: "Shopkeepers in Srinagar closed their shops to protest the killing of a teenager by Indian troops.",
+        events: &[("IND", "IND", "14", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "staying home to protest",
+        text: "Thousands of Kenyans stayed home on Monday to protest against the government.",
+        events: &[("KEN", "KEN", "14", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "walking off the job to protest",
+        text: "Greek workers walked off the job to protest the austerity measures.",
+        events: &[("GRC", "", "14", false)],
+        not: &[],
+        never: &["17"],
+    },
+    Construction {
+        name: "an attack made to protest stays an attack",
+        text: "Militants attacked a police station to protest the arrest of their leader.",
+        events: &[("", "", "19", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "an envoy summoned to protest stays a complaint",
+        text: "Russia summoned the British ambassador to protest the expulsion of its diplomats.",
+        events: &[("RUS", "GBR", "11", false)],
+        not: &[],
+        never: &["14"],
+    },
+];
+
+#[test]
+fn purpose_protests() {
+    run(PURPOSE_PROTESTS);
+}
