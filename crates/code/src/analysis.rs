@@ -639,10 +639,12 @@ pub(crate) fn frame(
             if !governs(g - 1) {
                 let tree = doc.tree(s);
                 if let Some(h) = tree.tokens.get(v).and_then(|t| t.head) {
+                    // A tally ("voted 188 to 6 to ratify") is no object.
                     let adverbial_only = (h + 1..t).all(|k| {
                         tree.tokens.get(k).is_some_and(|x| {
                             let verb = matches!(x.upos.as_str(), "VERB" | "AUX");
                             let complement = x.head == Some(h)
+                                && x.upos != "NUM"
                                 && matches!(x.deprel.as_str(), "obj" | "iobj" | "ccomp" | "xcomp");
                             !verb && !complement
                         })
