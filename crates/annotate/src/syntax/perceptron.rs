@@ -137,21 +137,14 @@ impl<V: Copy + Default> Table<V> {
     /// Reads the first slot of each key, without branching on what it
     /// finds: the reads do not wait for each other, so their cache misses
     /// overlap, and the lookups that follow find the slots in the cache.
-    /// The key of the next slot is read too: a slot whose value runs into
-    /// the next cache line has it brought in, and so has a second probe.
     /// Returns a value only for [`std::hint::black_box`], so that the
     /// reads are kept.
     #[inline]
     pub fn touch(&self, keys: impl Iterator<Item = u64>) -> u64 {
-        let mask = self.slots.len().wrapping_sub(1);
         let mut seen = 0;
         for key in keys {
-            let home = self.home(key);
-            if let Some(slot) = self.slots.get(home) {
+            if let Some(slot) = self.slots.get(self.home(key)) {
                 seen ^= slot.0;
-            }
-            if let Some(next) = self.slots.get((home + 1) & mask) {
-                seen ^= next.0;
             }
         }
         seen
@@ -318,32 +311,6 @@ impl Perceptron {
         }
         self.index = Table::with_capacity(0);
         self.votes = Vec::new();
-    }
-
-    /// Brings the entries and the first and last votes of `features` into
-    /// the cache, all the reads of each kind made together so that their
-    /// cache misses overlap: for features known before they are scored
-    /// (a sentence's words), so that scoring them later waits for nothing.
-    /// Changes no score.
-    pub fn warm(&self, features: &[u64]) {
-        if self.classes <= DENSE {
-            self.touch_dense(features.iter().copied());
-            return;
-        }
-        std::hint::black_box(self.index.touch(features.iter().copied()));
-        let mut seen = 0u32;
-        for &f in features {
-            if let Some((at, n)) = self.index.get(f) {
-                let first = at as usize;
-                let last = first + usize::from(n).saturating_sub(1);
-                for i in [first, last] {
-                    if let Some(v) = self.votes.get(i) {
-                        seen ^= v.1.to_bits();
-                    }
-                }
-            }
-        }
-        std::hint::black_box(seen);
     }
 
     /// Adds the votes of `features` into `scores` (one slot per class).

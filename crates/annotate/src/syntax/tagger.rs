@@ -223,7 +223,6 @@ impl Tagger {
         verb_form: &dyn Fn(&str) -> Option<&'static str>,
     ) -> Vec<usize> {
         let lower = normalise(forms);
-        self.warm(forms, &lower);
         let (tags, greedy) = self.tag_forcing(forms, &lower, names, None);
         if forms.len() < 3
             || tags
@@ -253,30 +252,6 @@ impl Tagger {
             }
         }
         best.map_or(tags, |(_, alt)| alt)
-    }
-
-    /// Brings the model's weights for the words of a sentence into the
-    /// cache before the greedy pass asks for them one word at a time: the
-    /// features of each word that does not depend on the tags before it
-    /// (most of them) are the same whatever those tags are, so they are
-    /// made here with a placeholder context and looked up together.
-    /// Changes no tag.
-    fn warm(&self, forms: &[&str], lower: &[String]) {
-        let mut keys = Vec::with_capacity(forms.len() * 40);
-        let mut feats = Vec::with_capacity(40);
-        for (i, l) in lower.iter().enumerate() {
-            if self.dictionary.contains_key(&word_key(l)) {
-                continue;
-            }
-            let ctx = Context {
-                prev: ("<s>", "<s>"),
-                verb: (6, "none"),
-                classes: classes(&self.lexicon, lower, i),
-            };
-            features(lower, forms, i, &ctx, &mut feats);
-            keys.extend_from_slice(&feats);
-        }
-        self.model.warm(&keys);
     }
 
     /// One greedy pass, with word `i` given its best class of XPOS `x`
