@@ -91,12 +91,51 @@ pub struct Nominal {
     pub eased: Option<String>,
 }
 
+/// A synonym set of a pattern (`&WEAPON`): its phrases in order, and
+/// which of them open with each word, so that a sentence's word is
+/// compared with the few phrases it could begin rather than all of them.
+#[derive(Debug, Clone, Default)]
+struct PhraseSet {
+    phrases: Vec<Vec<String>>,
+    /// First word of a phrase → the indices of the phrases it opens, in order.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseSet {
+    fn new(phrases: Vec<Vec<String>>) -> PhraseSet {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, phrase) in phrases.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        PhraseSet { phrases, by_first }
+    }
+
+    /// The indices of the phrases whose first word `word` matches as a
+    /// noun ([`noun_match`]), in order.
+    fn opened_by(&self, word: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for ending in NOUN_ENDINGS {
+            if let Some(ix) = word
+                .strip_suffix(ending)
+                .and_then(|stem| self.by_first.get(stem))
+            {
+                found.extend_from_slice(ix);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
 /// Verbs with their forms and patterns, and nominal events.
 #[derive(Debug, Clone, Default)]
 pub struct VerbDictionary {
     forms: HashMap<String, Vec<VerbForm>>,
     blocks: Vec<Block>,
-    sets: HashMap<String, Vec<Vec<String>>>,
+    sets: HashMap<String, PhraseSet>,
     nominals: HashMap<String, Vec<Nominal>>,
 }
 
@@ -135,8 +174,10 @@ impl VerbDictionary {
                                 .collect()
                         })
                         .collect();
-                    d.sets
-                        .insert(name.trim_end_matches('_').to_string(), phrases);
+                    d.sets.insert(
+                        name.trim_end_matches('_').to_string(),
+                        PhraseSet::new(phrases),
+                    );
                 }
                 ["B", c] => d.blocks.push(Block {
                     code: code(c),
@@ -391,20 +432,33 @@ impl VerbDictionary {
         match pw {
             PatternWord::Exact(e) => (w == e).then_some((1, 0)),
             PatternWord::Prefix(p) => stem_match(w, p).then_some((1, usize::from(w != p))),
-            PatternWord::Set(name) => self.sets.get(name)?.iter().find_map(|phrase| {
-                let ok = !phrase.is_empty()
-                    && phrase
-                        .iter()
-                        .enumerate()
-                        .all(|(k, p)| words.get(at + k).map(|x| noun_match(x, p)).unwrap_or(false));
-                let inexact = phrase
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, p)| words.get(at + k).is_some_and(|x| x != p))
-                    .count();
-                ok.then_some((phrase.len(), inexact))
-            }),
+            PatternWord::Set(name) => {
+                let set = self.sets.get(name)?;
+                // Only a phrase whose first word `w` matches can match.
+                set.opened_by(w)
+                    .into_iter()
+                    .filter_map(|i| set.phrases.get(i))
+                    .find_map(|phrase| phrase_matches(phrase, words, at))
+            }
         }
+    }
+
+    /// [`VerbDictionary::word_matches`] of a set word, trying every
+    /// phrase of the set in order: what the index of [`PhraseSet`] must
+    /// agree with.
+    #[cfg(test)]
+    fn set_matches_every_phrase(
+        &self,
+        name: &str,
+        words: &[String],
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        words.get(at)?;
+        self.sets
+            .get(name)?
+            .phrases
+            .iter()
+            .find_map(|phrase| phrase_matches(phrase, words, at))
     }
 
     /// All of `pattern` in `words`, in order, each word within a few words
@@ -477,6 +531,26 @@ impl VerbDictionary {
     }
 }
 
+/// Whether a set's phrase matches `words` from `at`, each word as a noun
+/// ([`noun_match`]): the words it takes and how many of them by inflection.
+fn phrase_matches(phrase: &[String], words: &[String], at: usize) -> Option<(usize, usize)> {
+    let ok = !phrase.is_empty()
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| words.get(at + k).map(|x| noun_match(x, p)).unwrap_or(false));
+    let inexact = phrase
+        .iter()
+        .enumerate()
+        .filter(|&(k, p)| words.get(at + k).is_some_and(|x| x != p))
+        .count();
+    ok.then_some((phrase.len(), inexact))
+}
+
+/// The endings by which a word is a form of a set's noun
+/// ([`noun_match`]): those of [`stem_match`] but `d` and `ed`.
+const NOUN_ENDINGS: [&str; 8] = ["", "s", "es", "ing", "er", "ers", "ies", "'s"];
+
 /// A pattern word matches its inflections, not every longer word
 /// ("austral" is a currency, "Australia" is not).
 fn stem_match(word: &str, stem: &str) -> bool {
@@ -517,6 +591,50 @@ fn inflect(lemma: &str, form: &str) -> Inflection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_word_matches_the_first_phrase_that_fits_as_trying_every_phrase_does() {
+        let d = VerbDictionary::embedded();
+        assert!(!d.sets.is_empty());
+        let mut tried = 0;
+        for (name, set) in &d.sets {
+            for phrase in &set.phrases {
+                let Some((first, rest)) = phrase.split_first() else {
+                    continue;
+                };
+                for ending in NOUN_ENDINGS.iter().chain(&["d", "ed", "x", "ly"]) {
+                    // The phrase with its first word inflected, alone, cut
+                    // short, and after another word.
+                    let mut words = vec![format!("{first}{ending}")];
+                    words.extend(rest.iter().cloned());
+                    let cut = words.len().saturating_sub(1).max(1);
+                    let before: Vec<String> = std::iter::once("the".to_string())
+                        .chain(words.iter().cloned())
+                        .collect();
+                    for (ws, at) in [(&words, 0), (&words[..cut].to_vec(), 0), (&before, 1)] {
+                        let pw = PatternWord::Set(name.clone());
+                        assert_eq!(
+                            d.word_matches(&pw, ws, at),
+                            d.set_matches_every_phrase(name, ws, at),
+                            "{name} {ws:?} at {at}"
+                        );
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 1000);
+    }
+
+    #[test]
+    fn noun_endings_are_those_noun_match_accepts() {
+        for ending in NOUN_ENDINGS {
+            assert!(noun_match(&format!("arm{ending}"), "arm"), "{ending}");
+        }
+        for ending in ["d", "ed", "x", "ly", "ment"] {
+            assert!(!noun_match(&format!("arm{ending}"), "arm"), "{ending}");
+        }
+    }
 
     #[test]
     fn a_participle_is_no_noun_of_a_set() {
