@@ -3991,3 +3991,27 @@ const PURPOSE_PROTESTS: &[Construction] = &[
 fn purpose_protests() {
     run(PURPOSE_PROTESTS);
 }
+
+/// "voted 188 to 6 to ratify": a tally between a vote and its infinitive
+/// is no object, and the act voted is done.
+const VOTE_TALLIES: &[Construction] = &[
+    Construction {
+        name: "a tally and a day before the infinitive",
+        text: "Hungary's parliament voted 188 to 6 on Monday to ratify Sweden's bid to join NATO.",
+        events: &[("HUN", "SWE", "057", false)],
+        not: &[],
+        never: &["03"],
+    },
+    Construction {
+        name: "a tally alone before the infinitive",
+        text: "Turkey's parliament voted 287 to 55 to ratify Finland's NATO membership.",
+        events: &[("TUR", "FIN", "057", false)],
+        not: &[],
+        never: &["03"],
+    },
+];
+
+#[test]
+fn vote_tallies() {
+    run(VOTE_TALLIES);
+}
