@@ -411,7 +411,8 @@ pub(crate) fn code_verbs(
         // "shunned work to protest at X", "stayed home to protest": an act
         // done in order to protest is a protest (CAMEO 14), where the act
         // is coded as no more than coercion or not at all.
-        if !f.negated && purpose_protest(doc, s, hit, &f, dict, previous, &out, &mut pending) {
+        let code_as = |fr: &Frame| code_verb(doc, s, hit, fr, dict, previous, &out);
+        if !f.negated && purpose_protest(s, hit, &f, code_as, &mut pending) {
             continue;
         }
         if f.unrealised || requested_clause(s, f.aux_start) || denied_clause(doc, s, f.aux_start) {
@@ -478,16 +479,13 @@ pub(crate) fn code_verbs(
 /// of the same subjects (in `pending`) takes the protest's code and, when
 /// it names them, its targets, if it was coded as coercion (CAMEO 17) at
 /// most; with no earlier action, an infinitive of purpose is the protest
-/// itself. Whether the protest at `hit` was told so.
-#[allow(clippy::too_many_arguments)]
+/// itself. `code_as` codes the protest verb in a frame. Whether the protest
+/// at `hit` was told so.
 fn purpose_protest(
-    doc: &Doc,
     s: &Sent,
     hit: &VerbHit,
     f: &Frame,
-    dict: &VerbDictionary,
-    previous: &[Action],
-    out: &[Action],
+    code_as: impl Fn(&Frame) -> Option<Action>,
     pending: &mut Vec<(usize, Action)>,
 ) -> bool {
     // Only a purpose: "to protest" after the act's clause.
@@ -496,7 +494,7 @@ fn purpose_protest(
     }
     let mut realised = f.clone();
     realised.unrealised = false;
-    let Some(protest) = code_verb(doc, s, hit, &realised, dict, previous, out) else {
+    let Some(protest) = code_as(&realised) else {
         return false;
     };
     if !protest.code.starts_with("14") {
