@@ -644,6 +644,8 @@ struct Places {
     /// The destination is only approached ("near Taiwan"): forces shown,
     /// not sent to a partner.
     near: bool,
+    /// The destination is entered ("into Syria"), not a partner sent to.
+    into: bool,
     purpose: Option<(usize, usize)>,
 }
 
@@ -695,6 +697,7 @@ fn places(s: &Sent, from: usize) -> Places {
             if let Some(m) = mention_after(s, j + 1) {
                 out.to = compound(s, m);
                 out.near = matches!(w, "near" | "along");
+                out.into = w == "into";
                 j = m + 1;
                 continue;
             }
@@ -733,6 +736,20 @@ fn places(s: &Sent, from: usize) -> Places {
                 j = m + 1;
                 continue;
             }
+        }
+        // "for joint drills": a purpose of exercise.
+        if w == "for"
+            && in_clause
+            && out.purpose.is_none()
+            && (j + 1..(j + 4).min(s.len()))
+                .any(|x| lexicon::deployment_word(s.word(x), DeploymentWord::Exercise))
+        {
+            let end = (j..s.len())
+                .find(|&e| matches!(s.word(e), ";" | "." | ","))
+                .unwrap_or(s.len());
+            out.purpose = Some((j, end));
+            j += 1;
+            continue;
         }
         if w == "to"
             && in_clause
@@ -1135,18 +1152,25 @@ pub(crate) fn deployments_in(
                 || purpose
                     .as_deref()
                     .is_some_and(|p| lexicon::aid_stems().iter().any(|w| p.contains(w)));
+            let exercise = purpose.as_deref().is_some_and(exercise_purpose);
             let mut code = if withdrawn {
                 "087".to_string()
             } else if aid {
                 "074".to_string()
+            } else if exercise && !targets.is_empty() {
+                // "crossed into Belarus for joint drills": military
+                // cooperation with the host.
+                "062".to_string()
             } else if targets.is_empty()
+                || pl.into
                 || pl.border.is_some()
                 || pl.near
                 || hit.force.class == ForceClass::Weapons && kind != Trigger::Send
                 || entered.is_some() && pl.to.is_empty()
             {
-                // Forces moved to a border, to a sea, near a country or to
-                // no partner, arms placed abroad, or forces that entered
+                // Forces moved to a border, to a sea, near a country, into
+                // a country or to no partner, arms placed abroad, or forces
+                // that entered
                 // another's territory or waters ("destroyers entered
                 // Philippine waters"): a force posture (CAMEO "deploy arms",
                 // "rush troops to the border").
@@ -1310,6 +1334,13 @@ fn requester(s: &Sent, from: usize) -> Option<usize> {
             }
             s.mention_at.get(m).copied().flatten()
         })
+}
+
+/// Whether a deployment's purpose is a joint exercise ("for joint drills").
+pub(crate) fn exercise_purpose(purpose: &str) -> bool {
+    purpose
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| lexicon::deployment_word(&w.to_lowercase(), DeploymentWord::Exercise))
 }
 
 #[cfg(test)]

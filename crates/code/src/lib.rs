@@ -168,7 +168,15 @@ pub fn code_text(
             // Forces that move themselves: the verb's code stands, unless
             // it is a visit or a promise (CAMEO 03, 04), which forces do
             // not make.
+            // ... nor when it crosses for a joint exercise ("crossed into
+            // Belarus for joint drills" is no attack).
+            let exercise = f
+                .deployment
+                .purpose
+                .as_deref()
+                .is_some_and(deployments::exercise_purpose);
             let verb_says = f.verb_first
+                && !exercise
                 && here.iter().any(|a| {
                     a.at_token == f.at_token
                         && !a.code.starts_with("03")

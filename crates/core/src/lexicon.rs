@@ -950,6 +950,9 @@ word_classes! {
         NotAfterHead = "not_after_head",
         /// Allowed between a preposition and a destination ("eastern").
         PlaceAdjective = "place_adjective",
+        /// A joint exercise a sending is for ("for joint drills"): military
+        /// cooperation with the host.
+        Exercise = "exercise",
     }
     /// Whether a lower-case word is of a class of `deployment_context.tsv`. One hash
     /// lookup whatever the class.
@@ -1478,6 +1481,7 @@ mod tests {
         ));
         assert!(auxiliary("to", Auxiliary::Passive) && !auxiliary("am", Auxiliary::PassiveBe));
         assert!(deployment_word("\"", DeploymentWord::Barrier) && aid_stems()[0] == "assist");
+        assert!(deployment_word("drills", DeploymentWord::Exercise));
         assert!(verb_particle("out") && !verb_particle("in"));
         assert!(clause_governor("urged", ClauseGovernor::Request));
         assert!(

@@ -4015,3 +4015,49 @@ const VOTE_TALLIES: &[Construction] = &[
 fn vote_tallies() {
     run(VOTE_TALLIES);
 }
+
+/// Forces sent "into" a country are a force posture (CAMEO 154), not
+/// cooperation with it; forces that go "for joint drills" cooperate with
+/// the host (062), whatever the verb of motion says.
+const ENTRIES_AND_EXERCISES: &[Construction] = &[
+    Construction {
+        name: "troops sent into a country",
+        text: "Putin sent troops into eastern Ukraine.",
+        events: &[("RUS", "UKR", "154", false)],
+        not: &[],
+        never: &["06"],
+    },
+    Construction {
+        name: "troops deployed into a neighbour",
+        text: "Turkey deployed troops into neighbouring Syria.",
+        events: &[("TUR", "SYR", "154", false)],
+        not: &[],
+        never: &["06"],
+    },
+    Construction {
+        name: "troops crossing for joint exercises",
+        text: "Russian troops crossed into Belarus on Monday for joint exercises.",
+        events: &[("RUS", "BLR", "062", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "warships sent for joint naval drills",
+        text: "China sent warships to Cambodia for joint naval drills.",
+        events: &[("CHN", "KHM", "062", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "soldiers deployed to a partner",
+        text: "Germany deployed 4,000 soldiers to Lithuania.",
+        events: &[("DEU", "LTU", "062", false)],
+        not: &[],
+        never: &["15"],
+    },
+];
+
+#[test]
+fn entries_and_exercises() {
+    run(ENTRIES_AND_EXERCISES);
+}
