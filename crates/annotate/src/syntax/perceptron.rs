@@ -258,6 +258,23 @@ impl Perceptron {
         p
     }
 
+    /// A classifier of at most [`DENSE`] classes from the `n` dense rows
+    /// `row(0)`, …, `row(n - 1)` ((key, weights), a later row of a key
+    /// replacing an earlier one): what [`Perceptron::from_entries`] makes
+    /// of the same rows as votes, without making the votes first.
+    pub fn dense_from_fn(
+        classes: usize,
+        n: usize,
+        row: impl Fn(usize) -> (u64, [f32; DENSE]),
+    ) -> Perceptron {
+        Perceptron {
+            classes,
+            index: Table::with_capacity(0),
+            votes: Vec::new(),
+            dense: Table::from_fn(n, row),
+        }
+    }
+
     /// Whether the classifier has no sparse rows (none at all, or dense
     /// rows only).
     pub fn sparse_is_empty(&self) -> bool {
