@@ -1105,7 +1105,11 @@ impl<'a> Reader<'a> {
             }
             (key, row)
         };
-        Ok(Perceptron::dense_from_fn(classes, n, row))
+        let key = |i: usize| {
+            let at = starts.get(i).copied().unwrap_or(bytes.len());
+            Reader { bytes, at }.u64().unwrap_or_default()
+        };
+        Ok(Perceptron::dense_from_fn(classes, n, key, row))
     }
 }
 

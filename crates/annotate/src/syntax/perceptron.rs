@@ -61,8 +61,14 @@ impl<V: Copy + Default> Table<V> {
     /// An empty table for `n` keys (at most 5/8 of its slots taken).
     pub fn with_capacity(n: usize) -> Table<V> {
         let slots = (n.saturating_mul(8) / 5 + 1).next_power_of_two().max(8);
+        // Written, not allocated zeroed: the zeroed pages of a large
+        // allocation are the shared zero page until written, so the first
+        // probe of each page (a read) would fault once to map it and the
+        // insert after it (a write) once more to copy it.
+        let mut free = Vec::with_capacity(slots);
+        free.resize(slots, (FREE, V::default()));
         Table {
-            slots: vec![(FREE, V::default()); slots],
+            slots: free,
             shift: 64 - slots.trailing_zeros(),
             free_key: None,
             len: 0,
@@ -113,13 +119,24 @@ impl<V: Copy + Default> Table<V> {
     /// about a thousand slots their home falls in, then inserted group by
     /// group, so that the writes stay within a block that is in the cache.
     pub fn from_fn(n: usize, entry: impl Fn(usize) -> (u64, V)) -> Table<V> {
+        Table::from_fns(n, |i| entry(i).0, &entry)
+    }
+
+    /// [`Table::from_fn`] with `key(i)` the key of `entry(i)`, for entries
+    /// whose key is cheaper to find than the whole entry: the grouping pass
+    /// needs the keys only.
+    pub fn from_fns(
+        n: usize,
+        key: impl Fn(usize) -> u64,
+        entry: impl Fn(usize) -> (u64, V),
+    ) -> Table<V> {
         let mut table = Table::with_capacity(n);
         let bits = table.slots.len().trailing_zeros();
         let group_bits = bits.saturating_sub(10);
         let group = |key: u64| table.home(key) >> (bits - group_bits);
         let mut starts = vec![0usize; (1 << group_bits) + 1];
         for i in 0..n {
-            if let Some(s) = starts.get_mut(group(entry(i).0) + 1) {
+            if let Some(s) = starts.get_mut(group(key(i)) + 1) {
                 *s += 1;
             }
         }
@@ -259,19 +276,21 @@ impl Perceptron {
     }
 
     /// A classifier of at most [`DENSE`] classes from the `n` dense rows
-    /// `row(0)`, …, `row(n - 1)` ((key, weights), a later row of a key
+    /// `row(0)`, …, `row(n - 1)` ((key, weights), `key(i)` the key of
+    /// `row(i)`; a later row of a key
     /// replacing an earlier one): what [`Perceptron::from_entries`] makes
     /// of the same rows as votes, without making the votes first.
     pub fn dense_from_fn(
         classes: usize,
         n: usize,
+        key: impl Fn(usize) -> u64,
         row: impl Fn(usize) -> (u64, [f32; DENSE]),
     ) -> Perceptron {
         Perceptron {
             classes,
             index: Table::with_capacity(0),
             votes: Vec::new(),
-            dense: Table::from_fn(n, row),
+            dense: Table::from_fns(n, key, row),
         }
     }
 
