@@ -1,5 +1,5 @@
 //! The actor reference data: states, organisations, people with dated roles,
-//! sector words, places; and the automaton compiled over all their names.
+//! sector words, places; and the trie compiled over all their names.
 
 use super::matcher::{CaseRule, Entry, Lexicon, Target};
 use chrono::NaiveDate;
@@ -176,7 +176,7 @@ pub enum LoadError {
         line: usize,
         code: String,
     },
-    #[error("building the name automaton: {0}")]
+    #[error("building the name trie: {0}")]
     Automaton(String),
 }
 
@@ -697,7 +697,7 @@ impl Builder {
     /// Every person's last name, for "Ardern said" and "Mr Sogavare"; the
     /// matcher extends a last name to the full name when the given names
     /// precede it, so full names need no pattern of their own (which keeps
-    /// the automaton small and quick to build). Names whose last word is
+    /// the trie small and quick to build). Names whose last word is
     /// not a usable last name ("Kim Jong Un", "Marcos Jr.") keep theirs.
     ///
     /// A group filed among people ("The Islamic State", "Islamic State of

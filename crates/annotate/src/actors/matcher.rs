@@ -1,12 +1,13 @@
-//! Finding dictionary names in text: one Aho-Corasick automaton over every
-//! folded name, then whole-word, capitalisation and longest-first filters.
+//! Finding dictionary names in text: one trie over every folded name,
+//! walked from each place a word may start, then whole-word,
+//! capitalisation and longest-first filters.
 //!
 //! The text is folded byte for byte (ASCII lower case, hyphens and line
 //! breaks to spaces), so a match's offsets in the folded copy are its offsets
 //! in the original, and the original decides the case checks: "US" needs
 //! capitals, "us" is a pronoun; "new zealand" is not a name.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::trie::NameTrie;
 use smallvec::SmallVec;
 
 /// What a name in the dictionary stands for. Indices point into the
@@ -124,9 +125,9 @@ pub(crate) struct Hit<'l> {
     pub entries: SmallVec<[&'l Entry; 2]>,
 }
 
-/// The compiled automaton over every name.
+/// The compiled trie over every name.
 pub(crate) struct Lexicon {
-    automaton: AhoCorasick,
+    trie: NameTrie,
     /// Folded names, sorted; `entries[i]` are the readings of `patterns[i]`.
     patterns: Vec<String>,
     entries: Vec<Vec<Entry>>,
@@ -182,13 +183,10 @@ impl Lexicon {
         let mut pairs: Vec<(String, Vec<Entry>)> = surfaces.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
         let (patterns, entries): (Vec<String>, Vec<Vec<Entry>>) = pairs.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
+        let trie = NameTrie::build(&patterns)
+            .ok_or_else(|| format!("{} names are too many for one trie", patterns.len()))?;
         Ok(Lexicon {
-            automaton,
+            trie,
             patterns,
             entries,
         })
@@ -212,33 +210,45 @@ impl Lexicon {
     pub(crate) fn find<'l>(&'l self, text: &str) -> Vec<Hit<'l>> {
         let folded = fold_text(text);
         let mut hits: Vec<Hit<'l>> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded.as_slice()) {
-            let (start, end) = (m.start(), m.end());
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        for (start, &byte) in folded.iter().enumerate() {
+            // Most places start no name: settled by one table look-up.
+            if !self.trie.starts_with(byte) || !text.is_char_boundary(start) {
                 continue;
             }
             let before = text.get(..start).unwrap_or_default().chars().next_back();
-            let after = text.get(end..).unwrap_or_default().chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+            if before.is_some_and(is_word_char) {
                 continue;
             }
-            // "U.S." must not end inside "U.S.-led": the automaton's '.' is
+            // "U.S." must not end inside "U.S.-led": the pattern's '.' is
             // fine; but a name must not start right after a hyphen-joined word.
             if before == Some('-') && start >= 2 {
                 continue;
             }
-            let original = text.get(start..end).unwrap_or_default();
-            let entries: SmallVec<[&Entry; 2]> = self.entries[m.pattern().as_usize()]
-                .iter()
-                .filter(|e| e.case.accepts(original))
-                .collect();
-            if !entries.is_empty() {
-                hits.push(Hit {
-                    start,
-                    end,
-                    entries,
-                });
-            }
+            self.trie.prefixes_at(&folded, start, |end, pattern| {
+                if !text.is_char_boundary(end) {
+                    return;
+                }
+                let after = text.get(end..).unwrap_or_default().chars().next();
+                if after.is_some_and(is_word_char) {
+                    return;
+                }
+                let original = text.get(start..end).unwrap_or_default();
+                let entries: SmallVec<[&Entry; 2]> = self
+                    .entries
+                    .get(pattern)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|e| e.case.accepts(original))
+                    .collect();
+                if !entries.is_empty() {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        entries,
+                    });
+                }
+            });
         }
         select_longest(hits)
     }
@@ -348,5 +358,74 @@ mod tests {
     fn multibyte_text_does_not_panic() {
         let l = lexicon(&[("China", CaseRule::Proper)]);
         assert_eq!(spans(&l, "“China’s” ça — China"), vec!["China", "China"]);
+    }
+
+    /// What the matcher found with an Aho-Corasick automaton over every
+    /// name (overlapping matches, then the same filters), before the trie:
+    /// the trie must find the same hits.
+    fn with_automaton<'l>(l: &'l Lexicon, text: &str) -> Vec<Hit<'l>> {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&l.patterns)
+            .expect("the names compile");
+        let folded = fold_text(text);
+        let mut hits = Vec::new();
+        for m in automaton.find_overlapping_iter(folded.as_slice()) {
+            let (start, end) = (m.start(), m.end());
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            if before == Some('-') && start >= 2 {
+                continue;
+            }
+            let entries: SmallVec<[&Entry; 2]> = l.entries[m.pattern().as_usize()]
+                .iter()
+                .filter(|e| e.case.accepts(&text[start..end]))
+                .collect();
+            if !entries.is_empty() {
+                hits.push(Hit {
+                    start,
+                    end,
+                    entries,
+                });
+            }
+        }
+        select_longest(hits)
+    }
+
+    #[test]
+    fn the_trie_finds_what_an_automaton_over_the_embedded_names_finds() {
+        let l = &crate::actors::ActorDictionary::embedded().lexicon;
+        let seed = include_str!("../../tests/data/seed_clean.txt");
+        let texts = [
+            seed,
+            "The U.S.-led coalition met NATO's Jens Stoltenberg in São Tomé; \
+             the US, the U.S. and us. Anti-NATO protests in Kyiv-based groups.",
+            "Prime Minister Jacinda Ardern and Mr Sogavare of the Solomon Islands \
+             said the Islamic State of Iraq and the Levant (ISIL) attacked.",
+            "\u{201c}China\u{2019}s\u{201d} ça — China, Ça, ÇA\nNew\r\nZealand\tFrance-Germany",
+            "",
+            "a",
+            "-",
+            "US",
+            "U.S.",
+            "new zealand",
+            "New Zealand-",
+        ];
+        for text in texts {
+            assert_eq!(l.find(text), with_automaton(l, text), "{text:?}");
+        }
+        // Every start and end inside the seed article, multibyte or not.
+        for (i, _) in seed.char_indices().step_by(97) {
+            let Some(text) = (0..4).find_map(|k| seed.get(i..(i + 400 + k).min(seed.len()))) else {
+                continue;
+            };
+            assert_eq!(l.find(text), with_automaton(l, text), "{text:?}");
+        }
     }
 }

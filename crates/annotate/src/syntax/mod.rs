@@ -37,7 +37,7 @@ mod tagger;
 use entente_core::Span;
 use lemma::Lemmatiser;
 use parser::{Input, Parser};
-use perceptron::{KeyMap, Perceptron};
+use perceptron::{KeyMap, Perceptron, DENSE};
 use std::sync::OnceLock;
 use tagger::Tagger;
 
@@ -1038,6 +1038,9 @@ impl<'a> Reader<'a> {
         let classes = self.u16()? as usize;
         let scale = self.f32()?;
         let n = self.u32()? as usize;
+        if classes <= DENSE {
+            return self.dense_perceptron(classes, scale, n);
+        }
         let mut entries = Vec::with_capacity(n.min(1 << 22));
         let mut votes = Vec::with_capacity(n.min(1 << 22) * 3);
         for _ in 0..n {
@@ -1055,6 +1058,58 @@ impl<'a> Reader<'a> {
             entries.push((key, (at, k)));
         }
         Ok(Perceptron::from_entries(classes, &entries, votes))
+    }
+
+    /// The `n` features of a perceptron of at most [`DENSE`] classes (the
+    /// parser's transitions, most of the model): checked and located in
+    /// one pass, then read from the bytes straight into dense rows, without
+    /// the votes in between (which were twenty megabytes to fill and free).
+    fn dense_perceptron(
+        &mut self,
+        classes: usize,
+        scale: f32,
+        n: usize,
+    ) -> Result<Perceptron, SyntaxError> {
+        let bytes = self.bytes;
+        let mut starts = Vec::with_capacity(n.min(1 << 22));
+        for _ in 0..n {
+            starts.push(self.at);
+            let _key = self.u64()?;
+            let k = self.u16()?;
+            if self
+                .take(usize::from(k) * 3)?
+                .chunks_exact(3)
+                .any(|v| usize::from(v[0]) >= classes)
+            {
+                return Err(SyntaxError::Model("a class is out of range".into()));
+            }
+        }
+        // Every feature was read above: these reads cannot fail.
+        let row = |i: usize| {
+            let mut r = Reader {
+                bytes,
+                at: starts.get(i).copied().unwrap_or(bytes.len()),
+            };
+            let key = r.u64().unwrap_or_default();
+            let k = r.u16().unwrap_or_default();
+            let mut row = [0.0; DENSE];
+            for v in r
+                .take(usize::from(k) * 3)
+                .unwrap_or_default()
+                .chunks_exact(3)
+            {
+                let q = i16::from_le_bytes([v[1], v[2]]);
+                if let Some(x) = row.get_mut(usize::from(v[0])) {
+                    *x = f32::from(q) * scale;
+                }
+            }
+            (key, row)
+        };
+        let key = |i: usize| {
+            let at = starts.get(i).copied().unwrap_or(bytes.len());
+            Reader { bytes, at }.u64().unwrap_or_default()
+        };
+        Ok(Perceptron::dense_from_fn(classes, n, key, row))
     }
 }
 

@@ -61,8 +61,14 @@ impl<V: Copy + Default> Table<V> {
     /// An empty table for `n` keys (at most 5/8 of its slots taken).
     pub fn with_capacity(n: usize) -> Table<V> {
         let slots = (n.saturating_mul(8) / 5 + 1).next_power_of_two().max(8);
+        // Written, not allocated zeroed: the zeroed pages of a large
+        // allocation are the shared zero page until written, so the first
+        // probe of each page (a read) would fault once to map it and the
+        // insert after it (a write) once more to copy it.
+        let mut free = Vec::with_capacity(slots);
+        free.resize(slots, (FREE, V::default()));
         Table {
-            slots: vec![(FREE, V::default()); slots],
+            slots: free,
             shift: 64 - slots.trailing_zeros(),
             free_key: None,
             len: 0,
@@ -100,6 +106,57 @@ impl<V: Copy + Default> Table<V> {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// A table of the `n` entries `entry(0)`, …, `entry(n - 1)`, a later
+    /// entry of a key replacing an earlier one: the table that
+    /// [`Table::with_capacity`] and [`Table::insert`] in that order make,
+    /// with the same value found under each key. Inserted in file order, a
+    /// model of a million features writes its slots at random places, each
+    /// write a cache miss; here the entries are first grouped (in one
+    /// sequential pass, keeping their order within a group; `entry` is
+    /// called twice for each) by the block of
+    /// about a thousand slots their home falls in, then inserted group by
+    /// group, so that the writes stay within a block that is in the cache.
+    pub fn from_fn(n: usize, entry: impl Fn(usize) -> (u64, V)) -> Table<V> {
+        Table::from_fns(n, |i| entry(i).0, &entry)
+    }
+
+    /// [`Table::from_fn`] with `key(i)` the key of `entry(i)`, for entries
+    /// whose key is cheaper to find than the whole entry: the grouping pass
+    /// needs the keys only.
+    pub fn from_fns(
+        n: usize,
+        key: impl Fn(usize) -> u64,
+        entry: impl Fn(usize) -> (u64, V),
+    ) -> Table<V> {
+        let mut table = Table::with_capacity(n);
+        let bits = table.slots.len().trailing_zeros();
+        let group_bits = bits.saturating_sub(10);
+        let group = |key: u64| table.home(key) >> (bits - group_bits);
+        let mut starts = vec![0usize; (1 << group_bits) + 1];
+        for i in 0..n {
+            if let Some(s) = starts.get_mut(group(key(i)) + 1) {
+                *s += 1;
+            }
+        }
+        for g in 1..starts.len() {
+            starts[g] += starts[g - 1];
+        }
+        let mut grouped = vec![(FREE, V::default()); n];
+        for i in 0..n {
+            let (key, value) = entry(i);
+            if let Some(at) = starts.get_mut(group(key)) {
+                if let Some(slot) = grouped.get_mut(*at) {
+                    *slot = (key, value);
+                }
+                *at += 1;
+            }
+        }
+        for (key, value) in grouped {
+            table.insert(key, value);
+        }
+        table
     }
 
     fn grow(&mut self) {
@@ -211,14 +268,30 @@ impl Perceptron {
             dense: Table::with_capacity(0),
         };
         if classes > DENSE {
-            p.index = Table::with_capacity(entries.len());
-            for &(k, v) in entries {
-                p.index.insert(k, v);
-            }
+            p.index = Table::from_fn(entries.len(), |i| entries[i]);
         } else {
             p.densify(entries);
         }
         p
+    }
+
+    /// A classifier of at most [`DENSE`] classes from the `n` dense rows
+    /// `row(0)`, …, `row(n - 1)` ((key, weights), `key(i)` the key of
+    /// `row(i)`; a later row of a key
+    /// replacing an earlier one): what [`Perceptron::from_entries`] makes
+    /// of the same rows as votes, without making the votes first.
+    pub fn dense_from_fn(
+        classes: usize,
+        n: usize,
+        key: impl Fn(usize) -> u64,
+        row: impl Fn(usize) -> (u64, [f32; DENSE]),
+    ) -> Perceptron {
+        Perceptron {
+            classes,
+            index: Table::with_capacity(0),
+            votes: Vec::new(),
+            dense: Table::from_fns(n, key, row),
+        }
     }
 
     /// Whether the classifier has no sparse rows (none at all, or dense
@@ -295,11 +368,11 @@ impl Perceptron {
     /// Moves the votes of a classifier of [`DENSE`] classes or fewer into
     /// dense rows.
     fn densify(&mut self, entries: &[(u64, (u32, u16))]) {
-        self.dense = Table::with_capacity(entries.len());
-        for &(key, (at, n)) in entries {
+        let votes = &self.votes;
+        self.dense = Table::from_fn(entries.len(), |i| {
+            let (key, (at, n)) = entries[i];
             let mut row = [0.0; DENSE];
-            for &(c, w) in self
-                .votes
+            for &(c, w) in votes
                 .get(at as usize..at as usize + n as usize)
                 .unwrap_or_default()
             {
@@ -307,8 +380,8 @@ impl Perceptron {
                     *x = w;
                 }
             }
-            self.dense.insert(key, row);
-        }
+            (key, row)
+        });
         self.index = Table::with_capacity(0);
         self.votes = Vec::new();
     }
@@ -591,6 +664,28 @@ mod tests {
             Some(0),
             "allowed classes only"
         );
+    }
+
+    #[test]
+    fn a_table_built_at_once_holds_what_inserts_in_order_give() {
+        // Keys spread like hashes, repeated keys (the later value wins) and
+        // the free-slot key itself.
+        let entries: Vec<(u64, u32)> = (0..5000u64)
+            .map(|i| (i.wrapping_mul(0x2545_f491_4f6c_dd1d) % 3001, i as u32))
+            .chain([(0, 7), (0, 8)])
+            .collect();
+        for n in [0, 1, 2, 9, 100, entries.len()] {
+            let mut one_by_one = Table::with_capacity(n);
+            for &(k, v) in &entries[..n] {
+                one_by_one.insert(k, v);
+            }
+            let at_once = Table::from_fn(n, |i| entries[i]);
+            assert_eq!(at_once.slots.len(), one_by_one.slots.len(), "{n}");
+            assert_eq!(at_once.len, one_by_one.len, "{n}");
+            for k in 0..3100 {
+                assert_eq!(at_once.get(k), one_by_one.get(k), "{n} {k}");
+            }
+        }
     }
 
     #[test]
