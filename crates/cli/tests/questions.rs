@@ -520,6 +520,7 @@ const OFFICES: &[Office] = &[
     Office { name: "Peter Shanel Agovaka", on: "2025-01-01", code: Some("SLBGOV"), role: "foreign minister", not: "", source: "https://www.einpresswire.com/article/709464552/hon-peter-shanel-agovaka-sworn-in-as-minister-of-foreign-affairs-and-external-trade" },
     Office { name: "Sakiasi Ditoka", on: "2026-06-01", code: Some("FJIGOV"), role: "foreign minister", not: "", source: "https://www.fijivillage.com/news/pm-confirms-changes-to-cabinet-and-office-management-b79fb0" },
     Office { name: "Pio Tikoduadua", on: "2024-01-01", code: Some("FJIGOV"), role: "defence minister", not: "", source: "https://www.fbcnews.com.fj/news/pm-takes-over-immigration-and-police-portfolios/" },
+    Office { name: "Le Minh Hung", on: "2026-06-01", code: Some("VNMGOV"), role: "prime minister", not: "", source: "https://nxbcongthuong.vn/news/savefile/thoi-su/dong-chi-le-minh-hung-duoc-quoc-hoi-tin-nhiem-bau-lam-thu-tuong-chinh-phu-61048.html" },
 ];
 
 #[test]
@@ -612,6 +613,7 @@ const FORMERS: &[Former] = &[
     Former { name: "Rosen Zhelyazkov", on: "2026-06-01", code: "BGRGOV", title: "prime minister", to: "2026-02-19", source: "https://bntnews.bg/news/outgoing-pm-rosen-zhelyazkov-handed-over-power-to-andrey-gyurov-39s-caretaker-cabinet-1379994news.html" },
     Former { name: "Robert Salesses", on: "2025-06-01", code: "USAGOV", title: "acting defense secretary", to: "2025-01-25", source: "https://www.pacom.mil/Media/NEWS/News-Article-View/Article/4035596/designation-of-acting-secretary-of-defense" },
     Former { name: "Krasimir Karakachanov", on: "2022-01-01", code: "BGRGOV", title: "defence minister", to: "2021-05-12", source: "https://nova.bg/news/view/2021/05/12/326264/caretaker-government-sworn-in/" },
+    Former { name: "Pham Minh Chinh", on: "2026-06-01", code: "VNMGOV", title: "prime minister", to: "2026-04-07", source: "https://nxbcongthuong.vn/news/savefile/thoi-su/chieu-nay-7-4-thu-tuong-chinh-phu-tuyen-the-nham-chuc-61045.html" },
 ];
 
 /// Issue 12, item 3: after the end of a term the person holds no role, and
