@@ -205,6 +205,25 @@ impl Lexicon {
         self.entries.len()
     }
 
+    /// Name `pattern` found at bytes `start..end` of `text`, with the
+    /// readings its capitals there allow; `None` when none does.
+    fn hit<'l>(&'l self, text: &str, pattern: usize, start: usize, end: usize) -> Option<Hit<'l>> {
+        let original = text.get(start..end).unwrap_or_default();
+        let entries: SmallVec<[&Entry; 2]> = self
+            .entries
+            .get(pattern)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| e.case.accepts(original))
+            .collect();
+        (!entries.is_empty()).then_some(Hit {
+            start,
+            end,
+            entries,
+        })
+    }
+
     /// Every whole-word, correctly capitalised name in `text`, longest first
     /// where they overlap, in text order.
     pub(crate) fn find<'l>(&'l self, text: &str) -> Vec<Hit<'l>> {
@@ -232,22 +251,7 @@ impl Lexicon {
                 if after.is_some_and(is_word_char) {
                     return;
                 }
-                let original = text.get(start..end).unwrap_or_default();
-                let entries: SmallVec<[&Entry; 2]> = self
-                    .entries
-                    .get(pattern)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|e| e.case.accepts(original))
-                    .collect();
-                if !entries.is_empty() {
-                    hits.push(Hit {
-                        start,
-                        end,
-                        entries,
-                    });
-                }
+                hits.extend(self.hit(text, pattern, start, end));
             });
         }
         select_longest(hits)
@@ -375,25 +379,15 @@ mod tests {
             if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                 continue;
             }
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
+            let before = text.get(..start).unwrap_or_default().chars().next_back();
+            let after = text.get(end..).unwrap_or_default().chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
             if before == Some('-') && start >= 2 {
                 continue;
             }
-            let entries: SmallVec<[&Entry; 2]> = l.entries[m.pattern().as_usize()]
-                .iter()
-                .filter(|e| e.case.accepts(&text[start..end]))
-                .collect();
-            if !entries.is_empty() {
-                hits.push(Hit {
-                    start,
-                    end,
-                    entries,
-                });
-            }
+            hits.extend(l.hit(text, m.pattern().as_usize(), start, end));
         }
         select_longest(hits)
     }
