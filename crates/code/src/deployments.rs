@@ -644,8 +644,6 @@ struct Places {
     /// The destination is only approached ("near Taiwan"): forces shown,
     /// not sent to a partner.
     near: bool,
-    /// The destination is entered ("into Syria"), not a partner sent to.
-    into: bool,
     purpose: Option<(usize, usize)>,
 }
 
@@ -697,7 +695,6 @@ fn places(s: &Sent, from: usize) -> Places {
             if let Some(m) = mention_after(s, j + 1) {
                 out.to = compound(s, m);
                 out.near = matches!(w, "near" | "along");
-                out.into = w == "into";
                 j = m + 1;
                 continue;
             }
@@ -1162,15 +1159,13 @@ pub(crate) fn deployments_in(
                 // cooperation with the host.
                 "062".to_string()
             } else if targets.is_empty()
-                || pl.into
                 || pl.border.is_some()
                 || pl.near
                 || hit.force.class == ForceClass::Weapons && kind != Trigger::Send
                 || entered.is_some() && pl.to.is_empty()
             {
-                // Forces moved to a border, to a sea, near a country, into
-                // a country or to no partner, arms placed abroad, or forces
-                // that entered
+                // Forces moved to a border, to a sea, near a country or to
+                // no partner, arms placed abroad, or forces that entered
                 // another's territory or waters ("destroyers entered
                 // Philippine waters"): a force posture (CAMEO "deploy arms",
                 // "rush troops to the border").
