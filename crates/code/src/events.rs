@@ -411,8 +411,12 @@ pub(crate) fn code_verbs(
         // "shunned work to protest at X", "stayed home to protest": an act
         // done in order to protest is a protest (CAMEO 14), where the act
         // is coded as no more than coercion or not at all.
+        // (Only a verb of protest is coded here first: the others once, below.)
+        let protest_verb = dict
+            .default_code(hit.form)
+            .is_some_and(|c| c.starts_with("14"));
         let code_as = |fr: &Frame| code_verb(doc, s, hit, fr, dict, previous, &out);
-        if !f.negated && purpose_protest(s, hit, &f, code_as, &mut pending) {
+        if protest_verb && !f.negated && purpose_protest(s, hit, &f, code_as, &mut pending) {
             continue;
         }
         if f.unrealised || requested_clause(s, f.aux_start) || denied_clause(doc, s, f.aux_start) {
