@@ -241,6 +241,11 @@ VERB_CODE_OVERRIDES = {
     # The source files RESIGN under 083 (accede to demands for political
     # reform); a resignation is the codebook's change in leadership, 0831.
     "resign": "0831",
+    # The source files FREE and SET FREE under [080] (yield) with
+    # "liberate"; what is freed is people, the codebook's 0841 (release
+    # persons), as the source's own RELEASE [084] is a release.
+    "free": "0841",
+    "set_free": "0841",
 }
 
 
@@ -285,7 +290,8 @@ PATTERN_ADDITIONS = {
     # CAMEO 166x: expelling monitors, peacekeepers, diplomats and aid agencies.
     "expel": [("1662", "* inspectors"), ("1662", "* observers"), ("1662", "* monitors"),
               ("1661", "* peacekeepers"), ("1663", "* aid workers"), ("1663", "* aid agencies"),
-              ("166", "* diplomats"), ("166", "* ambassador"), ("166", "* envoy")],
+              ("166", "* diplomats"), ("166", "* ambassador"), ("166", "* envoy"),
+              ("166", "* embassy staff"), ("166", "* consul")],
     "block": [("144", "* " + w) for w in
               ("road", "roads", "bridge", "bridges", "highway", "highways",
                "transport", "border", "crossing", "railway", "port", "access")],

@@ -18,6 +18,16 @@ struct Case {
 
 const BASICS: &[Case] = &[
     Case {
+        name: "a name is found in its British and its American spelling",
+        date: "1999-06-01",
+        text: "The Organisation of African Unity met in Algiers. The Israel Defense Forces said.",
+        expect: &[
+            ("Organisation of African Unity", "IGOAFROAU", ""),
+            ("Israel Defense Forces", "ISRMIL", "ISR"),
+        ],
+        absent: &[],
+    },
+    Case {
         name: "a group no state claims is of the place its sentence puts it in",
         date: "2024-05-01",
         text: "Hundreds of people poured into central Belgrade. Protesters gathered, and Japan said.",

@@ -11,7 +11,7 @@ use crate::verbs::{
 };
 use entente_annotate::actors::ActorDictionary;
 use entente_core::lexicon::{
-    self, ClauseGovernor, EventNoun, EventPreposition, PlaceNoun, SectorClass,
+    self, Auxiliary, ClauseGovernor, EventNoun, EventPreposition, PlaceNoun, SectorClass,
 };
 use entente_core::{ActorCode, ActorKind, ActorRef, CameoCode, Event, Span};
 
@@ -198,13 +198,27 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                                 "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP$" | "CD"
                             )
                         }));
+                // "pledged to free the sailors", "would free them": a base
+                // form after the infinitive's "to" or a modal, with an
+                // object after it, is a verb, though the tagger may read an
+                // adjective ("free").
+                let infinitive = f.inflection == Inflection::Base
+                    && k > 0
+                    && (s.word(k - 1) == "to"
+                        || lexicon::auxiliary(s.word(k - 1), Auxiliary::Modal))
+                    && (matches!(
+                        s.word(k + 1),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all"
+                    ) || s.mention_at.get(k + 1).is_some_and(Option::is_some)
+                        || doc.xpos(s, k + 1) == Some("CD"));
                 reported
                     || adverbial
                     || (used_as_verb(s, k, inflection) || participle || aspectual)
                         && (tag().is_some_and(|t| t.starts_with("VB"))
                             || clausal
                             || phrasal
-                            || with_object)
+                            || with_object
+                            || infinitive)
                         && !prenominal_participle(doc, s, k)
             })
             .max_by_key(|f| {
@@ -555,6 +569,83 @@ fn publishing_container(doc: &Doc, s: &Sent, verbs: &[VerbHit], hit: &VerbHit) -
     (object_only && lexicon::publishing_verb(&container.form.lemma)).then_some(container.start)
 }
 
+/// The dictionary form that codes a command sending its object away
+/// ("ordered the U.N. inspectors out", "directed the ambassador to leave"):
+/// "expel", or "withdraw" when the object is a force of the commander's own
+/// state ("ordered its troops out of Lebanon"). `None` for any other verb
+/// or complement.
+fn sent_away<'d>(
+    doc: &Doc,
+    s: &Sent,
+    f: &Frame,
+    hit: &VerbHit,
+    dict: &'d VerbDictionary,
+    phrase_end: usize,
+) -> Option<&'d VerbForm> {
+    if !lexicon::command_verb(&hit.form.lemma) || f.passive {
+        return None;
+    }
+    // The object: the subject's own ("its troops"), or the first actor
+    // after the verb, with only its determiners and modifiers between.
+    let tags = doc.tagging(s);
+    let own = matches!(s.word(hit.end), "its" | "their" | "his" | "her");
+    let object = if own {
+        None
+    } else {
+        Some((hit.end..phrase_end.min(hit.end + 6)).find(|&k| s.mention_at[k].is_some())?)
+    };
+    // Nouns that head the object after the actor or the possessive ("the
+    // U.N. nuclear inspectors", "the army's last units"), then "out" or
+    // "to" and a verb of departure.
+    let mut k = match object {
+        Some(o) => s.mention_range(o)?.1,
+        None => hit.end + 1,
+    };
+    while k < phrase_end
+        && tags.tokens.get(k).is_some_and(|t| {
+            matches!(t.upos.as_str(), "NOUN" | "ADJ" | "PROPN" | "NUM") || t.xpos == "POS"
+        })
+    {
+        k += 1;
+    }
+    let departure = |j: usize| {
+        s.word(j.wrapping_sub(1)) == "to"
+            && tags
+                .tokens
+                .get(j)
+                .is_some_and(|t| lexicon::departure_verb(&t.lemma))
+    };
+    let away = match s.word(k) {
+        "out" => true,
+        "to" => departure(k + 1),
+        // "ordered the inspectors still in the country to leave": the tree
+        // hangs the infinitive of departure on the verb of command.
+        _ => {
+            let tree = doc.tree(s);
+            (k..s.len())
+                .any(|j| departure(j) && tree.tokens.get(j).and_then(|t| t.head) == Some(hit.start))
+        }
+    };
+    if !away {
+        return None;
+    }
+    let mention = |k: usize| s.mention_at[k].and_then(|m| doc.mentions.get(m));
+    let own_forces = own
+        || object.and_then(mention).is_some_and(|o| {
+            o.sector
+                .as_deref()
+                .is_some_and(|x| lexicon::sector_has(x, &[SectorClass::Armed]))
+                && f.subjects
+                    .iter()
+                    .filter_map(|&j| mention(j))
+                    .any(|m| m.code.get(..3).is_some() && m.code.get(..3) == o.code.get(..3))
+        });
+    let verb = if own_forces { "withdraw" } else { "expel" };
+    dict.verb_forms(verb)
+        .iter()
+        .find(|v| v.lemma == verb && v.rest.is_empty())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn code_verb(
     doc: &Doc,
@@ -600,7 +691,12 @@ fn code_verb(
     if std::env::var_os("ENTENTE_DEBUG").is_some() {
         eprintln!("  before {before:?} after {after:?}");
     }
-    let pattern = dict.pattern_code(hit.form, &before, &after);
+    // "ordered the inspectors out", "directed the ambassador to leave": a
+    // command that sends its object away is coded as the dictionary codes
+    // "expel" (or "withdraw", for the commander's own forces) with the same
+    // words after it.
+    let form = sent_away(doc, s, f, hit, dict, phrase_end).unwrap_or(hit.form);
+    let pattern = dict.pattern_code(form, &before, &after);
     if std::env::var_os("ENTENTE_DEBUG").is_some() {
         eprintln!("  pattern code {pattern:?}");
     }
@@ -665,7 +761,7 @@ fn code_verb(
         None if lexicon::denial_verb(&hit.form.lemma) && denies_clause(doc, s, hit.end) => {
             "016".to_string()
         }
-        None => dict.default_code(hit.form)?,
+        None => dict.default_code(form)?,
     };
     // "retaliated with export controls", "responded with air strikes": the
     // act named after "with" is the event, coded by the nominal coder with

@@ -353,6 +353,16 @@ impl VerbDictionary {
                 {
                     continue;
                 }
+                // A particle that heads a time phrase is a preposition
+                // ("demanded on Monday that ..." is no "pressed on").
+                let time_word = |x: &String| {
+                    lexicon::weekday(x).is_some()
+                        || lexicon::month(x).is_some()
+                        || x.chars().all(|c| c.is_ascii_digit())
+                };
+                if lexicon::verb_particle(w) && after.get(end).is_some_and(time_word) {
+                    continue;
+                }
             }
             // "captured part of a stronghold": a pattern ending on a
             // partitive noun ("* part", the idiom "take part") does not

@@ -89,6 +89,7 @@ const NAME_WORDS: &str = include_str!("../data/lexicon/name_words.tsv");
 const PERSON_TITLES: &str = include_str!("../data/lexicon/person_titles.tsv");
 const GENERIC_NOUNS: &str = include_str!("../data/lexicon/generic_nouns.tsv");
 const PAGE_CHROME: &str = include_str!("../data/lexicon/page_chrome.tsv");
+const SPELLING_VARIANTS: &str = include_str!("../data/lexicon/spelling_variants.tsv");
 
 /// A change of membership in an organisation or a treaty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -310,6 +311,23 @@ pub fn harming_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| verb_class(VERB_CLASSES, "harming"))
+        .contains(&lemma)
+}
+
+/// Whether a verb lemma commands its object away with "out" or "to" and a
+/// verb of departure ("ordered the inspectors out").
+pub fn command_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "command"))
+        .contains(&lemma)
+}
+
+/// Whether a verb lemma is one of going away ("leave", "quit").
+pub fn departure_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "departure"))
         .contains(&lemma)
 }
 
@@ -1169,6 +1187,16 @@ fn referents(data: &'static str) -> HashMap<&'static str, Referent> {
         .collect()
 }
 
+/// The other spelling (American or British) of a lower-case word of a name
+/// ("organisation" for "organization", "defence" for "defense").
+pub fn spelling_variant(word: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| rows(SPELLING_VARIANTS).collect())
+        .get(word)
+        .copied()
+}
+
 /// The month (1–12) a lower-case name or abbreviation stands for.
 pub fn month(word: &str) -> Option<u32> {
     static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
@@ -1308,6 +1336,8 @@ mod tests {
                             | "dying"
                             | "harming"
                             | "dismissal"
+                            | "command"
+                            | "departure"
                             | "denial"
                             | "response"
                     )

@@ -1568,14 +1568,17 @@ const DEMANDS_AND_TOPICS: &[Construction] = &[
     Construction {
         name: "ordered foreign troops to leave",
         text: "Niger's junta ordered the US military to leave the country.",
-        events: &[("NER", "USA", "10", false)],
+        // Ordered away, the force is expelled (the verb dictionary's
+        // "expel &MILITARY", 174), not asked to do something.
+        events: &[("NER", "USA", "174", false)],
         not: &[],
         never: &["03", "04"],
     },
     Construction {
         name: "ordered a state's diplomats to leave",
         text: "Algeria ordered twelve French embassy staff to leave within 48 hours.",
-        events: &[("DZA", "FRA", "10", false)],
+        // Diplomatic staff ordered away are expelled (CAMEO 166).
+        events: &[("DZA", "FRA", "166", false)],
         not: &[],
         never: &["03", "04"],
     },
@@ -4045,4 +4048,111 @@ const EXERCISES: &[Construction] = &[
 #[test]
 fn exercises() {
     run(EXERCISES);
+}
+
+/// A command is coded by what it commands: an event noun as its object is
+/// the commander's act ("ordered a siege"), and an object sent away ("out",
+/// "to leave") is expelled, or withdrawn when it is the commander's own
+/// force; other commands stay demands.
+const COMMANDS: &[Construction] = &[
+    Construction {
+        name: "an ambassador ordered out",
+        text: "Bolivia ordered the U.S. ambassador out of the country on Wednesday.",
+        events: &[("BOL", "USA", "166", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "peacekeepers ordered to leave, a phrase between",
+        text: "Eritrea ordered U.N. peacekeepers from Western countries to leave within 10 days.",
+        events: &[("ERI", "IGO", "1661", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "inspectors instructed to leave",
+        text: "Iraq instructed the U.N. weapons inspectors to leave on Monday.",
+        events: &[("IRQ", "IGO", "1662", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "its own troops ordered out",
+        text: "Israel ordered its troops out of Gaza on Sunday.",
+        events: &[("ISR", "PSE", "087", false)],
+        not: &[],
+        never: &["10", "16"],
+    },
+    Construction {
+        name: "a siege ordered",
+        text: "Israel ordered a complete siege of the Gaza Strip on Monday.",
+        events: &[("ISR", "PSE", "191", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "an expropriation ordered",
+        text: "Argentina ordered the expropriation of a Spanish oil company's stake on Monday.",
+        events: &[("ARG", "", "1711", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "a command to act stays a demand",
+        text: "The Philippine president ordered the army to crush the rebellion.",
+        events: &[("PHL", "PHL", "10", false)],
+        not: &[],
+        never: &["16", "087"],
+    },
+];
+
+#[test]
+fn commands() {
+    run(COMMANDS);
+}
+
+/// A particle of a phrasal verb ("pressed on") is no particle when it
+/// heads a time phrase ("demanded on Monday that ..."); a base form after
+/// "to" or a modal with an object is a verb ("to free the sailors").
+const PARTICLES_AND_INFINITIVES: &[Construction] = &[
+    Construction {
+        name: "a demand on a weekday",
+        text: "France demanded on Monday that Israel halt settlement construction.",
+        events: &[("FRA", "ISR", "10", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "a demand on a date",
+        text: "Russia demanded on 12 March that Latvia grant citizenship to its Russian speakers.",
+        events: &[("RUS", "LVA", "10", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "pressed on with an offensive",
+        text: "Syrian rebels pressed on with their offensive against Aleppo.",
+        events: &[("SYR", "", "19", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
+        name: "a pledge to free",
+        text: "Iran pledged to free the 15 British sailors.",
+        events: &[("IRN", "GBR", "0353", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "would free, reported",
+        text: "Iran said it would free the British sailors on Thursday.",
+        events: &[("IRN", "GBR", "0353", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn particles_and_infinitives() {
+    run(PARTICLES_AND_INFINITIVES);
 }

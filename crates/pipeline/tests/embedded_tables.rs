@@ -55,6 +55,7 @@ const FILES: &[(&str, &str)] = &[
     ("core/data/lexicon/clause_governors.tsv", "lexicon"),
     ("core/data/lexicon/speech_verbs.tsv", "lexicon"),
     ("core/data/lexicon/noun_openers.tsv", "lexicon"),
+    ("core/data/lexicon/spelling_variants.tsv", "lexicon"),
     ("annotate/data/actors/states.tsv", "actors"),
     ("annotate/data/actors/orgs.tsv", "actors"),
     ("annotate/data/actors/people.tsv", "actors"),
@@ -396,6 +397,17 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
         let known = lexicon::TenseWord::parse(class).is_some_and(|c| lexicon::tense_word(word, c));
         assert!(known, "tense_words.tsv: {word} ({class})");
     }
+    // Every spelling maps to its other one and back.
+    for (word, other) in rows(
+        "spelling_variants.tsv",
+        include_str!("../../core/data/lexicon/spelling_variants.tsv"),
+    ) {
+        assert!(
+            lexicon::spelling_variant(word) == Some(other)
+                && lexicon::spelling_variant(other) == Some(word),
+            "spelling_variants.tsv: {word} / {other}"
+        );
+    }
     for (word, class) in rows(
         "verb_particles.tsv",
         include_str!("../../core/data/lexicon/verb_particles.tsv"),
@@ -542,6 +554,8 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "dying" => lexicon::dying_verb(lemma),
             "harming" => lexicon::harming_verb(lemma),
             "dismissal" => lexicon::dismissal_verb(lemma),
+            "command" => lexicon::command_verb(lemma),
+            "departure" => lexicon::departure_verb(lemma),
             "denial" => lexicon::denial_verb(lemma),
             "response" => lexicon::response_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),

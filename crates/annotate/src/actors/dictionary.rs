@@ -505,6 +505,29 @@ fn number(file: &'static str, line: usize, s: &str) -> Result<u64, LoadError> {
     })
 }
 
+/// `surface` with each word that has another spelling (American or
+/// British) written that way, keeping its capital; `None` when no word has.
+fn spelling_variant(surface: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = surface
+        .split(' ')
+        .map(|w| match lexicon::spelling_variant(&w.to_lowercase()) {
+            Some(v) => {
+                changed = true;
+                let mut chars = v.chars();
+                match (w.chars().next(), chars.next()) {
+                    (Some(f), Some(c)) if f.is_uppercase() => {
+                        c.to_uppercase().chain(chars).collect()
+                    }
+                    _ => v.to_string(),
+                }
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 fn list(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|x| !x.is_empty())
 }
@@ -516,6 +539,11 @@ impl Builder {
         if surface.contains('\'') {
             let bare = surface.replace('\'', "");
             self.add_one(&bare, target, case);
+        }
+        // "Organisation of African Unity", "Israel Defence Forces": the
+        // other spelling of a word names it too.
+        if let Some(variant) = spelling_variant(surface) {
+            self.add_one(&variant, target, case);
         }
         self.add_one(surface, target, case);
     }
