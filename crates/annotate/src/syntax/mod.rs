@@ -972,23 +972,14 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
 
 /// A perceptron: classes, scale, features; each feature its key and its
 /// (class, weight × 32767 / scale) votes.
+/// The perceptron keeps its weights quantised so (see [`Perceptron::new`]).
 fn put_perceptron(out: &mut Vec<u8>, p: &Perceptron) {
     let rows = p.rows();
-    let max = rows
-        .iter()
-        .flat_map(|(_, v)| v.iter().map(|(_, w)| w.abs()))
-        .fold(0.0f32, f32::max)
-        .max(f32::MIN_POSITIVE);
-    let scale = max / 32767.0;
     out.extend_from_slice(&(p.classes as u16).to_le_bytes());
-    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&p.scale().to_le_bytes());
     put_u32(out, rows.len() as u32);
     for (k, row) in rows {
-        let votes: Vec<(u16, i16)> = row
-            .iter()
-            .map(|&(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
-            .filter(|&(_, q)| q != 0)
-            .collect();
+        let votes: Vec<(u16, i16)> = row.into_iter().filter(|&(_, q)| q != 0).collect();
         out.extend_from_slice(&k.to_le_bytes());
         out.extend_from_slice(&(votes.len() as u16).to_le_bytes());
         for (c, q) in votes {
@@ -1052,12 +1043,11 @@ impl<'a> Reader<'a> {
                 if usize::from(v[0]) >= classes {
                     return Err(SyntaxError::Model("a class is out of range".into()));
                 }
-                let q = i16::from_le_bytes([v[1], v[2]]);
-                votes.push((u16::from(v[0]), f32::from(q) * scale));
+                votes.push((u16::from(v[0]), i16::from_le_bytes([v[1], v[2]])));
             }
             entries.push((key, (at, k)));
         }
-        Ok(Perceptron::from_entries(classes, &entries, votes))
+        Ok(Perceptron::from_entries(classes, scale, &entries, votes))
     }
 
     /// The `n` features of a perceptron of at most [`DENSE`] classes (the
@@ -1092,15 +1082,14 @@ impl<'a> Reader<'a> {
             };
             let key = r.u64().unwrap_or_default();
             let k = r.u16().unwrap_or_default();
-            let mut row = [0.0; DENSE];
+            let mut row = [0; DENSE];
             for v in r
                 .take(usize::from(k) * 3)
                 .unwrap_or_default()
                 .chunks_exact(3)
             {
-                let q = i16::from_le_bytes([v[1], v[2]]);
                 if let Some(x) = row.get_mut(usize::from(v[0])) {
-                    *x = f32::from(q) * scale;
+                    *x = i16::from_le_bytes([v[1], v[2]]);
                 }
             }
             (key, row)
@@ -1109,7 +1098,7 @@ impl<'a> Reader<'a> {
             let at = starts.get(i).copied().unwrap_or(bytes.len());
             Reader { bytes, at }.u64().unwrap_or_default()
         };
-        Ok(Perceptron::dense_from_fn(classes, n, key, row))
+        Ok(Perceptron::dense_from_fn(classes, scale, n, key, row))
     }
 }
 

@@ -95,20 +95,12 @@ struct Search<'a, S: Scorer> {
     feats: Vec<u64>,
     scores: Vec<f32>,
     label_scores: Vec<f32>,
-    /// The weights of the features seen in this sentence: the items of a
-    /// beam share many (the words ahead, often the stack's top), and this
-    /// small table stays in the cache where the model does not.
-    rows: KeyMap<[f32; DENSE]>,
     /// The labels given in this sentence, by a hash of their features.
     labelled: KeyMap<u16>,
     /// The labeller's scores behind each label given: the entry of a
     /// hash of the features in `scored_labels`.
     scored: KeyMap<usize>,
     scored_labels: Vec<f32>,
-    /// The rows of one state's features, in order.
-    found: Vec<[f32; DENSE]>,
-    /// Which of them were not in `rows`.
-    missing: Vec<usize>,
 }
 
 impl<S: Scorer> Search<'_, S> {
@@ -164,38 +156,17 @@ impl<S: Scorer> Search<'_, S> {
                 continue;
             }
             transition_features(self.inp, &item.state, &mut self.feats);
-            // The rows of the features: those seen in this sentence from
-            // the small table, the others from the model, looked up
-            // together so that their cache misses overlap; then added in
-            // feature order, as one at a time would.
-            self.found.clear();
-            self.missing.clear();
-            for (j, &f) in self.feats.iter().enumerate() {
-                match self.rows.get(&f) {
-                    Some(&row) => self.found.push(row),
-                    None => {
-                        self.found.push([0.0; DENSE]);
-                        self.missing.push(j);
-                    }
-                }
-            }
-            self.transitions.touch(
-                self.missing
-                    .iter()
-                    .filter_map(|&j| self.feats.get(j).copied()),
-            );
-            for &j in &self.missing {
-                if let (Some(&f), Some(row)) = (self.feats.get(j), self.found.get_mut(j)) {
-                    *row = self.transitions.row(f);
-                }
-            }
-            for &j in &self.missing {
-                if let (Some(&f), Some(&row)) = (self.feats.get(j), self.found.get(j)) {
-                    self.rows.insert(f, row);
-                }
-            }
+            // The rows of the features, looked up together so that their
+            // cache misses overlap; then added in feature order, as one at
+            // a time would. (A table of the rows met in the sentence cost
+            // more to look in than it saved: the model's rows met in the
+            // sentence are still in the processor's cache. Scoring each
+            // feature list once, a third of them met again, did not pay
+            // either.)
+            self.transitions.touch(self.feats.iter().copied());
             let mut scores = [0.0f32; DENSE];
-            for row in &self.found {
+            for &f in &self.feats {
+                let row = self.transitions.row(f);
                 for (s, w) in scores.iter_mut().zip(row.iter()) {
                     *s += w;
                 }
@@ -294,12 +265,9 @@ pub(super) fn parse(
         feats: Vec::with_capacity(96),
         scores: vec![0.0; transitions.classes.max(4)],
         label_scores: vec![0.0; labeller.classes.max(1)],
-        rows: KeyMap::with_capacity_and_hasher(64 * n + 256, Default::default()),
         labelled: KeyMap::with_capacity_and_hasher(4 * n + 16, Default::default()),
         scored: KeyMap::default(),
         scored_labels: Vec::new(),
-        found: Vec::with_capacity(96),
-        missing: Vec::with_capacity(96),
     };
     let mut beam = vec![Search::<Perceptron>::start(n)];
     let mut spare: Vec<Item> = Vec::new();
@@ -405,12 +373,9 @@ fn search_with_update(
         feats: Vec::with_capacity(96),
         scores: vec![0.0; 4],
         label_scores: vec![0.0; labeller.classes.max(1)],
-        rows: KeyMap::with_capacity_and_hasher(64 * n + 256, Default::default()),
         labelled: KeyMap::with_capacity_and_hasher(4 * n + 16, Default::default()),
         scored: KeyMap::default(),
         scored_labels: Vec::new(),
-        found: Vec::with_capacity(96),
-        missing: Vec::with_capacity(96),
     };
     let mut beam = vec![Search::<Trainer>::start(n)];
     let mut spare: Vec<Item> = Vec::new();
