@@ -646,6 +646,10 @@ fn sent_away<'d>(
         .find(|v| v.lemma == verb && v.rest.is_empty())
 }
 
+/// What stands in a verb's words for a noun of force used as a figure of
+/// speech: no pattern names it.
+const FIGURE: &str = "~figure~";
+
 #[allow(clippy::too_many_arguments)]
 fn code_verb(
     doc: &Doc,
@@ -685,6 +689,18 @@ fn code_verb(
         // of its own.
         if k > hit.end && s.word(k - 1) == "to" && doc.xpos(s, k) == Some("VB") {
             after.push(CLAUSE_BARRIER.to_string());
+        }
+        // "launched a charm offensive": a noun of force as a figure of
+        // speech is no pattern's word of force.
+        let figure = k > 0
+            && lexicon::event_noun(s.word(k - 1), EventNoun::Figurative)
+            && dict
+                .nominals(s.word(k))
+                .iter()
+                .any(|n| matches!(CameoCode::root_of(&n.code), Some("18" | "19" | "20")));
+        if figure {
+            after.push(FIGURE.to_string());
+            continue;
         }
         after.push(s.words[k].clone());
     }
@@ -766,11 +782,33 @@ fn code_verb(
     // "retaliated with export controls", "responded with air strikes": the
     // act named after "with" is the event, coded by the nominal coder with
     // this verb's subject.
-    if lexicon::response_verb(&hit.form.lemma)
-        && s.word(hit.end) == "with"
-        && event_noun_after(dict, s, hit.end + 1).is_some()
+    // So is "hit back with tariffs": a verb of striking with "back".
+    let back =
+        s.word(hit.end) == "back" && lexicon::response_verb(&format!("{}_back", hit.form.lemma));
+    let with = if back { hit.end + 1 } else { hit.end };
+    if (back || lexicon::response_verb(&hit.form.lemma))
+        && s.word(with) == "with"
+        && event_noun_after(dict, s, with + 1).is_some()
     {
         return None;
+    }
+    // "fired back at US criticism": striking back at words is criticising
+    // them (CAMEO 111), not using force.
+    if back {
+        let tags = doc.tagging(s);
+        let at = (with..(with + 4).min(s.len())).find(|&k| s.word(k) == "at");
+        let words_hit = at.is_some_and(|at| {
+            (at + 1..(at + 8).min(s.len()))
+                .find(|&k| {
+                    s.mention_at[k].is_none()
+                        && tags.tokens.get(k).is_some_and(|t| t.upos == "NOUN")
+                })
+                .and_then(|k| tags.tokens.get(k))
+                .is_some_and(|t| lexicon::discourse_noun(&t.lemma))
+        });
+        if words_hit {
+            code = "111".to_string();
+        }
     }
     // "fired the army chief", "sacked his defence minister": an official
     // as the direct object of a verb of dismissal is put out of office.
@@ -1243,9 +1281,14 @@ fn nominals_at<'d>(
     s: &'d Sent,
     k: usize,
 ) -> impl Iterator<Item = &'d Nominal> + 'd {
-    dict.nominals(s.word(k))
-        .iter()
-        .filter(move |n| n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w))
+    // "a diplomatic offensive", "a trade war": a noun of force after such a
+    // modifier is a figure of speech, no use of force ("a trade embargo"
+    // is still an embargo).
+    let figurative = k > 0 && lexicon::event_noun(s.word(k - 1), EventNoun::Figurative);
+    dict.nominals(s.word(k)).iter().filter(move |n| {
+        let force = matches!(CameoCode::root_of(&n.code), Some("18" | "19" | "20"));
+        !(figurative && force) && n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w)
+    })
 }
 
 fn event_noun_after(dict: &VerbDictionary, s: &Sent, from: usize) -> Option<usize> {
@@ -2264,12 +2307,7 @@ pub(crate) fn code_nominals(
         if k < covered || s.mention_at[k].is_some() || consumed.contains(&k) || verbs.contains(&k) {
             continue;
         }
-        let Some(nom) = dict
-            .nominals(s.word(k))
-            .iter()
-            .filter(|n| n.words.iter().enumerate().all(|(i, w)| s.word(k + i) == w))
-            .max_by_key(|n| n.words.len())
-        else {
+        let Some(nom) = nominals_at(dict, s, k).max_by_key(|n| n.words.len()) else {
             continue;
         };
         // "An Israeli strike killed a commander": a strike by a nation or a

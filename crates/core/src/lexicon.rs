@@ -934,6 +934,9 @@ word_classes! {
         Proposal = "proposal",
         /// A plural noun for a known set of partners ("allies").
         GroupAnaphor = "group_anaphor",
+        /// A modifier that makes a noun of force a figure of speech ("a
+        /// diplomatic offensive", "a trade war").
+        Figurative = "figurative",
     }
     /// Whether a lower-case word is of a class of `event_nouns.tsv`. One hash
     /// lookup whatever the class.

@@ -4156,3 +4156,71 @@ const PARTICLES_AND_INFINITIVES: &[Construction] = &[
 fn particles_and_infinitives() {
     run(PARTICLES_AND_INFINITIVES);
 }
+
+/// Words of force as figures of speech: a noun of force after a modifier
+/// of another domain ("a diplomatic offensive", "a trade war") is no use of
+/// force, and striking back at words is criticising them; striking back
+/// with an act is that act.
+const FIGURES_OF_SPEECH: &[Construction] = &[
+    Construction {
+        name: "a diplomatic offensive",
+        text: "China launched a diplomatic offensive in Africa on Saturday.",
+        events: &[],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "a charm offensive",
+        text: "Russia launched a charm offensive in Central Asia.",
+        events: &[],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "a real offensive stays one",
+        text: "Russia launched a new offensive in eastern Ukraine.",
+        events: &[("RUS", "UKR", "19", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a trade embargo stays an embargo",
+        text: "The United States lifted its trade embargo on Vietnam.",
+        events: &[("USA", "VNM", "085", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "fired back at criticism",
+        text: "China fired back on Tuesday at US criticism of its new security law.",
+        events: &[("CHN", "USA", "111", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "struck back at accusations",
+        text: "Beijing struck back at Washington's accusations, calling them groundless.",
+        events: &[("CHN", "USA", "111", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "hit back with tariffs",
+        text: "China hit back with tariffs on $60 billion of American goods.",
+        events: &[("CHN", "USA", "163", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "troops firing back at gunmen use force",
+        text: "Israeli troops fired back at the gunmen.",
+        events: &[("ISR", "", "19", false)],
+        not: &[],
+        never: &["11"],
+    },
+];
+
+#[test]
+fn figures_of_speech() {
+    run(FIGURES_OF_SPEECH);
+}
