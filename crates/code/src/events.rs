@@ -211,8 +211,21 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all"
                     ) || s.mention_at.get(k + 1).is_some_and(Option::is_some)
                         || doc.xpos(s, k + 1) == Some("CD"));
+                // "Prime Minister Shinzo Abe spoke by phone": a past form
+                // right after its subject, before no noun it could modify,
+                // is the finite verb, though the tagger may read a noun
+                // ("spoke") after a long opening clause.
+                let after_subject = f.inflection == Inflection::Past
+                    && f.rest.is_empty()
+                    && k > 0
+                    && s.mention_at[k - 1].is_some()
+                    && !modifier_mention(s, k - 1)
+                    && doc.tagging(s).tokens.get(k + 1).is_some_and(|t| {
+                        matches!(t.upos.as_str(), "ADP" | "DET" | "ADV" | "PRON" | "NUM")
+                    });
                 reported
                     || adverbial
+                    || after_subject
                     || (used_as_verb(s, k, inflection) || participle || aspectual)
                         && (tag().is_some_and(|t| t.starts_with("VB"))
                             || clausal
@@ -1253,7 +1266,15 @@ fn passive_agent_at(doc: &Doc, s: &Sent, hit: &VerbHit) -> Option<(usize, usize)
     };
     // The phrase runs to the end of its first mention ("by two Russian
     // drones").
-    let first = (by + 1..(by + 4).min(s.len())).find(|&k| s.mention_at[k].is_some())?;
+    let first = (by + 1..(by + 4).min(s.len()))
+        .find(|&k| s.mention_at[k].is_some())
+        .or_else(|| {
+            // "by forces loyal to Muammar Gaddafi": the side they are loyal
+            // to.
+            let loyal = (by + 2..(by + 4).min(s.len()))
+                .find(|&k| s.word(k) == "loyal" && s.word(k + 1) == "to")?;
+            (loyal + 2..(loyal + 5).min(s.len())).find(|&k| s.mention_at[k].is_some())
+        })?;
     let (_, mut end) = s.mention_range(first)?;
     // "by Russian drones": the nouns the actor's adjective modifies.
     let tags = doc.tagging(s);

@@ -4224,3 +4224,51 @@ const FIGURES_OF_SPEECH: &[Construction] = &[
 fn figures_of_speech() {
     run(FIGURES_OF_SPEECH);
 }
+
+/// Agents and verbs the tagger may miss: forces "loyal to" a leader are
+/// the leader's side; a past form right after its subject, before a
+/// preposition, is the finite verb after a long opening clause; a donation
+/// is aid.
+const LOYALTIES_AND_LONG_OPENINGS: &[Construction] = &[
+    Construction {
+        name: "shelled by forces loyal to a leader",
+        text: "Rebel-held Misrata was shelled by forces loyal to Muammar Gaddafi on Sunday.",
+        events: &[("LBY", "LBY", "194", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "troops loyal to a leader, the agent after a time",
+        text: "Misrata was shelled on Sunday by troops loyal to Gaddafi.",
+        events: &[("LBY", "LBY", "194", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a call after a long opening clause",
+        text: "Hours after North Korea fired a ballistic missile over northern Japan, Prime Minister Shinzo Abe spoke by phone with US President Donald Trump on Tuesday.",
+        events: &[("JPN", "USA", "04", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "a donation to a state",
+        text: "Japan's donation of vaccines to Taiwan arrived on Friday.",
+        events: &[("JPN", "TWN", "07", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn loyalties_and_long_openings() {
+    // Stories of 2011 (Gaddafi) and of 2017 (Abe and Trump).
+    run_on(
+        &LOYALTIES_AND_LONG_OPENINGS[..2],
+        NaiveDate::from_ymd_opt(2011, 4, 10),
+    );
+    run_on(
+        &LOYALTIES_AND_LONG_OPENINGS[2..],
+        NaiveDate::from_ymd_opt(2017, 8, 29),
+    );
+}
