@@ -675,9 +675,16 @@ fn code_verb(
 ) -> Option<Action> {
     let clause_end = clause_end(s, hit.end);
     let before: Vec<String> = s.words[f.aux_start.saturating_sub(3)..hit.start].to_vec();
-    // The verb's own phrase: a "that" clause after it has verbs of its own.
+    // The verb's own phrase: a "that" clause after it has verbs of its own,
+    // and so has a clause a subordinator opens ("summoned the envoy after
+    // protesters stormed the embassy").
+    let opens_clause = |k: usize| {
+        lexicon::subordinator(s.word(k))
+            && (k + 1..(k + 6).min(clause_end))
+                .any(|j| matches!(doc.xpos(s, j), Some("VBD" | "VBZ" | "VBP")))
+    };
     let phrase_end = (hit.end..clause_end)
-        .find(|&k| s.word(k) == "that")
+        .find(|&k| s.word(k) == "that" || opens_clause(k))
         .unwrap_or(clause_end)
         .min(hit.end + 12);
     // A passive verb's agent is its source, not its object: "was attacked

@@ -4272,3 +4272,28 @@ fn loyalties_and_long_openings() {
         NaiveDate::from_ymd_opt(2017, 8, 29),
     );
 }
+
+/// A verb's words stop where a subordinator opens a clause of its own: the
+/// protest in "summoned the envoy after protesters stormed the embassy" is
+/// no word of the summons.
+const SUBORDINATE_CLAUSES: &[Construction] = &[
+    Construction {
+        name: "a summons after a storming",
+        text: "The Foreign Office summoned Iran's charge d'affaires on Tuesday after protesters stormed the British embassy in Tehran.",
+        events: &[("GBR", "IRN", "114", false)],
+        not: &[],
+        never: &["14"],
+    },
+    Construction {
+        name: "an expulsion after a charge",
+        text: "Germany expelled two Russian diplomats after prosecutors charged a man with spying.",
+        events: &[("DEU", "RUS", "166", false)],
+        not: &[],
+        never: &[],
+    },
+];
+
+#[test]
+fn subordinate_clauses() {
+    run(SUBORDINATE_CLAUSES);
+}
