@@ -739,6 +739,26 @@ fn code_verb(
     let from_pattern = matches!(pattern, Some(Some(_)));
     let mut code = match pattern {
         Some(code) => code?,
+        // "vowed to work closely with X": a verb of promise filed as a
+        // threat ("vowed revenge") promises, with an infinitive its
+        // patterns do not name, what the infinitive says; an act of force
+        // there is coded in its own clause as the threat it is.
+        None if s.word(
+            (hit.end..s.len())
+                .find(|&k| {
+                    !(s.word(k) == "on"
+                        || lexicon::weekday(s.word(k)).is_some()
+                        || matches!(s.word(k), "today" | "yesterday"))
+                })
+                .unwrap_or(hit.end),
+        ) == "to"
+            && lexicon::clause_governor(s.word(hit.start), ClauseGovernor::Intent)
+            && dict
+                .default_code(form)
+                .is_some_and(|c| CameoCode::root_of(&c) == Some("13")) =>
+        {
+            "030".to_string()
+        }
         // "staged joint drills", "cast a veto": with no pattern of its own
         // for the words after it, a support verb means what its object
         // noun means, and the nominal coder codes that noun.

@@ -4297,3 +4297,42 @@ const SUBORDINATE_CLAUSES: &[Construction] = &[
 fn subordinate_clauses() {
     run(SUBORDINATE_CLAUSES);
 }
+
+/// A verb of promise that the verb dictionary files as a threat ("vowed
+/// revenge") promises what its infinitive says: cooperation is an intent
+/// to cooperate (03), force stays a threat (13).
+const VOWS: &[Construction] = &[
+    Construction {
+        name: "a vow to work with a neighbour",
+        text: "Kazakhstan vowed on Tuesday to work closely with Kyrgyzstan's new leadership.",
+        events: &[("KAZ", "KGZ", "03", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "a vow to accept a peace deal",
+        text: "Ethiopia vowed to accept the peace deal with Eritrea.",
+        events: &[("ETH", "ERI", "03", false)],
+        not: &[],
+        never: &["13"],
+    },
+    Construction {
+        name: "a vow of revenge stays a threat",
+        text: "Iran vowed on Sunday to take revenge on Israel.",
+        events: &[("IRN", "ISR", "13", false)],
+        not: &[],
+        never: &["03"],
+    },
+    Construction {
+        name: "a vow to crush a rebellion stays a threat",
+        text: "The Colombian president vowed to crush the rebellion.",
+        events: &[("COL", "", "13", false)],
+        not: &[],
+        never: &["03"],
+    },
+];
+
+#[test]
+fn vows() {
+    run(VOWS);
+}
