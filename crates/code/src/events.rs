@@ -819,6 +819,20 @@ fn code_verb(
         }
         None => dict.default_code(form)?,
     };
+    // "allowed the Red Cross to visit", "permitted a UN convoy to enter":
+    // an international organisation let in is international involvement
+    // allowed (CAMEO 086), where no pattern names what it does.
+    if code == "080" && lexicon::permission_verb(&hit.form.lemma) {
+        let object = (hit.end..phrase_end.min(hit.end + 5))
+            .find_map(|k| s.mention_at[k])
+            .and_then(|m| doc.mentions.get(m));
+        let international = object.is_some_and(|o| {
+            o.kind == ActorKind::Igo || o.code.starts_with("IGO") || o.code.starts_with("NGO")
+        });
+        if international {
+            code = "086".to_string();
+        }
+    }
     // "retaliated with export controls", "responded with air strikes": the
     // act named after "with" is the event, coded by the nominal coder with
     // this verb's subject.

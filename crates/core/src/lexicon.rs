@@ -323,6 +323,14 @@ pub fn command_verb(lemma: &str) -> bool {
         .contains(&lemma)
 }
 
+/// Whether a verb lemma lets its object in ("allow", "permit").
+pub fn permission_verb(lemma: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| verb_class(VERB_CLASSES, "permission"))
+        .contains(&lemma)
+}
+
 /// Whether a verb lemma is one of going away ("leave", "quit").
 pub fn departure_verb(lemma: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -1341,6 +1349,7 @@ mod tests {
                             | "dismissal"
                             | "command"
                             | "departure"
+                            | "permission"
                             | "denial"
                             | "response"
                     )

@@ -4336,3 +4336,42 @@ const VOWS: &[Construction] = &[
 fn vows() {
     run(VOWS);
 }
+
+/// An international organisation let in is international involvement
+/// allowed (CAMEO 086); the codebook's sub-codes stay where the words name
+/// them, and people of a state let in are a plain concession.
+const PERMISSIONS: &[Construction] = &[
+    Construction {
+        name: "a UN convoy allowed in",
+        text: "Syria allowed a United Nations convoy to enter the besieged town of Madaya on Monday.",
+        events: &[("SYR", "IGO", "086", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "the Red Cross permitted to visit",
+        text: "Belarus permitted the International Committee of the Red Cross to visit jailed opposition figures.",
+        events: &[("BLR", "NGO", "086", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "inspectors keep their sub-code",
+        text: "Iraq allowed UN weapons inspectors to return.",
+        events: &[("IRQ", "IGO", "0862", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "people of a state are no international involvement",
+        text: "Egypt allowed Palestinian students to cross into Egypt.",
+        events: &[],
+        not: &[],
+        never: &["086"],
+    },
+];
+
+#[test]
+fn permissions() {
+    run(PERMISSIONS);
+}

@@ -556,6 +556,7 @@ fn every_lexicon_row_is_known_to_the_lexicon() {
             "dismissal" => lexicon::dismissal_verb(lemma),
             "command" => lexicon::command_verb(lemma),
             "departure" => lexicon::departure_verb(lemma),
+            "permission" => lexicon::permission_verb(lemma),
             "denial" => lexicon::denial_verb(lemma),
             "response" => lexicon::response_verb(lemma),
             "publish" => lexicon::publishing_verb(lemma),
