@@ -11,7 +11,8 @@ use crate::verbs::{
 };
 use entente_annotate::actors::ActorDictionary;
 use entente_core::lexicon::{
-    self, Auxiliary, ClauseGovernor, EventNoun, EventPreposition, PlaceNoun, SectorClass,
+    self, Auxiliary, ClauseGovernor, DeploymentVerb, EventNoun, EventPreposition, PlaceNoun,
+    SectorClass,
 };
 use entente_core::{ActorCode, ActorKind, ActorRef, CameoCode, Event, Span};
 
@@ -819,6 +820,29 @@ fn code_verb(
         }
         None => dict.default_code(form)?,
     };
+    // "Mbeki flew into Harare for talks", "flew to Pyongyang for a
+    // summit": an official who travels somewhere for talks visits it
+    // (CAMEO 042), whatever the verb of motion codes for forces.
+    if lexicon::deployment_verb(s.word(hit.start)) == Some(DeploymentVerb::Advance)
+        && !f.passive
+        && !f.intent
+        && f.subjects
+            .iter()
+            .filter_map(|&j| s.mention_at[j])
+            .any(|m| official(doc, m))
+    {
+        let for_talks = (hit.end..phrase_end).any(|k| {
+            s.word(k) == "for"
+                && (k + 1..(k + 5).min(phrase_end)).any(|j| {
+                    nominals_at(dict, s, j).any(|n| {
+                        n.frame == NomFrame::Meet && CameoCode::root_of(&n.code) == Some("04")
+                    })
+                })
+        });
+        if for_talks {
+            code = "042".to_string();
+        }
+    }
     // "allowed the Red Cross to visit", "permitted a UN convoy to enter":
     // an international organisation let in is international involvement
     // allowed (CAMEO 086), where no pattern names what it does.

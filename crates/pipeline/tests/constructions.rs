@@ -4375,3 +4375,42 @@ const PERMISSIONS: &[Construction] = &[
 fn permissions() {
     run(PERMISSIONS);
 }
+
+/// An official who travels somewhere for talks or a summit visits it
+/// (CAMEO 042), whatever the verb of motion codes for forces; forces that
+/// fly in keep their force posture, and a trip announced stays an intent.
+const TRIPS_FOR_TALKS: &[Construction] = &[
+    Construction {
+        name: "flew into a capital for talks",
+        text: "South African President Thabo Mbeki flew into Harare on Saturday for talks.",
+        events: &[("ZAF", "ZWE", "042", false)],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
+        name: "arrived for a summit",
+        text: "South African President Thabo Mbeki arrived in Harare on Saturday for a summit.",
+        events: &[("ZAF", "ZWE", "042", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "bombers flying in are no visit",
+        text: "Russian bombers flew into Venezuela on Monday.",
+        events: &[("RUS", "VEN", "15", false)],
+        not: &[],
+        never: &["042"],
+    },
+    Construction {
+        name: "a trip announced is an intent",
+        text: "Mbeki will fly to Harare on Saturday for talks.",
+        events: &[("ZAF", "ZWE", "03", false)],
+        not: &[],
+        never: &["042"],
+    },
+];
+
+#[test]
+fn trips_for_talks() {
+    run_on(TRIPS_FOR_TALKS, NaiveDate::from_ymd_opt(2008, 6, 13));
+}
