@@ -500,11 +500,65 @@ pub(crate) fn code_verbs(
         pending.push((hit.start, action.clone()));
         out.push(action);
     }
+    violent_protest(doc, s, &mut pending);
     pending
         .into_iter()
         .filter(|(start, _)| !superseded.contains(start))
         .map(|(_, a)| a)
         .collect()
+}
+
+/// "Protesters hurled stones at police, demanding the king's
+/// resignation": violence by civilians, students, workers or the
+/// opposition who, in the same sentence, demand or protest is a violent
+/// protest (CAMEO 145), with the sub-code of what they demand (1041–1044
+/// give 1451–1454); their demand is its purpose, not an event of its own.
+fn violent_protest(doc: &Doc, s: &Sent, pending: &mut Vec<(usize, Action)>) {
+    let popular = |a: &Action| {
+        !a.sources.is_empty()
+            && a.sources.iter().all(|&k| {
+                // The subject's first mention ("Berber protesters in
+                // Algeria": its head).
+                (k..(k + 3).min(s.len()))
+                    .find_map(|j| s.mention_at[j])
+                    .and_then(|m| doc.mentions.get(m))
+                    .and_then(|m| m.sector.as_deref())
+                    .is_some_and(|sec| lexicon::sector_opens_with(sec, &[SectorClass::Popular]))
+            })
+    };
+    let violent =
+        |a: &Action| !a.negated && matches!(CameoCode::root_of(&a.code), Some("18" | "19"));
+    let Some(i) = pending.iter().position(|(_, a)| violent(a) && popular(a)) else {
+        return;
+    };
+    let purpose = pending.iter().position(|(_, d)| {
+        !d.negated
+            && d.sources == pending[i].1.sources
+            && matches!(CameoCode::root_of(&d.code), Some("10" | "14"))
+    });
+    // Or the sentence says so in words the coder codes nothing for
+    // ("Protesters demanding an end to his rule hurled stones").
+    let tags = doc.tagging(s);
+    let protesting = (0..s.len()).any(|k| {
+        tags.tokens
+            .get(k)
+            .is_some_and(|t| t.xpos == "VBG" && matches!(t.lemma.as_str(), "demand" | "protest"))
+            || s.word(k) == "in" && s.word(k + 1) == "protest"
+    });
+    if purpose.is_none() && !protesting {
+        return;
+    }
+    let code = match purpose.map(|j| pending[j].1.code.as_str()) {
+        Some("1041") => "1451",
+        Some("1042") => "1452",
+        Some("1043") => "1453",
+        Some("1044") => "1454",
+        _ => "145",
+    };
+    pending[i].1.code = code.to_string();
+    if let Some(j) = purpose {
+        pending.remove(j);
+    }
 }
 
 /// Codes an act done "to protest" as the protest: the latest earlier action

@@ -508,6 +508,9 @@ pub enum SectorClass {
     Government,
     /// Officials: ELI.
     Elite,
+    /// Civilians, students, workers, the opposition, people: CVL, EDU, LAB,
+    /// OPP, PPL.
+    Popular,
 }
 
 impl SectorClass {
@@ -517,6 +520,7 @@ impl SectorClass {
             "security" => SectorClass::Security,
             "government" => SectorClass::Government,
             "elite" => SectorClass::Elite,
+            "popular" => SectorClass::Popular,
             _ => return None,
         })
     }

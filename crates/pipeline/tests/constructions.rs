@@ -4414,3 +4414,49 @@ const TRIPS_FOR_TALKS: &[Construction] = &[
 fn trips_for_talks() {
     run_on(TRIPS_FOR_TALKS, NaiveDate::from_ymd_opt(2008, 6, 13));
 }
+
+/// Violence by civilians, students, workers or the opposition who, in the
+/// same sentence, demand or protest is a violent protest (CAMEO 145); the
+/// same violence by police or rebels keeps its code.
+const VIOLENT_PROTESTS: &[Construction] = &[
+    Construction {
+        name: "stones thrown by protesters who demand",
+        text: "Protesters demanding an end to the king's absolute rule hurled stones at police in Kathmandu on Monday.",
+        events: &[("NPL", "", "145", false)],
+        not: &[],
+        never: &["18", "19"],
+    },
+    Construction {
+        name: "offices torched, a demand after",
+        text: "Berber protesters in Algeria's Kabylie region torched government offices on Sunday, demanding recognition of their language.",
+        events: &[("DZA", "", "145", false)],
+        not: &[],
+        never: &["19"],
+    },
+    Construction {
+        name: "stones thrown in protest",
+        text: "Chilean students threw stones at police in Santiago in protest at the fee rise.",
+        events: &[("CHL", "", "145", false)],
+        not: &[],
+        never: &["18", "19"],
+    },
+    Construction {
+        name: "police firing on protesters are no protest",
+        text: "Police fired tear gas at protesters demanding the president's resignation in Nairobi.",
+        events: &[],
+        not: &[],
+        never: &["145"],
+    },
+    Construction {
+        name: "rebels who demand still attack",
+        text: "Rebels attacked an army post in Mali on Monday, demanding the release of their leader.",
+        events: &[("MLI", "", "19", false)],
+        not: &[],
+        never: &["145"],
+    },
+];
+
+#[test]
+fn violent_protests() {
+    run(VIOLENT_PROTESTS);
+}
