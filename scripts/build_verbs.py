@@ -278,6 +278,7 @@ IRREGULAR = {
     "give": ["give", "gives", "gave", "giving", "given"],
     "cut": ["cut", "cuts", "cutting"],
     "throw": ["throw", "throws", "threw", "throwing", "thrown"],
+    "run": ["run", "runs", "ran", "running"],
 }
 
 
@@ -516,6 +517,7 @@ VERB_ADDITIONS = {
     "go_on_a_rampage": "180",
     "go_on_the_rampage": "180",
     "go_on_a_killing_spree": "180",
+    "run_amok": "180",
     # Working alongside or together is material cooperation (CAMEO 060);
     # military partners by the patterns below (062).
     "work_alongside": "060",
@@ -542,21 +544,30 @@ OWN_BLOCKS = {
     # The source files WALK OUT with the verbs of travel [040], whose
     # "* meeting" and "* for" code visits (042); walking out of a session,
     # a parliament or a job is a boycott or strike, CAMEO 143.
-    "walk_out": "143",
+    "walk_out": ("143", ["walk_out"]),
+    # The source files WITHHOLD with HOLD and DETAIN under [170], whose
+    # patterns are meetings held and persons detained; withholding aid or
+    # funds is reducing it (CAMEO 162, patterns below), nothing by itself.
+    "withhold": ("-", ["withhold", "withheld"]),
 }
 
 
 def move_to_own_blocks(out: list) -> None:
-    """Moves each OWN_BLOCKS verb into a block of its own at the end."""
-    for verb, code in OWN_BLOCKS.items():
-        at = next((k for k, x in enumerate(out)
-                   if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
-        if at is None:
-            continue
-        f = out.pop(at).split("\t")
-        f[2] = code
-        out.append("B\t" + code)
-        out.append("\t".join(f))
+    """Moves each OWN_BLOCKS group of verbs into a block of its own at the
+    end, each verb with the block's code."""
+    for code, verbs in OWN_BLOCKS.values():
+        moved = []
+        for verb in verbs:
+            at = next((k for k, x in enumerate(out)
+                       if isinstance(x, str) and x.startswith("V\t" + verb + "\t")), None)
+            if at is None:
+                continue
+            f = out.pop(at).split("\t")
+            f[2] = code
+            moved.append("\t".join(f))
+        if moved:
+            out.append("B\t" + code)
+            out.extend(moved)
 
 
 # Verbs the source lacks that join the block of a synonym it has, so that
@@ -569,6 +580,7 @@ BLOCK_JOINS = {
     "brush_off": ("reject", "120"),
     "wave_aside": ("reject", "120"),
     "shrug_off": ("reject", "120"),
+    "balk": ("reject", "120"),
     # CAMEO 084 (return, release): the phrasal synonyms of RETURN, whose
     # object decides person (0841) or property (0842).
     "hand_back": ("return", "084"),
@@ -688,6 +700,11 @@ ENDED_RESTRICTIONS = ([("0811", "* " + w) for w in
                       + [("0814", "* " + w) for w in ("state of emergency", "martial law",
                                                       "emergency rule")])
 
+# Accreditation and permits, whose withdrawal is an administrative
+# sanction (CAMEO 172).
+ACCREDITATION = ("accreditation", "accreditations", "credentials", "press credentials",
+                 "press card", "press cards", "work permits", "residence permits")
+
 # Patterns for the verb families above and for source verbs whose object
 # nouns the source lacks; merged into PATTERN_ADDITIONS.
 COVERAGE_PATTERNS = {
@@ -713,8 +730,9 @@ COVERAGE_PATTERNS = {
              ("protesters", "demonstrators", "crowds", "crowd", "supporters", "people",
               "students", "thousands", "tens of thousands", "hundreds")]
     + [("141", "* outside"), ("141", "* in front of")]
-    + [("154", "* " + w) for w in ("&MILITARY", "tanks", "armour", "armor", "&WEAPON")]
-    + [("154", "&MILITARY *")],
+    # (not "&MILITARY *": "troops massed along the border" is a participle
+    # naming forces already there, no act of the sentence).
+    + [("154", "* " + w) for w in ("&MILITARY", "tanks", "armour", "armor", "&WEAPON")],
     "bang": [("141", "* pots"), ("141", "* pans"), ("141", "* saucepans")],
     # CAMEO 087 (de-escalate military engagement): alert and readiness
     # lowered.
@@ -739,9 +757,23 @@ COVERAGE_PATTERNS = {
     "lift": ENDED_RESTRICTIONS,
     # CAMEO 172 (impose administrative sanctions): a journalist's or
     # diplomat's accreditation or credentials revoked or withdrawn.
-    "revoke": [("172", "* " + w) for w in
-               ("accreditation", "accreditations", "credentials", "press credentials",
-                "press card", "press cards", "work permits", "residence permits")],
+    "revoke": [("172", "* " + w) for w in ACCREDITATION] + ENDED_RESTRICTIONS,
+    "withdraw": [("172", "* " + w) for w in ACCREDITATION],
+    # Aid frozen or withheld is reduced (162x); the freeze block codes
+    # "* aid" 162.
+    "freeze": STOPPED_AID,
+    "withhold": STOPPED_AID + [("162", "* " + w) for w in
+                               ("aid", "assistance", "funds", "payments", "funding")],
+    "scrap": ENDED_RESTRICTIONS,
+    # CAMEO 053 (rally support on behalf of): lobbying others to back a
+    # third party; the lobby block codes "* for" as an appeal (020).
+    "lobby": [("053", "* to " + w) for w in ("rally", "back", "support", "endorse")],
+    # CAMEO 194: an attack by heavy guns or with them, for the fire/bomb
+    # and attack/strike blocks, as "missile *" gives 195.
+    "bombard": [("194", "* with " + w) for w in ARTILLERY]
+    + [("194", w + " *") for w in ARTILLERY],
+    "attack": [("194", "* with " + w) for w in ARTILLERY]
+    + [("194", w + " *") for w in ARTILLERY],
     # CAMEO 116 (find guilty or liable): "found guilty" (the source codes it
     # 173, arrest; see PATTERN_REMOVALS).
     "find": [("116", "* guilty"), ("116", "* liable")],

@@ -140,6 +140,11 @@ const REJECT: &[Construction] = &[
         &[("RUS", "", "12", false)],
     ),
     case(
+        "balked at the proposal",
+        "Poland balked at Germany's proposal for a joint fund on Monday.",
+        &[("POL", "DEU", "12", false)],
+    ),
+    case(
         "rebuffed an overture",
         "North Korea rebuffed an overture from South Korea on Thursday.",
         &[("PRK", "KOR", "12", false)],
@@ -221,6 +226,13 @@ const DEMONSTRATE: &[Construction] = &[
         &[("CHL", "", "141", false)],
     ),
     Construction {
+        name: "troops already massed are no act of the sentence",
+        text: "India said it would pull back troops massed along its border with Pakistan.",
+        events: &[],
+        not: &[],
+        never: &["15"],
+    },
+    Construction {
         name: "troops massed are a build-up",
         text: "Russia massed troops near the Ukrainian border on Monday.",
         events: &[("RUS", "", "15", false)],
@@ -283,6 +295,16 @@ const FORCE: &[Construction] = &[
         &[("ARM", "AZE", "194", false)],
     ),
     case(
+        "attacked with tanks",
+        "Syrian troops attacked Homs with tanks and artillery.",
+        &[("SYR", "", "194", false)],
+    ),
+    case(
+        "tanks attacked",
+        "Syrian tanks attacked rebel positions in Homs on Sunday.",
+        &[("SYR", "", "194", false)],
+    ),
+    case(
         "ransacked offices",
         "Sudanese soldiers ransacked the offices of the Egyptian embassy in Khartoum.",
         &[("SDN", "", "171", false)],
@@ -296,6 +318,11 @@ const FORCE: &[Construction] = &[
         "went on a rampage",
         "Somali militiamen went on a rampage in Mogadishu on Sunday.",
         &[("SOM", "", "180", false)],
+    ),
+    case(
+        "ran amok",
+        "Congolese soldiers ran amok in the eastern town of Goma.",
+        &[("COD", "", "180", false)],
     ),
 ];
 
@@ -348,6 +375,11 @@ const COOPERATE: &[Construction] = &[
         &[("FRA", "MLI", "06", false)],
     ),
     case(
+        "lobbied to rally behind",
+        "Brazil lobbied African leaders to rally behind Angola's candidate.",
+        &[("BRA", "", "053", false)],
+    ),
+    case(
         "shuttled between",
         "The Qatari envoy shuttled between Israel and Hamas on Monday.",
         &[("QAT", "", "045", false)],
@@ -372,6 +404,23 @@ const REDUCE_AND_EASE: &[Construction] = &[
         &[("USA", "HND", "1622", false)],
     ),
     case(
+        "withheld aid",
+        "The European Union withheld aid to Niger after the coup.",
+        &[("IGO", "NER", "162", false)],
+    ),
+    case(
+        "froze military aid",
+        "Washington froze military aid to Egypt on Wednesday.",
+        &[("USA", "EGY", "1622", false)],
+    ),
+    Construction {
+        name: "withholding information is no aid cut",
+        text: "Canada accused India of withholding information about the killing.",
+        events: &[],
+        not: &[],
+        never: &["16"],
+    },
+    case(
         "suspended contacts",
         "Morocco suspended contacts with the German embassy.",
         &[("MAR", "", "160", false)],
@@ -390,6 +439,16 @@ const REDUCE_AND_EASE: &[Construction] = &[
         "revoked accreditation",
         "Russia revoked the accreditation of a Dutch journalist.",
         &[("RUS", "", "172", false)],
+    ),
+    case(
+        "withdrew credentials",
+        "Ethiopia withdrew the press credentials of a Kenyan reporter.",
+        &[("ETH", "", "172", false)],
+    ),
+    case(
+        "repealed martial law",
+        "The Thai government repealed martial law on Wednesday.",
+        &[("THA", "", "0814", false)],
     ),
 ];
 
