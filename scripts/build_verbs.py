@@ -279,6 +279,8 @@ IRREGULAR = {
     "cut": ["cut", "cuts", "cutting"],
     "throw": ["throw", "throws", "threw", "throwing", "thrown"],
     "run": ["run", "runs", "ran", "running"],
+    "hit": ["hit", "hits", "hitting"],
+    "airdrop": ["airdrop", "airdrops", "airdropped", "airdropping"],
 }
 
 
@@ -518,6 +520,13 @@ VERB_ADDITIONS = {
     "go_on_the_rampage": "180",
     "go_on_a_killing_spree": "180",
     "run_amok": "180",
+    # CAMEO 141 (demonstrate or rally): picketing a building or a firm.
+    "picket": "141",
+    # CAMEO 195 (employ aerial weapons): strafing is firing from aircraft.
+    "strafe": "195",
+    # CAMEO 060 (material cooperation): teaming up or joining forces.
+    "team_up": "060",
+    "join_forces": "060",
     # Working alongside or together is material cooperation (CAMEO 060);
     # military partners by the patterns below (062).
     "work_alongside": "060",
@@ -581,6 +590,24 @@ BLOCK_JOINS = {
     "wave_aside": ("reject", "120"),
     "shrug_off": ("reject", "120"),
     "balk": ("reject", "120"),
+    "repudiate": ("reject", "120"),
+    # CAMEO 111 (criticize or denounce): lambasting and excoriating as
+    # denouncing; hitting out at someone as lashing out.
+    "lambast": ("denounce", "-"),
+    "excoriate": ("denounce", "-"),
+    "hit_out": ("lash_out", "-"),
+    # CAMEO 080 (yield): caving in and relenting as giving in (the yield
+    # block; BACK DOWN's block is withdrawal, whose "* from" is 0874).
+    "cave_in": ("give_in", "080"),
+    "relent": ("give_in", "080"),
+    # CAMEO 193 (fight with small arms): mowing down people as gunning them
+    # down.
+    "mow_down": ("gun_down", "193"),
+    # CAMEO 07 (provide aid): airdropping as airlifting, whose block codes
+    # food and relief 073 and weapons 072.
+    "airdrop": ("airlift", "-"),
+    # CAMEO 090 (investigate): looking into as probing.
+    "look_into": ("probe", "-"),
     # CAMEO 084 (return, release): the phrasal synonyms of RETURN, whose
     # object decides person (0841) or property (0842).
     "hand_back": ("return", "084"),

@@ -145,6 +145,11 @@ const REJECT: &[Construction] = &[
         &[("POL", "DEU", "12", false)],
     ),
     case(
+        "repudiated the accord",
+        "Venezuela repudiated the border accord with Guyana on Friday.",
+        &[("VEN", "", "12", false)],
+    ),
+    case(
         "rebuffed an overture",
         "North Korea rebuffed an overture from South Korea on Thursday.",
         &[("PRK", "KOR", "12", false)],
@@ -241,6 +246,31 @@ const DEMONSTRATE: &[Construction] = &[
     },
 ];
 
+/// CAMEO 11 (disapprove) and 08 (yield): criticism and concession by
+/// their synonyms.
+const CRITICIZE_AND_YIELD: &[Construction] = &[
+    case(
+        "lambasted",
+        "Turkey lambasted Sweden on Monday over the burning of the Koran.",
+        &[("TUR", "SWE", "11", false)],
+    ),
+    case(
+        "hit out at",
+        "China hit out at Japan on Tuesday over its defence budget.",
+        &[("CHN", "JPN", "11", false)],
+    ),
+    case(
+        "caved in",
+        "Serbia caved in to pressure from the European Union on Friday.",
+        &[("SRB", "", "08", false)],
+    ),
+    case(
+        "relented",
+        "Nepal relented after weeks of pressure from India.",
+        &[("NPL", "", "080", false)],
+    ),
+];
+
 /// CAMEO 143 (strike or boycott) and 144 (obstruct passage).
 const STRIKE_AND_BLOCK: &[Construction] = &[
     case(
@@ -252,6 +282,11 @@ const STRIKE_AND_BLOCK: &[Construction] = &[
         "walked off the job",
         "Nigerian oil workers walked off the job on Monday over unpaid wages.",
         &[("NGA", "", "143", false)],
+    ),
+    case(
+        "picketed the embassy",
+        "Kurdish activists picketed the Turkish embassy in Berlin on Saturday.",
+        &[("", "", "141", false)],
     ),
     case(
         "barricaded a road",
@@ -303,6 +338,16 @@ const FORCE: &[Construction] = &[
         "tanks attacked",
         "Syrian tanks attacked rebel positions in Homs on Sunday.",
         &[("SYR", "", "194", false)],
+    ),
+    case(
+        "strafed",
+        "Israeli jets strafed Hezbollah positions in southern Lebanon.",
+        &[("ISR", "", "195", false)],
+    ),
+    case(
+        "mowed down",
+        "Burmese soldiers mowed down Karen villagers on Sunday.",
+        &[("MMR", "", "19", false)],
     ),
     case(
         "ransacked offices",
@@ -378,6 +423,16 @@ const COOPERATE: &[Construction] = &[
         "lobbied to rally behind",
         "Brazil lobbied African leaders to rally behind Angola's candidate.",
         &[("BRA", "", "053", false)],
+    ),
+    case(
+        "teamed up",
+        "Kenya teamed up with Uganda on Monday to fight cattle rustling.",
+        &[("KEN", "UGA", "06", false)],
+    ),
+    case(
+        "joined forces",
+        "Nigeria joined forces with Chad against Boko Haram.",
+        &[("NGA", "TCD", "06", false)],
     ),
     case(
         "shuttled between",
@@ -481,6 +536,16 @@ const LEGAL_AND_AID: &[Construction] = &[
         &[("JPN", "MNG", "07", false)],
     ),
     case(
+        "airdropped food",
+        "Jordan airdropped food to Gaza on Tuesday.",
+        &[("JOR", "", "073", false)],
+    ),
+    case(
+        "looked into",
+        "The United Nations looked into allegations of abuse by Malian troops.",
+        &[("IGO", "", "09", false)],
+    ),
+    case(
         "delivered tanks",
         "Germany delivered Leopard tanks to Poland.",
         &[("DEU", "POL", "072", false)],
@@ -500,6 +565,11 @@ fn return_and_release() {
 #[test]
 fn demonstrate() {
     run(DEMONSTRATE);
+}
+
+#[test]
+fn criticize_and_yield() {
+    run(CRITICIZE_AND_YIELD);
 }
 
 #[test]
