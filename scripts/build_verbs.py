@@ -558,6 +558,12 @@ OWN_BLOCKS = {
     # patterns are meetings held and persons detained; withholding aid or
     # funds is reducing it (CAMEO 162, patterns below), nothing by itself.
     "withhold": ("-", ["withhold", "withheld"]),
+    # The source files DISMISS twice: under [110] in the send/export block
+    # (whose "* &WEAPON" and "* to" are exports) and with DISPEL; both go to
+    # a block of their own, whose patterns (COVERAGE_PATTERNS) keep the
+    # source's for dismissing claims (016, 010) and proposals (120), so
+    # that "put out a call" (the export block's) is no rejection.
+    "dismiss": ("110", ["dismiss", "dismiss"]),
 }
 
 
@@ -741,7 +747,10 @@ COVERAGE_PATTERNS = {
     "dismiss": [("120", "* " + w) for w in
                 ("call", "calls", "appeal", "appeals", "request", "offer", "overture",
                  "overtures", "demand", "demands", "plea", "ultimatum", "petition",
-                 "petitions")],
+                 "petitions", "&PROPOSAL")]
+    + [("016", "* " + w) for w in
+       ("accusation", "allegation", "assertion", "charges", "report", "claim")]
+    + [("010", "* speculation"), ("111", "* as fabrication"), ("111", "* as unfair")],
     # Rebuffing an overture or offer is refusing it (120); the block has
     # "* offer" as 125, which a proposal to meet is.
     "rebuff": [("120", "* overture"), ("120", "* overtures")],

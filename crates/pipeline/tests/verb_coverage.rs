@@ -172,6 +172,18 @@ const REJECT: &[Construction] = &[
         never: &["12"],
     },
     Construction {
+        name: "putting out a call is no rejection",
+        text: "The Kenyan Red Cross put out a call for blood donors on Monday.",
+        events: &[],
+        not: &[],
+        never: &["12"],
+    },
+    case(
+        "dismissed a petition",
+        "The Indian government dismissed a petition from Nepal for the return of the land.",
+        &[("IND", "NPL", "12", false)],
+    ),
+    Construction {
         name: "dismissing a case is no rejection of a request",
         text: "A Kenyan court dismissed the case against the governor on Monday.",
         events: &[],
