@@ -432,7 +432,10 @@ PATTERN_ADDITIONS = {
              ("emergency measures", "state of emergency", "martial law", "emergency rule")],
     # Accepting a formula or a compromise for settling a dispute agrees to
     # it, as the source codes "accept * formulation" and "accept * plan".
-    "accept": [("030", "* formula"), ("030", "* compromise")],
+    "accept": [("030", "* formula"), ("030", "* compromise")]
+    # CAMEO 080 (yield): accepting demands, conditions or an ultimatum is
+    # giving in to them; refused ("would not accept"), a refusal to yield.
+    + [("080", "* " + w) for w in ("demands", "demand", "conditions", "ultimatum")],
     # CAMEO 150 (demonstrate military power): weapons fired or launched
     # into the sea hit no one; the firing is a show of force, as the source
     # codes "test *" (test-fired) and "* &WEAPON on exercise".

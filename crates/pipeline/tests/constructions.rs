@@ -4460,3 +4460,34 @@ const VIOLENT_PROTESTS: &[Construction] = &[
 fn violent_protests() {
     run(VIOLENT_PROTESTS);
 }
+
+/// Accepting demands, conditions or an ultimatum yields to them (CAMEO
+/// 080); not accepting them refuses to yield (12).
+const DEMANDS_ACCEPTED: &[Construction] = &[
+    Construction {
+        name: "demands accepted",
+        text: "The Kenyan government accepted the protesters' demands on Friday.",
+        events: &[("KEN", "KEN", "080", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "an ultimatum accepted",
+        text: "Iraq accepted the UN ultimatum.",
+        events: &[("IRQ", "IGO", "080", false)],
+        not: &[],
+        never: &[],
+    },
+    Construction {
+        name: "demands not accepted, reported",
+        text: "Netanyahu said Israel would not accept US demands to halt the housing project.",
+        events: &[("ISR", "USA", "12", true)],
+        not: &[("USA", "")],
+        never: &["080"],
+    },
+];
+
+#[test]
+fn demands_accepted() {
+    run(DEMANDS_ACCEPTED);
+}
