@@ -686,6 +686,9 @@ fn sent_away<'d>(
     let away = match s.word(k) {
         "out" => true,
         "to" => departure(k + 1),
+        // "the French ambassador to | leave": a title's "to" read into the
+        // actor's name.
+        _ if departure(k) => true,
         // "ordered the inspectors still in the country to leave": the tree
         // hangs the infinitive of departure on the verb of command.
         _ => {

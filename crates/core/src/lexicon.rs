@@ -508,8 +508,8 @@ pub enum SectorClass {
     Government,
     /// Officials: ELI.
     Elite,
-    /// Civilians, students, workers, the opposition, people: CVL, EDU, LAB,
-    /// OPP, PPL.
+    /// Civilians, students, workers, farmers, the opposition, people: CVL,
+    /// EDU, LAB, AGR, OPP, PPL.
     Popular,
 }
 

@@ -4077,6 +4077,13 @@ const COMMANDS: &[Construction] = &[
         never: &["10"],
     },
     Construction {
+        name: "an ambassador ordered to leave, 'to' read into the title",
+        text: "Mali's junta ordered the French ambassador to leave the country within 72 hours.",
+        events: &[("MLI", "FRA", "166", false)],
+        not: &[],
+        never: &["10"],
+    },
+    Construction {
         name: "its own troops ordered out",
         text: "Israel ordered its troops out of Gaza on Sunday.",
         events: &[("ISR", "PSE", "087", false)],
@@ -4439,6 +4446,13 @@ const VIOLENT_PROTESTS: &[Construction] = &[
         events: &[("CHL", "", "145", false)],
         not: &[],
         never: &["18", "19"],
+    },
+    Construction {
+        name: "farmers who demand, offices torched",
+        text: "Angry farmers torched tax offices in Lima, demanding lower fuel prices.",
+        events: &[("PER", "", "145", false)],
+        not: &[],
+        never: &["19"],
     },
     Construction {
         name: "police firing on protesters are no protest",
