@@ -5,26 +5,10 @@
 //! that ease what they govern ("lifted the embargo"), force against words
 //! ("attacked the plan"), criticism with no target, and massed forces.
 
+mod table;
+
 use chrono::NaiveDate;
-use entente_core::{Content, Origin, RawDocument};
-
-/// The embedded pipeline, built once per test binary.
-fn pipeline() -> &'static entente_pipeline::Pipeline {
-    static PIPELINE: std::sync::OnceLock<entente_pipeline::Pipeline> = std::sync::OnceLock::new();
-    PIPELINE.get_or_init(|| entente_pipeline::Pipeline::embedded().expect("builds"))
-}
-
-struct Construction {
-    name: &'static str,
-    text: &'static str,
-    /// (source prefix, target prefix or "" for any, CAMEO prefix, negated):
-    /// each must be coded.
-    events: &'static [(&'static str, &'static str, &'static str, bool)],
-    /// (source prefix, target prefix or "" for any): must not be coded.
-    not: &'static [(&'static str, &'static str)],
-    /// CAMEO prefixes no event of the text may have.
-    never: &'static [&'static str],
-}
+use table::{run, run_on, Construction};
 
 /// Passives whose agent is a noun phrase around an actor ("by Russian
 /// drones"), or comes after an adverb, or whose verb has one form for base
@@ -126,76 +110,6 @@ const SUPPORT_VERBS: &[Construction] = &[
         never: &[],
     },
 ];
-
-fn run(cases: &[Construction]) {
-    run_on(cases, NaiveDate::from_ymd_opt(2025, 3, 10));
-}
-
-/// As [`run`], for stories published on `published`.
-fn run_on(cases: &[Construction], published: Option<NaiveDate>) {
-    for c in cases {
-        let raw = RawDocument {
-            origin: Origin::file("sentence.txt"),
-            external_id: None,
-            url: None,
-            title: None,
-            published,
-            source: None,
-            content: Content::Text(c.text.to_string()),
-        };
-        let record = match pipeline().process(raw) {
-            Ok(record) => record,
-            Err(e) => panic!("{}: {e}", c.name),
-        };
-        let shown: Vec<String> = record
-            .events
-            .iter()
-            .map(|e| {
-                format!(
-                    "{}->{} {}",
-                    e.source.code,
-                    e.target.as_ref().map(|t| t.code.as_str()).unwrap_or(""),
-                    e.cameo
-                )
-            })
-            .collect();
-        for (src, tgt, code, neg) in c.events {
-            let found = record.events.iter().any(|e| {
-                e.source.code.starts_with(src)
-                    && e.target
-                        .as_ref()
-                        .map(|t| t.code.starts_with(tgt))
-                        .unwrap_or(tgt.is_empty())
-                    && e.cameo.starts_with(code)
-                    && e.negated == *neg
-            });
-            assert!(
-                found,
-                "{}: missing {src}->{tgt} {code}; got {shown:?}",
-                c.name
-            );
-        }
-        for code in c.never {
-            assert!(
-                !record.events.iter().any(|e| e.cameo.starts_with(code)),
-                "{}: must not code {code}; got {shown:?}",
-                c.name
-            );
-        }
-        for (src, tgt) in c.not {
-            let found = record.events.iter().any(|e| {
-                e.source.code.starts_with(src)
-                    && (tgt.is_empty()
-                        || e.target.as_ref().is_some_and(|t| t.code.starts_with(tgt)))
-            });
-            assert!(
-                !found,
-                "{}: must not code {src}->{tgt}; got {shown:?}",
-                c.name
-            );
-        }
-    }
-}
 
 /// Exercises opened or begun by coordinated forces are joint exercises,
 /// each with the other, not a show of force against the host.
