@@ -1639,7 +1639,18 @@ pub(crate) fn requested_clause(s: &Sent, j: usize) -> bool {
         .rev()
         .take_while(|&k| !matches!(s.word(k), "," | ";" | ":"))
         .find(|&k| s.word(k) == "that")
-        .map(|t| t > 0 && lexicon::clause_governor(s.word(t - 1), ClauseGovernor::Request))
+        .map(|t| {
+            // "demanded on Tuesday that ...": a time between the verb of
+            // request and its clause.
+            let mut g = t;
+            while g > 0
+                && (lexicon::weekday(s.word(g - 1)).is_some()
+                    || matches!(s.word(g - 1), "on" | "today" | "yesterday" | "again"))
+            {
+                g -= 1;
+            }
+            g > 0 && lexicon::clause_governor(s.word(g - 1), ClauseGovernor::Request)
+        })
         .unwrap_or(false)
 }
 

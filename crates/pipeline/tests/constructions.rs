@@ -4419,3 +4419,28 @@ const DEMANDS_ACCEPTED: &[Construction] = &[
 fn demands_accepted() {
     run(DEMANDS_ACCEPTED);
 }
+
+/// An act a "that" clause asks for has not happened, whatever time stands
+/// between the verb of request and the clause ("demanded on Tuesday that
+/// Somalia withdraw its troops").
+const REQUESTS_WITH_A_TIME: &[Construction] = &[
+    Construction {
+        name: "a demand on a weekday",
+        text: "Kenya demanded on Tuesday that Somalia withdraw its troops from the border.",
+        events: &[("KEN", "SOM", "10", false)],
+        not: &[("SOM", "")],
+        never: &["087"],
+    },
+    Construction {
+        name: "an appeal yesterday",
+        text: "Egypt urged yesterday that Israel halt its strikes on Gaza.",
+        events: &[("EGY", "ISR", "", false)],
+        not: &[("ISR", "")],
+        never: &["19"],
+    },
+];
+
+#[test]
+fn requests_with_a_time() {
+    run(REQUESTS_WITH_A_TIME);
+}
