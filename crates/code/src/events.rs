@@ -128,14 +128,19 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                 // ("troops killed 12 fighters", "Russia attacked Ukraine"),
                 // or a verb of killing's result ("troops shot dead two
                 // youths").
+                // An object opens after the word: a determiner or
+                // possessive, an actor, a count, or `also` ("dead", "all").
+                let object_after = |also: &str| {
+                    let w = s.word(k + 1);
+                    matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                        || w == also
+                        || s.mention_at.get(k + 1).is_some_and(Option::is_some)
+                        || doc.xpos(s, k + 1) == Some("CD")
+                };
                 let clausal = k > 0
                     && s.mention_at[k - 1].is_some()
                     && !modifier_mention(s, k - 1)
-                    && (matches!(
-                        s.word(k + 1),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "dead"
-                    ) || s.mention_at.get(k + 1).is_some_and(Option::is_some)
-                        || doc.xpos(s, k + 1) == Some("CD"));
+                    && object_after("dead");
                 // "issued a statement backing X": what the statement does,
                 // though the tagger may read a noun compound.
                 let reported = f.inflection == Inflection::Gerund
@@ -207,11 +212,7 @@ pub(crate) fn find_verbs<'d>(dict: &'d VerbDictionary, doc: &Doc, s: &Sent) -> V
                     && k > 0
                     && (s.word(k - 1) == "to"
                         || lexicon::auxiliary(s.word(k - 1), Auxiliary::Modal))
-                    && (matches!(
-                        s.word(k + 1),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all"
-                    ) || s.mention_at.get(k + 1).is_some_and(Option::is_some)
-                        || doc.xpos(s, k + 1) == Some("CD"));
+                    && object_after("all");
                 // "Prime Minister Shinzo Abe spoke by phone": a past form
                 // right after its subject, before no noun it could modify,
                 // is the finite verb, though the tagger may read a noun
@@ -803,11 +804,7 @@ fn code_verb(
         // there is coded in its own clause as the threat it is.
         None if s.word(
             (hit.end..s.len())
-                .find(|&k| {
-                    !(s.word(k) == "on"
-                        || lexicon::weekday(s.word(k)).is_some()
-                        || matches!(s.word(k), "today" | "yesterday"))
-                })
+                .find(|&k| !time_between(s.word(k)))
                 .unwrap_or(hit.end),
         ) == "to"
             && lexicon::clause_governor(s.word(hit.start), ClauseGovernor::Intent)
@@ -1631,6 +1628,12 @@ fn subject_token(s: &Sent, f: &Frame, v: usize) -> Option<usize> {
     })
 }
 
+/// Whether a word is part of a time that stands between a verb and its
+/// complement ("vowed on Tuesday to ...", "demanded yesterday that ...").
+fn time_between(w: &str) -> bool {
+    w == "on" || lexicon::weekday(w).is_some() || matches!(w, "today" | "yesterday")
+}
+
 /// Whether the clause whose auxiliaries start at `j` is a "that" clause
 /// after a request ("demanded that X end ...", "its demands that X
 /// grant ..."): an act asked for, not done.
@@ -1643,10 +1646,7 @@ pub(crate) fn requested_clause(s: &Sent, j: usize) -> bool {
             // "demanded on Tuesday that ...": a time between the verb of
             // request and its clause.
             let mut g = t;
-            while g > 0
-                && (lexicon::weekday(s.word(g - 1)).is_some()
-                    || matches!(s.word(g - 1), "on" | "today" | "yesterday" | "again"))
-            {
+            while g > 0 && (time_between(s.word(g - 1)) || s.word(g - 1) == "again") {
                 g -= 1;
             }
             g > 0 && lexicon::clause_governor(s.word(g - 1), ClauseGovernor::Request)
